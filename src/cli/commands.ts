@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerExtract } from './extract.ts';
+
+/** Every CLI command, each a thin layer over a pipeline stage or the store. */
+export const commands: ((program: Command) => void)[] = [registerExtract];

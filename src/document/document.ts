@@ -1,0 +1,136 @@
+import { OffsetMap } from './offsets.ts';
+import type { Message } from './message.ts';
+import type { Span } from './span.ts';
+
+/** How the report reached us; decides which reader and which cleaner apply. */
+export type ReportFormat = 'html' | 'markdown' | 'text' | 'pdf' | 'feed-item';
+
+export interface DocumentMeta {
+  title: string | null;
+  /** Publication date, `YYYY-MM-DD`. */
+  published: string | null;
+  author: string | null;
+  /** The outlet or site that published it (来源). */
+  site: string | null;
+  /** The canonical URL when the report gives one (feed link, `<link rel=canonical>`, front matter). */
+  url: string | null;
+  categories: string[];
+}
+
+/** A block of the clean text: paragraphs are separated by a blank line ("\n\n") in `text`. */
+export interface Block {
+  span: Span;
+  kind: 'paragraph' | 'heading' | 'caption' | 'list-item';
+}
+
+export type Approx = 'exact' | 'about' | 'over' | 'under';
+export type Measure = 'level' | 'change' | 'share';
+
+/** A period as the figure covers it: ISO dates, either end may be open (null). */
+export interface Period {
+  start: string | null;
+  end: string | null;
+}
+
+/** A number stated as a fact about the world (GUIDE.md §2). */
+export interface Quantity {
+  /** The number and its unit as printed, qualifier words excluded. */
+  span: Span;
+  /** In base units: magnitudes multiplied out, percentages as their number. */
+  value: number;
+  /** The upper end when the text gives a range (3—5万); `value` is then the lower end. */
+  valueMax?: number;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  /** The words naming what was measured, as they stand in the sentence. */
+  subject: string;
+  period: Period | null;
+  region: string | null;
+  /** The sentence the figure stands in, for showing it to a person. */
+  sentence: Span;
+  /** The stage (name@version) that found it. */
+  stage: string;
+}
+
+/** A dated milestone (GUIDE.md §3). */
+export interface DatedEvent {
+  span: Span;
+  /** `YYYY-MM-DD` or `YYYY-MM`. */
+  date: string;
+  summary: string;
+  sentence: Span;
+  stage: string;
+}
+
+/** A cooperation item with progress: "重点工作65项，其中圆满完成35项". */
+export interface CooperationItem {
+  span: Span;
+  name: string;
+  total: number | null;
+  done: number | null;
+  sentence: Span;
+  stage: string;
+}
+
+/**
+ * The one object that carries a report through read → clean → extract → reconcile → store.
+ * The clean `text` owns every fact: spans are offsets into it. The raw source stays alongside so a
+ * fact can be traced back to the file (`rawOffsets`).
+ */
+export interface Document {
+  /** The file's base name, or the URL; feed items get `feed.xml#<n>`. */
+  source: string;
+  /** Where it was read from: an absolute path or a URL. */
+  location: string;
+  format: ReportFormat;
+  /** sha256 of the raw bytes, hex: re-reading the same bytes is a no-op downstream. */
+  contentHash: string;
+  /** The charset the bytes were decoded with. */
+  charset: string;
+  /** The decoded source (HTML, Markdown, text) — what `rawOffsets` points into. */
+  raw: string;
+  meta: DocumentMeta;
+  /** The report's main text, once, in reading order; paragraphs separated by "\n\n". */
+  text: string;
+  rawOffsets: OffsetMap;
+  blocks: Block[];
+  sentences: Span[];
+  quantities: Quantity[];
+  events: DatedEvent[];
+  items: CooperationItem[];
+  messages: Message[];
+  /** name@version of every stage that ran, in order. */
+  stages: string[];
+}
+
+export function emptyMeta(): DocumentMeta {
+  return { title: null, published: null, author: null, site: null, url: null, categories: [] };
+}
+
+export function createDocument(init: Pick<Document, 'source' | 'location' | 'format' | 'contentHash' | 'charset' | 'raw'> &
+  Partial<Document>): Document {
+  return {
+    meta: emptyMeta(),
+    text: '',
+    rawOffsets: new OffsetMap(),
+    blocks: [],
+    sentences: [],
+    quantities: [],
+    events: [],
+    items: [],
+    messages: [],
+    stages: [],
+    ...init,
+  };
+}
+
+/** A JSON round trip gives the same Document back (the OffsetMap serializes itself). */
+export function documentToJSON(doc: Document): unknown {
+  return { ...doc, rawOffsets: doc.rawOffsets.toJSON() };
+}
+
+export function documentFromJSON(json: unknown): Document {
+  const d = json as Document & { rawOffsets: Parameters<typeof OffsetMap.fromJSON>[0] };
+  return { ...d, rawOffsets: OffsetMap.fromJSON(d.rawOffsets) };
+}
