@@ -1,0 +1,342 @@
+/**
+ * The store's public interface: what the CLI, the HTTP API and the ingest orchestration code
+ * against. Every query returns plain JSON-able rows (no class instances, no Dates, no BigInts), so the
+ * API can send them as they are and the CLI can print them as a table or as `--json`.
+ *
+ * One implementation today (SQLite, `sqlite.ts`); a PostgreSQL store can sit behind the same
+ * interface later. Names here are stable: add, don't rename.
+ */
+import type { Approx, Document, Measure, Period, Span } from '../document/index.ts';
+
+/** The nine key areas of the Circle an indicator belongs to. */
+export const KEY_AREAS = [
+  '交通枢纽',
+  '先进制造业',
+  '科技创新',
+  '金融',
+  '公共服务/国际都市',
+  '生态',
+  '文旅',
+  '开放',
+  '机制',
+] as const;
+export type KeyArea = (typeof KEY_AREAS)[number];
+
+export interface OpenStoreOptions {
+  /** Open without writing (queries only); migrations are not applied. */
+  readonly?: boolean;
+  /** Path of the indicator catalogue (YAML or JSON); default `data/indicators.yaml`. */
+  catalogPath?: string;
+  /** Conflicts: as-of dates this many days apart still count as the same moment. Default 31. */
+  conflictWindowDays?: number;
+}
+
+export type IngestStatus = 'new' | 'unchanged' | 'replaced';
+
+export interface IngestResult {
+  status: IngestStatus;
+  reportId: number;
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  rows: T[];
+}
+
+export interface ReportSummary {
+  id: number;
+  source: string;
+  location: string;
+  format: string;
+  title: string | null;
+  published: string | null;
+  site: string | null;
+  url: string | null;
+  contentHash: string;
+  ingestedAt: string;
+  quantityCount: number;
+  eventCount: number;
+  itemCount: number;
+}
+
+export interface StoredQuantity {
+  id: number;
+  reportId: number;
+  span: Span;
+  /** The text under `span`. */
+  text: string;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  subject: string;
+  period: Period | null;
+  region: string | null;
+  sentence: Span;
+  sentenceText: string;
+  stage: string;
+  /** The indicator (catalogue id, or `auto:…` for an uncatalogued group) it was reconciled to. */
+  indicatorId: string | null;
+}
+
+export interface StoredEvent {
+  id: number;
+  reportId: number;
+  span: Span;
+  text: string;
+  date: string;
+  summary: string;
+  sentence: Span;
+  sentenceText: string;
+  stage: string;
+  /** Key areas the event's sentence touches (from the catalogue's area keywords). */
+  areas: KeyArea[];
+}
+
+export interface StoredItem {
+  id: number;
+  reportId: number;
+  span: Span;
+  text: string;
+  name: string;
+  total: number | null;
+  done: number | null;
+  sentence: Span;
+  sentenceText: string;
+  stage: string;
+  areas: KeyArea[];
+  /** Filled when listing items across reports. */
+  reportTitle?: string | null;
+  published?: string | null;
+}
+
+export interface ReportDetail extends ReportSummary {
+  author: string | null;
+  categories: string[];
+  charset: string;
+  text: string;
+  stages: string[];
+  quantities: StoredQuantity[];
+  events: StoredEvent[];
+  items: StoredItem[];
+  messages: { reason: string; ruleId: string; source: string; severity: string; span: Span | null }[];
+}
+
+/** One report a series point or conflict side rests on. */
+export interface SourceRef {
+  reportId: number;
+  quantityId: number;
+  title: string | null;
+  published: string | null;
+  source: string;
+  sentence: string;
+  span: Span;
+  /** The figure as printed (text under `span`). */
+  text: string;
+}
+
+export interface SeriesPoint {
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  period: Period | null;
+  /** The period end (or start) used for ordering and charts, `YYYY-MM-DD`; falls back to the report date. */
+  date: string | null;
+  region: string | null;
+  sources: SourceRef[];
+}
+
+export interface IndicatorSummary {
+  id: string;
+  nameZh: string;
+  nameEn: string | null;
+  area: KeyArea | null;
+  unit: string;
+  measure: Measure;
+  /** false for groups formed automatically from quantities no catalogue entry matched. */
+  catalogued: boolean;
+  latest: SeriesPoint | null;
+  pointCount: number;
+  sourceCount: number;
+  conflictCount: number;
+  /** Up to 12 recent points, oldest first, for a sparkline. */
+  sparkline: { date: string | null; value: number }[];
+}
+
+export interface IndicatorDetail extends IndicatorSummary {
+  description: string | null;
+  patterns: string[];
+  series: SeriesPoint[];
+  conflicts: Conflict[];
+}
+
+export interface ConflictSide {
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  approx: Approx;
+  period: Period | null;
+  date: string | null;
+  sources: SourceRef[];
+}
+
+export interface Conflict {
+  id: number;
+  indicatorId: string;
+  indicatorName: string;
+  area: KeyArea | null;
+  region: string | null;
+  /** The shared period (or as-of date) the two sides claim, `YYYY-MM-DD`. */
+  date: string | null;
+  a: ConflictSide;
+  b: ConflictSide;
+  /** Why they disagree, in words: "130 vs 300余: 300余 ≥ 300 > 130". */
+  reason: string;
+}
+
+export interface ConflictQuery {
+  indicatorId?: string;
+  area?: string;
+  region?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface TimelineEntry {
+  kind: 'event' | 'item';
+  id: number;
+  reportId: number;
+  reportTitle: string | null;
+  published: string | null;
+  /** Event date (`YYYY-MM-DD` or `YYYY-MM`), or the report's date for an item. */
+  date: string | null;
+  summary: string;
+  areas: KeyArea[];
+  sentence: string;
+  span: Span;
+  total?: number | null;
+  done?: number | null;
+}
+
+export interface TimelineQuery {
+  area?: string;
+  /** Inclusive bounds, compared on `YYYY-MM-DD` prefixes. */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  kind: 'report' | 'quantity' | 'event' | 'item';
+  reportId: number;
+  /** The quantity/event/item id for fact hits, the report id for report hits. */
+  id: number;
+  title: string | null;
+  published: string | null;
+  /** Text around the match, the matched words wrapped in `[` `]`. */
+  snippet: string;
+  /** Offsets of the matched words in `snippet`, for HTML highlighting without parsing brackets. */
+  highlights: Span[];
+  rank: number;
+}
+
+export interface SearchQuery {
+  limit?: number;
+  offset?: number;
+}
+
+export interface OverviewArea {
+  area: KeyArea;
+  indicators: IndicatorSummary[];
+}
+
+export interface Overview {
+  stats: StoreStats;
+  areas: OverviewArea[];
+  recentConflicts: Conflict[];
+}
+
+export interface StoreStats {
+  path: string;
+  schemaVersion: number;
+  reports: number;
+  failures: number;
+  quantities: number;
+  events: number;
+  items: number;
+  indicators: number;
+  cataloguedIndicators: number;
+  uncataloguedIndicators: number;
+  seriesPoints: number;
+  conflicts: number;
+  lastIngestAt: string | null;
+  derivedAt: string | null;
+}
+
+export interface FailureRow {
+  location: string;
+  reason: string;
+  at: string;
+}
+
+/** A table as exported: Chinese column headers, rows in column order. */
+export interface ExportTable {
+  /** Machine name (file / JSON key): reports, quantities, indicators, series, conflicts, events, items. */
+  name: string;
+  /** Sheet name shown to people (Chinese). */
+  title: string;
+  columns: { key: string; header: string }[];
+  rows: Record<string, string | number | null>[];
+}
+
+/** A stored report whose raw bytes are kept, for `reindex`. */
+export interface StoredRaw {
+  id: number;
+  location: string;
+  source: string;
+  format: string;
+  contentHash: string;
+  bytes: Uint8Array | null;
+  stages: string[];
+}
+
+export interface Store {
+  readonly path: string;
+
+  // writer
+  /**
+   * One transaction per report with all its facts. Same content hash at the same location (or
+   * anywhere) = no-op; changed content at the same `doc.location` replaces the old facts.
+   */
+  ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult;
+  /** Replace a stored report's facts after re-extraction (reindex), keeping its id. */
+  replaceFacts(reportId: number, doc: Document): void;
+  recordFailure(location: string, reason: string): void;
+  /** Rebuild indicators, series and conflicts from the stored facts: once after a batch. */
+  refreshDerived(): void;
+
+  // queries
+  reports(q?: { limit?: number; offset?: number; q?: string }): Page<ReportSummary>;
+  report(id: number): ReportDetail | null;
+  indicators(q?: { area?: string; catalogued?: boolean }): IndicatorSummary[];
+  indicator(id: string): IndicatorDetail | null;
+  conflicts(q?: ConflictQuery): Page<Conflict>;
+  timeline(q?: TimelineQuery): TimelineEntry[];
+  items(): StoredItem[];
+  search(q: string, opts?: SearchQuery): Page<SearchHit>;
+  overview(): Overview;
+  stats(): StoreStats;
+  failures(): FailureRow[];
+  /** Reports with their raw bytes, for reindex. */
+  raws(): Iterable<StoredRaw>;
+
+  // export
+  exportTables(): ExportTable[];
+
+  close(): void;
+}
