@@ -10,3 +10,14 @@ export * from './types.ts';
 export function resolveStorePath(path?: string): string {
   return resolve(path ?? process.env.TWINCITY_STORE ?? './data/observatory.db');
 }
+
+import type { OpenStoreOptions, Store } from './types.ts';
+import { SqliteStore } from './sqlite.ts';
+
+/** Opens (creating and migrating as needed) the store at `path`, default `resolveStorePath()`. */
+export function openStore(path?: string, opts: OpenStoreOptions = {}): Store {
+  return new SqliteStore(resolveStorePath(path), opts);
+}
+
+export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sqlite.ts';
+export { indexTokens, queryTokens } from './segment.ts';

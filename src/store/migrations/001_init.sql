@@ -44,6 +44,8 @@ CREATE TABLE quantities (
   region         TEXT,
   sentence_start INTEGER NOT NULL,
   sentence_end   INTEGER NOT NULL,
+  surface        TEXT NOT NULL,            -- the text under the span (copied so exports and sources read alone)
+  sentence_text  TEXT NOT NULL,
   stage          TEXT NOT NULL
 );
 CREATE INDEX quantities_report ON quantities(report_id);
@@ -58,6 +60,8 @@ CREATE TABLE events (
   summary        TEXT NOT NULL,
   sentence_start INTEGER NOT NULL,
   sentence_end   INTEGER NOT NULL,
+  surface        TEXT NOT NULL,            -- the text under the span (copied so exports and sources read alone)
+  sentence_text  TEXT NOT NULL,
   stage          TEXT NOT NULL,
   areas          TEXT NOT NULL DEFAULT '[]'
 );
@@ -75,6 +79,8 @@ CREATE TABLE items (
   done           REAL,
   sentence_start INTEGER NOT NULL,
   sentence_end   INTEGER NOT NULL,
+  surface        TEXT NOT NULL,            -- the text under the span (copied so exports and sources read alone)
+  sentence_text  TEXT NOT NULL,
   stage          TEXT NOT NULL,
   areas          TEXT NOT NULL DEFAULT '[]'
 );
@@ -87,15 +93,18 @@ CREATE TABLE failures (
   at       TEXT NOT NULL
 );
 
--- Full-text index over jieba tokens (space-joined), one row per report and per fact.
+-- Full-text index over jieba tokens (space-joined), one row per report and per fact. The FTS rowid
+-- is search_docs.id, so a report's rows can be found (and deleted) through an ordinary index.
 -- kind: report | quantity | event | item; ref_id: the fact id (the report id for reports).
-CREATE VIRTUAL TABLE search_index USING fts5(
-  tokens,
-  kind UNINDEXED,
-  report_id UNINDEXED,
-  ref_id UNINDEXED,
-  tokenize = 'unicode61'
+CREATE TABLE search_docs (
+  id        INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL,
+  ref_id    INTEGER NOT NULL,
+  body      TEXT NOT NULL             -- the original text indexed, for snippets
 );
+CREATE INDEX search_docs_report ON search_docs(report_id);
+CREATE VIRTUAL TABLE search_index USING fts5(tokens, tokenize = 'unicode61');
 
 -- Derived: rebuilt by refreshDerived() from the tables above.
 CREATE TABLE indicators (

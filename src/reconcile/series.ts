@@ -1,0 +1,283 @@
+/**
+ * From facts to indicators, series and conflicts — pure functions over plain rows, so they can be
+ * tested on hand-built facts and re-run over the whole store at any time (what is derived can
+ * always be rebuilt from what is stored).
+ */
+import type { Approx, Measure, Period } from '../document/index.ts';
+import { matchIndicator, type Catalog, type CatalogEntry } from './catalog.ts';
+
+/** One stored quantity, as reconciliation sees it. */
+export interface ReconcileFact {
+  quantityId: number;
+  reportId: number;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  subject: string;
+  period: Period | null;
+  region: string | null;
+  /** The report's reference date (published, else the latest date it states), `YYYY-MM-DD`. */
+  refDate: string | null;
+}
+
+export interface AutoIndicator {
+  id: string;
+  nameZh: string;
+  unit: string;
+  measure: Measure;
+}
+
+export interface Assignment {
+  quantityId: number;
+  indicatorId: string;
+}
+
+export interface Assignments {
+  assignments: Assignment[];
+  /** Groups formed from quantities no catalogue entry matched (uncatalogued indicators). */
+  auto: AutoIndicator[];
+}
+
+/** Region and time words that open a subject without changing what is measured. */
+const SUBJECT_PREFIX = /^(?:截至目前|目前|今年以来|去年|今年|累计|共有|已有|共|已|两地|双方|川渝两地|成渝两地|川渝|成渝|重庆市?|四川省?|成都市?)+/u;
+const SUBJECT_NOISE = /[\s"'“”‘’「」『』《》〈〉()（）【】\[\]、，,。.；;：:！!？?·•●—–\-]+/gu;
+
+/** The key an uncatalogued quantity is grouped under: what was measured, stripped of framing. */
+export function normalizeSubject(subject: string): string {
+  const compact = subject.normalize('NFKC').replace(SUBJECT_NOISE, '');
+  const stripped = compact.replace(SUBJECT_PREFIX, '');
+  return (stripped || compact).replace(/等$/u, '');
+}
+
+export function autoIndicatorId(subject: string, unit: string, measure: Measure): string {
+  return `auto:${normalizeSubject(subject)}:${unit}:${measure}`;
+}
+
+/**
+ * Each quantity goes to its catalogue indicator, or else to an automatic group keyed by normalized
+ * subject + unit + measure. Quantities with no subject to speak of stay unassigned: grouping them
+ * would merge unrelated figures that merely share a unit.
+ */
+export function assignIndicators(facts: readonly ReconcileFact[], catalog: Catalog): Assignments {
+  const assignments: Assignment[] = [];
+  const auto = new Map<string, AutoIndicator>();
+  for (const fact of facts) {
+    const entry: CatalogEntry | null = matchIndicator(fact, catalog);
+    if (entry) {
+      assignments.push({ quantityId: fact.quantityId, indicatorId: entry.id });
+      continue;
+    }
+    const name = normalizeSubject(fact.subject);
+    if (name.length < 2) continue;
+    const id = autoIndicatorId(fact.subject, fact.unit, fact.measure);
+    if (!auto.has(id)) auto.set(id, { id, nameZh: name, unit: fact.unit, measure: fact.measure });
+    assignments.push({ quantityId: fact.quantityId, indicatorId: id });
+  }
+  return { assignments, auto: [...auto.values()] };
+}
+
+/** The period a figure is taken to cover: its own, else "as of" its report's date. */
+export interface EffectivePeriod {
+  start: string | null;
+  end: string | null;
+  /** false when the period was inferred from the report date. */
+  stated: boolean;
+}
+
+export function effectivePeriod(fact: Pick<ReconcileFact, 'period' | 'refDate'>): EffectivePeriod | null {
+  if (fact.period && (fact.period.start || fact.period.end)) return { ...fact.period, stated: true };
+  if (fact.refDate) return { start: null, end: fact.refDate, stated: false };
+  return null;
+}
+
+/** The date a point is placed at on a time axis. */
+export function pointDate(period: EffectivePeriod | null, refDate: string | null): string | null {
+  if (!period) return refDate;
+  return period.end ?? refDate ?? period.start;
+}
+
+export interface Point {
+  indicatorId: string;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  period: EffectivePeriod | null;
+  date: string | null;
+  region: string | null;
+  /** The quantities this point rests on, in input order (several reports may state the same figure). */
+  quantityIds: number[];
+  reportIds: number[];
+}
+
+/**
+ * An indicator's series: one point per distinct (region, value, qualifier, period); the same value
+ * for the same period from several reports is one point with several sources. Ordered by date
+ * (undated last), then region and value.
+ */
+export function buildSeries(indicatorId: string, facts: readonly ReconcileFact[]): Point[] {
+  const points = new Map<string, Point>();
+  for (const fact of facts) {
+    const period = effectivePeriod(fact);
+    const key = JSON.stringify([
+      fact.region, fact.unit, fact.measure, fact.value, fact.valueMax, fact.approx, period?.start ?? null, period?.end ?? null,
+    ]);
+    let point = points.get(key);
+    if (!point) {
+      point = {
+        indicatorId,
+        value: fact.value,
+        valueMax: fact.valueMax,
+        unit: fact.unit,
+        approx: fact.approx,
+        measure: fact.measure,
+        period,
+        date: pointDate(period, fact.refDate),
+        region: fact.region,
+        quantityIds: [],
+        reportIds: [],
+      };
+      points.set(key, point);
+    }
+    // A stated period beats one inferred from a report date for the same figure.
+    if (period?.stated && !point.period?.stated) point.period = period;
+    point.quantityIds.push(fact.quantityId);
+    if (!point.reportIds.includes(fact.reportId)) point.reportIds.push(fact.reportId);
+  }
+  return [...points.values()].sort(comparePoints);
+}
+
+function comparePoints(a: Point, b: Point): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  const ra = a.region ?? '';
+  const rb = b.region ?? '';
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  return a.value - b.value;
+}
+
+/** How far 约/左右 lets a figure stray, as a fraction of it. */
+export const ABOUT_TOLERANCE = 0.1;
+
+/** The values a figure allows given its qualifier: 300余 → [300, ∞), 约21 → [18.9, 23.1], 3—5 → [3, 5]. */
+export function allowedRange(p: Pick<Point, 'value' | 'valueMax' | 'approx'>): [number, number] {
+  const lo = Math.min(p.value, p.valueMax ?? p.value);
+  const hi = Math.max(p.value, p.valueMax ?? p.value);
+  switch (p.approx) {
+    case 'exact':
+      return [lo, hi];
+    case 'about':
+      return [lo - Math.abs(lo) * ABOUT_TOLERANCE, hi + Math.abs(hi) * ABOUT_TOLERANCE];
+    case 'over':
+      return [lo, Infinity];
+    case 'under':
+      return [-Infinity, hi];
+  }
+}
+
+/** Whether two figures can both be true: their allowed ranges meet (within float noise). */
+export function compatible(a: Pick<Point, 'value' | 'valueMax' | 'approx'>, b: Pick<Point, 'value' | 'valueMax' | 'approx'>): boolean {
+  const [alo, ahi] = allowedRange(a);
+  const [blo, bhi] = allowedRange(b);
+  const eps = 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value));
+  return alo <= bhi + eps && blo <= ahi + eps;
+}
+
+export interface ConflictOptions {
+  /** As-of dates this many days apart still describe the same moment. */
+  windowDays: number;
+}
+
+export const DEFAULT_CONFLICT_WINDOW_DAYS = 31;
+
+export interface PointConflict {
+  a: Point;
+  b: Point;
+  date: string | null;
+  reason: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(a: string, b: string): number {
+  const ta = Date.parse(a.length === 7 ? `${a}-01` : a);
+  const tb = Date.parse(b.length === 7 ? `${b}-01` : b);
+  return Math.abs(ta - tb) / DAY_MS;
+}
+
+/** A flow period has both ends (一季度, 2024年); anything else is a stock "as of" a date. */
+const isFlow = (p: EffectivePeriod | null): p is EffectivePeriod & { start: string; end: string } =>
+  !!p && p.start !== null && p.end !== null;
+
+/** When two points speak about the same moment, the date they share; otherwise undefined. */
+export function sameMoment(a: Point, b: Point, opts: ConflictOptions): string | null | undefined {
+  if (isFlow(a.period) || isFlow(b.period)) {
+    if (isFlow(a.period) && isFlow(b.period) && a.period.start === b.period.start && a.period.end === b.period.end) return a.period.end;
+    return undefined;
+  }
+  if (!a.date || !b.date) return undefined;
+  if (daysBetween(a.date, b.date) > opts.windowDays) return undefined;
+  return a.date > b.date ? a.date : b.date;
+}
+
+export function describeFigure(p: Pick<Point, 'value' | 'valueMax' | 'approx' | 'unit'>): string {
+  const n = (v: number) => String(Number(v.toPrecision(12)));
+  const body = p.valueMax !== null && p.valueMax !== p.value ? `${n(p.value)}—${n(p.valueMax)}` : n(p.value);
+  switch (p.approx) {
+    case 'exact':
+      return `${body}${p.unit}`;
+    case 'about':
+      return `约${body}${p.unit}`;
+    case 'over':
+      return `${body}${p.unit}以上`;
+    case 'under':
+      return `${body}${p.unit}以下`;
+  }
+}
+
+function describeRange(p: Point): string {
+  const [lo, hi] = allowedRange(p);
+  const n = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : v > 0 ? '∞' : '-∞');
+  return `[${n(lo)}, ${n(hi)}]`;
+}
+
+/**
+ * Conflicts within one indicator's points: same region, unit and measure, the same period (or as-of
+ * dates within the window), and values whose qualifiers cannot both hold. Points from one report
+ * only are not set against each other (a report restating itself in another unit of account is the
+ * extractor's business, not a disagreement between sources).
+ */
+export function findConflicts(points: readonly Point[], opts: ConflictOptions = { windowDays: DEFAULT_CONFLICT_WINDOW_DAYS }): PointConflict[] {
+  const groups = new Map<string, Point[]>();
+  for (const p of points) {
+    const key = JSON.stringify([p.indicatorId, p.region, p.unit, p.measure]);
+    const group = groups.get(key) ?? [];
+    group.push(p);
+    groups.set(key, group);
+  }
+  const conflicts: PointConflict[] = [];
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i];
+        const b = group[j];
+        if (a.reportIds.every((r) => b.reportIds.includes(r)) && b.reportIds.every((r) => a.reportIds.includes(r))) continue;
+        const date = sameMoment(a, b, opts);
+        if (date === undefined || compatible(a, b)) continue;
+        conflicts.push({
+          a,
+          b,
+          date,
+          reason: `${describeFigure(a)} 与 ${describeFigure(b)} 不能同时成立：允许范围 ${describeRange(a)} 与 ${describeRange(b)} 不相交`,
+        });
+      }
+    }
+  }
+  return conflicts;
+}

@@ -1,0 +1,948 @@
+/**
+ * The SQLite store (better-sqlite3, WAL). One writer; every report is one transaction with all its
+ * facts; derived tables (indicators, series, conflicts) are rebuilt from the facts by
+ * refreshDerived(). Queries return plain rows typed in types.ts.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeSpan, textOf, type Approx, type Document, type Measure, type Period, type Span } from '../document/index.ts';
+import {
+  areasOf,
+  assignIndicators,
+  buildSeries,
+  DEFAULT_CONFLICT_WINDOW_DAYS,
+  findConflicts,
+  loadCatalog,
+  type Catalog,
+  type Point,
+  type ReconcileFact,
+} from '../reconcile/index.ts';
+import { indexTokens, queryTokens, toMatchExpression } from './segment.ts';
+import type {
+  Conflict,
+  ConflictQuery,
+  ConflictSide,
+  ExportTable,
+  FailureRow,
+  IndicatorDetail,
+  IndicatorSummary,
+  IngestResult,
+  KeyArea,
+  OpenStoreOptions,
+  Overview,
+  Page,
+  ReportDetail,
+  ReportSummary,
+  SearchHit,
+  SearchQuery,
+  SeriesPoint,
+  SourceRef,
+  Store,
+  StoredEvent,
+  StoredItem,
+  StoredQuantity,
+  StoredRaw,
+  StoreStats,
+  TimelineEntry,
+  TimelineQuery,
+} from './types.ts';
+import { KEY_AREAS } from './types.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** `NNN_name.sql` files in order; the number is the schema version it brings the store to. */
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+}
+
+function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  let version = current;
+  for (const m of listMigrations()) {
+    if (m.version <= version) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    version = m.version;
+  }
+  return version;
+}
+
+const nowIso = (): string => new Date().toISOString();
+const json = (v: unknown): string => JSON.stringify(v);
+const parseJson = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
+
+/** The date a report is "as of": its publication date, else the latest full date among its events. */
+export function referenceDate(doc: Pick<Document, 'meta' | 'events' | 'quantities'>): string | null {
+  if (doc.meta.published) return doc.meta.published;
+  let latest: string | null = null;
+  for (const e of doc.events) if (latest === null || e.date > latest) latest = e.date;
+  for (const q of doc.quantities) {
+    const end = q.period?.end;
+    if (end && (latest === null || end > latest)) latest = end;
+  }
+  return latest;
+}
+
+function checkedSpan(doc: Document, span: Span, what: string): Span {
+  return makeSpan(doc.text, span[0], span[1], `${doc.source}: ${what}`);
+}
+
+// Row shapes as they come out of SQLite.
+interface ReportRow {
+  id: number;
+  location: string;
+  source: string;
+  format: string;
+  content_hash: string;
+  charset: string;
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  site: string | null;
+  url: string | null;
+  categories: string;
+  text: string;
+  stages: string;
+  messages: string;
+  ref_date: string | null;
+  ingested_at: string;
+  updated_at: string;
+}
+interface QuantityRow {
+  id: number;
+  report_id: number;
+  span_start: number;
+  span_end: number;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  subject: string;
+  period_start: string | null;
+  period_end: string | null;
+  has_period: number;
+  region: string | null;
+  sentence_start: number;
+  sentence_end: number;
+  surface: string;
+  sentence_text: string;
+  stage: string;
+}
+interface EventRow {
+  id: number;
+  report_id: number;
+  span_start: number;
+  span_end: number;
+  date: string;
+  summary: string;
+  sentence_start: number;
+  sentence_end: number;
+  surface: string;
+  sentence_text: string;
+  stage: string;
+  areas: string;
+}
+interface ItemRow {
+  id: number;
+  report_id: number;
+  span_start: number;
+  span_end: number;
+  name: string;
+  total: number | null;
+  done: number | null;
+  sentence_start: number;
+  sentence_end: number;
+  surface: string;
+  sentence_text: string;
+  stage: string;
+  areas: string;
+}
+interface PointRow {
+  id: number;
+  indicator_id: string;
+  ord: number;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  period_start: string | null;
+  period_end: string | null;
+  has_period: number;
+  date: string | null;
+  region: string | null;
+}
+interface IndicatorRow {
+  id: string;
+  name_zh: string;
+  name_en: string | null;
+  area: string | null;
+  unit: string;
+  measure: Measure;
+  catalogued: number;
+  description: string | null;
+  patterns: string;
+}
+interface ConflictRow {
+  id: number;
+  indicator_id: string;
+  region: string | null;
+  date: string | null;
+  a_point_id: number;
+  b_point_id: number;
+  reason: string;
+}
+
+const toPeriod = (start: string | null, end: string | null, has: number): Period | null =>
+  has ? { start, end } : null;
+
+function quantityFromRow(r: QuantityRow, indicatorId: string | null): StoredQuantity {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    span: [r.span_start, r.span_end],
+    text: r.surface,
+    value: r.value,
+    valueMax: r.value_max,
+    unit: r.unit,
+    approx: r.approx,
+    measure: r.measure,
+    subject: r.subject,
+    period: toPeriod(r.period_start, r.period_end, r.has_period),
+    region: r.region,
+    sentence: [r.sentence_start, r.sentence_end],
+    sentenceText: r.sentence_text,
+    stage: r.stage,
+    indicatorId,
+  };
+}
+
+function eventFromRow(r: EventRow): StoredEvent {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    span: [r.span_start, r.span_end],
+    text: r.surface,
+    date: r.date,
+    summary: r.summary,
+    sentence: [r.sentence_start, r.sentence_end],
+    sentenceText: r.sentence_text,
+    stage: r.stage,
+    areas: parseJson<KeyArea[]>(r.areas, []),
+  };
+}
+
+function itemFromRow(r: ItemRow & { title?: string | null; published?: string | null }): StoredItem {
+  const item: StoredItem = {
+    id: r.id,
+    reportId: r.report_id,
+    span: [r.span_start, r.span_end],
+    text: r.surface,
+    name: r.name,
+    total: r.total,
+    done: r.done,
+    sentence: [r.sentence_start, r.sentence_end],
+    sentenceText: r.sentence_text,
+    stage: r.stage,
+    areas: parseJson<KeyArea[]>(r.areas, []),
+  };
+  if ('title' in r) item.reportTitle = r.title ?? null;
+  if ('published' in r) item.published = r.published ?? null;
+  return item;
+}
+
+const clampLimit = (n: number | undefined, dflt: number, max = 1000): number =>
+  Math.max(1, Math.min(max, Math.floor(n ?? dflt)));
+const clampOffset = (n: number | undefined): number => Math.max(0, Math.floor(n ?? 0));
+
+/** Text around the first match of any token, the matched words wrapped in [ ]. */
+export function makeSnippet(body: string, tokens: readonly string[], radius = 40): { snippet: string; highlights: Span[] } {
+  const lower = body.toLowerCase();
+  const needles = [...new Set(tokens.map((t) => t.toLowerCase()))].filter(Boolean).sort((a, b) => b.length - a.length);
+  let first = -1;
+  for (const n of needles) {
+    const at = lower.indexOf(n);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  const from = first < 0 ? 0 : Math.max(0, first - radius);
+  const to = Math.min(body.length, (first < 0 ? 0 : first) + radius * 2);
+  const window = body.slice(from, to).replace(/\s+/g, ' ');
+  // Find matches in the window, longest first, without overlap.
+  const marks: Span[] = [];
+  const lw = window.toLowerCase();
+  for (const n of needles) {
+    let at = lw.indexOf(n);
+    while (at >= 0) {
+      const span: Span = [at, at + n.length];
+      if (!marks.some((m) => m[0] < span[1] && span[0] < m[1])) marks.push(span);
+      at = lw.indexOf(n, at + n.length);
+    }
+  }
+  marks.sort((a, b) => a[0] - b[0]);
+  let snippet = from > 0 ? '…' : '';
+  const highlights: Span[] = [];
+  let cursor = 0;
+  for (const [s, e] of marks) {
+    snippet += window.slice(cursor, s) + '[';
+    const start = snippet.length;
+    snippet += window.slice(s, e);
+    highlights.push([start, snippet.length]);
+    snippet += ']';
+    cursor = e;
+  }
+  snippet += window.slice(cursor) + (to < body.length ? '…' : '');
+  return { snippet, highlights };
+}
+
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly catalog: Catalog;
+  private readonly windowDays: number;
+  private readonly schemaVersion: number;
+
+  constructor(path: string, opts: OpenStoreOptions = {}) {
+    this.path = path;
+    if (!opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    this.db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL never corrupts: a kill loses nothing committed; power loss at worst the last commits.
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('foreign_keys = ON');
+    this.schemaVersion = opts.readonly ? (this.db.pragma('user_version', { simple: true }) as number) : migrate(this.db);
+    this.catalog = loadCatalog(opts.catalogPath);
+    this.windowDays = opts.conflictWindowDays ?? DEFAULT_CONFLICT_WINDOW_DAYS;
+  }
+
+  // ---------------------------------------------------------------- writer
+
+  ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult {
+    return this.db.transaction((): IngestResult => {
+      const same = this.db.prepare('SELECT id FROM reports WHERE content_hash = ? ORDER BY (location = ?) DESC LIMIT 1')
+        .get(doc.contentHash, doc.location) as { id: number } | undefined;
+      if (same) {
+        this.db.prepare('DELETE FROM failures WHERE location = ?').run(doc.location);
+        return { status: 'unchanged', reportId: same.id };
+      }
+      const existing = this.db.prepare('SELECT id FROM reports WHERE location = ?').get(doc.location) as { id: number } | undefined;
+      const now = nowIso();
+      const fields = {
+        location: doc.location,
+        source: doc.source,
+        format: doc.format,
+        content_hash: doc.contentHash,
+        charset: doc.charset,
+        raw_bytes: bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
+        raw_text: doc.raw,
+        now,
+      };
+      let reportId: number;
+      if (existing) {
+        reportId = existing.id;
+        this.db.prepare(`UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
+          raw_bytes=@raw_bytes, raw_text=@raw_text, updated_at=@now WHERE id=@id`).run({ ...fields, id: reportId });
+      } else {
+        reportId = Number(this.db.prepare(`INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
+          raw_text, ingested_at, updated_at) VALUES (@location, @source, @format, @content_hash, @charset, '', @raw_bytes,
+          @raw_text, @now, @now)`).run(fields).lastInsertRowid);
+      }
+      this.writeFacts(reportId, doc);
+      this.db.prepare('DELETE FROM failures WHERE location = ?').run(doc.location);
+      this.setMeta('last_ingest_at', now);
+      return { status: existing ? 'replaced' : 'new', reportId };
+    })();
+  }
+
+  replaceFacts(reportId: number, doc: Document): void {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT id FROM reports WHERE id = ?').get(reportId);
+      if (!row) throw new StoreError(`replaceFacts(${reportId}): no such report`);
+      this.writeFacts(reportId, doc);
+      this.db.prepare('UPDATE reports SET updated_at = ? WHERE id = ?').run(nowIso(), reportId);
+    })();
+  }
+
+  /** Writes a report's text, metadata and facts, replacing whatever facts it had. Inside a transaction. */
+  private writeFacts(reportId: number, doc: Document): void {
+    // Check every span first: a fact the text cannot honour fails the whole report, before any write.
+    const quantities = doc.quantities.map((q, i) => ({
+      q,
+      span: checkedSpan(doc, q.span, `quantity ${i} span`),
+      sentence: checkedSpan(doc, q.sentence, `quantity ${i} sentence`),
+    }));
+    const events = doc.events.map((e, i) => ({
+      e,
+      span: checkedSpan(doc, e.span, `event ${i} span`),
+      sentence: checkedSpan(doc, e.sentence, `event ${i} sentence`),
+    }));
+    const items = doc.items.map((it, i) => ({
+      it,
+      span: checkedSpan(doc, it.span, `item ${i} span`),
+      sentence: checkedSpan(doc, it.sentence, `item ${i} sentence`),
+    }));
+
+    this.deleteFacts(reportId);
+    this.db.prepare(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
+      categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`).run({
+      id: reportId,
+      title: doc.meta.title,
+      published: doc.meta.published,
+      author: doc.meta.author,
+      site: doc.meta.site,
+      url: doc.meta.url,
+      categories: json(doc.meta.categories),
+      text: doc.text,
+      stages: json(doc.stages),
+      messages: json(doc.messages),
+      ref_date: referenceDate(doc),
+    });
+
+    const index = (kind: string, refId: number, body: string) => {
+      const id = Number(this.stmtSearchDoc.run(reportId, kind, refId, body).lastInsertRowid);
+      this.stmtSearchIndex.run(id, indexTokens(body).join(' '));
+    };
+    index('report', reportId, [doc.meta.title ?? '', doc.text].join('\n'));
+
+    quantities.forEach(({ q, span, sentence }, ord) => {
+      const sentenceText = textOf(doc.text, sentence);
+      const id = Number(this.db.prepare(`INSERT INTO quantities (report_id, ord, span_start, span_end, value, value_max, unit,
+        approx, measure, subject, period_start, period_end, has_period, region, sentence_start, sentence_end, surface,
+        sentence_text, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
+        q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
+        textOf(doc.text, span), sentenceText, q.stage,
+      ).lastInsertRowid);
+      index('quantity', id, `${q.subject}\n${sentenceText}`);
+    });
+    events.forEach(({ e, span, sentence }, ord) => {
+      const sentenceText = textOf(doc.text, sentence);
+      const id = Number(this.db.prepare(`INSERT INTO events (report_id, ord, span_start, span_end, date, summary,
+        sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), sentenceText,
+        e.stage, json(areasOf(e.summary, this.catalog)),
+      ).lastInsertRowid);
+      index('event', id, `${e.summary}\n${sentenceText}`);
+    });
+    items.forEach(({ it, span, sentence }, ord) => {
+      const sentenceText = textOf(doc.text, sentence);
+      const id = Number(this.db.prepare(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
+        sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
+        sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)),
+      ).lastInsertRowid);
+      index('item', id, `${it.name}\n${sentenceText}`);
+    });
+  }
+
+  private deleteFacts(reportId: number): void {
+    this.db.prepare('DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)').run(reportId);
+    this.db.prepare('DELETE FROM search_docs WHERE report_id = ?').run(reportId);
+    // Derived rows pointing at these quantities go stale until the next refreshDerived().
+    this.db.prepare('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)').run(reportId);
+    this.db.prepare('DELETE FROM quantities WHERE report_id = ?').run(reportId);
+    this.db.prepare('DELETE FROM events WHERE report_id = ?').run(reportId);
+    this.db.prepare('DELETE FROM items WHERE report_id = ?').run(reportId);
+  }
+
+  private get stmtSearchDoc() {
+    return (this._stmtSearchDoc ??= this.db.prepare('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)'));
+  }
+  private _stmtSearchDoc: Database.Statement | undefined;
+  private get stmtSearchIndex() {
+    return (this._stmtSearchIndex ??= this.db.prepare('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)'));
+  }
+  private _stmtSearchIndex: Database.Statement | undefined;
+
+  recordFailure(location: string, reason: string): void {
+    this.db.prepare(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
+      ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`).run(location, reason, nowIso());
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+  private getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  refreshDerived(): void {
+    const facts: ReconcileFact[] = (this.db.prepare(`SELECT q.id, q.report_id, q.value, q.value_max, q.unit, q.approx, q.measure,
+      q.subject, q.period_start, q.period_end, q.has_period, q.region, r.ref_date
+      FROM quantities q JOIN reports r ON r.id = q.report_id ORDER BY q.report_id, q.ord`).all() as (QuantityRow & { ref_date: string | null })[])
+      .map((r) => ({
+        quantityId: r.id,
+        reportId: r.report_id,
+        value: r.value,
+        valueMax: r.value_max,
+        unit: r.unit,
+        approx: r.approx,
+        measure: r.measure,
+        subject: r.subject,
+        period: toPeriod(r.period_start, r.period_end, r.has_period),
+        region: r.region,
+        refDate: r.ref_date,
+      }));
+    const { assignments, auto } = assignIndicators(facts, this.catalog);
+    const byId = new Map(facts.map((f) => [f.quantityId, f]));
+    const factsByIndicator = new Map<string, ReconcileFact[]>();
+    for (const a of assignments) {
+      const list = factsByIndicator.get(a.indicatorId) ?? [];
+      list.push(byId.get(a.quantityId)!);
+      factsByIndicator.set(a.indicatorId, list);
+    }
+
+    this.db.transaction(() => {
+      for (const table of ['conflicts', 'point_sources', 'series_points', 'quantity_indicator', 'indicators']) {
+        this.db.exec(`DELETE FROM ${table}`);
+      }
+      const insIndicator = this.db.prepare(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued,
+        description, patterns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const e of this.catalog.entries) {
+        insIndicator.run(e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, 1, e.description, json(e.patterns.map((p) => p.source)));
+      }
+      for (const a of auto) insIndicator.run(a.id, a.nameZh, null, null, a.unit, a.measure, 0, null, '[]');
+
+      const insAssign = this.db.prepare('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)');
+      for (const a of assignments) insAssign.run(a.quantityId, a.indicatorId);
+
+      const insPoint = this.db.prepare(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
+        period_start, period_end, has_period, date, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      const insSource = this.db.prepare('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)');
+      const insConflict = this.db.prepare(`INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason)
+        VALUES (?, ?, ?, ?, ?, ?)`);
+      for (const [indicatorId, list] of factsByIndicator) {
+        const points = buildSeries(indicatorId, list);
+        const pointIds = new Map<Point, number>();
+        points.forEach((p, ord) => {
+          const stated = p.period?.stated ?? false;
+          const id = Number(insPoint.run(indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure,
+            stated ? p.period!.start : null, stated ? p.period!.end : null, stated ? 1 : 0, p.date, p.region).lastInsertRowid);
+          pointIds.set(p, id);
+          for (const q of p.quantityIds) insSource.run(id, q);
+        });
+        for (const c of findConflicts(points, { windowDays: this.windowDays })) {
+          insConflict.run(indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason);
+        }
+      }
+      this.setMeta('derived_at', nowIso());
+    })();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  private summaryFromRow(r: ReportRow & { quantity_count: number; event_count: number; item_count: number }): ReportSummary {
+    return {
+      id: r.id,
+      source: r.source,
+      location: r.location,
+      format: r.format,
+      title: r.title,
+      published: r.published,
+      site: r.site,
+      url: r.url,
+      contentHash: r.content_hash,
+      ingestedAt: r.ingested_at,
+      quantityCount: r.quantity_count,
+      eventCount: r.event_count,
+      itemCount: r.item_count,
+    };
+  }
+
+  private static readonly SUMMARY_COLUMNS = `r.id, r.location, r.source, r.format, r.content_hash, r.charset, r.title, r.published,
+    r.author, r.site, r.url, r.categories, r.stages, r.messages, r.ref_date, r.ingested_at, r.updated_at, '' AS text,
+    (SELECT count(*) FROM quantities WHERE report_id = r.id) AS quantity_count,
+    (SELECT count(*) FROM events WHERE report_id = r.id) AS event_count,
+    (SELECT count(*) FROM items WHERE report_id = r.id) AS item_count`;
+
+  reports(q: { limit?: number; offset?: number; q?: string } = {}): Page<ReportSummary> {
+    const limit = clampLimit(q.limit, 50);
+    const offset = clampOffset(q.offset);
+    const filter = q.q ? 'WHERE r.title LIKE @like OR r.source LIKE @like OR r.location LIKE @like' : '';
+    const params = { like: `%${q.q ?? ''}%`, limit, offset };
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT ${SqliteStore.SUMMARY_COLUMNS} FROM reports r ${filter}
+      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id LIMIT @limit OFFSET @offset`).all(params) as Parameters<SqliteStore['summaryFromRow']>[0][];
+    return { total, limit, offset, rows: rows.map((r) => this.summaryFromRow(r)) };
+  }
+
+  report(id: number): ReportDetail | null {
+    const r = this.db.prepare(`SELECT ${SqliteStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`)
+      .get(id) as Parameters<SqliteStore['summaryFromRow']>[0] | undefined;
+    if (!r) return null;
+    const quantities = (this.db.prepare(`SELECT q.*, qi.indicator_id FROM quantities q
+      LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`).all(id) as (QuantityRow & { indicator_id: string | null })[])
+      .map((q) => quantityFromRow(q, q.indicator_id));
+    const events = (this.db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY ord').all(id) as EventRow[]).map(eventFromRow);
+    const items = (this.db.prepare('SELECT * FROM items WHERE report_id = ? ORDER BY ord').all(id) as ItemRow[]).map((i) => itemFromRow(i));
+    const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, [])
+      .map((m) => ({ reason: m.reason, ruleId: m.ruleId, source: m.source, severity: m.severity, span: m.span ?? null }));
+    return {
+      ...this.summaryFromRow(r),
+      author: r.author,
+      categories: parseJson<string[]>(r.categories, []),
+      charset: r.charset,
+      text: r.text,
+      stages: parseJson<string[]>(r.stages, []),
+      quantities,
+      events,
+      items,
+      messages,
+    };
+  }
+
+  /** The sources of many points at once: point id → its quantities' reports, sentences and spans. */
+  private sourcesOf(pointIds: readonly number[]): Map<number, SourceRef[]> {
+    const out = new Map<number, SourceRef[]>();
+    if (!pointIds.length) return out;
+    const stmt = this.db.prepare(`SELECT ps.point_id, q.id AS quantity_id, q.report_id, q.span_start, q.span_end, q.surface,
+      q.sentence_text, r.title, r.published, r.source FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
+      JOIN reports r ON r.id = q.report_id WHERE ps.point_id = ? ORDER BY r.published, q.report_id, q.ord`);
+    for (const pid of pointIds) {
+      const rows = stmt.all(pid) as { point_id: number; quantity_id: number; report_id: number; span_start: number; span_end: number;
+        surface: string; sentence_text: string; title: string | null; published: string | null; source: string }[];
+      out.set(pid, rows.map((s) => ({
+        reportId: s.report_id,
+        quantityId: s.quantity_id,
+        title: s.title,
+        published: s.published,
+        source: s.source,
+        sentence: s.sentence_text,
+        span: [s.span_start, s.span_end] as Span,
+        text: s.surface,
+      })));
+    }
+    return out;
+  }
+
+  private pointFromRow(p: PointRow, sources: SourceRef[]): SeriesPoint {
+    return {
+      value: p.value,
+      valueMax: p.value_max,
+      unit: p.unit,
+      approx: p.approx,
+      measure: p.measure,
+      period: toPeriod(p.period_start, p.period_end, p.has_period),
+      date: p.date,
+      region: p.region,
+      sources,
+    };
+  }
+
+  private indicatorSummaries(where: string, params: Record<string, unknown>): IndicatorSummary[] {
+    const rows = this.db.prepare(`SELECT i.*,
+        (SELECT count(*) FROM series_points sp WHERE sp.indicator_id = i.id) AS point_count,
+        (SELECT count(DISTINCT q.report_id) FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
+           WHERE qi.indicator_id = i.id) AS source_count,
+        (SELECT count(*) FROM conflicts c WHERE c.indicator_id = i.id) AS conflict_count
+      FROM indicators i ${where} ORDER BY i.catalogued DESC, source_count DESC, point_count DESC, i.id`)
+      .all(params) as (IndicatorRow & { point_count: number; source_count: number; conflict_count: number })[];
+    const recent = this.db.prepare('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12');
+    return rows.map((i) => {
+      const points = (recent.all(i.id) as PointRow[]).reverse();
+      const last = points.at(-1);
+      const latest = last ? this.pointFromRow(last, this.sourcesOf([last.id]).get(last.id) ?? []) : null;
+      return {
+        id: i.id,
+        nameZh: i.name_zh,
+        nameEn: i.name_en,
+        area: (i.area as KeyArea | null) ?? null,
+        unit: i.unit,
+        measure: i.measure,
+        catalogued: i.catalogued === 1,
+        latest,
+        pointCount: i.point_count,
+        sourceCount: i.source_count,
+        conflictCount: i.conflict_count,
+        sparkline: points.map((p) => ({ date: p.date, value: p.value })),
+      };
+    });
+  }
+
+  indicators(q: { area?: string; catalogued?: boolean } = {}): IndicatorSummary[] {
+    const clauses: string[] = [];
+    if (q.area) clauses.push('i.area = @area');
+    if (q.catalogued !== undefined) clauses.push('i.catalogued = @catalogued');
+    return this.indicatorSummaries(clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', {
+      area: q.area ?? null,
+      catalogued: q.catalogued ? 1 : 0,
+    });
+  }
+
+  indicator(id: string): IndicatorDetail | null {
+    const [summary] = this.indicatorSummaries('WHERE i.id = @id', { id });
+    if (!summary) return null;
+    const row = this.db.prepare('SELECT description, patterns FROM indicators WHERE id = ?').get(id) as Pick<IndicatorRow, 'description' | 'patterns'>;
+    const points = this.db.prepare('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord').all(id) as PointRow[];
+    const sources = this.sourcesOf(points.map((p) => p.id));
+    return {
+      ...summary,
+      description: row.description,
+      patterns: parseJson<string[]>(row.patterns, []),
+      series: points.map((p) => this.pointFromRow(p, sources.get(p.id) ?? [])),
+      conflicts: this.conflicts({ indicatorId: id, limit: 1000 }).rows,
+    };
+  }
+
+  conflicts(q: ConflictQuery = {}): Page<Conflict> {
+    const limit = clampLimit(q.limit, 100);
+    const offset = clampOffset(q.offset);
+    const clauses: string[] = [];
+    if (q.indicatorId) clauses.push('c.indicator_id = @indicatorId');
+    if (q.area) clauses.push('i.area = @area');
+    if (q.region) clauses.push('c.region = @region');
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const params = { indicatorId: q.indicatorId ?? null, area: q.area ?? null, region: q.region ?? null, limit, offset };
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`)
+      .get(params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT c.*, i.name_zh, i.area FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
+      ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`)
+      .all(params) as (ConflictRow & { name_zh: string; area: string | null })[];
+    const pointStmt = this.db.prepare('SELECT * FROM series_points WHERE id = ?');
+    const side = (pointId: number): ConflictSide => {
+      const p = pointStmt.get(pointId) as PointRow;
+      const { value, valueMax, unit, approx, period, date, sources } = this.pointFromRow(p, this.sourcesOf([p.id]).get(p.id) ?? []);
+      return { value, valueMax, unit, approx, period, date, sources };
+    };
+    return {
+      total,
+      limit,
+      offset,
+      rows: rows.map((c) => ({
+        id: c.id,
+        indicatorId: c.indicator_id,
+        indicatorName: c.name_zh,
+        area: (c.area as KeyArea | null) ?? null,
+        region: c.region,
+        date: c.date,
+        a: side(c.a_point_id),
+        b: side(c.b_point_id),
+        reason: c.reason,
+      })),
+    };
+  }
+
+  timeline(q: TimelineQuery = {}): TimelineEntry[] {
+    const limit = clampLimit(q.limit, 500, 10_000);
+    const events = (this.db.prepare(`SELECT e.*, r.title, r.published FROM events e JOIN reports r ON r.id = e.report_id
+      WHERE (@from IS NULL OR e.date >= @from) AND (@to IS NULL OR substr(e.date, 1, length(@to)) <= @to)`)
+      .all({ from: q.from ?? null, to: q.to ?? null }) as (EventRow & { title: string | null; published: string | null })[])
+      .map((e): TimelineEntry => ({
+        kind: 'event',
+        id: e.id,
+        reportId: e.report_id,
+        reportTitle: e.title,
+        published: e.published,
+        date: e.date,
+        summary: e.summary,
+        areas: parseJson<KeyArea[]>(e.areas, []),
+        sentence: e.sentence_text,
+        span: [e.span_start, e.span_end],
+      }));
+    const items = (this.db.prepare(`SELECT i.*, r.title, r.published, r.ref_date FROM items i JOIN reports r ON r.id = i.report_id
+      WHERE (@from IS NULL OR r.ref_date >= @from) AND (@to IS NULL OR substr(r.ref_date, 1, length(@to)) <= @to)`)
+      .all({ from: q.from ?? null, to: q.to ?? null }) as (ItemRow & { title: string | null; published: string | null; ref_date: string | null })[])
+      .map((i): TimelineEntry => ({
+        kind: 'item',
+        id: i.id,
+        reportId: i.report_id,
+        reportTitle: i.title,
+        published: i.published,
+        date: i.ref_date,
+        summary: i.name,
+        areas: parseJson<KeyArea[]>(i.areas, []),
+        sentence: i.sentence_text,
+        span: [i.span_start, i.span_end],
+        total: i.total,
+        done: i.done,
+      }));
+    return [...events, ...items]
+      .filter((t) => !q.area || t.areas.includes(q.area as KeyArea))
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.reportId - b.reportId || a.id - b.id)
+      .slice(0, limit);
+  }
+
+  items(): StoredItem[] {
+    return (this.db.prepare(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id
+      ORDER BY r.ref_date, i.report_id, i.ord`).all() as (ItemRow & { title: string | null; published: string | null })[]).map(itemFromRow);
+  }
+
+  search(query: string, opts: SearchQuery = {}): Page<SearchHit> {
+    const limit = clampLimit(opts.limit, 20, 200);
+    const offset = clampOffset(opts.offset);
+    const tokens = queryTokens(query);
+    if (!tokens.length) return { total: 0, limit, offset, rows: [] };
+    const match = toMatchExpression(tokens);
+    const total = (this.db.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?').get(match) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT d.kind, d.report_id, d.ref_id, d.body, r.title, r.published, s.rank
+      FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?) s
+      JOIN search_docs d ON d.id = s.rowid JOIN reports r ON r.id = d.report_id ORDER BY s.rank`)
+      .all(match, limit, offset) as { kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null;
+        published: string | null; rank: number }[];
+    return {
+      total,
+      limit,
+      offset,
+      rows: rows.map((r) => ({
+        kind: r.kind,
+        reportId: r.report_id,
+        id: r.ref_id,
+        title: r.title,
+        published: r.published,
+        ...makeSnippet(r.body, tokens),
+        rank: r.rank,
+      })),
+    };
+  }
+
+  overview(): Overview {
+    const all = this.indicators({ catalogued: true });
+    return {
+      stats: this.stats(),
+      areas: KEY_AREAS.map((area) => ({ area, indicators: all.filter((i) => i.area === area && i.pointCount > 0) })),
+      recentConflicts: this.conflicts({ limit: 10 }).rows,
+    };
+  }
+
+  stats(): StoreStats {
+    const count = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      path: this.path,
+      schemaVersion: this.schemaVersion,
+      reports: count('SELECT count(*) AS n FROM reports'),
+      failures: count('SELECT count(*) AS n FROM failures'),
+      quantities: count('SELECT count(*) AS n FROM quantities'),
+      events: count('SELECT count(*) AS n FROM events'),
+      items: count('SELECT count(*) AS n FROM items'),
+      indicators: count('SELECT count(*) AS n FROM indicators i WHERE EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
+      cataloguedIndicators: count('SELECT count(*) AS n FROM indicators i WHERE catalogued = 1 AND EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
+      uncataloguedIndicators: count('SELECT count(*) AS n FROM indicators WHERE catalogued = 0'),
+      seriesPoints: count('SELECT count(*) AS n FROM series_points'),
+      conflicts: count('SELECT count(*) AS n FROM conflicts'),
+      lastIngestAt: this.getMeta('last_ingest_at'),
+      derivedAt: this.getMeta('derived_at'),
+    };
+  }
+
+  failures(): FailureRow[] {
+    return this.db.prepare('SELECT location, reason, at FROM failures ORDER BY at, location').all() as FailureRow[];
+  }
+
+  *raws(): Iterable<StoredRaw> {
+    // Page by id so the iteration does not hold a read statement open while the caller writes.
+    let after = 0;
+    const stmt = this.db.prepare('SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100');
+    for (;;) {
+      const rows = stmt.all(after) as { id: number; location: string; source: string; format: string; content_hash: string;
+        raw_bytes: Buffer | null; stages: string }[];
+      if (!rows.length) return;
+      for (const r of rows) {
+        after = r.id;
+        yield {
+          id: r.id,
+          location: r.location,
+          source: r.source,
+          format: r.format,
+          contentHash: r.content_hash,
+          bytes: r.raw_bytes ? new Uint8Array(r.raw_bytes) : null,
+          stages: parseJson<string[]>(r.stages, []),
+        };
+      }
+    }
+  }
+
+  /** The decoded source of a stored report, for reindexing reports stored without their bytes. */
+  rawText(id: number): string | null {
+    const row = this.db.prepare('SELECT raw_text FROM reports WHERE id = ?').get(id) as { raw_text: string } | undefined;
+    return row?.raw_text ?? null;
+  }
+
+  exportTables(): ExportTable[] {
+    return buildExportTables(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+type Row = Record<string, string | number | null>;
+
+/** The store's tables as people read them: Chinese headers, one row per record, sources resolved. */
+function buildExportTables(db: Database.Database): ExportTable[] {
+  const table = (name: string, title: string, columns: [string, string][], sql: string): ExportTable => ({
+    name,
+    title,
+    columns: columns.map(([key, header]) => ({ key, header })),
+    rows: db.prepare(sql).all() as Row[],
+  });
+  return [
+    table('reports', '报告', [
+      ['id', '报告编号'], ['source', '文件'], ['title', '标题'], ['published', '发布日期'], ['site', '来源'], ['url', '链接'],
+      ['location', '位置'], ['format', '格式'], ['content_hash', '内容哈希'], ['ingested_at', '入库时间'],
+    ], 'SELECT id, source, title, published, site, url, location, format, content_hash, ingested_at FROM reports ORDER BY id'),
+    table('quantities', '数据', [
+      ['id', '数据编号'], ['report_id', '报告编号'], ['indicator_id', '指标编号'], ['subject', '主题'], ['value', '数值'],
+      ['value_max', '上限'], ['unit', '单位'], ['approx', '限定'], ['measure', '类型'], ['period_start', '期间起'],
+      ['period_end', '期间止'], ['region', '地区'], ['surface', '原文'], ['span_start', '起始位置'], ['span_end', '结束位置'],
+      ['sentence_text', '所在句子'], ['stage', '抽取阶段'],
+    ], `SELECT q.id, q.report_id, qi.indicator_id, q.subject, q.value, q.value_max, q.unit, q.approx, q.measure, q.period_start,
+        q.period_end, q.region, q.surface, q.span_start, q.span_end, q.sentence_text, q.stage
+        FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id ORDER BY q.report_id, q.ord`),
+    table('indicators', '指标', [
+      ['id', '指标编号'], ['name_zh', '指标名称'], ['name_en', '英文名称'], ['area', '重点领域'], ['unit', '单位'],
+      ['measure', '类型'], ['catalogued', '已编目'], ['point_count', '数据点数'],
+    ], `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued,
+        (SELECT count(*) FROM series_points WHERE indicator_id = i.id) AS point_count FROM indicators i ORDER BY i.catalogued DESC, i.id`),
+    table('series', '序列', [
+      ['indicator_id', '指标编号'], ['name_zh', '指标名称'], ['date', '日期'], ['period_start', '期间起'], ['period_end', '期间止'],
+      ['region', '地区'], ['value', '数值'], ['value_max', '上限'], ['unit', '单位'], ['approx', '限定'],
+      ['report_ids', '来源报告'], ['quantity_ids', '来源数据'],
+    ], `SELECT sp.indicator_id, i.name_zh, sp.date, sp.period_start, sp.period_end, sp.region, sp.value, sp.value_max, sp.unit,
+        sp.approx, (SELECT group_concat(DISTINCT q.report_id) FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
+        WHERE ps.point_id = sp.id) AS report_ids,
+        (SELECT group_concat(ps.quantity_id) FROM point_sources ps WHERE ps.point_id = sp.id) AS quantity_ids
+        FROM series_points sp JOIN indicators i ON i.id = sp.indicator_id ORDER BY sp.indicator_id, sp.ord`),
+    table('conflicts', '冲突', [
+      ['id', '冲突编号'], ['indicator_id', '指标编号'], ['name_zh', '指标名称'], ['region', '地区'], ['date', '日期'],
+      ['a_value', '数值甲'], ['a_approx', '限定甲'], ['a_reports', '来源甲'], ['b_value', '数值乙'], ['b_approx', '限定乙'],
+      ['b_reports', '来源乙'], ['unit', '单位'], ['reason', '原因'],
+    ], `SELECT c.id, c.indicator_id, i.name_zh, c.region, c.date, a.value AS a_value, a.approx AS a_approx,
+        (SELECT group_concat(DISTINCT q.report_id) FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = a.id) AS a_reports,
+        b.value AS b_value, b.approx AS b_approx,
+        (SELECT group_concat(DISTINCT q.report_id) FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = b.id) AS b_reports,
+        a.unit, c.reason FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
+        JOIN series_points a ON a.id = c.a_point_id JOIN series_points b ON b.id = c.b_point_id ORDER BY c.id`),
+    table('events', '事件', [
+      ['id', '事件编号'], ['report_id', '报告编号'], ['date', '日期'], ['summary', '摘要'], ['areas', '重点领域'],
+      ['surface', '原文'], ['span_start', '起始位置'], ['span_end', '结束位置'], ['sentence_text', '所在句子'],
+    ], 'SELECT id, report_id, date, summary, areas, surface, span_start, span_end, sentence_text FROM events ORDER BY date, report_id, ord'),
+    table('items', '合作事项', [
+      ['id', '事项编号'], ['report_id', '报告编号'], ['name', '事项'], ['total', '总数'], ['done', '已完成'], ['areas', '重点领域'],
+      ['surface', '原文'], ['span_start', '起始位置'], ['span_end', '结束位置'], ['sentence_text', '所在句子'],
+    ], 'SELECT id, report_id, name, total, done, areas, surface, span_start, span_end, sentence_text FROM items ORDER BY report_id, ord'),
+    table('failures', '失败', [['location', '位置'], ['reason', '原因'], ['at', '时间']],
+      'SELECT location, reason, at FROM failures ORDER BY at'),
+  ];
+}
