@@ -32,7 +32,7 @@ const entrySchema = z.object({
 
 const catalogSchema = z.object({
   /** Words that put an event or item into a key area (timeline filtering). */
-  areas: z.record(z.enum(KEY_AREA_NAMES), z.array(z.string().min(1))),
+  areas: z.partialRecord(z.enum(KEY_AREA_NAMES), z.array(z.string().min(1))),
   indicators: z.array(entrySchema).min(1),
 });
 

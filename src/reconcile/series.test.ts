@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, loadCatalog, matchIndicator } from './catalog.ts';
+import {
+  allowedRange,
+  assignIndicators,
+  buildSeries,
+  compatible,
+  findConflicts,
+  normalizeSubject,
+  type ReconcileFact,
+} from './series.ts';
+
+const catalog = loadCatalog();
+
+let nextId = 1;
+function fact(init: Partial<ReconcileFact> & Pick<ReconcileFact, 'value' | 'unit' | 'subject'>): ReconcileFact {
+  return {
+    quantityId: nextId++,
+    reportId: 1,
+    valueMax: null,
+    approx: 'exact',
+    measure: 'level',
+    period: null,
+    region: '成渝',
+    refDate: '2022-06-28',
+    ...init,
+  };
+}
+
+describe('catalogue', () => {
+  it('has at least 30 indicators covering every key area', () => {
+    expect(catalog.entries.length).toBeGreaterThanOrEqual(30);
+    const areas = new Set(catalog.entries.map((e) => e.area));
+    for (const area of ['交通枢纽', '先进制造业', '科技创新', '金融', '公共服务/国际都市', '生态', '文旅', '开放', '机制']) {
+      expect(areas.has(area as never), area).toBe(true);
+    }
+  });
+
+  it('refuses a malformed catalogue, naming the problem', () => {
+    expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'X Y', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['a'] }] }))
+      .toThrow(/indicators\.0\.id/);
+    expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'x', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['('] }] }))
+      .toThrow(/bad pattern/);
+  });
+
+  it('maps subjects by pattern, unit and measure; the longest match wins', () => {
+    const id = (subject: string, unit: string, measure: 'level' | 'change' | 'share' = 'level') =>
+      matchIndicator({ subject, unit, measure }, catalog)?.id ?? null;
+    expect(id('零部件企业参与对方整车配套', '家')).toBe('parts_suppliers_cross_supply');
+    expect(id('政务服务“川渝通办”事项', '项')).toBe('chuanyu_tongban_items');
+    expect(id('政务服务“川渝通办”事项', '家')).toBeNull();
+    expect(id('氢燃料电池汽车', '辆')).toBe('hydrogen_vehicles_deployed');
+    expect(id('新能源汽车产量', '辆')).toBe('nev_output');
+    expect(id('汽车产量', '辆')).toBe('vehicle_output');
+    expect(id('中欧班列（成渝）开行量', '列')).toBe('china_europe_trains');
+    expect(id('跨省异地就医直接结算', '%', 'change')).toBe('cross_province_medical_settlement_growth');
+  });
+});
+
+describe('qualifiers', () => {
+  it('300余 vs 130 disagree; 约21% vs 21% do not', () => {
+    expect(compatible({ value: 300, valueMax: null, approx: 'over' }, { value: 130, valueMax: null, approx: 'exact' })).toBe(false);
+    expect(compatible({ value: 21, valueMax: null, approx: 'about' }, { value: 21, valueMax: null, approx: 'exact' })).toBe(true);
+    expect(compatible({ value: 210, valueMax: null, approx: 'exact' }, { value: 311, valueMax: null, approx: 'exact' })).toBe(false);
+    expect(compatible({ value: 3, valueMax: 5, approx: 'exact' }, { value: 4, valueMax: null, approx: 'exact' })).toBe(true);
+    expect(compatible({ value: 100, valueMax: null, approx: 'under' }, { value: 130, valueMax: null, approx: 'exact' })).toBe(false);
+    expect(allowedRange({ value: 300, valueMax: null, approx: 'over' })).toEqual([300, Infinity]);
+  });
+});
+
+describe('series', () => {
+  it('merges the same value and period from several reports into one point with several sources', () => {
+    const a = fact({ reportId: 1, value: 311, unit: '项', subject: '川渝通办事项', refDate: '2022-06-24' });
+    const b = fact({ reportId: 2, value: 311, unit: '项', subject: '“川渝通办”事项', refDate: '2022-06-24' });
+    const c = fact({ reportId: 3, value: 210, unit: '项', subject: '川渝通办事项', period: { start: null, end: '2021-05-19' } });
+    const points = buildSeries('chuanyu_tongban_items', [a, b, c]);
+    expect(points.map((p) => [p.date, p.value, p.reportIds])).toEqual([
+      ['2021-05-19', 210, [3]],
+      ['2022-06-24', 311, [1, 2]],
+    ]);
+    expect(points[1].quantityIds).toEqual([a.quantityId, b.quantityId]);
+  });
+
+  it('groups unmatched quantities by normalized subject, unit and measure', () => {
+    const facts = [
+      fact({ value: 52, unit: '个', subject: '“双城”标志性项目' }),
+      fact({ value: 60, unit: '个', subject: '两地双城标志性项目', reportId: 2 }),
+      fact({ value: 60, unit: '家', subject: '双城标志性项目', reportId: 2 }),
+      fact({ value: 5, unit: '个', subject: '' }),
+    ];
+    const { assignments, auto } = assignIndicators(facts, catalog);
+    expect(normalizeSubject('两地“双城”标志性项目')).toBe('双城标志性项目');
+    expect(auto.map((a) => a.id).sort()).toEqual(['auto:双城标志性项目:个:level', 'auto:双城标志性项目:家:level']);
+    expect(assignments.filter((a) => a.indicatorId === 'auto:双城标志性项目:个:level')).toHaveLength(2);
+    expect(assignments.find((a) => a.quantityId === facts[3].quantityId)).toBeUndefined();
+  });
+});
+
+describe('conflicts', () => {
+  it('finds 130 vs 300余 as of the same month, with both sides', () => {
+    const a = fact({ reportId: 1, value: 130, unit: '家', subject: '零部件企业', period: { start: null, end: '2022-06-28' } });
+    const b = fact({ reportId: 2, value: 300, approx: 'over', unit: '家', subject: '零部件企业', refDate: '2022-06-24' });
+    const [conflict, ...rest] = findConflicts(buildSeries('parts', [a, b]), { windowDays: 31 });
+    expect(rest).toEqual([]);
+    expect([conflict.a.value, conflict.b.value].sort((x, y) => x - y)).toEqual([130, 300]);
+    expect(conflict.date).toBe('2022-06-28');
+    expect(conflict.reason).toContain('300家以上');
+  });
+
+  it('does not set apart dates beyond the window, other regions, or compatible qualifiers', () => {
+    const base = { unit: '项', subject: '川渝通办' } as const;
+    const points = buildSeries('x', [
+      fact({ ...base, reportId: 1, value: 210, refDate: '2021-05-19' }),
+      fact({ ...base, reportId: 2, value: 311, refDate: '2022-06-24' }),
+      fact({ ...base, reportId: 3, value: 311, refDate: '2022-06-24', region: '四川' }),
+      fact({ ...base, reportId: 4, value: 200, refDate: '2021-05-01', approx: 'over' }),
+    ]);
+    expect(findConflicts(points, { windowDays: 31 })).toEqual([]);
+    // Widen the window and 210 vs 311 disagree (as does 200余 vs nothing else: 210 is within it).
+    expect(findConflicts(points, { windowDays: 800 }).map((c) => [c.a.value, c.b.value])).toEqual([[210, 311]]);
+  });
+
+  it('compares flow periods only when they are the same period', () => {
+    const q1 = { start: '2022-01-01', end: '2022-05-31' };
+    const points = buildSeries('trains', [
+      fact({ reportId: 1, value: 1475, unit: '列', subject: '中欧班列', period: q1 }),
+      fact({ reportId: 2, value: 1600, unit: '列', subject: '中欧班列', period: q1 }),
+      fact({ reportId: 3, value: 3000, unit: '列', subject: '中欧班列', period: { start: '2022-01-01', end: '2022-06-30' } }),
+    ]);
+    expect(findConflicts(points).map((c) => [c.a.value, c.b.value])).toEqual([[1475, 1600]]);
+  });
+
+  it('does not set a report against itself', () => {
+    const points = buildSeries('x', [
+      fact({ reportId: 1, value: 130, unit: '家', subject: 's' }),
+      fact({ reportId: 1, value: 140, unit: '家', subject: 's' }),
+    ]);
+    expect(findConflicts(points)).toEqual([]);
+  });
+});

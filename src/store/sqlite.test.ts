@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
+import { openStore, type Store } from './index.ts';
+
+/** The sentence (ending in 。) around an offset. */
+function sentenceAt(text: string, offset: number): Span {
+  const start = text.lastIndexOf('。', offset - 1) + 1;
+  const stop = text.indexOf('。', offset);
+  return makeSpan(text, start, stop < 0 ? text.length : stop + 1);
+}
+
+/** A quantity over the first occurrence of `surface` after `after` in the text. */
+function q(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage'>, after = 0): Quantity {
+  const at = text.indexOf(surface, after);
+  if (at < 0) throw new Error(`"${surface}" not in text`);
+  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', ...init };
+}
+
+function report(name: string, text: string, published: string | null, build: (text: string) => Partial<Document>, hash = name): Document {
+  return createDocument({
+    source: `${name}.txt`,
+    location: `/reports/${name}.txt`,
+    format: 'text',
+    contentHash: hash,
+    charset: 'utf-8',
+    raw: text,
+    text,
+    meta: { title: name, published, author: null, site: null, url: null, categories: [] },
+    ...build(text),
+  });
+}
+
+const TEXT_A = '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。';
+const TEXT_B = '两地300余家零部件企业参与对方整车配套。311项政务服务"川渝通办"事项持续落地。2022年6月24日，氢能产业联盟成立。';
+
+const docA = () => report('a', TEXT_A, '2022-06-28', (t) => ({
+  quantities: [
+    q(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: '零部件企业参与对方整车配套',
+      period: { start: null, end: '2022-06-28' }, region: '成渝' }),
+    q(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项',
+      period: { start: null, end: '2022-06-28' }, region: '成渝' }),
+  ],
+}));
+const docB = () => report('b', TEXT_B, null, (t) => {
+  const at = t.indexOf('2022年6月24日');
+  return {
+    quantities: [
+      q(t, '300余家', { value: 300, unit: '家', approx: 'over', measure: 'level', subject: '零部件企业参与对方整车配套',
+        period: null, region: '成渝' }),
+      q(t, '311项', { value: 311, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务"川渝通办"事项', period: null, region: '成渝' }),
+    ],
+    events: [{ span: makeSpan(t, at, t.length - 1), date: '2022-06-24', summary: '氢能产业联盟成立', sentence: sentenceAt(t, at), stage: 'test@1' }],
+    items: [],
+  };
+});
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'twincity-store-'));
+  store = openStore(join(dir, 'o.db'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite store', () => {
+  it('applies the numbered migrations and runs in WAL mode', () => {
+    expect(store.stats().schemaVersion).toBeGreaterThanOrEqual(1);
+    const db = new Database(store.path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('ingests new, skips unchanged, replaces changed content at the same location', () => {
+    expect(store.ingestDocument(docA()).status).toBe('new');
+    const first = store.ingestDocument(docB());
+    expect(first.status).toBe('new');
+    expect(store.ingestDocument(docB()).status).toBe('unchanged');
+
+    const changedText = TEXT_B.replace('311项', '312项');
+    const changed = report('b', changedText, null, (t) => ({
+      quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
+    }), 'b2');
+    const replaced = store.ingestDocument(changed);
+    expect(replaced).toEqual({ status: 'replaced', reportId: first.reportId });
+    const detail = store.report(first.reportId)!;
+    expect(detail.quantities.map((x) => x.text)).toEqual(['312项']);
+    expect(detail.events).toEqual([]);
+    expect(store.stats().reports).toBe(2);
+  });
+
+  it('keeps every fact with its span, reading back the text under it', () => {
+    const { reportId } = store.ingestDocument(docA());
+    store.refreshDerived();
+    const detail = store.report(reportId)!;
+    expect(detail.text).toBe(TEXT_A);
+    for (const fact of detail.quantities) {
+      expect(textOf(detail.text, fact.span)).toBe(fact.text);
+      expect(textOf(detail.text, fact.sentence)).toBe(fact.sentenceText);
+    }
+    expect(detail.quantities.map((x) => [x.text, x.indicatorId])).toEqual([
+      ['130家', 'parts_suppliers_cross_supply'],
+      ['210项', 'chuanyu_tongban_items'],
+    ]);
+  });
+
+  it('refuses a report whose span the text cannot honour, writing nothing', () => {
+    const bad = docA();
+    bad.quantities[1] = { ...bad.quantities[1], span: [5, 999] };
+    expect(() => store.ingestDocument(bad)).toThrow(/outside the text/);
+    expect(store.stats().reports).toBe(0);
+    store.recordFailure(bad.location, 'bad span');
+    expect(store.failures()).toMatchObject([{ location: bad.location, reason: 'bad span' }]);
+    // A later good ingest at the same location clears the failure.
+    store.ingestDocument(docA());
+    expect(store.failures()).toEqual([]);
+  });
+
+  it('reconciles series and conflicts across reports', () => {
+    store.ingestDocument(docA());
+    store.ingestDocument(docB());
+    store.refreshDerived();
+    const series = store.indicator('chuanyu_tongban_items')!;
+    expect(series.series.map((p) => [p.value, p.sources.map((s) => s.text)])).toEqual([[311, ['311项']], [210, ['210项']]]);
+    expect(series.series[0].sources[0].sentence).toContain('川渝通办');
+
+    const conflicts = store.conflicts().rows;
+    const pairs = conflicts.map((c) => [c.indicatorId, [c.a.value, c.b.value].sort((x, y) => x - y)]);
+    expect(pairs).toEqual(expect.arrayContaining([
+      ['parts_suppliers_cross_supply', [130, 300]],
+      ['chuanyu_tongban_items', [210, 311]],
+    ]));
+    const parts = conflicts.find((c) => c.indicatorId === 'parts_suppliers_cross_supply')!;
+    expect([...parts.a.sources, ...parts.b.sources].map((s) => s.text).sort()).toEqual(['130家', '300余家']);
+    expect(parts.date?.slice(0, 7)).toBe('2022-06');
+
+    const summary = store.indicators({ area: '先进制造业' }).find((i) => i.id === 'parts_suppliers_cross_supply')!;
+    expect(summary).toMatchObject({ pointCount: 2, sourceCount: 2, conflictCount: 1, catalogued: true });
+    expect(summary.sparkline).toHaveLength(2);
+    // Rebuilding gives the same result.
+    store.refreshDerived();
+    expect(store.conflicts().total).toBe(conflicts.length);
+  });
+
+  it('finds two-character words with highlighted snippets', () => {
+    const a = store.ingestDocument(docA()).reportId;
+    const b = store.ingestDocument(docB()).reportId;
+    const gaotie = store.search('高铁');
+    expect(gaotie.rows.map((h) => h.reportId)).toEqual([a]);
+    expect(gaotie.rows[0].snippet).toContain('[高铁]');
+    const [s, e] = gaotie.rows[0].highlights[0];
+    expect(gaotie.rows[0].snippet.slice(s, e)).toBe('高铁');
+    const qingneng = store.search('氢能');
+    expect(new Set(qingneng.rows.map((h) => h.reportId))).toEqual(new Set([b]));
+    expect(qingneng.rows.map((h) => h.kind)).toContain('event');
+    expect(store.search('零部件企业').total).toBeGreaterThanOrEqual(2);
+    expect(store.search('"; DROP TABLE reports; --').total).toBe(0);
+  });
+
+  it('puts events on the timeline with their areas, filtered by date and area', () => {
+    store.ingestDocument(docB());
+    const all = store.timeline();
+    expect(all.map((t) => [t.date, t.summary, t.areas])).toEqual([['2022-06-24', '氢能产业联盟成立', ['先进制造业']]]);
+    expect(store.timeline({ area: '先进制造业', from: '2022-06', to: '2022-06' })).toHaveLength(1);
+    expect(store.timeline({ from: '2022-07-01' })).toEqual([]);
+    expect(store.timeline({ area: '金融' })).toEqual([]);
+  });
+
+  it('keeps the raw bytes for reindex', () => {
+    const bytes = new TextEncoder().encode(TEXT_A);
+    store.ingestDocument(docA(), bytes);
+    const [raw] = [...store.raws()];
+    expect(new TextDecoder().decode(raw.bytes!)).toBe(TEXT_A);
+  });
+});
