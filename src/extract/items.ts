@@ -1,0 +1,67 @@
+/**
+ * Cooperation items with progress: "重点工作65项，其中圆满完成35项", "34个问题已整改完成30个",
+ * "10个平台全部启动方案编制". A total, and how many are done (all of them for 全部/均已).
+ */
+import type { Span } from '../document/index.ts';
+import { findSpanAt } from '../document/index.ts';
+import { readNumberAt } from './numbers.ts';
+
+export interface ItemFinding {
+  span: Span;
+  name: string;
+  total: number | null;
+  done: number | null;
+  sentence: Span;
+}
+
+export interface ItemInput {
+  text: string;
+  sentences: readonly Span[];
+}
+
+const NUM = '[0-9０-９一二两三四五六七八九十百千万]+';
+const CLASSIFIER = '[项个件条家批类]';
+/** 重点工作65项，其中(圆满)完成35项 / 65项重点工作…已完成35项 */
+const TOTAL_THEN_DONE = new RegExp(
+  `(?<name>[\\u4e00-\\u9fa5“”"]{2,12}?)(?<total>${NUM})(?<cls>${CLASSIFIER})[^。；]{0,30}?其中[^。；，]{0,8}?(?:完成|办结|落地|建成|实现)(?<done>${NUM})\\k<cls>`,
+  'g',
+);
+/** 34个问题已整改完成30个 */
+const COUNT_NOUN_DONE = new RegExp(
+  `(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:已|已经)?[\\u4e00-\\u9fa5]{0,4}?(?:完成|办结|整改|落地|建成)(?<done>${NUM})\\k<cls>`,
+  'g',
+);
+/** 10个平台全部启动方案编制 / 95个事项均已实现 */
+const ALL_DONE = new RegExp(`(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:全部|均已|都已|已全部)(?:启动|完成|实现|落地|建成|开工|投用|办结)`, 'g');
+
+export function findItems(input: ItemInput): ItemFinding[] {
+  const { text, sentences } = input;
+  const items: ItemFinding[] = [];
+  const taken: Span[] = [];
+  const add = (m: RegExpExecArray, total: number | null, done: number | null) => {
+    const span: Span = [m.index, m.index + m[0].length];
+    if (taken.some(([s, e]) => s < span[1] && span[0] < e)) return;
+    const si = findSpanAt(sentences, span[0]);
+    const sentence: Span = si >= 0 ? sentences[si] : span;
+    const name = (m.groups?.name ?? '').replace(/^[的了和与及在将已共]+|[“”"]/g, '').trim();
+    if (!name || total === null) return;
+    taken.push(span);
+    items.push({ span, name, total, done, sentence });
+  };
+  const value = (s: string | undefined) => (s ? readNumberAt(s, 0, { allowRange: false })?.value ?? null : null);
+  for (const re of [TOTAL_THEN_DONE, COUNT_NOUN_DONE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const total = value(m.groups?.total);
+      const done = value(m.groups?.done);
+      if (total !== null && done !== null && done <= total) add(m, total, done);
+    }
+  }
+  ALL_DONE.lastIndex = 0;
+  for (let m = ALL_DONE.exec(text); m; m = ALL_DONE.exec(text)) {
+    const total = value(m.groups?.total);
+    add(m, total, total);
+  }
+  items.sort((a, b) => a.span[0] - b.span[0]);
+  return items;
+}

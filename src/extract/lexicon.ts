@@ -1,0 +1,65 @@
+/**
+ * The word lists the extractor reads, kept as data in `data/lexicon/` so a new measure word or region
+ * alias is a one-line change there, not a code change. Loaded once, on first use.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Approx } from '../document/index.ts';
+
+const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicon');
+
+export interface UnitEntry {
+  /** As printed after the number. */
+  surface: string;
+  /** As the contract prints it. */
+  unit: string;
+  /** False when the word after a Chinese numeral is usually part of another word (两部, 一班). */
+  chinese: boolean;
+  /** False when the word only counts after a Chinese numeral (四大, 八大). */
+  arabic: boolean;
+}
+
+export interface Lexicon {
+  /** Longest surface first, so 个百分点 wins over 个. */
+  units: UnitEntry[];
+  approxBefore: Map<string, Approx>;
+  approxInside: Map<string, Approx>;
+  approxAfter: Map<string, Approx>;
+  changeWords: string[];
+  shareWords: string[];
+  /** Alias → region; a null region means "known, but too ambiguous to name a region". */
+  regionAliases: Map<string, string | null>;
+  notPlaces: Set<string>;
+}
+
+interface UnitsFile {
+  units: { surface: string; unit: string; chinese?: boolean; arabic?: boolean }[];
+  approx: Record<'before' | 'inside' | 'after', Record<string, Approx>>;
+  measure: { change: string[]; share: string[] };
+}
+interface RegionsFile {
+  aliases: Record<string, string | null>;
+  notPlaces: string[];
+}
+
+let cached: Lexicon | null = null;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const units = JSON.parse(readFileSync(join(LEXICON_DIR, 'units.json'), 'utf8')) as UnitsFile;
+  const regions = JSON.parse(readFileSync(join(LEXICON_DIR, 'regions.json'), 'utf8')) as RegionsFile;
+  const byLength = <T extends { surface: string }>(a: T, b: T) => b.surface.length - a.surface.length;
+  const sortedMap = (record: Record<string, Approx>) => new Map(Object.entries(record).sort((a, b) => b[0].length - a[0].length));
+  cached = {
+    units: units.units.map((u) => ({ surface: u.surface, unit: u.unit, chinese: u.chinese ?? true, arabic: u.arabic ?? true })).sort(byLength),
+    approxBefore: sortedMap(units.approx.before),
+    approxInside: sortedMap(units.approx.inside),
+    approxAfter: sortedMap(units.approx.after),
+    changeWords: [...units.measure.change].sort((a, b) => b.length - a.length),
+    shareWords: [...units.measure.share].sort((a, b) => b.length - a.length),
+    regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
+    notPlaces: new Set(regions.notPlaces),
+  };
+  return cached;
+}

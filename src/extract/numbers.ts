@@ -1,0 +1,313 @@
+/**
+ * The number reader: Arabic numerals (half- and full-width, thousands separators, decimals),
+ * Chinese numerals (两, 十二, 一百二十万, 〇, 壹贰叁), magnitudes after either (49.28万, 7.7万亿),
+ * fractions (三分之二, 2/3), percentages (百分之三十, 21%) and ranges (3—5万).
+ *
+ * Two entry points: `parseNumber` reads a whole string (the peers' suites use it), `readNumberAt`
+ * reads the longest number that starts at an offset of a longer text (the quantity finder uses it).
+ * Both are pure and run in time linear in what they read.
+ */
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9, 幺: 1,
+};
+/** Units inside a section (十, 百, 千) and section markers (万, 亿). */
+const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+/** Magnitude words after an Arabic number: 万 ×1e4, 亿 ×1e8, 万亿 ×1e12, 千万 ×1e7… */
+const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
+
+const isCnDigit = (c: string) => c in CN_DIGITS;
+const isCnNumeralChar = (c: string) => c in CN_DIGITS || c in CN_SMALL_UNITS || c in CN_BIG_UNITS;
+const isAsciiDigit = (c: string) => c >= '0' && c <= '9';
+const isWideDigit = (c: string) => c >= '０' && c <= '９';
+const isDigit = (c: string) => isAsciiDigit(c) || isWideDigit(c);
+const digitValue = (c: string) => (isWideDigit(c) ? c.charCodeAt(0) - 0xff10 : c.charCodeAt(0) - 48);
+
+/** Signs that join two numbers into a range: 3—5万, 3-5, 3~5, 3至5. */
+const RANGE_SEPARATORS = new Set(['—', '–', '-', '－', '~', '～', '〜', '至', '到']);
+
+export type NumberKind = 'arabic' | 'chinese' | 'fraction' | 'percent';
+
+export interface NumberReading {
+  start: number;
+  end: number;
+  value: number;
+  /** The upper end of a range (3—5万 → value 30000, valueMax 50000). */
+  valueMax?: number;
+  kind: NumberKind;
+  /** The magnitude word(s) read after the digits, e.g. "万亿"; "" when none. */
+  magnitude: string;
+  /** True for 百分之三十 and X%: the number is a percentage. */
+  percent: boolean;
+  /** Digits only, no magnitude, no decimal point: a candidate year or code. */
+  plainInteger: boolean;
+  /** The number of Arabic digits before the decimal point (0 for Chinese numerals). */
+  integerDigits: number;
+}
+
+/**
+ * Reads a Chinese numeral written with units (一百二十万, 十二, 两千零五) or positionally (二〇二〇),
+ * with an optional decimal part (三点五). Returns null when the characters do not form a number
+ * (十四五 — a plan's name — has a digit after a digit inside a unit-written numeral).
+ */
+export function parseChineseNumeral(s: string): number | null {
+  if (!s) return null;
+  let negative = false;
+  if (s[0] === '负') {
+    negative = true;
+    s = s.slice(1);
+  }
+  const point = s.indexOf('点');
+  let fraction = 0;
+  if (point >= 0) {
+    const decimals = s.slice(point + 1);
+    if (!decimals || ![...decimals].every(isCnDigit)) return null;
+    fraction = Number('0.' + [...decimals].map((c) => CN_DIGITS[c]).join(''));
+    s = s.slice(0, point);
+    if (!s) return null;
+  }
+  const chars = [...s];
+  if (!chars.every(isCnNumeralChar)) return null;
+  let value: number;
+  if (chars.every(isCnDigit)) {
+    // Positional: 二〇二〇 → 2020; a lone digit reads as itself.
+    value = Number(chars.map((c) => CN_DIGITS[c]).join(''));
+  } else {
+    let total = 0; // completed 亿 groups and 万 groups
+    let section = 0; // the part below 万 being read
+    let digit: number | null = null;
+    let lastUnit = 0;
+    let afterZero = false;
+    let prevWasDigit = false;
+    for (const c of chars) {
+      if (isCnDigit(c)) {
+        // Two digits in a row is only allowed across a 零 (一千零五); 十四五 is not a number.
+        if (prevWasDigit && !(digit === 0)) return null;
+        digit = CN_DIGITS[c];
+        if (digit === 0) afterZero = true;
+        prevWasDigit = true;
+        continue;
+      }
+      prevWasDigit = false;
+      if (c in CN_SMALL_UNITS) {
+        const unit = CN_SMALL_UNITS[c];
+        // 十二 = 12; a bare unit counts one of itself.
+        if (lastUnit && unit >= lastUnit) return null; // 百十: units out of order
+        section += (digit ?? 1) * unit;
+        lastUnit = unit;
+        digit = null;
+        afterZero = false;
+      } else {
+        const big = CN_BIG_UNITS[c];
+        const part = section + (digit ?? 0);
+        if (big === 1e8) {
+          total = (total + (part || (total ? 0 : 1))) * 1e8;
+        } else if (total % 1e8 === 0 && total > 0 && part === 0) {
+          total *= 1e4; // 万亿 written as one magnitude
+        } else {
+          total += (part || 1) * 1e4;
+        }
+        section = 0;
+        digit = null;
+        lastUnit = 0;
+        afterZero = false;
+      }
+    }
+    // 一万五 = 15000, 三百五 = 350: a trailing digit right after a unit counts one step down.
+    const last = chars[chars.length - 1];
+    const before = chars[chars.length - 2];
+    if (digit !== null && !afterZero && chars.length >= 2 && isCnDigit(last) && before && !isCnDigit(before)) {
+      const stepUnit = CN_SMALL_UNITS[before] ?? CN_BIG_UNITS[before];
+      if (stepUnit && stepUnit >= 100) digit *= stepUnit / 10;
+    }
+    value = total + section + (digit ?? 0);
+  }
+  value += fraction;
+  return negative ? -value : value;
+}
+
+/** Reads `s` as one number and nothing else: "35.1亿", "一百二十万", "三分之二", "百分之三十", "1,234". */
+export function parseNumber(s: string): number | null {
+  const text = s.trim();
+  if (!text) return null;
+  const reading = readNumberAt(text, 0, { allowRange: false });
+  if (!reading || reading.end !== text.length) return null;
+  return reading.value;
+}
+
+export interface ReadOptions {
+  /** Read "3—5万" as one range; off when the caller wants single numbers only. */
+  allowRange?: boolean;
+}
+
+/** Reads the longest number starting exactly at `start`, or null. */
+export function readNumberAt(text: string, start: number, options: ReadOptions = {}): NumberReading | null {
+  const first = readSingleAt(text, start);
+  if (!first) return null;
+  if (options.allowRange === false) return first;
+  const sep = text[first.end];
+  if (sep && RANGE_SEPARATORS.has(sep) && !first.percent) {
+    const second = readSingleAt(text, first.end + 1);
+    if (second && second.kind === first.kind && !second.percent) {
+      // 3—5万: the magnitude written once applies to both ends.
+      const lowValue = first.magnitude ? first.value : first.value * magnitudeFactor(second.magnitude);
+      if (second.value > lowValue) {
+        return {
+          ...second,
+          start: first.start,
+          value: lowValue,
+          valueMax: second.value,
+          plainInteger: false,
+        };
+      }
+    }
+  }
+  return first;
+}
+
+function magnitudeFactor(word: string): number {
+  let factor = 1;
+  for (const c of word) factor *= MAGNITUDE[c] ?? 1;
+  return factor;
+}
+
+/** Reads one number (no range) at `start`. */
+function readSingleAt(text: string, start: number): NumberReading | null {
+  const c = text[start];
+  if (c === undefined) return null;
+  if (c === '百' && text.startsWith('百分之', start)) {
+    const inner = readSingleAt(text, start + 3);
+    if (!inner || inner.percent) return null;
+    return { ...inner, start, percent: true, kind: 'percent', plainInteger: false };
+  }
+  if (isDigit(c) || ((c === '-' || c === '－' || c === '负') && isDigit(text[start + 1] ?? ''))) return readArabicAt(text, start);
+  if (isCnNumeralChar(c) || c === '负') return readChineseAt(text, start);
+  return null;
+}
+
+function readArabicAt(text: string, start: number): NumberReading | null {
+  let i = start;
+  let negative = false;
+  if (text[i] === '-' || text[i] === '－' || text[i] === '负') {
+    negative = true;
+    i++;
+  }
+  let digits = '';
+  let integerDigits = 0;
+  let grouped = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (isDigit(c)) {
+      digits += String(digitValue(c));
+      integerDigits++;
+      i++;
+    } else if ((c === ',' || c === '，' || c === '﹐') && integerDigits > 0 && integerDigits <= (grouped ? Infinity : 3) && isThousandsGroup(text, i + 1) && (c === ',' || !isDigit(text[i + 4] ?? ''))) {
+      // 1,234,567: a comma followed by exactly three digits is a thousands separator.
+      grouped = true;
+      i++;
+    } else break;
+  }
+  if (!digits) return null;
+  let plainInteger = !grouped;
+  if ((text[i] === '.' || text[i] === '．' || text[i] === '点') && isDigit(text[i + 1] ?? '')) {
+    digits += '.';
+    i++;
+    while (i < text.length && isDigit(text[i])) digits += String(digitValue(text[i++]));
+    plainInteger = false;
+  }
+  let value = Number(digits);
+  if (negative) value = -value;
+  // 2/3 (a fraction, not a date: both sides short)
+  if ((text[i] === '/' || text[i] === '／') && isDigit(text[i + 1] ?? '') && integerDigits <= 2 && !digits.includes('.')) {
+    let j = i + 1;
+    let den = '';
+    while (j < text.length && isDigit(text[j])) den += String(digitValue(text[j++]));
+    if (den.length <= 2 && Number(den) > value && !isDigit(text[j] ?? '') && text[j] !== '/') {
+      return { start, end: j, value: (value / Number(den)) * 100, kind: 'fraction', magnitude: '', percent: true, plainInteger: false, integerDigits };
+    }
+  }
+  const { word, factor, end } = readMagnitude(text, i);
+  if (word) plainInteger = false;
+  if (text.startsWith('分之', end) && !word) return null; // "3分之2" is not house style; leave it
+  return { start, end, value: value * factor, kind: 'arabic', magnitude: word, percent: false, plainInteger, integerDigits };
+}
+
+function isThousandsGroup(text: string, at: number): boolean {
+  return isDigit(text[at] ?? '') && isDigit(text[at + 1] ?? '') && isDigit(text[at + 2] ?? '') && !isDigit(text[at + 3] ?? '');
+}
+
+/** Magnitude words after Arabic digits: 万, 亿, 万亿, 千万, 十万… (but not 千伏, 千瓦, 千米, 千克). */
+function readMagnitude(text: string, at: number): { word: string; factor: number; end: number } {
+  let j = at;
+  let factor = 1;
+  while (j < text.length && text[j] in MAGNITUDE) {
+    const c = text[j];
+    // 千 before a measure word is part of it (千伏, 千瓦, 千米, 千克), not a magnitude.
+    if ((c === '千' || c === '百') && /[伏瓦米克帕]/.test(text[j + 1] ?? '')) break;
+    if (c === '百' && text.startsWith('百分', j)) break;
+    factor *= MAGNITUDE[c];
+    j++;
+  }
+  return { word: text.slice(at, j), factor, end: j };
+}
+
+/** Longer runs of numeral characters are not numbers anyone writes; the cap keeps scanning linear. */
+const MAX_CHINESE_RUN = 24;
+
+function readChineseAt(text: string, start: number): NumberReading | null {
+  let i = start;
+  if (text[i] === '负') i++;
+  // A numeral starts with a digit or 十 (十二); 万州, 千亿级 and 百姓 are not numbers.
+  if (!(isCnDigit(text[i] ?? '') || text[i] === '十' || text[i] === '拾')) return null;
+  let j = i;
+  const limit = Math.min(text.length, i + MAX_CHINESE_RUN);
+  while (j < limit && (isCnNumeralChar(text[j]) || (text[j] === '点' && isCnDigit(text[j + 1] ?? '')))) j++;
+  // Do not swallow 千 of 千伏/千瓦/千米.
+  while (j > i && (text[j - 1] === '千' || text[j - 1] === '百') && /[伏瓦米克]/.test(text[j] ?? '')) j--;
+  if (j === i) return null;
+  if (text.startsWith('分之', j)) {
+    const den = parseChineseNumeral(text.slice(start, j));
+    // 三分之二: a fraction, read as a percentage of one.
+    let k = j + 2;
+    const numStart = k;
+    while (k < text.length && k < numStart + MAX_CHINESE_RUN && isCnNumeralChar(text[k])) k++;
+    const num = parseChineseNumeral(text.slice(numStart, k));
+    if (den === null || num === null || den === 0) return null;
+    if (den === 100) return { start, end: k, value: num, kind: 'percent', magnitude: '', percent: true, plainInteger: false, integerDigits: 0 };
+    return { start, end: k, value: (num / den) * 100, kind: 'fraction', magnitude: '', percent: true, plainInteger: false, integerDigits: 0 };
+  }
+  // Back off trailing characters until the prefix reads (一百二十万元 → stop before 元 is automatic;
+  // 十四五 never reads).
+  for (let end = j; end > i; end--) {
+    const value = parseChineseNumeral(text.slice(start, end));
+    if (value !== null) {
+      const chars = text.slice(i, end);
+      const trailingMagnitude = /[万亿]+$/.exec(chars)?.[0] ?? '';
+      return { start, end, value, kind: 'chinese', magnitude: trailingMagnitude, percent: false, plainInteger: false, integerDigits: 0 };
+    }
+  }
+  return null;
+}
+
+/** Every number in `text`, left to right, none overlapping. Linear in the text's length. */
+export function findNumbers(text: string): NumberReading[] {
+  const found: NumberReading[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (isDigit(c) || isCnNumeralChar(c) || c === '百') {
+      const reading = readNumberAt(text, i);
+      if (reading && reading.end > i) {
+        found.push(reading);
+        i = reading.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
+
+export const isNumeralChar = (c: string): boolean => isDigit(c) || isCnNumeralChar(c);

@@ -1,0 +1,358 @@
+/**
+ * The quantity finder (GUIDE.md §2): every number with a measure word after it, read into a value in
+ * base units, a unit, an approximation, a measure (level / change / share), the words naming what
+ * was measured, the period it covers and the region it is scoped to.
+ *
+ * `findQuantities` is pure: text, sentences, paragraphs and a time context in, findings out.
+ */
+import type { Approx, Measure, Period, Span } from '../document/index.ts';
+import { findSpanAt } from '../document/index.ts';
+import { lexicon, type UnitEntry } from './lexicon.ts';
+import { findNumbers, type NumberReading } from './numbers.ts';
+import { tagWords } from './segment.ts';
+import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
+
+export interface QuantityFinding {
+  /** The number, its magnitude, any 余/多 inside, and the unit. */
+  span: Span;
+  value: number;
+  valueMax?: number;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  subject: string;
+  period: Period | null;
+  region: string | null;
+  sentence: Span;
+}
+
+export interface QuantityInput {
+  text: string;
+  sentences: readonly Span[];
+  paragraphs: readonly Span[];
+  time: TimeContext;
+  /** Time expressions of `text` when the caller already has them. */
+  times?: readonly TimeExpression[];
+}
+
+/** Characters that end a clause: the unit within which a figure's own words are looked for. */
+const CLAUSE_END = new Set(['，', ',', '；', ';', '。', '！', '？', '!', '?', '：', ':', '\n']);
+/** Words that join the members of a list of figures: 9.3%、16.8% / 14%和30%. */
+const LIST_JOINERS = new Set(['、', '和', '与', '及', '或', '，', ',']);
+const OPEN_QUOTES = new Set(['“', '"', '「', '『', '‘', '《']);
+const CLOSE_QUOTES = new Set(['”', '"', '」', '』', '’', '》']);
+const LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
+/** A number touching one of these is part of a code, model name or formula (5G, PM2.5, 1+N, 7×24). */
+const CODE_NEIGHBOURS = /[A-Za-zＡ-Ｚａ-ｚ+＋×*＊#@_.．/／]/;
+/** Looking further than this for a figure's words is never useful, and keeps the finder linear. */
+const MAX_LOOKBACK = 80;
+const MAX_SUBJECT_AHEAD = 16;
+
+/** Words that open a clause without naming anything: dropped from the front of a subject. */
+const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共|已经|已|还|并|均|都|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
+/** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
+const TRAILING_FILLERS = /(?:达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
+
+interface Reading {
+  number: NumberReading;
+  unit: UnitEntry | null;
+  /** Where the figure as printed ends (after the unit). */
+  end: number;
+  /** Where the figure's trailing qualifier (以上, 左右, 多) ends. */
+  tailEnd: number;
+  approxInside: Approx | null;
+  approxAfter: Approx | null;
+  inheritedUnit?: string;
+}
+
+export function findQuantities(input: QuantityInput): QuantityFinding[] {
+  const { text, sentences, paragraphs } = input;
+  const lex = lexicon();
+  const readings = findNumbers(text)
+    .map((n) => readUnit(text, n, lex.units))
+    .filter((r): r is Reading => r !== null);
+
+  // A number without its own unit takes the unit of the next one in a list: 0.8、1.5个百分点.
+  for (let i = readings.length - 2; i >= 0; i--) {
+    const r = readings[i];
+    const next = readings[i + 1];
+    const nextUnit = next.unit?.unit ?? next.inheritedUnit;
+    if (r.unit || !nextUnit || next.number.percent) continue;
+    const between = text.slice(r.number.end, next.number.start);
+    if (between.length === 1 && '、和与及至'.includes(between) && r.number.kind === next.number.kind) r.inheritedUnit = nextUnit;
+  }
+
+  const times = input.times ?? findTimeExpressions(text, input.time);
+  const regions = findRegionMentions(text);
+  const defaultRegion = dominantRegion(regions);
+  const findings: QuantityFinding[] = [];
+  let previous: (QuantityFinding & { subjectEnd: number; clauseStart: number }) | null = null;
+
+  for (const r of readings) {
+    const unit = r.unit?.unit ?? r.inheritedUnit;
+    if (!unit || !isQuantity(text, r, unit)) continue;
+    const start = r.number.start;
+    const sentenceIndex = findSpanAt(sentences, start);
+    const sentence: Span = sentenceIndex >= 0 ? sentences[sentenceIndex] : [start, r.end];
+    const clauseStart = findClauseStart(text, start, sentence[0]);
+    const sameSentence = previous !== null && previous.sentence[0] === sentence[0];
+    // The figure's own words run from the clause start, or from the end of the figure before it.
+    const windowStart = sameSentence && previous!.subjectEnd > clauseStart ? previous!.subjectEnd : clauseStart;
+    const window = text.slice(Math.min(windowStart, start), start);
+    const isListContinuation = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
+
+    const approx = r.approxInside ?? findApproxBefore(window) ?? r.approxAfter ?? 'exact';
+    const measure: Measure = isListContinuation
+      ? previous!.measure
+      : findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 1));
+
+    const ahead = unit === '%' || unit === '百分点' ? '' : nounAfter(text, r.tailEnd, sentence[1]);
+    let subject: string;
+    if (isListContinuation) {
+      subject = ahead ? joinSubject(stripTime(window, times, windowStart), ahead) : previous!.subject;
+      if (!ahead) subject = previous!.subject;
+    } else {
+      const own = cleanLeft(window, windowStart, times);
+      subject = joinSubject(own, ahead);
+      const inheritsFrom = sameSentence && previous!.measure === 'level' && (measure === 'change' || measure === 'share');
+      if (inheritsFrom && !subject.includes(previous!.subject)) subject = joinSubject(previous!.subject, subject);
+      else if (!subject && sameSentence) subject = previous!.subject;
+    }
+
+    const finding: QuantityFinding = {
+      span: [start, r.end],
+      value: r.number.value,
+      ...(r.number.valueMax !== undefined ? { valueMax: r.number.valueMax } : {}),
+      unit,
+      approx,
+      measure,
+      subject,
+      period: findPeriod(text, times, start, sentence, paragraphs),
+      region: findRegion(regions, start, sentence, paragraphs) ?? defaultRegion,
+      sentence,
+    };
+    findings.push(finding);
+    previous = { ...finding, subjectEnd: r.tailEnd + ahead.length, clauseStart };
+  }
+  return findings;
+}
+
+/** Reads the unit (and any 余/多 before it, any 以上/左右 after it) that follows a number. */
+function readUnit(text: string, n: NumberReading, units: readonly UnitEntry[]): Reading | null {
+  const lex = lexicon();
+  if (n.percent) {
+    const after = matchPrefix(text, n.end, lex.approxAfter);
+    return { number: n, unit: { surface: '', unit: '%', chinese: true, arabic: true }, end: n.end, tailEnd: n.end + (after?.[0].length ?? 0), approxInside: null, approxAfter: after?.[1] ?? null };
+  }
+  let pos = n.end;
+  const inside = matchPrefix(text, pos, lex.approxInside);
+  let approxInside: Approx | null = null;
+  if (inside) {
+    approxInside = inside[1];
+    pos += inside[0].length;
+  }
+  const entry = units.find((u) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic)) ?? null;
+  if (!entry) {
+    // A bare number may still take its unit from the next one in a list (0.8、1.5个百分点).
+    return inside ? null : { number: n, unit: null, end: n.end, tailEnd: n.end, approxInside: null, approxAfter: null };
+  }
+  const end = pos + entry.surface.length;
+  // A Latin unit (kW, TEU) must end where the letters end.
+  if (LATIN.test(entry.surface) && LATIN.test(text[end] ?? '')) return null;
+  const after = matchPrefix(text, end, lex.approxAfter);
+  // 多 after the unit qualifies it only at the end of a phrase (两年多来, 3个多): not in 多家.
+  const afterOk = after && (after[0] !== '多' || /^[来，,。；、的]?$/.test(text[end + 1] ?? ''));
+  return {
+    number: n,
+    unit: entry,
+    end,
+    tailEnd: afterOk ? end + after[0].length : end,
+    approxInside,
+    approxAfter: afterOk ? after[1] : null,
+  };
+}
+
+function matchPrefix<T>(text: string, at: number, words: Map<string, T>): [string, T] | null {
+  for (const [word, value] of words) if (text.startsWith(word, at)) return [word, value];
+  return null;
+}
+
+/** What GUIDE.md §2 says is not a quantity: dates, years, ordinals, ranks, codes, names. */
+function isQuantity(text: string, r: Reading, unit: string): boolean {
+  const n = r.number;
+  const before = text[n.start - 1] ?? '';
+  const after = text[r.end] ?? '';
+  if (before === '第' || before === '前' || before === '倒') return false; // 第四次, 前10, 倒数
+  if (CODE_NEIGHBOURS.test(before) || /[0-9０-９]/.test(before)) return false;
+  if (/[+＋×*＊]/.test(after) || (LATIN.test(text[n.end] ?? '') && !LATIN.test(r.unit?.surface ?? ''))) return false;
+  if (before === '-' || before === '－') return false; // 023-6276-2687
+  // A year: 2020年, 2020—2025年, 二〇二〇年.
+  if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
+  // A lone 一 is nearly always an article or part of a word (一个, 一批, 统一); so is 〇/零.
+  const written = text.slice(n.start, n.end);
+  if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written)) return false;
+  if (n.kind === 'chinese' && /^[〇零一二三四五六七八九]{2,}$/.test(written)) return false;
+  // “18条” used as a policy's name.
+  if (OPEN_QUOTES.has(before) && CLOSE_QUOTES.has(text[r.tailEnd] ?? '')) return false;
+  return n.value !== 0 || n.kind === 'arabic';
+}
+
+function findClauseStart(text: string, at: number, floor: number): number {
+  const limit = Math.max(floor, at - MAX_LOOKBACK);
+  for (let i = at - 1; i >= limit; i--) if (CLAUSE_END.has(text[i])) return i + 1;
+  return limit;
+}
+
+/** An approximator just before the figure (约, 超过, 不足), or 约占…的 in front of a share. */
+function findApproxBefore(window: string): Approx | null {
+  const lex = lexicon();
+  const trimmed = window.replace(/[了达\s]+$/, '');
+  for (const [word, approx] of lex.approxBefore) if (trimmed.endsWith(word)) return approx;
+  const share = /(约|近|超过?)占[^，。；]*$/.exec(window);
+  if (share) return share[1] === '约' || share[1] === '近' ? 'about' : 'over';
+  return null;
+}
+
+/** Share when 占 (or 全国…的 X%) governs the figure, change when a growth or saving verb does. */
+function findMeasure(window: string, unit: string, nextChar: string): Measure {
+  const lex = lexicon();
+  // 增至, 提高到, 降至: the figure is the new level, not the change.
+  const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
+  if (lex.shareWords.some((w) => window.includes(w))) return 'share';
+  if (unit === '%' && nextChar === '的') return 'share';
+  if (!reachesLevel && lex.changeWords.some((w) => window.includes(w))) return 'change';
+  if (unit === '百分点') return 'change';
+  return 'level';
+}
+
+/** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
+function nounAfter(text: string, from: number, limit: number): string {
+  let end = from;
+  const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
+  while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
+  const span = text.slice(from, end);
+  if (!span) return '';
+  let taken = '';
+  for (const { word, tag } of tagWords(span)) {
+    if (tag === 'uj' || tag === 'p' || tag === 'c' || tag === 'ul' || word === '的') break;
+    if (tag === 'x' && /^[（(]$/.test(word)) break;
+    taken += word;
+  }
+  return taken.trim();
+}
+
+/** The clause's own words before the figure, without a leading time phrase or trailing verbs. */
+function cleanLeft(window: string, windowStart: number, times: readonly TimeExpression[]): string {
+  let s = stripTime(window, times, windowStart);
+  let previous = '';
+  while (previous !== s) {
+    previous = s;
+    s = s.replace(LEADING_FILLERS, '').replace(TRAILING_FILLERS, '');
+  }
+  return s;
+}
+
+/** Removes time expressions inside the window (今年1—5月, 截至目前) from a subject. */
+function stripTime(window: string, times: readonly TimeExpression[], windowStart: number): string {
+  const end = windowStart + window.length;
+  let out = '';
+  let cursor = windowStart;
+  for (const t of times) {
+    if (t.end <= windowStart || t.start >= end) continue;
+    out += window.slice(cursor - windowStart, Math.max(cursor, t.start) - windowStart);
+    cursor = Math.max(cursor, t.end);
+  }
+  out += window.slice(Math.min(cursor, end) - windowStart);
+  return out.replace(/^[，,、：:\s]+/, '');
+}
+
+function joinSubject(left: string, right: string): string {
+  if (!left) return right;
+  if (!right) return left;
+  return `${left} ${right}`;
+}
+
+/**
+ * The period: the nearest time expression before the figure in its sentence; else the time phrase
+ * that leads its paragraph (今年上半年，…); else none.
+ */
+function findPeriod(text: string, times: readonly TimeExpression[], at: number, sentence: Span, paragraphs: readonly Span[]): Period | null {
+  let best: TimeExpression | null = null;
+  for (let i = lastStartingBefore(times, at); i >= 0 && times[i].start >= sentence[0]; i--) {
+    if (times[i].end <= at) {
+      best = times[i];
+      break;
+    }
+  }
+  if (!best) {
+    const p = findSpanAt(paragraphs, at);
+    if (p >= 0) {
+      const paragraphStart = paragraphs[p][0];
+      const i = lastStartingBefore(times, paragraphStart + 3);
+      const lead = i >= 0 ? times[i] : null;
+      if (lead && lead.start >= paragraphStart && lead.end < at && /^[，,]/.test(text.slice(lead.end, lead.end + 1))) best = lead;
+    }
+  }
+  if (!best || (best.period.start === null && best.period.end === null)) return null;
+  return best.period;
+}
+
+/** Index of the last item (sorted by start) that starts before `at`, or -1. Binary search. */
+function lastStartingBefore(items: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+interface RegionMention {
+  start: number;
+  end: number;
+  region: string;
+}
+
+/** Every alias of a region (川渝, 两地, 重庆市…) in the text, longest alias first. */
+export function findRegionMentions(text: string): RegionMention[] {
+  const lex = lexicon();
+  const aliases = [...lex.regionAliases.entries()].filter(([, region]) => region !== null);
+  if (aliases.length === 0) return [];
+  const re = new RegExp(aliases.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const mentions: RegionMention[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    mentions.push({ start: m.index, end: m.index + m[0].length, region: lex.regionAliases.get(m[0])! });
+  }
+  return mentions;
+}
+
+/** The region a report speaks of most; both sides together wins a tie. */
+function dominantRegion(mentions: readonly RegionMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [region, n] of counts) {
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && region === '成渝')) best = region;
+  }
+  return best;
+}
+
+/**
+ * The figure's region: the nearest region named before it in
+ * its sentence; else after it in the sentence; else before it in the paragraph.
+ */
+function findRegion(mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[]): string | null {
+  const i = lastStartingBefore(mentions, at);
+  const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
+  if (before && before.start >= sentence[0]) return before.region;
+  const next = mentions[i + 1];
+  if (next && next.start >= at && next.start < sentence[1]) return next.region;
+  const p = findSpanAt(paragraphs, at);
+  if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.region;
+  return null;
+}

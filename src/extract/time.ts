@@ -1,0 +1,229 @@
+/**
+ * The time resolver: finds time expressions in Chinese text and resolves them against the report's
+ * date — absolute dates and months, years, month ranges (1—5月), halves and quarters (上半年, 一季度),
+ * first-N-months (前五个月), relative years (今年, 去年), open periods (截至…末, …以来, 到2025年,
+ * N年来) and "now" (截至目前).
+ *
+ * Hand-written on purpose: chrono-node's Chinese parser reads 去年12月 and 今年1—5月 wrongly, and
+ * the rules here are few. Pure functions; `findTimeExpressions` runs in linear time.
+ */
+import type { Period } from '../document/index.ts';
+import { parseChineseNumeral } from './numbers.ts';
+
+export interface TimeContext {
+  /** The report's publication date `YYYY-MM-DD`: the anchor for 截至目前 and N年来. */
+  anchor: string | null;
+  /** The year 今年 and a bare month refer to: the anchor's year, or the report's own year. */
+  year: number | null;
+}
+
+export type Precision = 'day' | 'month' | 'year' | 'span';
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  /** The time the expression covers; either end may be open. */
+  period: Period;
+  /** A single day or month as an event's date (`YYYY-MM-DD` / `YYYY-MM`); null for spans. */
+  date: string | null;
+  precision: Precision;
+  /** The year was written (2020年), not taken from the context. */
+  explicitYear: boolean;
+  /** A month written without a year (6月21日): the caller may re-read it in a timeline. */
+  month: number | null;
+  day: number | null;
+  /** 到2025年, 截至…: the period ends here; 以来: it starts here. */
+  open: 'until' | 'since' | null;
+}
+
+const NUM = '[0-9０-９一二两三四五六七八九十]{1,3}';
+const SP = '[ \\t\\u3000]*';
+const RANGE = '[—–\\-－~～至到]';
+
+/**
+ * One pass over the text. Groups: a prefix (截至, 到, 自…), a year (4 digits or 今/去/前/明年),
+ * then a half, quarter, first-N-months, month range or month[-day], then a suffix (末, 底, 以来).
+ */
+const TIME_RE = new RegExp(
+  [
+    `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
+    `(?:`,
+    `(?<now>目前|今日|当前|现在|今天)`,
+    `|(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:以来|来)`,
+    `|(?:(?<![0-9０-９])(?<year>[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})${SP}年(?!代|度)|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))?${SP}`,
+    `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)|前(?<firstN>${NUM})个?月`,
+    `|(?<m1>${NUM})${SP}(?:${RANGE}${SP}(?<m2>${NUM})${SP})?月份?(?:${SP}(?<day>${NUM})${SP}[日号])?(?<mSuffix>末|底|初|上旬|中旬|下旬)?`,
+    `|(?<ySuffix>年初|年底|年末|底|末|初|全年))?`,
+    `)`,
+    `(?<suffix>以来)?`,
+  ].join(''),
+  'g',
+);
+
+const readNum = (s: string): number | null => {
+  const ascii = s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+  return /^[0-9]+$/.test(ascii) ? Number(ascii) : parseChineseNumeral(ascii);
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthStart = (y: number, m: number) => ymd(y, m, 1);
+const monthEnd = (y: number, m: number) => ymd(y, m, lastDay(y, m));
+
+/** Moves an ISO date by whole years or months (day clamped to the month's length). */
+export function shiftDate(iso: string, years: number, months = 0): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + years * 12 + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return ymd(ny, nm, Math.min(d, lastDay(ny, nm)));
+}
+
+/** Finds and resolves every time expression in `text`. */
+export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
+  const found: TimeExpression[] = [];
+  TIME_RE.lastIndex = 0;
+  for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {
+    if (m[0].length === 0) {
+      TIME_RE.lastIndex++;
+      continue;
+    }
+    const resolved = resolveMatch(m, context);
+    if (resolved) found.push(resolved);
+  }
+  return found;
+}
+
+/** Resolves one whole expression ("今年1—5月", "截至2020年12月末"), or null when it is not one. */
+export function resolveTime(expression: string, context: TimeContext): TimeExpression | null {
+  const all = findTimeExpressions(expression, context);
+  return all.length === 1 && all[0].start === 0 && all[0].end === expression.trim().length ? all[0] : null;
+}
+
+function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression | null {
+  const g = m.groups ?? {};
+  const prefix = g.prefix ?? null;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  const base = { start, end, explicitYear: false, month: null as number | null, day: null as number | null };
+  if (!hasCore(g)) return null;
+
+  if (g.now) {
+    // 截至目前 / 至今: up to the report's date. A bare 目前 sets nothing.
+    if (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix)) return null;
+    return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
+  }
+  if (g.ago) {
+    const n = readNum(g.ago);
+    if (n === null || !context.anchor) return null;
+    const from = g.agoUnit === '年' ? shiftDate(context.anchor, -n) : shiftDate(context.anchor, 0, -n);
+    return { ...base, period: { start: from, end: context.anchor }, date: null, precision: 'span', open: null };
+  }
+
+  // A bare 底/末/初 is a month's or year's end only after a written year (2020年底), not in 初步.
+  if (g.ySuffix && g.ySuffix.length === 1 && !g.year && !g.rel) return null;
+  let year: number | null = null;
+  if (g.year) {
+    year = readNum(g.year);
+    base.explicitYear = true;
+  } else if (g.rel) {
+    if (context.year === null) return null;
+    const offset: Record<string, number> = { 今: 0, 本: 0, 当: 0, 同: 0, 去: -1, 上: -1, 前: -2, 明: 1 };
+    year = context.year + offset[g.rel];
+  } else {
+    year = context.year;
+  }
+
+  let period: Period;
+  let date: string | null = null;
+  let precision: Precision = 'span';
+  const hasPeriodPart = g.half || g.quarter || g.firstN || g.m1 || g.ySuffix;
+
+  if (!hasPeriodPart) {
+    // A year alone: 2024年, 今年.
+    if (year === null) return null;
+    period = { start: ymd(year, 1, 1), end: ymd(year, 12, 31) };
+    precision = 'year';
+    date = String(year);
+  } else if (year === null) {
+    return null;
+  } else if (g.half) {
+    period = g.half === '上半年' ? { start: ymd(year, 1, 1), end: ymd(year, 6, 30) } : { start: ymd(year, 7, 1), end: ymd(year, 12, 31) };
+  } else if (g.quarter) {
+    const q = g.quarter.startsWith('前') ? readNum(g.quarter.replace(/[^0-9一二两三四]/g, '')) : readNum(g.quarter.replace(/[^0-9一二三四]/g, ''));
+    if (!q || q > 4) return null;
+    const first = g.quarter.startsWith('前') ? 1 : (q - 1) * 3 + 1;
+    period = { start: monthStart(year, first), end: monthEnd(year, q * 3) };
+  } else if (g.firstN) {
+    const n = readNum(g.firstN);
+    if (!n || n > 12) return null;
+    period = { start: monthStart(year, 1), end: monthEnd(year, n) };
+  } else if (g.m1) {
+    const m1 = readNum(g.m1);
+    const m2 = g.m2 ? readNum(g.m2) : null;
+    if (!m1 || m1 > 12 || (g.m2 && (!m2 || m2 > 12 || m2 <= m1))) return null;
+    base.month = m1;
+    if (m2) {
+      period = { start: monthStart(year, m1), end: monthEnd(year, m2) };
+    } else if (g.day) {
+      const d = readNum(g.day);
+      if (!d || d > lastDay(year, m1)) return null;
+      base.day = d;
+      date = ymd(year, m1, d);
+      period = { start: date, end: date };
+      precision = 'day';
+    } else if (g.mSuffix === '末' || g.mSuffix === '底') {
+      period = { start: monthEnd(year, m1), end: monthEnd(year, m1) };
+    } else {
+      period = { start: monthStart(year, m1), end: monthEnd(year, m1) };
+      date = `${year}-${pad(m1)}`;
+      precision = 'month';
+    }
+  } else {
+    // 年底 / 年末 / 年初 / 全年
+    const s = g.ySuffix;
+    if (s.endsWith('底') || s.endsWith('末')) period = { start: ymd(year, 12, 31), end: ymd(year, 12, 31) };
+    else if (s.endsWith('初')) period = { start: ymd(year, 1, 1), end: ymd(year, 1, 1) };
+    else period = { start: ymd(year, 1, 1), end: ymd(year, 12, 31) };
+  }
+
+  let open: TimeExpression['open'] = null;
+  if (g.suffix) {
+    // 2020年以来: from the start of that time on.
+    period = { start: period.start, end: null };
+    open = 'since';
+    date = null;
+    precision = 'span';
+  } else if (prefix && ['截至', '截止', '截止到', '截到', '到', '至'].includes(prefix)) {
+    period = { start: null, end: period.end };
+    open = 'until';
+    date = null;
+    precision = 'span';
+  }
+  return { ...base, period, date, precision, open };
+}
+
+function hasCore(g: Record<string, string | undefined>): boolean {
+  return Boolean(g.now || g.ago || g.year || g.rel || g.half || g.quarter || g.firstN || g.m1 || g.ySuffix);
+}
+
+/**
+ * The year a report speaks from when it prints no date: the latest year-and-month it names
+ * (its newest news), ignoring targets such as 到2035年.
+ */
+export function inferReportYear(text: string): number | null {
+  let best: number | null = null;
+  for (const t of findTimeExpressions(text, { anchor: null, year: null })) {
+    if (!t.explicitYear || t.month === null || t.open === 'until') continue;
+    const y = Number(t.period.start?.slice(0, 4) ?? t.period.end?.slice(0, 4));
+    if (Number.isFinite(y) && (best === null || y > best)) best = y;
+  }
+  return best;
+}
+
+/** The context for a report: its date when it has one, else the year it speaks from. */
+export function timeContextFor(text: string, published: string | null): TimeContext {
+  if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { anchor: published, year: Number(published.slice(0, 4)) };
+  return { anchor: null, year: inferReportYear(text) };
+}
