@@ -1,15 +1,98 @@
-// PLACEHOLDER until the clean stage lands.
-import type { Stage } from '../document/index.ts';
+/**
+ * The clean stage: from a read Document's `raw` to its main text (`text`, `blocks`,
+ * `rawOffsets`) and what the report says about itself (`meta`: title, published, site, author).
+ * HTML pages go through the main-text extractor (html.ts); plain text, OCR and PDF text through the
+ * line reflow (reflow.ts); Markdown bodies through whichever fits their content; every kind then
+ * loses repeated blocks (dedupe.ts).
+ */
+import { emptyMeta, type Document, type DocumentMeta, type Message, type Stage } from '../document/index.ts';
+import { readFrontMatter } from '../read/markdown.ts';
+import { findRepeats } from './dedupe.ts';
+import { extractHtml, parseHtml } from './html.ts';
+import { findHtmlMeta, type FoundMeta } from './meta.ts';
+import { reflowText } from './reflow.ts';
+import { assemble, blockText, type DraftBlock } from './segments.ts';
 
-export const cleanStages: Stage[] = [
-  {
-    name: 'clean',
-    version: '0',
-    requires: ['raw'],
-    assigns: ['text', 'blocks', 'sentences'],
-    run(doc) {
-      doc.text = doc.raw;
-      return doc;
-    },
+export interface MainText {
+  blocks: DraftBlock[];
+  found: Partial<FoundMeta>;
+  messages: Message[];
+}
+
+const note = (reason: string, ruleId: string, severity: Message['severity'] = 'info'): Message => ({ reason, ruleId, source: 'clean', severity });
+/** Markup that makes a Markdown body (or a feed item) HTML rather than text. */
+const HAS_HTML = /<(?:p|div|br|span|table|ul|ol|li|h[1-6]|img|a|section|article|blockquote)\b[^>]*>/i;
+
+/** Pure: the main-text blocks and found metadata of a read Document. */
+export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): MainText {
+  const messages: Message[] = [];
+  switch (doc.format) {
+    case 'html': {
+      const dom = parseHtml(doc.raw);
+      const found = findHtmlMeta(dom);
+      const { blocks, notes } = extractHtml(doc.raw, { title: found.title }, dom);
+      notes.forEach((n) => messages.push(note(n, 'clean:html-fallback', 'warning')));
+      return { blocks, found, messages };
+    }
+    case 'feed-item': {
+      if (HAS_HTML.test(doc.raw)) {
+        const { blocks } = extractHtml(doc.raw, { fragment: true, title: doc.meta.title });
+        return { blocks, found: {}, messages };
+      }
+      const flow = reflowText(doc.raw, 0, { title: doc.meta.title });
+      return { blocks: flow.blocks, found: {}, messages };
+    }
+    case 'markdown': {
+      const { bodyStart } = readFrontMatter(doc.raw);
+      const body = doc.raw.slice(bodyStart);
+      if (HAS_HTML.test(body)) {
+        // HTML inside a Markdown body is HTML; blank lines between Markdown paragraphs still break.
+        const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, title: doc.meta.title });
+        notes.forEach((n) => messages.push(note(n, 'clean:html-fallback', 'warning')));
+        return { blocks, found: {}, messages };
+      }
+      const flow = reflowText(doc.raw, bodyStart, { markdown: true, title: doc.meta.title });
+      return { blocks: flow.blocks, found: flow, messages };
+    }
+    case 'text':
+    case 'pdf': {
+      const flow = reflowText(doc.raw, 0, { title: doc.meta.title });
+      return { blocks: flow.blocks, found: flow, messages };
+    }
+  }
+}
+
+/** Fills only what the container (front matter, feed item) did not already give. */
+function mergeMeta(meta: DocumentMeta, found: Partial<FoundMeta>): DocumentMeta {
+  const merged = { ...emptyMeta(), ...meta };
+  merged.title ??= found.title ?? null;
+  merged.published ??= found.published ?? null;
+  merged.site ??= found.site ?? null;
+  merged.author ??= found.author ?? null;
+  merged.url ??= found.url ?? null;
+  return merged;
+}
+
+export const mainTextStage: Stage = {
+  name: 'clean.main-text',
+  version: '1',
+  requires: ['raw', 'format', 'meta'],
+  assigns: ['text', 'blocks', 'rawOffsets', 'meta'],
+  run(doc) {
+    const { blocks, found, messages } = findMainText(doc);
+    const keep = findRepeats(blocks.map(blockText));
+    const kept = blocks.filter((_, i) => keep[i]);
+    const repeats = blocks.length - kept.length;
+    const { text, blocks: spans, rawOffsets } = assemble(kept);
+    doc.text = text;
+    doc.blocks = spans;
+    doc.rawOffsets = rawOffsets;
+    doc.meta = mergeMeta(doc.meta, found);
+    doc.messages.push(...messages);
+    if (repeats) doc.messages.push(note(`${repeats} repeated block(s) dropped`, 'clean:repeats'));
+    if (!text) doc.messages.push(note('no main text found', 'clean:no-main-text', 'warning'));
+    return doc;
   },
-];
+};
+
+export const cleanStages: Stage[] = [mainTextStage];

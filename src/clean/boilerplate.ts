@@ -1,0 +1,58 @@
+/**
+ * Page chrome recognized by its words: the lines and blocks no report's main text holds
+ * (copyright and ICP lines, contact lines, share/QR prompts, editor sign-offs, navigation labels).
+ * Each rule is one pattern with a length limit, so a long paragraph that merely mentions
+ * "版权" or "copyright" is never dropped.
+ */
+export interface ChromeRule {
+  id: string;
+  pattern: RegExp;
+  /** Applies only to blocks at most this long (characters, whitespace removed). */
+  maxLength: number;
+}
+
+export const CHROME_RULES: readonly ChromeRule[] = [
+  { id: 'copyright', pattern: /copyright|©|版权所有|版权归|all rights reserved|ICP备|ICP证|公网安备|网安备|增值电信业务|互联网新闻信息服务许可|违法和不良信息举报|举报电话|举报邮箱/i, maxLength: 160 },
+  { id: 'editor', pattern: /^[【\[(（]?\s*(?:责任编辑|责编|编辑|值班编辑|审核|审校|校对|监制|终审|二审|一审|初审|编审|签发|本期编辑|美编|制图|校审)\s*[:：|丨]/, maxLength: 60 },
+  { id: 'editor-tail', pattern: /[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：][^)）】\]]{1,20}[)）】\]]\s*$/, maxLength: 40 },
+  { id: 'location', pattern: /^(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]|^首页\s*[>›»\-]/, maxLength: 120 },
+  { id: 'welcome', pattern: /欢迎(?:来到|访问|光临)|设为首页|加入收藏|网站地图|网站导航|无障碍浏览|长者模式/, maxLength: 60 },
+  { id: 'login', pattern: /^(?:登录|注册|登录\s*[|/]?\s*注册|免费注册|会员登录|退出)$/, maxLength: 10 },
+  { id: 'counter', pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*/, maxLength: 90 },
+  { id: 'share', pattern: /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i, maxLength: 60 },
+  { id: 'pager', pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|返回列表|返回首页|更多(?:新闻|文章|>>)?)\s*[:：>»]?/, maxLength: 80 },
+  { id: 'related-label', pattern: /^[【\[]?(?:相关|最新|热门|推荐|延伸|精彩|猜你喜欢|相关阅读|相关新闻|相关文章|相关链接|热点|排行)(?:文章|新闻|阅读|链接|推荐|资讯|专题|报道)?[】\]]?\s*[:：]?$/, maxLength: 12 },
+  { id: 'article-url', pattern: /^(?:本文地址|本文链接|原文链接|文章来源地址|转载请注明)\s*[:：]/, maxLength: 200 },
+  { id: 'contact', pattern: /^(?:[•·●\-*]\s*)?(?:(?:电话|传真|邮箱|地址|邮编|联系电话|联系我们|热线|客服|E-?mail|Tel|Fax)\s*[:：]?\s*)?(?:\+?\d[\d\s\-–()（）]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+)\s*$/i, maxLength: 60 },
+  { id: 'contact-line', pattern: /^(?:联系我们|联系方式|联系电话|通讯地址|地址)\s*[:：]/, maxLength: 80 },
+  { id: 'submit', pattern: /在线投稿|我要投稿|投稿邮箱|请使用系统指派/, maxLength: 60 },
+  { id: 'english-chrome', pattern: /^(?:advertisement|sponsored|share (?:this|on)|follow us|sign up for|subscribe to|read more|related(?: articles| stories)?:?|click here|skip to (?:main )?content|this article (?:was|is) (?:originally )?published|image:|photo:|caption:|copyright)\b/i, maxLength: 120 },
+];
+
+/** The rule a block breaks, or null when it may be main text. */
+export function chromeRule(text: string): ChromeRule | null {
+  const length = text.replace(/\s+/g, '').length;
+  for (const rule of CHROME_RULES) {
+    if (length <= rule.maxLength && rule.pattern.test(text.trim())) return rule;
+  }
+  return null;
+}
+
+/**
+ * Keyword-stuffed lines (SEO footers): no prose punctuation, and one phrase of ≥ 4 characters
+ * repeated three times or more, e.g. "重庆干部培训重庆干部培训基地重庆工商大学干部培训…".
+ */
+export function isKeywordStuffing(text: string): boolean {
+  const s = text.replace(/\s+/g, '');
+  if (s.length < 16 || /[，,。；;：:！!？?]/.test(s)) return false;
+  for (let n = 4; n <= 8; n++) {
+    const seen = new Map<string, number>();
+    for (let i = 0; i + n <= s.length; i++) {
+      const gram = s.slice(i, i + n);
+      const count = (seen.get(gram) ?? 0) + 1;
+      if (count >= 3) return true;
+      seen.set(gram, count);
+    }
+  }
+  return false;
+}

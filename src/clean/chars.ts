@@ -1,0 +1,32 @@
+/** Character classes the cleaners share. */
+
+/** CJK ideographs, kana, hangul and the CJK symbol/fullwidth punctuation blocks. */
+export const CJK = /[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+export const CJK_G = new RegExp(CJK.source, 'g');
+/** Fullwidth / CJK punctuation (no space is ever wanted beside it in Chinese text). */
+export const CJK_PUNCT = /[\u3000-\u3004\u3008-\u3020\u2014\u2026\u2018\u2019\u201c\u201d\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+/** Marks that end a sentence; a line ending in one of these is a paragraph end in reflowed text. */
+export const SENTENCE_END = /[。！？!?；;…]["'”’」』）)】]*$|[.][”’"')]*$/;
+/** Punctuation found inside prose (a line with none is a heading or a label). */
+export const PROSE_PUNCT = /[，,。、；;：:！!？?]/;
+export const PROSE_PUNCT_G = /[，,。、；;：:！!？?]/g;
+
+export function countMatches(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
+}
+
+/** Length as a reader weighs it: a CJK character carries about as much as a short Latin word. */
+export function weightedLength(text: string): number {
+  const cjk = countMatches(text, CJK_G);
+  const other = text.replace(/\s+/g, '').length - cjk;
+  return other + cjk * 2.5;
+}
+
+/** Whitespace removed, for comparing blocks. */
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+export const isCjkDominant = (text: string): boolean => {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const cjk = countMatches(sample, CJK_G);
+  return cjk > 0 && cjk >= countMatches(sample, /[A-Za-z]/g) / 4;
+};

@@ -1,0 +1,66 @@
+/**
+ * Repeated text in a report: a page that prints its article twice, a teaser stitched from the
+ * opening paragraphs, a summary box that repeats a paragraph word for word. Works on block texts
+ * and returns which to keep; the first full copy of anything wins.
+ */
+import { squash } from './chars.ts';
+
+/** Blocks shorter than this (whitespace removed) are never dropped as repeats: headings may recur. */
+const MIN_REPEAT = 8;
+/** A block at least this long that sits whole inside another kept block is a repeat. */
+const MIN_CONTAINED = 30;
+/** Share of a block that must be found elsewhere, in pieces from ≥ 2 other blocks, to be a teaser. */
+const TEASER_COVERAGE = 0.8;
+
+/** Pieces a teaser is stitched from: runs between wide gaps and after sentence ends. */
+function pieces(text: string): string[] {
+  return text
+    .split(/\s{2,}|(?<=[。！？!?；;])|\n/)
+    .map(squash)
+    .filter((p) => p.length >= 6);
+}
+
+export interface RepeatOptions {
+  /** Also drop long blocks standing whole inside another (off for OCR lines, which are fragments). */
+  containment?: boolean;
+}
+
+export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {}): boolean[] {
+  if (blocks.length > 5000) return blocks.map(() => true); // quadratic below; such inputs are not articles
+  const keep = blocks.map(() => true);
+  const flat = blocks.map(squash);
+
+  // 1. Exact repeats: the later copy goes.
+  const seen = new Set<string>();
+  flat.forEach((text, i) => {
+    if (text.length < MIN_REPEAT) return;
+    if (seen.has(text)) keep[i] = false;
+    else seen.add(text);
+  });
+
+  // 2. Teasers: a block made of pieces of two or more other blocks (an excerpt of the opening).
+  flat.forEach((text, i) => {
+    if (!keep[i] || text.length < MIN_CONTAINED) return;
+    const parts = pieces(blocks[i]);
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    if (!total) return;
+    let covered = 0;
+    const sources = new Set<number>();
+    for (const part of parts) {
+      const j = flat.findIndex((other, k) => k !== i && keep[k] && other.length < text.length + part.length && other.includes(part));
+      if (j >= 0) {
+        covered += part.length;
+        sources.add(j);
+      }
+    }
+    if (sources.size >= 2 && covered / total >= TEASER_COVERAGE) keep[i] = false;
+  });
+
+  // 3. A long block that stands whole inside another kept block (a summary box repeating a paragraph).
+  if (opts.containment === false) return keep;
+  flat.forEach((text, i) => {
+    if (!keep[i] || text.length < MIN_CONTAINED) return;
+    if (flat.some((other, k) => k !== i && keep[k] && other.length > text.length && other.includes(text))) keep[i] = false;
+  });
+  return keep;
+}

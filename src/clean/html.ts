@@ -1,0 +1,375 @@
+/**
+ * Main text of a web page. The page is parsed with htmlparser2 (a tolerant streaming parser) into a
+ * DOM; the rest is hand-written:
+ *
+ * 1. prune: scripts, styles, forms, navigation and hidden elements go; so do elements whose
+ *    class/id says they are chrome (comment, share, related, footer, breadcrumb …);
+ * 2. score: every paragraph-like element scores by its punctuation and length (CJK weighted), and
+ *    hands the score to its ancestors with decay (after Arc90/Readability); a candidate's score is
+ *    discounted by its link density and nudged by its class/id;
+ * 3. select: the best candidate, moved up to a common ancestor when several strong candidates share
+ *    one, plus siblings that look like content;
+ * 4. blocks: the selection is walked in document order into paragraph/heading/caption/list-item
+ *    blocks (each text piece keeps its raw offset); link lists, chrome lines and repeats are dropped.
+ *
+ * Everything runs in a few linear passes over the DOM, so a page costs about one parse.
+ */
+import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { Block } from '../document/index.ts';
+import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
+import { CJK, CJK_G, countMatches, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
+import { blockText, trimBlock, type DraftBlock, type Piece } from './segments.ts';
+
+/** Never text: dropped with everything inside. */
+const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
+  'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'select', 'option', 'optgroup', 'button', 'input',
+  'textarea', 'form', 'head', 'title', 'meta', 'link', 'base', 'nav', 'dialog', 'menu', 'datalist', 'label',
+]);
+/** Dropped unless they hold most of the page (some CMSs put the article in an <aside> or <header>). */
+const CHROME_TAGS = new Set(['header', 'footer', 'aside']);
+/** Elements that start a new block of text. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'aside', 'br', 'tt', 'legend',
+]);
+/** Elements readability treats as paragraphs whatever they hold. */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'dd', 'li']);
+const HEADING = /^h[1-6]$/;
+
+const UNLIKELY = /(?:^|[-_\s])(?:ad|ads|advert\w*|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|extra|foot|footer|gdpr|header|legends?|menu|nav|navbar|related|remark|replies|rss|shoutbox|sidebar|side|skyscraper|social|sponsor\w*|supplemental|pagination|pager|popup|share|sharing|bdshare|jiathis|qr|qrcode|ewm|erweima|copyright|copy|crumbs?|location|position|weizhi|xgwz|xgxw|tuijian|recommend\w*|hot|rank|toolbar|tools|subscribe|newsletter|promo|login|signup|modal|cookie|print|editor|keywords?|tags?|author-info|byline|meta)(?:$|[-_\s\d])/i;
+const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow|text|detail|zhengwen|news_txt|TRS_Editor|story|entry|post/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|zhengwen|wenzhang|neirong|TRS_Editor|cont|txt|con_/i;
+const NEGATIVE = /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|copyright|qrcode|erweima|tuijian|recommend|hot|rank|list/i;
+
+interface Stats {
+  /** Characters of text, whitespace removed. */
+  chars: number;
+  /** Characters inside links. */
+  linkChars: number;
+  /** Prose punctuation marks outside links. */
+  punct: number;
+  /** CJK characters (for weighted length). */
+  cjk: number;
+}
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const isText = (n: AnyNode): n is Text => n.type === 'text';
+const classAndId = (el: Element): string => `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+
+function isHidden(el: Element): boolean {
+  const style = el.attribs.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return 'hidden' in el.attribs || el.attribs['aria-hidden'] === 'true';
+}
+
+export interface HtmlExtractOptions {
+  /** Take all text (a feed item's content, a Markdown body) instead of looking for the article. */
+  fragment?: boolean;
+  /** Blank lines inside text nodes end a block (Markdown bodies). */
+  blankLineBreaks?: boolean;
+  /** Added to every raw offset (the fragment's place in `raw`). */
+  rawBase?: number;
+  /** Blocks equal to the title are dropped (the headline is meta, not body). */
+  title?: string | null;
+}
+
+export interface HtmlExtract {
+  blocks: DraftBlock[];
+  /** Why the result may be poor (no candidate found, fell back to the whole page …). */
+  notes: string[];
+}
+
+/** Parses once; the same DOM serves the metadata reader and the main-text extractor. */
+export function parseHtml(html: string) {
+  return parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+}
+export type HtmlDom = ReturnType<typeof parseHtml>;
+
+function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLink = false): Stats {
+  if (isText(root)) {
+    const chars = squash(root.data).length;
+    return { chars, linkChars: inLink ? chars : 0, punct: inLink ? 0 : countMatches(root.data, PROSE_PUNCT_G), cjk: countMatches(root.data, CJK_G) };
+  }
+  if (!isElement(root) && root.type !== 'root') return { chars: 0, linkChars: 0, punct: 0, cjk: 0 };
+  const link = inLink || (isElement(root) && root.name === 'a');
+  const total: Stats = { chars: 0, linkChars: 0, punct: 0, cjk: 0 };
+  for (const child of root.children) {
+    const s = computeStats(child, stats, link);
+    total.chars += s.chars;
+    total.linkChars += s.linkChars;
+    total.punct += s.punct;
+    total.cjk += s.cjk;
+  }
+  if (isElement(root)) stats.set(root, total);
+  return total;
+}
+
+/** Removes what is never main text; returns the body (or the root when there is none). */
+function prune(root: Element | HtmlDom, fragment: boolean, dropUnlikely: boolean): void {
+  const walk = (parent: { children: ChildNode[] }) => {
+    parent.children = parent.children.filter((child) => {
+      if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') return child.type === 'cdata';
+      if (!isElement(child)) return true;
+      if (DROP_TAGS.has(child.name) || isHidden(child)) return false;
+      if (!fragment && dropUnlikely && child.name !== 'body' && child.name !== 'html' && child.name !== 'a') {
+        const names = classAndId(child);
+        if (CHROME_TAGS.has(child.name) && !MAYBE_CANDIDATE.test(names)) return false;
+        if (names.trim() && UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) return false;
+      }
+      walk(child);
+      return true;
+    });
+  };
+  walk(root);
+}
+
+function classWeight(el: Element): number {
+  let weight = 0;
+  for (const name of [el.attribs.class, el.attribs.id]) {
+    if (!name) continue;
+    if (NEGATIVE.test(name)) weight -= 25;
+    if (POSITIVE.test(name)) weight += 25;
+  }
+  if (el.name === 'article' || el.name === 'main') weight += 25;
+  return weight;
+}
+
+/** The text an element holds directly (text children and inline descendants), for scoring. */
+function directText(el: Element): string {
+  let out = '';
+  const visit = (n: AnyNode) => {
+    if (isText(n)) out += n.data;
+    else if (isElement(n) && !BLOCK_TAGS.has(n.name)) n.children.forEach(visit);
+  };
+  el.children.forEach(visit);
+  return out;
+}
+
+function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Element[] {
+  const scores = new Map<Element, number>();
+  const allElements: Element[] = [];
+  const collect = (n: AnyNode) => {
+    if (!isElement(n)) return;
+    allElements.push(n);
+    n.children.forEach(collect);
+  };
+  (body as { children: ChildNode[] }).children.forEach(collect);
+
+  for (const el of allElements) {
+    const text = PARAGRAPH_TAGS.has(el.name) ? null : directText(el);
+    if (text !== null && squash(text).length < 10) continue;
+    const s = stats.get(el);
+    if (!s) continue;
+    const len = text === null ? s.chars - s.cjk + s.cjk * 2.5 : weightedLength(text);
+    if (len < 25) continue;
+    const punct = text === null ? s.punct : countMatches(text, PROSE_PUNCT_G);
+    const linkShare = s.chars ? s.linkChars / s.chars : 0;
+    const score = (1 + punct + Math.min(Math.floor(len / 100), 3)) * (1 - linkShare);
+    let node: Element | null = el.parent && isElement(el.parent) ? el.parent : null;
+    if (text !== null) node = el; // an element holding text directly is itself a container of it
+    for (let level = 0; node && level < 5; level++) {
+      if (!scores.has(node)) scores.set(node, classWeight(node));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(node, scores.get(node)! + score / divider);
+      node = node.parent && isElement(node.parent) ? node.parent : null;
+    }
+  }
+  if (!scores.size) return [];
+  const ranked = [...scores.entries()]
+    .map(([el, score]) => {
+      const s = stats.get(el)!;
+      return { el, score: score * (1 - (s.chars ? s.linkChars / s.chars : 0)) };
+    })
+    .sort((a, b) => b.score - a.score);
+  let top = ranked[0].el;
+  const topScore = ranked[0].score;
+
+  // Several strong candidates under one ancestor: the article is split into sections.
+  const strong = ranked.slice(1, 6).filter((c) => c.score >= topScore * 0.75).map((c) => c.el);
+  if (strong.length >= 2) {
+    for (let parent = top.parent; parent && isElement(parent) && parent.name !== 'body'; parent = parent.parent) {
+      if (strong.filter((c) => contains(parent as Element, c)).length >= 2) {
+        top = parent as Element;
+        break;
+      }
+    }
+  }
+  // A lone child adds nothing: its parent is the container.
+  while (top.parent && isElement(top.parent) && top.parent.name !== 'body' && top.parent.children.filter(isElement).length === 1) {
+    top = top.parent;
+  }
+
+  const parent = top.parent;
+  if (!parent || !isElement(parent)) return [top];
+  const finalScore = scores.get(top) ?? topScore;
+  const threshold = Math.max(10, finalScore * 0.2);
+  const topClass = top.attribs.class;
+  const chosen: Element[] = [];
+  for (const sibling of parent.children) {
+    if (!isElement(sibling)) continue;
+    if (sibling === top) { chosen.push(sibling); continue; }
+    const s = stats.get(sibling);
+    if (!s || !s.chars) continue;
+    let bonus = 0;
+    if (topClass && sibling.attribs.class === topClass) bonus += finalScore * 0.2;
+    const linkShare = s.linkChars / s.chars;
+    const score = (scores.get(sibling) ?? 0) + bonus;
+    if (score >= threshold) chosen.push(sibling);
+    else if (sibling.name === 'p' || !BLOCK_TAGS.has(sibling.name)) {
+      const text = directText(sibling);
+      const len = weightedLength(text);
+      if ((len > 80 && linkShare < 0.25) || (len > 0 && len < 80 && linkShare === 0 && /[。.!?！？]\s*$/.test(text.trim()))) chosen.push(sibling);
+    }
+  }
+  return chosen;
+}
+
+function contains(ancestor: Element, node: AnyNode): boolean {
+  for (let n: AnyNode | null = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/** Walks the selection in document order into blocks, keeping raw offsets and link shares. */
+function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks: DraftBlock[]; linkShare: number[] } {
+  const base = opts.rawBase ?? 0;
+  const blocks: DraftBlock[] = [];
+  const linkShare: number[] = [];
+  let current: DraftBlock = { kind: 'paragraph', pieces: [] };
+  let linkChars = 0;
+  let lastChar = '';
+  let pendingSpace = false;
+  let kind: Block['kind'] = 'paragraph';
+
+  const flush = () => {
+    const block = trimBlock(current);
+    const text = blockText(block);
+    if (text) {
+      blocks.push(block);
+      linkShare.push(linkChars / Math.max(1, squash(text).length));
+    }
+    current = { kind, pieces: [] };
+    linkChars = 0;
+    lastChar = '';
+    pendingSpace = false;
+  };
+
+  const addText = (node: Text, inLink: boolean) => {
+    const data = node.data;
+    const raw = node.startIndex ?? -1;
+    const rawLength = node.endIndex !== null && node.startIndex !== null ? node.endIndex - node.startIndex + 1 : data.length;
+    const exact = raw >= 0 && rawLength === data.length; // no entities: word offsets are exact
+    const words = /\S+|\s+/g;
+    for (let m = words.exec(data); m; m = words.exec(data)) {
+      const piece = m[0];
+      if (/^\s/.test(piece)) {
+        if (opts.blankLineBreaks && /\n[^\S\n]*\n/.test(piece)) flush();
+        else pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace && lastChar) {
+        // A source line break between two CJK characters is formatting, not a space.
+        const cjkJoin = CJK.test(lastChar) && CJK.test(piece[0]);
+        if (!cjkJoin) current.pieces.push({ text: ' ', raw: -1, rawLength: 0 });
+      }
+      pendingSpace = false;
+      current.kind = kind;
+      current.pieces.push(exact ? { text: piece, raw: base + raw + m.index, rawLength: piece.length } : { text: piece, raw: raw >= 0 ? base + raw : -1, rawLength: raw >= 0 ? rawLength : 0 });
+      if (inLink) linkChars += piece.length;
+      lastChar = piece[piece.length - 1];
+    }
+  };
+
+  const visit = (node: AnyNode, inLink: boolean) => {
+    if (isText(node)) return addText(node, inLink);
+    if (!isElement(node)) return;
+    if (node.name === 'br' || node.name === 'hr') return flush();
+    const block = BLOCK_TAGS.has(node.name);
+    const outerKind = kind;
+    if (block) {
+      flush();
+      if (HEADING.test(node.name)) kind = 'heading';
+      else if (node.name === 'figcaption' || node.name === 'caption') kind = 'caption';
+      else if (node.name === 'li' || node.name === 'dt' || node.name === 'dd') kind = 'list-item';
+      else if (kind === 'paragraph' || !['span', 'a', 'strong', 'b', 'em', 'i', 'font'].includes(node.name)) kind = kind === 'list-item' && node.name !== 'p' ? kind : 'paragraph';
+      current.kind = kind;
+    }
+    for (const child of node.children) visit(child, inLink || node.name === 'a');
+    if (block) {
+      flush();
+      kind = outerKind;
+      current.kind = kind;
+    }
+  };
+  for (const root of roots) visit(root, false);
+  flush();
+  return { blocks, linkShare };
+}
+
+/** Drops chrome blocks: link lists, boilerplate lines, keyword stuffing, the headline itself. */
+function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: HtmlExtractOptions): DraftBlock[] {
+  const title = opts.title ? squash(opts.title) : null;
+  return blocks.filter((block, i) => {
+    const text = blockText(block);
+    const flat = squash(text);
+    if (!flat) return false;
+    if (title && flat === title) return false;
+    if (chromeRule(text)) return false;
+    if (isKeywordStuffing(text)) return false;
+    const share = linkShare[i];
+    if (share > 0.5 && !opts.fragment) return false;
+    // Symbols and separators only ("|", ">>", "·").
+    if (!/[\p{L}\p{N}]/u.test(flat)) return false;
+    return true;
+  });
+}
+
+/**
+ * The main text of a page as blocks. `dom` may be a DOM of `html` already parsed (the metadata
+ * reader shares it); it is pruned in place. A retry without chrome-name pruning parses `html` again.
+ */
+export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: HtmlDom = parseHtml(html)): HtmlExtract {
+  const notes: string[] = [];
+  const bodyOf = (d: HtmlDom) => (findFirst(d, 'body') ?? d) as Element | HtmlDom;
+  if (opts.fragment) {
+    const body = bodyOf(dom);
+    prune(body, true, false);
+    const { blocks, linkShare } = toBlocks((body as { children: ChildNode[] }).children, opts);
+    return { blocks: keepContentBlocks(blocks, linkShare, opts), notes };
+  }
+  // First with chrome-named elements removed; if that loses the article, again without that step.
+  for (const dropUnlikely of [true, false]) {
+    const body = bodyOf(dropUnlikely ? dom : parseHtml(html));
+    prune(body, false, dropUnlikely);
+    const stats = new Map<Element, Stats>();
+    const total = computeStats(body as AnyNode, stats);
+    const selected = selectContent(body, stats);
+    if (!selected.length) continue;
+    const { blocks, linkShare } = toBlocks(selected, opts);
+    const kept = keepContentBlocks(blocks, linkShare, opts);
+    const length = kept.reduce((n, b) => n + weightedLength(blockText(b)), 0);
+    if (dropUnlikely && length < 250 && total.chars > 500) {
+      notes.push('little text left after removing chrome-named elements; retried without that step');
+      continue;
+    }
+    return { blocks: kept, notes };
+  }
+  notes.push('no article container found; kept every text block');
+  const body = bodyOf(parseHtml(html));
+  prune(body, true, false);
+  const { blocks, linkShare } = toBlocks((body as { children: ChildNode[] }).children, opts);
+  return { blocks: keepContentBlocks(blocks, linkShare, opts), notes };
+}
+
+/** The first element named `name`, depth first. */
+export function findFirst(root: AnyNode | HtmlDom, name: string): Element | null {
+  for (const child of (root as { children?: ChildNode[] }).children ?? []) {
+    if (!isElement(child)) continue;
+    if (child.name === name) return child;
+    const found = findFirst(child, name);
+    if (found) return found;
+  }
+  return null;
+}

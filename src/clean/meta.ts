@@ -1,0 +1,185 @@
+/**
+ * Title, publication date, site and author, from what a report says about itself, strongest
+ * evidence first: structured metadata (Open Graph, article:*, Dublin Core, JSON-LD, `<time>`),
+ * then the byline printed under the headline (`时间: 2025-03-07 来源: …`), then a dated line near the
+ * top. Nothing is invented: when the report does not say, the field stays null.
+ */
+import type { AnyNode, ChildNode, Element } from 'domhandler';
+import { parseDate, NUMERIC_DATE } from '../read/dates.ts';
+import { CJK, PROSE_PUNCT, squash } from './chars.ts';
+import type { HtmlDom } from './html.ts';
+
+export interface FoundMeta {
+  title: string | null;
+  published: string | null;
+  site: string | null;
+  author: string | null;
+  url: string | null;
+}
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const clean = (s: string | undefined | null): string | null => {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t : null;
+};
+
+/** Byline words: a short line holding one of these and a date is the report's dateline. */
+const BYLINE_DATE = new RegExp(
+  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + ')',
+  'i',
+);
+const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*([^\s|丨/]{2,30})/;
+const AUTHOR_IN_BYLINE = /(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|丨/（(]{2,20})/;
+
+/** A short line that gives the date (and usually source, author, editor, views): the dateline. */
+export function readByline(line: string): { published: string | null; site: string | null; author: string | null } | null {
+  const flat = line.trim();
+  if (flat.length > 120) return null;
+  const dated = BYLINE_DATE.exec(flat);
+  const date = dated ? parseDate(dated[1]) : null;
+  const bare = !date && NUMERIC_DATE.test(flat) && flat.replace(NUMERIC_DATE, '').replace(/[\s\d:：\-]/g, '').length <= 12
+    ? parseDate(flat)
+    : null;
+  const published = date ?? bare;
+  const looksLikeByline = published && (dated || /来源|作者|编辑|记者|点击|阅读|浏览/.test(flat) || bare);
+  if (!looksLikeByline) return null;
+  return { published, site: clean(SITE_IN_BYLINE.exec(flat)?.[1]), author: clean(AUTHOR_IN_BYLINE.exec(flat)?.[1]) };
+}
+
+// ---------------------------------------------------------------- HTML
+
+function elements(root: AnyNode | HtmlDom, out: Element[] = []): Element[] {
+  for (const child of (root as { children?: ChildNode[] }).children ?? []) {
+    if (!isElement(child)) continue;
+    out.push(child);
+    elements(child, out);
+  }
+  return out;
+}
+
+function textOfElement(el: AnyNode): string {
+  if (el.type === 'text') return (el as unknown as { data: string }).data;
+  if (!isElement(el) || el.name === 'script' || el.name === 'style' || el.name === 'noscript') return '';
+  return el.children.map(textOfElement).join(el.name === 'br' ? '\n' : '');
+}
+
+/** Visible text with line breaks at block boundaries, for byline search. */
+function pageLines(root: AnyNode | HtmlDom, limit: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let size = 0;
+  const BLOCK = /^(?:p|div|br|li|tr|td|h[1-6]|section|article|header|footer|ul|ol|table|span|dd|dt)$/;
+  const visit = (n: AnyNode) => {
+    if (size > limit) return;
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      line += data;
+      size += data.length;
+      return;
+    }
+    if (!isElement(n) || ['script', 'style', 'noscript', 'head', 'select', 'option', 'template'].includes(n.name)) return;
+    const block = BLOCK.test(n.name);
+    if (block && line.trim()) { lines.push(line.replace(/\s+/g, ' ').trim()); line = ''; }
+    n.children.forEach(visit);
+    if (block && line.trim()) { lines.push(line.replace(/\s+/g, ' ').trim()); line = ''; }
+  };
+  ((root as { children?: ChildNode[] }).children ?? []).forEach(visit);
+  if (line.trim()) lines.push(line.replace(/\s+/g, ' ').trim());
+  return lines;
+}
+
+interface JsonLdArticle { headline?: unknown; name?: unknown; datePublished?: unknown; dateCreated?: unknown; author?: unknown; publisher?: unknown; '@graph'?: unknown }
+
+function jsonLd(all: Element[]): JsonLdArticle[] {
+  const out: JsonLdArticle[] = [];
+  for (const el of all) {
+    if (el.name !== 'script' || !/ld\+json/i.test(el.attribs.type ?? '')) continue;
+    try {
+      const data: unknown = JSON.parse(textOfElement({ ...el, name: 'div' } as Element) || el.children.map((c) => (c as { data?: string }).data ?? '').join(''));
+      const stack: unknown[] = [data];
+      while (stack.length) {
+        const item = stack.pop();
+        if (Array.isArray(item)) stack.push(...item);
+        else if (item && typeof item === 'object') {
+          const obj = item as JsonLdArticle;
+          if (obj['@graph']) stack.push(obj['@graph']);
+          if (obj.headline || obj.datePublished) out.push(obj);
+        }
+      }
+    } catch {
+      // Broken JSON-LD is common; the other evidence still counts.
+    }
+  }
+  return out;
+}
+
+const nameOf = (v: unknown): string | null =>
+  typeof v === 'string' ? clean(v) : Array.isArray(v) ? nameOf(v[0]) : v && typeof v === 'object' ? nameOf((v as { name?: unknown }).name) : null;
+
+/** Splits "Headline - Site" / "标题_新浪财经_新浪网" and keeps the headline part. */
+function headlineOfTitleTag(title: string): string {
+  const parts = title.split(/\s+[|–—\-:·»]\s+|\s*[_|｜]\s*|\s+-\s*|--/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title.trim();
+  return parts.reduce((a, b) => (squash(b).length > squash(a).length ? b : a));
+}
+
+export function findHtmlMeta(dom: HtmlDom): FoundMeta {
+  const all = elements(dom);
+  const metaTags = new Map<string, string>();
+  for (const el of all) {
+    if (el.name !== 'meta') continue;
+    const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? el.attribs['http-equiv'] ?? '').toLowerCase();
+    const content = clean(el.attribs.content);
+    if (key && content && !metaTags.has(key)) metaTags.set(key, content);
+  }
+  const meta = (...keys: string[]) => keys.map((k) => metaTags.get(k)).find(Boolean) ?? null;
+  const ld = jsonLd(all);
+
+  // Title: the page's h1 when the <title> or og:title confirms it, else og:title, else <title>.
+  const titleTag = clean(textOfElement(all.find((e) => e.name === 'title') ?? { type: 'text', data: '' } as unknown as AnyNode));
+  const ogTitle = meta('og:title', 'twitter:title', 'title', 'headline', 'articletitle', 'dc.title');
+  const ldTitle = nameOf(ld.find((a) => a.headline)?.headline);
+  const h1s = all.filter((e) => e.name === 'h1').map((e) => clean(textOfElement(e))).filter((t): t is string => !!t && t.length <= 200);
+  const confirmers = [titleTag, ogTitle, ldTitle].filter((t): t is string => !!t).map(squash);
+  const h1 = h1s.find((h) => confirmers.some((c) => c.includes(squash(h)) && squash(h).length >= Math.min(8, c.length)));
+  const title = h1 ?? ldTitle ?? (ogTitle ? headlineOfTitleTag(ogTitle) : null) ?? (titleTag ? headlineOfTitleTag(titleTag) : null) ?? h1s[0] ?? null;
+
+  // Date: structured first, then the dateline near the headline.
+  let published =
+    parseDate(meta('article:published_time', 'og:published_time', 'og:release_date', 'publishdate', 'publish_date', 'pubdate', 'pubdatetime',
+      'publishtime', 'dc.date.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date', 'datepublished', 'article.published', 'weibo: article:create_at')) ??
+    parseDate(ld.map((a) => a.datePublished ?? a.dateCreated).find(Boolean)) ??
+    parseDate(all.find((e) => e.name === 'time' && (e.attribs.datetime || e.attribs.pubdate !== undefined))?.attribs.datetime) ??
+    parseDate(all.find((e) => e.attribs.itemprop === 'datePublished')?.attribs.content ?? null);
+  let site = meta('og:site_name', 'application-name', 'sitename', 'site_name') ?? nameOf(ld.find((a) => a.publisher)?.publisher);
+  let author = meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author') ?? nameOf(ld.find((a) => a.author)?.author);
+
+  const body = all.find((e) => e.name === 'body') ?? dom;
+  const lines = pageLines(body, 200_000);
+  const titleAt = title ? lines.findIndex((l) => squash(l).includes(squash(title).slice(0, 20))) : -1;
+  // The dateline sits just under the headline; search there first, then the whole page.
+  const near = titleAt >= 0 ? lines.slice(titleAt, titleAt + 12) : [];
+  for (const line of [...near, ...lines]) {
+    const byline = readByline(line);
+    if (!byline) continue;
+    published ??= byline.published;
+    site ??= byline.site;
+    author ??= byline.author;
+    break;
+  }
+  const url = all.find((e) => e.name === 'link' && /\bcanonical\b/i.test(e.attribs.rel ?? ''))?.attribs.href ?? meta('og:url');
+  return { title, published, site, author, url: clean(url) };
+}
+
+// ---------------------------------------------------------------- text
+
+/** A line that can be a report's headline: short, no sentence punctuation, at least 8 characters. */
+export function isTitleLike(line: string): boolean {
+  const flat = squash(line);
+  const cjk = CJK.test(flat);
+  if (flat.length < (cjk ? 8 : 12) || flat.length > (cjk ? 80 : 160)) return false;
+  if (/[。！？!?；;]$|[，,、：:]$/.test(flat)) return false;
+  if (/^[-•●*>#\d]/.test(flat) && !/^\d{4}/.test(flat)) return false;
+  // Prose has several commas; a headline has at most one or two.
+  return (flat.match(/[，,。]/g)?.length ?? 0) <= 2 && !PROSE_PUNCT.test(flat.slice(-1));
+}
