@@ -1,0 +1,247 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import type { IndicatorDetail, Overview, Page, ReportDetail, ReportSummary, SearchHit } from '../store/types.ts';
+import { buildServer, CONTENT_SECURITY_POLICY } from './app.ts';
+import { routes } from './routes.ts';
+
+/** The sentence (ending in 。) around an offset. */
+function sentenceAt(text: string, offset: number): Span {
+  const start = text.lastIndexOf('。', offset - 1) + 1;
+  const stop = text.indexOf('。', offset);
+  return makeSpan(text, start, stop < 0 ? text.length : stop + 1);
+}
+
+function quantity(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage'>): Quantity {
+  const at = text.indexOf(surface);
+  if (at < 0) throw new Error(`"${surface}" not in text`);
+  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', ...init };
+}
+
+function report(name: string, text: string, published: string, quantities: (t: string) => Quantity[]): Document {
+  return createDocument({
+    source: `${name}.txt`,
+    location: `/reports/${name}.txt`,
+    format: 'text',
+    contentHash: `hash-${name}`,
+    charset: 'utf-8',
+    raw: text,
+    text,
+    meta: { title: `报告${name}`, published, author: null, site: null, url: null, categories: [] },
+    quantities: quantities(text),
+  });
+}
+
+const TEXT_A = '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。';
+const TEXT_B = '两地300余家零部件企业参与对方整车配套。311项政务服务“川渝通办”事项持续落地。中欧班列（成渝）开行量保持全国第一。';
+const asOf = (end: string) => ({ start: null, end });
+
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+let webRoot: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'twincity-serve-'));
+  store = openStore(join(dir, 'o.db'));
+  store.ingestDocument(
+    report('a', TEXT_A, '2022-06-28', (t) => [
+      quantity(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-28'), region: '成渝' }),
+      quantity(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-28'), region: '成渝' }),
+    ]),
+  );
+  store.ingestDocument(
+    report('b', TEXT_B, '2022-06-20', (t) => [
+      quantity(t, '300余家', { value: 300, unit: '家', approx: 'over', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-20'), region: '成渝' }),
+      quantity(t, '311项', { value: 311, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-20'), region: '成渝' }),
+    ]),
+  );
+  store.refreshDerived();
+  webRoot = join(dir, 'web');
+  mkdirSync(webRoot);
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>shell</title><div id="root"></div>');
+  app = await buildServer({ store, webRoot, rateLimitPerMinute: false, uploadLimitBytes: 4096 });
+});
+
+afterAll(async () => {
+  await app?.close();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async <T>(url: string) => {
+  const response = await app.inject({ method: 'GET', url });
+  return { response, status: response.statusCode, body: response.json() as T };
+};
+
+/** A multipart/form-data body with one file part. */
+function multipart(field: string, filename: string, content: string | Buffer, type = 'text/plain') {
+  const boundary = '----twincity-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('routing table', () => {
+  it('every route of the issue is in the table and in the OpenAPI description', async () => {
+    const table = routes.map((r) => `${r.method} ${r.url}`);
+    for (const needed of [
+      'GET /api/reports',
+      'GET /api/reports/:id',
+      'POST /api/reports',
+      'GET /api/indicators',
+      'GET /api/indicators/:id',
+      'GET /api/conflicts',
+      'GET /api/timeline',
+      'GET /api/items',
+      'GET /api/search',
+      'GET /api/export',
+      'GET /api/overview',
+    ]) {
+      expect(table).toContain(needed);
+    }
+    const { body } = await get<{ openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> }>('/api/openapi.json');
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/reports', '/api/reports/{id}', '/api/search', '/api/export']));
+    expect(body.paths['/api/search'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset']));
+    expect(body.paths['/api/reports'].post).toBeDefined();
+  });
+});
+
+describe('API over a store', () => {
+  it('lists reports a page at a time', async () => {
+    const { body } = await get<Page<ReportSummary>>('/api/reports?limit=1');
+    expect(body.total).toBe(2);
+    expect(body.rows).toHaveLength(1);
+    const second = await get<Page<ReportSummary>>('/api/reports?limit=1&offset=1');
+    expect(second.body.rows[0].id).not.toBe(body.rows[0].id);
+  });
+
+  it('gives a report with text and facts whose spans read the figures in their sentences', async () => {
+    const list = await get<Page<ReportSummary>>('/api/reports');
+    const a = list.body.rows.find((r) => r.source === 'a.txt')!;
+    const { body } = await get<ReportDetail>(`/api/reports/${a.id}`);
+    expect(body.text).toBe(TEXT_A);
+    expect(body.quantities.map((q) => textOf(body.text, q.span))).toEqual(['130家', '210项']);
+    for (const q of body.quantities) {
+      expect(textOf(body.text, q.sentence)).toBe(q.sentenceText);
+      expect(q.sentenceText).toContain(q.text);
+    }
+  });
+
+  it('gives an indicator series whose sources point back at their sentences', async () => {
+    const { body: indicators } = await get<{ id: string; nameZh: string; conflictCount: number }[]>('/api/indicators');
+    const tongban = indicators.find((i) => i.id === 'chuanyu_tongban_items');
+    expect(tongban).toBeDefined();
+    const { body } = await get<IndicatorDetail>(`/api/indicators/${encodeURIComponent(tongban!.id)}`);
+    expect(body.series.map((p) => p.value).sort()).toEqual([210, 311]);
+    for (const point of body.series) {
+      for (const source of point.sources) {
+        const { body: doc } = await get<ReportDetail>(`/api/reports/${source.reportId}`);
+        expect(textOf(doc.text, source.span)).toBe(source.text);
+        expect(source.sentence).toContain(source.text);
+      }
+    }
+  });
+
+  it('shows the key areas on the overview and the 130 vs 300余 conflict', async () => {
+    const { body } = await get<Overview>('/api/overview');
+    expect(body.stats.reports).toBe(2);
+    expect(body.areas.map((a) => a.area)).toContain('公共服务/国际都市');
+    const { body: conflicts } = await get<Page<{ a: { value: number }; b: { value: number } }>>('/api/conflicts');
+    const pairs = conflicts.rows.map((c) => [c.a.value, c.b.value].sort((x, y) => x - y).join('/'));
+    expect(pairs).toContain('130/300');
+  });
+
+  it('searches Chinese words of two characters with highlighted snippets', async () => {
+    const { body } = await get<Page<SearchHit>>(`/api/search?q=${encodeURIComponent('高铁')}`);
+    expect(body.total).toBeGreaterThan(0);
+    const hit = body.rows[0];
+    expect(hit.highlights.map((h) => hit.snippet.slice(h[0], h[1]))).toContain('高铁');
+  });
+
+  it('exports CSV with a BOM, XLSX and JSON as downloads', async () => {
+    const csv = await app.inject({ method: 'GET', url: '/api/export?format=csv&table=series' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="twincity-series\.csv"/);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.body).toContain('311');
+    const xlsx = await app.inject({ method: 'GET', url: '/api/export?format=xlsx' });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const json = await app.inject({ method: 'GET', url: '/api/export?format=json' });
+    expect(Object.keys(json.json())).toEqual(expect.arrayContaining(['reports', 'quantities', 'series', 'conflicts']));
+  });
+});
+
+describe('errors, limits and headers', () => {
+  it('answers every failure with the JSON envelope and never a stack trace', async () => {
+    const cases: [string, number, string][] = [
+      ['/api/reports/999999', 404, 'not_found'],
+      ['/api/reports/abc', 400, 'invalid_request'],
+      ['/api/reports?limit=100000', 400, 'invalid_request'],
+      ['/api/search', 400, 'invalid_request'],
+      ['/api/search?q=%20', 400, 'invalid_request'],
+      ['/api/indicators?area=nowhere', 400, 'invalid_request'],
+      ['/api/timeline?from=yesterday', 400, 'invalid_request'],
+      ['/api/export?format=pdf', 400, 'invalid_request'],
+      ['/api/indicators/no-such-indicator', 404, 'not_found'],
+      ['/api/nothing-here', 404, 'not_found'],
+    ];
+    for (const [url, status, code] of cases) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(status);
+      const body = response.json() as { error: { status: number; code: string; message: string } };
+      expect(body.error, url).toMatchObject({ status, code });
+      expect(body.error.message.length, url).toBeGreaterThan(0);
+      expect(response.body, url).not.toMatch(/\bat .+\.(ts|js):\d+/);
+    }
+  });
+
+  it('sends the Content Security Policy and serves the app shell for dashboard routes', async () => {
+    const page = await app.inject({ method: 'GET', url: '/indicators/chuanyu_tongban_items' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    const api = await app.inject({ method: 'GET', url: '/api/stats' });
+    expect(api.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses an upload over the size limit with 413', async () => {
+    const { payload, headers } = multipart('file', 'big.txt', 'x'.repeat(10_000));
+    const response = await app.inject({ method: 'POST', url: '/api/reports', payload, headers });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ error: { status: 413, code: 'payload_too_large' } });
+  });
+
+  it('refuses an upload that is not multipart, or has no file', async () => {
+    const json = await app.inject({ method: 'POST', url: '/api/reports', payload: { text: 'x' } });
+    expect(json.statusCode).toBe(415);
+    const wrongField = multipart('document', 'a.txt', 'text');
+    const response = await app.inject({ method: 'POST', url: '/api/reports', ...wrongField });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('limits the request rate per client with 429 in the envelope', async () => {
+    const limited = await buildServer({ store, webRoot: null, rateLimitPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await limited.inject({ method: 'GET', url: '/api/stats' })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const response = await limited.inject({ method: 'GET', url: '/api/stats' });
+      expect(response.json()).toMatchObject({ error: { status: 429, code: 'rate_limited' } });
+    } finally {
+      await limited.close();
+    }
+  });
+});

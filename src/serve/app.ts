@@ -1,0 +1,186 @@
+/**
+ * The HTTP server: Fastify with the API's routing table (routes.ts), JSON-Schema validation of
+ * every input, OpenAPI at /api/openapi.json (@fastify/swagger), one JSON error envelope, a Content
+ * Security Policy, limits on upload size and request rate (@fastify/multipart, @fastify/rate-limit),
+ * and the built dashboard (web/dist) served as static files with the app shell for its routes.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Store } from '../store/types.ts';
+import { envelope, errorHandler } from './errors.ts';
+import { routes, type ApiContext } from './routes.ts';
+import { ingestUpload } from './upload.ts';
+
+/** The built dashboard, beside the sources. */
+export const defaultWebRoot = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
+
+export interface ServerOptions {
+  store: Store;
+  /** The built dashboard to serve; `null` serves the API only. Default: web/dist. */
+  webRoot?: string | null;
+  /** Largest upload accepted. Default 20 MB. */
+  uploadLimitBytes?: number;
+  /** Requests per minute per client address over the whole site; `false` turns the limit off (benchmarks). Default 600. */
+  rateLimitPerMinute?: number | false;
+  /** How long derived results (overview, indicators, conflicts) are reused before the store is asked again. Default 2 s. */
+  cacheTtlMs?: number;
+  /** Fastify's logger: true, false or pino options. Default false. */
+  logger?: boolean | { level: string };
+}
+
+/**
+ * Scripts from our own origin only, no inline script, no plugins, no framing. Report text is
+ * rendered as text nodes anyway; the policy is the second lock on that door.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
+  const uploadLimitBytes = options.uploadLimitBytes ?? 20 * 1024 * 1024;
+  const rateLimitPerMinute = options.rateLimitPerMinute ?? 600;
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // The store's ids and offsets are plain integers; reject anything larger than a small JSON body.
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
+  });
+
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '双城观察 Twin-City Observatory API',
+        description:
+          'Reports on the Chengdu–Chongqing Twin-City Economic Circle, their quantities, events and cooperation items ' +
+          '(each with its character span and sentence), indicator series and conflicts. Errors: ' +
+          '{"error": {"status", "code", "message"}}.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'pages', description: "the dashboard pages' JSON" },
+        { name: 'reports', description: 'reports and uploads' },
+        { name: 'indicators', description: 'indicators, series and conflicts' },
+        { name: 'facts', description: 'events, cooperation items and search' },
+        { name: 'export', description: 'CSV, XLSX and JSON downloads' },
+      ],
+    },
+  });
+  if (rateLimitPerMinute !== false) {
+    await app.register(rateLimit, {
+      global: true,
+      max: rateLimitPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        ...envelope(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
+      }),
+    });
+  }
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });
+
+  const ctx: ApiContext = {
+    store,
+    uploadLimitBytes,
+    ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, bytes, filename, mediaType),
+    ...derivedCache(options.cacheTtlMs ?? 2000),
+  };
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      schema: {
+        summary: route.summary,
+        tags: route.tags,
+        ...(route.description && { description: route.description }),
+        ...(route.querystring && { querystring: route.querystring }),
+        ...(route.params && { params: route.params }),
+        ...(route.consumes && { consumes: route.consumes }),
+      },
+      config: route.perMinute && rateLimitPerMinute !== false ? { rateLimit: { max: route.perMinute, timeWindow: 60_000 } } : {},
+      handler: (request, reply) => route.handler(request, reply, ctx),
+    });
+  }
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const indexHtml = webRoot ? join(webRoot, 'index.html') : null;
+  const hasDashboard = indexHtml !== null && existsSync(indexHtml);
+  if (hasDashboard && webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      setHeaders: (res, path) => {
+        // Vite names built assets by content hash: they never change under the same name.
+        res.header('cache-control', path.includes(`${join(webRoot, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    // The dashboard routes its own pages (/indicators/…, /reports/…): answer them with the app shell.
+    if (hasDashboard && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api') {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    const message = hasDashboard || path.startsWith('/api')
+      ? `no such resource: ${request.method} ${path}`
+      : 'the dashboard is not built: run `npm run build:web` (the API is under /api)';
+    return reply.code(404).send(envelope(404, 'not_found', message));
+  });
+
+  return app;
+}
+
+/**
+ * Derived results (overview, indicators, conflicts) change only when reports are ingested. They
+ * are reused for a short while, and dropped at once when this server writes, so a dashboard under
+ * load does not rebuild the same overview for every request while an ingest by another process
+ * still shows within `ttlMs`.
+ */
+function derivedCache(ttlMs: number): Pick<ApiContext, 'cached' | 'invalidate'> {
+  const entries = new Map<string, { at: number; value: unknown }>();
+  const MAX_ENTRIES = 500;
+  return {
+    cached<T>(key: string, compute: () => T): T {
+      const now = Date.now();
+      const hit = entries.get(key);
+      if (hit && now - hit.at < ttlMs) return hit.value as T;
+      const value = compute();
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      entries.set(key, { at: now, value });
+      return value;
+    },
+    invalidate() {
+      entries.clear();
+    },
+  };
+}

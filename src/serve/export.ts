@@ -1,0 +1,41 @@
+/**
+ * The export downloads over the store's tables and writers (src/store/export.ts): CSV with a BOM
+ * (one table), XLSX with one sheet per table and Chinese headers, or JSON keyed by table name.
+ * This module only picks the tables and names the file.
+ */
+import { tablesToJson, tablesToXlsx, tableToCsv } from '../store/export.ts';
+import type { Store } from '../store/types.ts';
+import { notFound } from './errors.ts';
+import type { EXPORT_FORMATS, EXPORT_TABLES } from './schemas.ts';
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: string | Buffer;
+}
+
+/** CSV holds one table: the series (what an analyst charts in Excel) unless another is named. */
+const DEFAULT_CSV_TABLE: ExportTableName = 'series';
+
+export async function exportResponse(store: Store, format: ExportFormat, tableName?: ExportTableName): Promise<ExportFile> {
+  const all = store.exportTables();
+  const chosen = tableName ?? (format === 'csv' ? DEFAULT_CSV_TABLE : undefined);
+  const tables = chosen ? all.filter((t) => t.name === chosen) : all;
+  if (chosen && tables.length === 0) throw notFound(`table ${chosen}`);
+  const stem = `twincity-${chosen ?? 'all'}`;
+  switch (format) {
+    case 'csv':
+      return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: tableToCsv(tables[0]) };
+    case 'xlsx':
+      return {
+        filename: `${stem}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await tablesToXlsx(tables),
+      };
+    case 'json':
+      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: tablesToJson(tables) };
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The API's routing table, top to bottom: every view of the dashboard has its JSON twin here, built
+ * by the store's query for it. Inputs are validated by the schemas in `schemas.ts`; failures
+ * answer with the envelope in `errors.ts`.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../store/types.ts';
+import { ApiError, notFound } from './errors.ts';
+import { exportResponse, type ExportFormat, type ExportTableName } from './export.ts';
+import * as schema from './schemas.ts';
+import type { UploadResult } from './upload.ts';
+
+export interface ApiContext {
+  store: Store;
+  /** Reads, extracts and stores one uploaded file (see upload.ts). */
+  ingestUpload(bytes: Uint8Array, filename: string, mediaType: string | undefined): Promise<UploadResult>;
+  /** Results of derived-data queries, dropped whenever this server writes to the store. */
+  cached<T>(key: string, compute: () => T): T;
+  invalidate(): void;
+  /** Largest upload accepted, in bytes. */
+  uploadLimitBytes: number;
+}
+
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  querystring?: object;
+  params?: object;
+  consumes?: string[];
+  /** Per-route rate limit (requests per minute per client), tighter than the global one. */
+  perMinute?: number;
+  handler(request: FastifyRequest, reply: FastifyReply, ctx: ApiContext): unknown;
+}
+
+type Query<T> = FastifyRequest<{ Querystring: T }>;
+type Params<T> = FastifyRequest<{ Params: T }>;
+
+function found<T>(value: T | null, what: string): T {
+  if (value === null) throw notFound(what);
+  return value;
+}
+
+export const routes: ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/api/overview',
+    summary: 'Key areas with their indicator cards, store figures and recent conflicts (overview page)',
+    tags: ['pages'],
+    handler: (_req, _reply, { cached, store }) => cached('overview', () => store.overview()),
+  },
+  {
+    method: 'GET',
+    url: '/api/stats',
+    summary: 'How many reports, facts, indicators and conflicts the store holds',
+    tags: ['pages'],
+    handler: (_req, _reply, { cached, store }) => cached('stats', () => store.stats()),
+  },
+  {
+    method: 'GET',
+    url: '/api/reports',
+    summary: 'Reports, newest first, a page at a time',
+    tags: ['reports'],
+    querystring: schema.reportsQuery,
+    handler: (req, _reply, { store }) => {
+      const { limit, offset, q } = (req as Query<{ limit: number; offset: number; q?: string }>).query;
+      return store.reports({ limit, offset, q });
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/reports',
+    summary: 'Upload a report file (multipart field `file`): it is read, extracted and stored; returns its record',
+    description:
+      'HTML in any charset, Markdown, plain/OCR text, PDF or an RSS/Atom feed (one record per item). ' +
+      '201 when something new was stored, 200 when the same content was already there.',
+    tags: ['reports'],
+    consumes: ['multipart/form-data'],
+    perMinute: 30,
+    handler: async (req, reply, ctx) => {
+      if (!req.isMultipart()) throw new ApiError(415, 'unsupported_media_type', 'send the report as multipart/form-data, field "file"');
+      const file = await req.file({ limits: { fileSize: ctx.uploadLimitBytes, files: 1, fields: 4 } });
+      if (!file) throw new ApiError(400, 'invalid_request', 'no file in the upload (multipart field "file")');
+      if (file.fieldname !== 'file') throw new ApiError(400, 'invalid_request', `unexpected field "${file.fieldname}"; send the report as "file"`);
+      const bytes = await file.toBuffer();
+      if (bytes.length === 0) throw new ApiError(400, 'invalid_request', 'the uploaded file is empty');
+      const result = await ctx.ingestUpload(bytes, file.filename, file.mimetype);
+      ctx.invalidate();
+      return reply.code(result.reports.some((r) => r.status !== 'unchanged') ? 201 : 200).send(result);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/reports/:id',
+    summary: 'One report: clean text, metadata, and every quantity, event and item with its span and sentence',
+    tags: ['reports'],
+    params: schema.reportParams,
+    handler: (req, _reply, { store }) => {
+      const { id } = (req as Params<{ id: number }>).params;
+      return found(store.report(id), `report ${id}`);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/indicators',
+    summary: 'Indicators (catalogued and automatic groups) with latest value, counts and sparkline',
+    tags: ['indicators'],
+    querystring: schema.indicatorsQuery,
+    handler: (req, _reply, { cached, store }) => {
+      const { area, catalogued } = (req as Query<{ area?: string; catalogued?: boolean }>).query;
+      return cached(`indicators:${area ?? ''}:${catalogued ?? ''}`, () => store.indicators({ area, catalogued }));
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/indicators/:id',
+    summary: "One indicator's series ordered by period, each point with its sources and their sentences",
+    tags: ['indicators'],
+    params: schema.indicatorParams,
+    handler: (req, _reply, { cached, store }) => {
+      const { id } = (req as Params<{ id: string }>).params;
+      return found(cached(`indicator:${id}`, () => store.indicator(id)), `indicator ${id}`);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/conflicts',
+    summary: 'Conflicts: the same indicator, region and period reported with values that disagree',
+    tags: ['indicators'],
+    querystring: schema.conflictsQuery,
+    handler: (req, _reply, { cached, store }) => {
+      const q = (req as Query<{ indicatorId?: string; area?: string; region?: string; limit: number; offset: number }>).query;
+      return cached(`conflicts:${JSON.stringify(q)}`, () => store.conflicts(q));
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/timeline',
+    summary: 'Dated milestones (events) and cooperation items by date, filterable by key area and dates',
+    tags: ['facts'],
+    querystring: schema.timelineQuery,
+    handler: (req, _reply, { store }) => {
+      const q = (req as Query<{ area?: string; from?: string; to?: string; limit: number }>).query;
+      return { rows: store.timeline(q) };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/items',
+    summary: 'Cooperation items with their progress (done of total), a page at a time',
+    tags: ['facts'],
+    querystring: schema.itemsQuery,
+    handler: (req, _reply, { store }) => {
+      const { area, limit, offset } = (req as Query<{ area?: string; limit: number; offset: number }>).query;
+      const all = store.items().filter((item) => !area || item.areas.includes(area as never));
+      return { total: all.length, limit, offset, rows: all.slice(offset, offset + limit) };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/search',
+    summary: 'Full-text search over reports and facts, ranked, with highlighted snippets',
+    tags: ['facts'],
+    querystring: schema.searchQuery,
+    handler: (req, _reply, { store }) => {
+      const { q, limit, offset } = (req as Query<{ q: string; limit: number; offset: number }>).query;
+      if (!q.trim()) throw new ApiError(400, 'invalid_request', 'querystring/q must contain a word');
+      return store.search(q, { limit, offset });
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/export',
+    summary: 'Download the tables: CSV (UTF-8 with BOM, one table), XLSX (one sheet per table, Chinese headers) or JSON',
+    tags: ['export'],
+    querystring: schema.exportQuery,
+    perMinute: 60,
+    handler: async (req, reply, { store }) => {
+      const { format, table } = (req as Query<{ format: ExportFormat; table?: ExportTableName }>).query;
+      const file = await exportResponse(store, format, table);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  },
+];

@@ -1,0 +1,103 @@
+/**
+ * JSON Schemas for every input the API takes. Fastify validates requests against them (Ajv) and
+ * @fastify/swagger turns them into the OpenAPI description, so the two never drift apart.
+ */
+import { KEY_AREAS } from '../store/types.ts';
+
+export const EXPORT_TABLES = ['reports', 'quantities', 'indicators', 'series', 'conflicts', 'events', 'items', 'failures'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+
+const limit = (max: number, fallback: number) =>
+  ({ type: 'integer', minimum: 1, maximum: max, default: fallback, description: `page size (1–${max})` }) as const;
+const offset = { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0, description: 'rows to skip' } as const;
+const area = { type: 'string', enum: [...KEY_AREAS], description: 'key area of the Circle (重点领域)' } as const;
+/** A date or a prefix of one: 2022, 2022-06, 2022-06-28. */
+const datePrefix = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
+
+export const reportsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: limit(500, 50),
+    offset,
+    q: { type: 'string', minLength: 1, maxLength: 200, description: 'filter by title or source' },
+  },
+} as const;
+
+export const reportParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },
+} as const;
+
+export const indicatorsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    area,
+    catalogued: { type: 'boolean', description: 'true: catalogue entries only; false: automatic groups only' },
+  },
+} as const;
+
+export const indicatorParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  // Catalogue ids are slugs; automatic groups are `auto:` + a normalized subject (may hold CJK).
+  properties: { id: { type: 'string', minLength: 1, maxLength: 300 } },
+} as const;
+
+export const conflictsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    indicatorId: { type: 'string', minLength: 1, maxLength: 300 },
+    area,
+    region: { type: 'string', minLength: 1, maxLength: 50 },
+    limit: limit(500, 100),
+    offset,
+  },
+} as const;
+
+export const timelineQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    area,
+    from: { ...datePrefix, description: 'inclusive lower bound: YYYY, YYYY-MM or YYYY-MM-DD' },
+    to: { ...datePrefix, description: 'inclusive upper bound: YYYY, YYYY-MM or YYYY-MM-DD' },
+    limit: limit(5000, 1000),
+  },
+} as const;
+
+export const itemsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { area, limit: limit(1000, 200), offset },
+} as const;
+
+export const searchQuery = {
+  type: 'object',
+  required: ['q'],
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: 200, description: 'words to find (Chinese words of two characters work)' },
+    limit: limit(100, 20),
+    offset,
+  },
+} as const;
+
+export const exportQuery = {
+  type: 'object',
+  required: ['format'],
+  additionalProperties: false,
+  properties: {
+    format: { type: 'string', enum: [...EXPORT_FORMATS] },
+    table: {
+      type: 'string',
+      enum: [...EXPORT_TABLES],
+      description: 'CSV holds one table (default: series); XLSX and JSON hold every table unless one is named',
+    },
+  },
+} as const;

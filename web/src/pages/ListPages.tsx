@@ -1,0 +1,194 @@
+/** The list pages: conflicts, timeline, cooperation items, reports. */
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { AreaSelect, Async, KEY_AREAS, Pager, ProgressBar, reportHref } from '../components/common.tsx';
+import { formatDate } from '../format.ts';
+import { useApi } from '../hooks.ts';
+import { useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { ConflictTable } from './IndicatorPage.tsx';
+
+const PAGE = 50;
+
+export function ConflictsPage() {
+  const { t } = useI18n();
+  const [area, setArea] = useState('');
+  const [offset, setOffset] = useState(0);
+  const loaded = useApi(() => api.conflicts({ area: area || undefined, limit: PAGE, offset }), [area, offset]);
+  return (
+    <>
+      <div className="toolbar">
+        <h1>{t('navConflicts')}</h1>
+        <AreaSelect value={area} onChange={(a) => (setArea(a), setOffset(0))} areas={KEY_AREAS} />
+      </div>
+      <Async loaded={loaded}>
+        {(page) =>
+          page.rows.length === 0 ? (
+            <p className="muted">{t('noConflicts')}</p>
+          ) : (
+            <>
+              <ConflictTable conflicts={page.rows} />
+              <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
+            </>
+          )
+        }
+      </Async>
+    </>
+  );
+}
+
+export function TimelinePage() {
+  const { t, lang, area: areaName } = useI18n();
+  const [area, setArea] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const valid = (d: string) => d === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d);
+  const loaded = useApi(
+    () => api.timeline({ area: area || undefined, from: valid(from) ? from : undefined, to: valid(to) ? to : undefined }),
+    [area, from, to],
+  );
+  return (
+    <>
+      <div className="toolbar">
+        <h1>{t('navTimeline')}</h1>
+        <AreaSelect value={area} onChange={setArea} areas={KEY_AREAS} />
+        <label>
+          {t('from')} <input value={from} onChange={(e) => setFrom(e.target.value.trim())} placeholder="2020-01" size={10} />
+        </label>
+        <label>
+          {t('to')} <input value={to} onChange={(e) => setTo(e.target.value.trim())} placeholder="2022-12" size={10} />
+        </label>
+      </div>
+      <Async loaded={loaded}>
+        {({ rows }) =>
+          rows.length === 0 ? (
+            <p className="muted">{t('empty')}</p>
+          ) : (
+            <ol className="timeline" data-testid="timeline">
+              {rows.map((entry) => (
+                <li key={`${entry.kind}${entry.id}`} className={`timeline-entry timeline-${entry.kind}`}>
+                  <time className="timeline-date">{formatDate(entry.date, lang)}</time>
+                  <div className="timeline-body">
+                    <div>
+                      {entry.kind === 'item' && <span className="badge">{t('kindItem')}</span>}
+                      <Link to={reportHref(entry.reportId, entry.span)}>{entry.summary}</Link>
+                      {entry.kind === 'item' && <ProgressBar done={entry.done ?? null} total={entry.total ?? null} />}
+                    </div>
+                    <div className="muted small">
+                      {entry.areas.map((a) => (
+                        <span key={a} className="tag">
+                          {areaName(a)}
+                        </span>
+                      ))}
+                      {entry.reportTitle ?? ''}
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </Async>
+    </>
+  );
+}
+
+export function ItemsPage() {
+  const { t, lang, area: areaName } = useI18n();
+  const [area, setArea] = useState('');
+  const [offset, setOffset] = useState(0);
+  const loaded = useApi(() => api.items({ area: area || undefined, limit: PAGE, offset }), [area, offset]);
+  return (
+    <>
+      <div className="toolbar">
+        <h1>{t('navItems')}</h1>
+        <AreaSelect value={area} onChange={(a) => (setArea(a), setOffset(0))} areas={KEY_AREAS} />
+      </div>
+      <Async loaded={loaded}>
+        {(page) =>
+          page.rows.length === 0 ? (
+            <p className="muted">{t('empty')}</p>
+          ) : (
+            <>
+              <table className="dense" data-testid="items-table">
+                <thead>
+                  <tr>
+                    <th>{t('itemName')}</th>
+                    <th>{t('progress')}</th>
+                    <th>{t('area')}</th>
+                    <th>{t('reports')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.rows.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        <Link to={reportHref(item.reportId, item.span)}>{item.name}</Link>
+                        <div className="muted small">{item.sentenceText}</div>
+                      </td>
+                      <td className="progress-cell">
+                        <ProgressBar done={item.done} total={item.total} />
+                      </td>
+                      <td>{item.areas.map((a) => areaName(a)).join('、') || '—'}</td>
+                      <td className="small">
+                        {item.reportTitle ?? ''} <span className="muted">{formatDate(item.published, lang)}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
+            </>
+          )
+        }
+      </Async>
+    </>
+  );
+}
+
+export function ReportsPage() {
+  const { t, lang } = useI18n();
+  const [offset, setOffset] = useState(0);
+  const loaded = useApi(() => api.reports({ limit: PAGE, offset }), [offset]);
+  return (
+    <>
+      <h1>{t('navReports')}</h1>
+      <Async loaded={loaded}>
+        {(page) => (
+          <>
+            <table className="dense" data-testid="reports-table">
+              <thead>
+                <tr>
+                  <th>{t('title')}</th>
+                  <th>{t('published')}</th>
+                  <th>{t('site')}</th>
+                  <th>{t('format')}</th>
+                  <th className="num">{t('quantities')}</th>
+                  <th className="num">{t('events')}</th>
+                  <th className="num">{t('items')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={reportHref(r.id)}>{r.title ?? r.source}</Link>
+                      <div className="muted small">{r.source}</div>
+                    </td>
+                    <td>{formatDate(r.published, lang)}</td>
+                    <td>{r.site ?? '—'}</td>
+                    <td>{r.format}</td>
+                    <td className="num">{r.quantityCount}</td>
+                    <td className="num">{r.eventCount}</td>
+                    <td className="num">{r.itemCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
