@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { openStore, resolveStorePath } from '../store/index.ts';
+import { buildServer, defaultWebRoot } from '../serve/index.ts';
+import { bundledCorpusDir, ingestCorpusIfEmpty } from '../serve/bootstrap.ts';
+
+interface ServeFlags {
+  store?: string;
+  port?: string;
+  host: string;
+  web?: string;
+  rateLimit?: string;
+}
+
+function addServeOptions(command: Command): Command {
+  return command
+    .option('--store <path>', 'SQLite store (default: TWINCITY_STORE or ./data/observatory.db)')
+    .option('--port <n>', 'port to listen on (default: PORT or 8080)')
+    .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
+    .option('--web <dir>', 'built dashboard to serve (default: web/dist)')
+    .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600');
+}
+
+async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
+  const storePath = resolveStorePath(flags.store);
+  const store = openStore(storePath);
+  if (bootstrap) {
+    const summary = await ingestCorpusIfEmpty(store);
+    if (summary) {
+      process.stderr.write(
+        `twincity: empty store: ingested ${bundledCorpusDir}: ${summary.new} new, ${summary.failed} failed (${summary.seconds.toFixed(1)} s)\n`,
+      );
+      for (const f of summary.failures) process.stderr.write(`  failed ${f.location}: ${f.reason}\n`);
+    }
+  }
+  const port = Number(flags.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port ?? process.env.PORT}`);
+  const limit = Number(flags.rateLimit);
+  const app = await buildServer({
+    store,
+    webRoot: flags.web ?? defaultWebRoot,
+    rateLimitPerMinute: limit > 0 ? limit : false,
+    logger: { level: 'warn' },
+  });
+  const close = async () => {
+    await app.close();
+    store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  const address = await app.listen({ port, host: flags.host });
+  process.stderr.write(`twincity: serving ${storePath} on ${address}\n`);
+}
+
+/** `twincity serve`: the dashboard and API over any store; `twincity start`: the same, ingesting the bundled corpus into an empty store first. */
+export function registerServe(program: Command): void {
+  addServeOptions(program.command('serve').description('serve the dashboard and JSON API over a store')).action((flags: ServeFlags) =>
+    serve(flags, false),
+  );
+  addServeOptions(
+    program.command('start').description('ingest the bundled corpus when the store is empty, then serve the dashboard and API'),
+  ).action((flags: ServeFlags) => serve(flags, true));
+}
