@@ -168,13 +168,13 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
     const punct = text === null ? s.punct : countMatches(text, PROSE_PUNCT_G);
     const linkShare = s.chars ? s.linkChars / s.chars : 0;
     const score = (1 + punct + Math.min(Math.floor(len / 100), 3)) * (1 - linkShare);
-    let node: Element | null = el.parent && isElement(el.parent) ? el.parent : null;
+    let node: Element | null = el.parent && isElement(el.parent) && stats.has(el.parent) ? el.parent : null;
     if (text !== null) node = el; // an element holding text directly is itself a container of it
     for (let level = 0; node && level < 5; level++) {
       if (!scores.has(node)) scores.set(node, classWeight(node));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(node, scores.get(node)! + score / divider);
-      node = node.parent && isElement(node.parent) ? node.parent : null;
+      node = node.parent && isElement(node.parent) && stats.has(node.parent) ? node.parent : null;
     }
   }
   if (!scores.size) return [];
