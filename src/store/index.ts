@@ -2,6 +2,7 @@
  * The store: one repository module the CLI, the HTTP API and ingest go through. `openStore` picks
  * the implementation (SQLite today); callers only see the `Store` interface from `types.ts`.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export * from './types.ts';
@@ -12,7 +13,7 @@ export function resolveStorePath(path?: string): string {
 }
 
 import type { OpenStoreOptions, Store } from './types.ts';
-import { SqliteStore } from './sqlite.ts';
+import { SqliteStore, StoreError } from './sqlite.ts';
 
 /** Opens (creating and migrating as needed) the store at `path`, default `resolveStorePath()`. */
 export function openStore(path?: string, opts: OpenStoreOptions = {}): Store {
@@ -21,3 +22,15 @@ export function openStore(path?: string, opts: OpenStoreOptions = {}): Store {
 
 export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sqlite.ts';
 export { indexTokens, queryTokens } from './segment.ts';
+
+/**
+ * Opens a store that must already exist (query commands): a missing file is an error naming the
+ * path, rather than a silently created empty store.
+ */
+export function openExistingStore(path?: string, opts: OpenStoreOptions = {}): Store {
+  const resolved = resolveStorePath(path);
+  if (!existsSync(resolved)) {
+    throw new StoreError(`no store at ${resolved}: run \`twincity ingest PATH…\` first, or pass --store PATH / set TWINCITY_STORE`);
+  }
+  return new SqliteStore(resolved, opts);
+}

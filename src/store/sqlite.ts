@@ -88,15 +88,15 @@ const nowIso = (): string => new Date().toISOString();
 const json = (v: unknown): string => JSON.stringify(v);
 const parseJson = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
-/** The date a report is "as of": its publication date, else the latest full date among its events. */
-export function referenceDate(doc: Pick<Document, 'meta' | 'events' | 'quantities'>): string | null {
+/**
+ * The date a report is "as of": its publication date, else the latest date among its dated events
+ * (milestones that have happened). Quantity periods are not used: a report also states targets
+ * (到2022年底…), which would date it into the future.
+ */
+export function referenceDate(doc: Pick<Document, 'meta' | 'events'>): string | null {
   if (doc.meta.published) return doc.meta.published;
   let latest: string | null = null;
   for (const e of doc.events) if (latest === null || e.date > latest) latest = e.date;
-  for (const q of doc.quantities) {
-    const end = q.period?.end;
-    if (end && (latest === null || end > latest)) latest = end;
-  }
   return latest;
 }
 
@@ -339,13 +339,14 @@ export class SqliteStore implements Store {
 
   ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult {
     return this.db.transaction((): IngestResult => {
-      const same = this.db.prepare('SELECT id FROM reports WHERE content_hash = ? ORDER BY (location = ?) DESC LIMIT 1')
-        .get(doc.contentHash, doc.location) as { id: number } | undefined;
+      const same = this.db.prepare('SELECT id FROM reports WHERE content_hash = ? ORDER BY (location = ? AND source = ?) DESC LIMIT 1')
+        .get(doc.contentHash, doc.location, doc.source) as { id: number } | undefined;
       if (same) {
         this.db.prepare('DELETE FROM failures WHERE location = ?').run(doc.location);
         return { status: 'unchanged', reportId: same.id };
       }
-      const existing = this.db.prepare('SELECT id FROM reports WHERE location = ?').get(doc.location) as { id: number } | undefined;
+      const existing = this.db.prepare('SELECT id FROM reports WHERE location = ? AND source = ?')
+        .get(doc.location, doc.source) as { id: number } | undefined;
       const now = nowIso();
       const fields = {
         location: doc.location,

@@ -310,8 +310,10 @@ export interface Store {
 
   // writer
   /**
-   * One transaction per report with all its facts. Same content hash at the same location (or
-   * anywhere) = no-op; changed content at the same `doc.location` replaces the old facts.
+   * One transaction per report with all its facts. A content hash already stored = no-op;
+   * changed content at the same `doc.location` (and `doc.source`: a feed's items share a location)
+   * replaces the old facts, keeping the report id. Throws (writing nothing) when a fact's span does
+   * not fit the text; the caller records that with recordFailure.
    */
   ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult;
   /** Replace a stored report's facts after re-extraction (reindex), keeping its id. */

@@ -3,8 +3,8 @@
 
 CREATE TABLE reports (
   id            INTEGER PRIMARY KEY,
-  location      TEXT NOT NULL UNIQUE,      -- absolute path or URL; a changed report at the same location replaces
-  source        TEXT NOT NULL,
+  location      TEXT NOT NULL,             -- absolute path or URL the bytes came from
+  source        TEXT NOT NULL,             -- base name, URL, or feed.xml#n: with location, the report's identity
   format        TEXT NOT NULL,
   content_hash  TEXT NOT NULL,
   charset       TEXT NOT NULL,
@@ -23,6 +23,8 @@ CREATE TABLE reports (
   ingested_at   TEXT NOT NULL,
   updated_at    TEXT NOT NULL
 );
+-- A changed report at the same (location, source) replaces the old one; a feed's items share a location.
+CREATE UNIQUE INDEX reports_identity ON reports(location, source);
 CREATE INDEX reports_content_hash ON reports(content_hash);
 CREATE INDEX reports_published ON reports(published);
 
