@@ -1,0 +1,141 @@
+/**
+ * The store over the five bundled reports, read, cleaned and extracted by the real pipeline: what
+ * an analyst sees first. Every fact is checked against the text under its span.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../document/index.ts';
+import { processDocument, readInputs } from '../pipeline.ts';
+import { gridToCsv, tablesToXlsx, tableToCsv, xlsxToGrids } from './export.ts';
+import { openStore, type IngestStatus, type Store } from './index.ts';
+
+const corpusDir = fileURLToPath(new URL('../../data/corpus/', import.meta.url));
+
+async function ingestCorpus(store: Store): Promise<IngestStatus[]> {
+  const statuses: IngestStatus[] = [];
+  for await (const result of readInputs([corpusDir])) {
+    if (!result.ok) throw result.error;
+    statuses.push(store.ingestDocument(processDocument(result.doc), result.bytes).status);
+  }
+  store.refreshDerived();
+  return statuses;
+}
+
+let dir: string;
+let store: Store;
+let firstRun: IngestStatus[];
+let secondRun: IngestStatus[];
+let statsAfterFirst: ReturnType<Store['stats']>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'twincity-corpus-'));
+  store = openStore(join(dir, 'observatory.db'));
+  firstRun = await ingestCorpus(store);
+  statsAfterFirst = store.stats();
+  secondRun = await ingestCorpus(store);
+}, 120_000);
+
+afterAll(() => {
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The stored report's text under a span. */
+const under = (reportId: number, span: [number, number]) => textOf(store.report(reportId)!.text, span);
+
+describe('the five reports in a store', () => {
+  it('ingests all five, and a second run changes nothing', () => {
+    expect(firstRun).toEqual(['new', 'new', 'new', 'new', 'new']);
+    expect(secondRun).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    const { lastIngestAt: _a, derivedAt: _b, ...before } = statsAfterFirst;
+    const { lastIngestAt: _c, derivedAt: _d, ...after } = store.stats();
+    expect(after).toEqual(before);
+    expect(after.quantities).toBeGreaterThan(100);
+  });
+
+  it('finds 零部件企业 130家 vs 300余家 and 川渝通办 210项 vs 311项 in June 2022', () => {
+    const conflicts = store.conflicts({ limit: 1000 }).rows;
+    const find = (indicatorId: string, values: number[]) =>
+      conflicts.find((c) => c.indicatorId === indicatorId && [c.a.value, c.b.value].sort((x, y) => x - y).join() === values.join());
+
+    const parts = find('parts_suppliers_cross_supply', [130, 300]);
+    expect(parts, 'parts conflict').toBeDefined();
+    expect(parts!.date?.slice(0, 7)).toBe('2022-06');
+    const over = parts!.a.value === 300 ? parts!.a : parts!.b;
+    expect(over.approx).toBe('over');
+    for (const side of [parts!.a, parts!.b]) {
+      for (const s of side.sources) {
+        expect(under(s.reportId, s.span)).toBe(s.text);
+        expect(s.sentence).toContain('零部件企业');
+      }
+    }
+
+    const tongban = find('chuanyu_tongban_items', [210, 311]);
+    expect(tongban, '川渝通办 conflict').toBeDefined();
+    expect(tongban!.date?.slice(0, 7)).toBe('2022-06');
+    expect([...tongban!.a.sources, ...tongban!.b.sources].map((s) => under(s.reportId, s.span)).sort()).toEqual(['210项', '311项']);
+  });
+
+  it('gives 川渝通办 a series whose every point names its reports, sentences and spans', () => {
+    const indicator = store.indicator('chuanyu_tongban_items')!;
+    expect(indicator.catalogued).toBe(true);
+    expect(indicator.series.length).toBeGreaterThanOrEqual(3);
+    expect(indicator.sourceCount).toBeGreaterThanOrEqual(3);
+    const dates = indicator.series.map((p) => p.date ?? '9999');
+    expect(dates).toEqual([...dates].sort());
+    for (const point of indicator.series) {
+      expect(point.sources.length).toBeGreaterThan(0);
+      for (const s of point.sources) {
+        expect(under(s.reportId, s.span)).toBe(s.text);
+        expect(s.text).toMatch(new RegExp(`^${point.value}`));
+        expect(s.sentence).toMatch(/川渝通办/);
+      }
+    }
+    expect(indicator.series.map((p) => p.value)).toEqual(expect.arrayContaining([210, 311]));
+  });
+
+  it('has at least one catalogued indicator with data in most key areas', () => {
+    const overview = store.overview();
+    const withData = overview.areas.filter((a) => a.indicators.length > 0).map((a) => a.area);
+    expect(withData.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(['高铁', '氢能'])('search for %s finds exactly the reports that use the word', (word) => {
+    const reports = store.reports({ limit: 100 }).rows;
+    const expected = reports.filter((r) => store.report(r.id)!.text.includes(word)).map((r) => r.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const hits = store.search(word, { limit: 200 }).rows;
+    const reportHits = hits.filter((h) => h.kind === 'report').map((h) => h.reportId).sort();
+    expect(reportHits).toEqual(expected);
+    for (const h of hits) {
+      expect(h.highlights.length).toBeGreaterThan(0);
+      for (const [s, e] of h.highlights) expect(h.snippet.slice(s, e)).toBe(word);
+    }
+  });
+
+  it('exports XLSX that reads back to the same cells as the CSV', async () => {
+    const tables = store.exportTables();
+    expect(tables.map((t) => t.name)).toEqual(['reports', 'quantities', 'indicators', 'series', 'conflicts', 'events', 'items', 'failures']);
+    const grids = await xlsxToGrids(await tablesToXlsx(tables));
+    for (const table of tables) {
+      const csv = tableToCsv(table);
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      expect(csv).toContain(table.columns[0].header);
+      const grid = grids.get(table.title);
+      expect(grid, table.title).toBeDefined();
+      expect(gridToCsv(grid!)).toBe(csv);
+    }
+    const quantities = tables.find((t) => t.name === 'quantities')!;
+    expect(quantities.rows.length).toBe(store.stats().quantities);
+  });
+
+  it('keeps the raw bytes of every report', () => {
+    for (const raw of store.raws()) {
+      const original = readFileSync(raw.location);
+      expect(Buffer.from(raw.bytes!).equals(original)).toBe(true);
+    }
+  });
+});
