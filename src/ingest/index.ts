@@ -32,6 +32,8 @@ export interface IngestOptions {
   keepBytes?: boolean;
   /** Stops reading new input; what is in flight is still written, then the summary is returned. */
   signal?: AbortSignal;
+  /** Rebuild indicators, series and conflicts at the end (default true; a caller timing it apart says false). */
+  refresh?: boolean;
 }
 
 export interface IngestProgress {
@@ -89,6 +91,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     ? countReportFiles(paths).then((n) => void (total = n), () => undefined)
     : Promise.resolve();
 
+  // In read order: the writer always waits for the oldest report in flight.
+  const inFlight: Promise<Outcome>[] = [];
   const pool = new Piscina<ProcessTask, ProcessOutcome>({
     filename: workerEntry.href,
     minThreads: workers,
@@ -97,6 +101,13 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
+
+  // A worker that cannot start (the pipeline fails to load) would fail every report: stop instead.
+  const poolBroken = new Promise<never>((_, reject) =>
+    pool.once('error', (error: unknown) => reject(new Error(`extraction worker failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }))),
+  );
+  poolBroken.catch(() => undefined); // observed through the races below
+  const next = () => Promise.race([inFlight.shift()!, poolBroken]);
 
   const fail = (location: string, reason: string) => {
     summary.failed++;
@@ -129,8 +140,6 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     });
   };
 
-  // In read order: the writer always waits for the oldest report in flight.
-  const inFlight: Promise<Outcome>[] = [];
   try {
     for await (const result of readInputs(paths, options.read)) {
       if (!result.ok) {
@@ -145,20 +154,20 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
           ),
         );
       }
-      while (inFlight.length >= window) write(await inFlight.shift()!);
+      while (inFlight.length >= window) write(await next());
       if (signal?.aborted) {
         summary.stopped = true;
         break;
       }
     }
-    while (inFlight.length) write(await inFlight.shift()!);
+    while (inFlight.length) write(await next());
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
-    await Promise.allSettled(inFlight);
+    await Promise.race([Promise.allSettled(inFlight), poolBroken]).catch(() => undefined);
     await pool.destroy();
   }
   await counting;
-  store.refreshDerived();
+  if (options.refresh ?? true) store.refreshDerived();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

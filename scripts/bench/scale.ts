@@ -1,0 +1,156 @@
+/**
+ * `npm run bench -- --scale N [--seed S] [--workers W] [--corpus DIR] [--keep-store]`
+ *
+ * Generates a corpus of N reports (cached under the temp folder, reused when seed and size match),
+ * ingests it into a fresh store in this process, and prints: wall time, reports/s, MB/s, peak RSS,
+ * store size; then p50/p95 latency of search, an indicator's series and the overview at that size.
+ * Runs unattended: progress goes to stdout as plain lines every 15 s, so a log file shows it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ingestPaths } from '../../src/ingest/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { GENERATOR_VERSION, MANIFEST_FILE, type CorpusManifest } from '../corpus/generate.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MB = 1024 * 1024;
+
+/** Words analysts search for; each occurs in the bundled corpus, so every size has hits. */
+const SEARCH_TERMS = ['中欧班列', '成渝', '科技创新', '川渝通办', '集装箱', '高铁', '就医', '软件', '产业集群', '西部陆海新通道', '重庆 成都', '双城经济圈 合作'];
+
+export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: false,
+    options: {
+      scale: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      workers: { type: 'string' },
+      corpus: { type: 'string' },
+      'keep-store': { type: 'boolean', default: false },
+    },
+  });
+  const reports = Number(values.scale ?? 1000);
+  const seed = Number(values.seed);
+  const workers = values.workers ? Number(values.workers) : undefined;
+  if (!Number.isInteger(reports) || reports < 1) throw new Error(`--scale takes a number of reports, not "${values.scale}"`);
+
+  const work = join(tmpdir(), 'twincity-bench');
+  const corpusDir = resolve(String(values.corpus ?? join(work, `corpus-${reports}-seed${seed}`)));
+  const storePath = join(work, `store-${reports}-${process.pid}.db`);
+  mkdirSync(work, { recursive: true });
+
+  // 1. corpus (in a child process, so its memory does not count towards ingest's peak RSS)
+  const manifest = cachedManifest(corpusDir, reports, seed) ?? generate(corpusDir, reports, seed);
+  console.log(
+    `corpus     ${manifest.reports} reports, ${(manifest.bytes / MB).toFixed(1)} MB ` +
+      `(${manifest.formats.html} HTML, ${manifest.formats.markdown} Markdown, ${manifest.formats.ocr} OCR) in ${corpusDir}`,
+  );
+
+  // 2. ingest into a fresh store
+  const store = openStore(storePath);
+  const started = performance.now();
+  let lastLine = started;
+  const summary = await ingestPaths([corpusDir], {
+    store,
+    workers,
+    refresh: false,
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - lastLine < 15_000) return;
+      lastLine = now;
+      const rate = p.done / ((now - started) / 1000);
+      const eta = p.total ? (p.total - p.done) / rate : NaN;
+      console.log(
+        `  … ${p.done}/${p.total ?? '?'} reports, ${rate.toFixed(0)} reports/s, rss ${(process.memoryUsage.rss() / MB).toFixed(0)} MB` +
+          (Number.isFinite(eta) ? `, ETA ${formatSeconds(eta)}` : ''),
+      );
+    },
+  });
+  const ingestSeconds = (performance.now() - started) / 1000;
+  const refreshStarted = performance.now();
+  store.refreshDerived();
+  const refreshSeconds = (performance.now() - refreshStarted) / 1000;
+  const wall = ingestSeconds + refreshSeconds;
+  const peakRss = process.resourceUsage().maxRSS * 1024; // bytes; covers the worker threads too
+  const stats = store.stats();
+
+  console.log(`ingest     ${summary.read} read: ${summary.new} new, ${summary.unchanged} unchanged, ${summary.replaced} replaced, ${summary.failed} failed`);
+  for (const f of summary.failures.slice(0, 5)) console.log(`           failed ${f.location}: ${f.reason}`);
+  console.log(`wall time  ${formatSeconds(wall)} (ingest ${ingestSeconds.toFixed(1)} s + refreshDerived ${refreshSeconds.toFixed(1)} s)`);
+  console.log(`reports/s  ${(summary.read / wall).toFixed(1)} (ingest alone ${(summary.read / ingestSeconds).toFixed(1)})`);
+  console.log(`MB/s       ${(summary.bytes / MB / wall).toFixed(2)}`);
+  console.log(`peak RSS   ${(peakRss / MB).toFixed(0)} MB`);
+  console.log(`store      ${(storeBytes(storePath) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
+
+  // 3. query latency at this size
+  measureQueries(store);
+  store.close();
+  if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
+  else console.log(`store kept at ${storePath}`);
+}
+
+function cachedManifest(dir: string, reports: number, seed: number): CorpusManifest | null {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) return null;
+  const m = JSON.parse(readFileSync(path, 'utf8')) as CorpusManifest & { complete?: boolean };
+  return m.complete && m.generator === GENERATOR_VERSION && m.reports === reports && m.seed === seed ? m : null;
+}
+
+function generate(dir: string, reports: number, seed: number): CorpusManifest {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'corpus.ts'), '--reports', String(reports), '--out', dir, '--seed', String(seed)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`corpus generation failed (exit ${child.status})`);
+  console.log(`generated  in ${formatSeconds((performance.now() - started) / 1000)}`);
+  return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as CorpusManifest;
+}
+
+function storeBytes(path: string): number {
+  const dir = dirname(path);
+  const base = path.slice(dir.length + 1);
+  return readdirSync(dir)
+    .filter((name) => name === base || name.startsWith(base + '-'))
+    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
+
+/** Times `call` over `inputs` (cycled) after one warm-up call each, for at most `budgetMs`. */
+function latency<T>(inputs: readonly T[], call: (input: T) => unknown, runs: number, budgetMs = 30_000): { p50: number; p95: number; n: number } {
+  for (const input of inputs) call(input);
+  const times: number[] = [];
+  const until = performance.now() + budgetMs;
+  for (let i = 0; i < runs && performance.now() < until; i++) {
+    const t = performance.now();
+    call(inputs[i % inputs.length]);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p95: at(0.95), n: times.length };
+}
+
+function measureQueries(store: Store): void {
+  const show = (name: string, r: { p50: number; p95: number; n: number }) =>
+    console.log(`${name.padEnd(10)} p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${r.n} calls)`);
+  show('search', latency(SEARCH_TERMS, (q) => store.search(q, { limit: 20 }), 300));
+  // the indicators with the longest series are the slowest to read
+  const ids = store
+    .indicators()
+    .sort((a, b) => b.pointCount - a.pointCount)
+    .slice(0, 20)
+    .map((i) => i.id);
+  if (ids.length) show('series', latency(ids, (id) => store.indicator(id), 300));
+  else console.log('series     no indicators in the store');
+  show('overview', latency([null], () => store.overview(), 50));
+}
+
+function formatSeconds(s: number): string {
+  if (s < 120) return `${s.toFixed(1)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}

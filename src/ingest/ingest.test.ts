@@ -1,0 +1,117 @@
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../store/index.ts';
+import { countReportFiles } from './count.ts';
+import { ingestPaths, type IngestProgress } from './index.ts';
+import { processTask } from './process.ts';
+
+const corpusDir = join(import.meta.dirname, '..', '..', 'data', 'corpus');
+const corpusFiles = readdirSync(corpusDir).filter((n) => !n.startsWith('.')).sort();
+
+const opened: Store[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+function fresh(): { dir: string; store: Store } {
+  const dir = mkdtempSync(join(tmpdir(), 'tc-ingest-'));
+  const store = openStore(join(dir, 'store.db'));
+  opened.push(store);
+  return { dir, store };
+}
+
+/** The bundled reports copied into `dir/in`, so a test can change them. */
+function copyCorpus(dir: string): string {
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  for (const name of corpusFiles) copyFileSync(join(corpusDir, name), join(input, name));
+  return input;
+}
+
+describe('ingestPaths', () => {
+  it('records bad input as failed with its reason and ingests the rest', async () => {
+    const { dir, store } = fresh();
+    const input = copyCorpus(dir);
+    writeFileSync(join(input, 'aaa-empty.txt'), '');
+    writeFileSync(join(input, 'aab-binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const missing = join(dir, 'no-such-report.html');
+
+    const summary = await ingestPaths([input, missing], { store, workers: 1 });
+
+    expect(summary).toMatchObject({ read: corpusFiles.length + 3, new: corpusFiles.length, unchanged: 0, replaced: 0, failed: 3 });
+    const reasons = Object.fromEntries(summary.failures.map((f) => [f.location.split('/').pop(), f.reason]));
+    expect(reasons['aaa-empty.txt']).toMatch(/empty/);
+    expect(reasons['aab-binary.html']).toMatch(/not a report/);
+    expect(reasons['no-such-report.html']).toMatch(/no such file/);
+    // the store keeps them too, for the dashboard and `twincity` to show
+    expect(store.failures().map((f) => f.location).sort()).toEqual(summary.failures.map((f) => f.location).sort());
+    expect(store.stats().reports).toBe(corpusFiles.length);
+  });
+
+  it('commits in read order, whatever order the workers finish in', async () => {
+    const { dir, store } = fresh();
+    const input = copyCorpus(dir);
+    await ingestPaths([input], { store, workers: 2, window: 3 });
+    const rows = store.reports({ limit: 100 }).rows.sort((a, b) => a.id - b.id);
+    expect(rows.map((r) => r.source)).toEqual(corpusFiles);
+  });
+
+  it('is a no-op on the same content and replaces a changed report', async () => {
+    const { dir, store } = fresh();
+    const input = copyCorpus(dir);
+    await ingestPaths([input], { store, workers: 2 });
+    const before = store.stats();
+
+    const again = await ingestPaths([input], { store, workers: 2 });
+    expect(again).toMatchObject({ new: 0, unchanged: corpusFiles.length, replaced: 0, failed: 0 });
+    expect(store.stats()).toMatchObject({ reports: before.reports, quantities: before.quantities, events: before.events });
+
+    // an edited report at the same place replaces its old version
+    const edited = join(input, corpusFiles[1]);
+    appendFileSync(edited, '\n\n川渝两地今年新开通跨省城际公交线路6条。\n');
+    const third = await ingestPaths([input], { store, workers: 2 });
+    expect(third).toMatchObject({ new: 0, replaced: 1, unchanged: corpusFiles.length - 1 });
+    expect(store.stats().reports).toBe(corpusFiles.length);
+  });
+
+  it('reports progress after every report, with the number of files found', async () => {
+    const { dir, store } = fresh();
+    const input = copyCorpus(dir);
+    const seen: IngestProgress[] = [];
+    await ingestPaths([input], { store, workers: 1, onProgress: (p) => seen.push(p) });
+    expect(seen.map((p) => p.done)).toEqual(corpusFiles.map((_, i) => i + 1));
+    expect(seen.at(-1)).toMatchObject({ new: corpusFiles.length, failed: 0 });
+    expect(seen.at(-1)!.bytes).toBeGreaterThan(0);
+  });
+
+  it('stops reading when asked, and writes what it has read', async () => {
+    const { dir, store } = fresh();
+    const input = copyCorpus(dir);
+    const stop = new AbortController();
+    stop.abort();
+    const summary = await ingestPaths([input], { store, workers: 1, signal: stop.signal });
+    expect(summary.stopped).toBe(true);
+    expect(summary.read).toBe(1);
+    expect(store.stats().reports).toBe(1);
+  });
+});
+
+describe('countReportFiles', () => {
+  it('counts report files as the reader walks them (hidden entries skipped)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-count-'));
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    mkdirSync(join(dir, '.cache'));
+    for (const p of ['a/x.html', 'a/b/y.md', 'z.txt', '.hidden.html', '.cache/w.html', 'a/photo.png']) writeFileSync(join(dir, p), 'x');
+    expect(await countReportFiles([dir, 'https://example.org/feed.xml'])).toBe(4);
+  });
+});
+
+describe('processTask', () => {
+  it('turns a broken document into a failure with its reason instead of throwing', () => {
+    const out = processTask({ doc: { source: 'x.txt' } });
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.reason.length).toBeGreaterThan(0);
+  });
+});
