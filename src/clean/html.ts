@@ -25,7 +25,7 @@ import { blockText, trimBlock, type DraftBlock, type Piece } from './segments.ts
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
   'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'select', 'option', 'optgroup', 'button', 'input',
-  'textarea', 'form', 'head', 'title', 'meta', 'link', 'base', 'nav', 'dialog', 'menu', 'datalist', 'label',
+  'textarea', 'head', 'title', 'meta', 'link', 'base', 'nav', 'dialog', 'menu', 'datalist', 'label',
 ]);
 /** Dropped unless they hold most of the page (some CMSs put the article in an <aside> or <header>). */
 const CHROME_TAGS = new Set(['header', 'footer', 'aside']);
@@ -36,7 +36,7 @@ const BLOCK_TAGS = new Set([
   'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'aside', 'br', 'tt', 'legend',
 ]);
 /** Elements readability treats as paragraphs whatever they hold. */
-const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'h4', 'dd', 'li']);
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'h2', 'h3', 'h4', 'dd', 'li']);
 const HEADING = /^h[1-6]$/;
 
 const UNLIKELY = /(?:^|[-_\s])(?:ad|ads|advert\w*|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|extra|foot|footer|gdpr|header|legends?|menu|nav|navbar|related|remark|replies|rss|shoutbox|sidebar|side|skyscraper|social|sponsor\w*|supplemental|pagination|pager|popup|share|sharing|bdshare|jiathis|qr|qrcode|ewm|erweima|copyright|copy|crumbs?|location|position|weizhi|xgwz|xgxw|tuijian|recommend\w*|hot|rank|toolbar|tools|subscribe|newsletter|promo|login|signup|modal|cookie|print|editor|keywords?|tags?|author-info|byline|meta)(?:$|[-_\s\d])/i;
@@ -107,17 +107,33 @@ function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLin
   return total;
 }
 
-/** Removes what is never main text; returns the body (or the root when there is none). */
-function prune(root: Element | HtmlDom, fragment: boolean, dropUnlikely: boolean): void {
+/** Removes what is never text: scripts, styles, forms' widgets, hidden elements, comments. */
+function pruneTags(root: Element | HtmlDom): void {
   const walk = (parent: { children: ChildNode[] }) => {
     parent.children = parent.children.filter((child) => {
-      if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') return child.type === 'cdata';
+      if (child.type === 'comment' || child.type === 'directive') return false;
       if (!isElement(child)) return true;
       if (DROP_TAGS.has(child.name) || isHidden(child)) return false;
-      if (!fragment && dropUnlikely && child.name !== 'body' && child.name !== 'html' && child.name !== 'a') {
+      walk(child);
+      return true;
+    });
+  };
+  walk(root);
+}
+
+/**
+ * Removes elements whose tag or class/id says chrome (header, sidebar, share, related …) — unless
+ * one holds a large share of the page's text: a wrapper named "header-style-2" around everything is
+ * a theme's quirk, not a header.
+ */
+function pruneChrome(root: Element | HtmlDom, stats: Map<Element, Stats>, pageChars: number): void {
+  const walk = (parent: { children: ChildNode[] }) => {
+    parent.children = parent.children.filter((child) => {
+      if (!isElement(child)) return true;
+      if (child.name !== 'body' && child.name !== 'html' && child.name !== 'a') {
         const names = classAndId(child);
-        if (CHROME_TAGS.has(child.name) && !MAYBE_CANDIDATE.test(names)) return false;
-        if (names.trim() && UNLIKELY.test(names) && !MAYBE_CANDIDATE.test(names)) return false;
+        const chrome = (CHROME_TAGS.has(child.name) || (names.trim() && UNLIKELY.test(names))) && !MAYBE_CANDIDATE.test(names);
+        if (chrome && (stats.get(child)?.chars ?? 0) < pageChars * 0.4) return false;
       }
       walk(child);
       return true;
@@ -183,8 +199,10 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
       const s = stats.get(el)!;
       return { el, score: score * (1 - (s.chars ? s.linkChars / s.chars : 0)) };
     })
-    .sort((a, b) => b.score - a.score);
+    // Near-ties go to the smaller element: nested layout tables pass one score up unchanged.
+    .sort((a, b) => (Math.abs(b.score - a.score) <= 0.01 * Math.max(a.score, b.score) ? stats.get(a.el)!.chars - stats.get(b.el)!.chars : b.score - a.score));
   let top = ranked[0].el;
+  if (process.env.TWINCITY_DEBUG) for (const c of ranked.slice(0, 6)) console.error("cand", c.el.name, c.el.attribs.class, c.el.attribs.id, c.score.toFixed(1), stats.get(c.el)?.chars);
   const topScore = ranked[0].score;
 
   // Several strong candidates under one ancestor: the article is split into sections.
@@ -332,34 +350,44 @@ function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: Html
  */
 export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: HtmlDom = parseHtml(html)): HtmlExtract {
   const notes: string[] = [];
-  const bodyOf = (d: HtmlDom) => (findFirst(d, 'body') ?? d) as Element | HtmlDom;
+  const body = (findFirst(dom, 'body') ?? dom) as Element | HtmlDom;
+  pruneTags(body);
+  const children = (node: Element | HtmlDom) => (node as { children: ChildNode[] }).children;
   if (opts.fragment) {
-    const body = bodyOf(dom);
-    prune(body, true, false);
-    const { blocks, linkShare } = toBlocks((body as { children: ChildNode[] }).children, opts);
+    const { blocks, linkShare } = toBlocks(children(body), opts);
     return { blocks: keepContentBlocks(blocks, linkShare, opts), notes };
   }
-  // First with chrome-named elements removed; if that loses the article, again without that step.
-  for (const dropUnlikely of [true, false]) {
-    const body = bodyOf(dropUnlikely ? dom : parseHtml(html));
-    prune(body, false, dropUnlikely);
+  const pageStats = new Map<Element, Stats>();
+  const page = computeStats(body, pageStats);
+  // The full page is kept aside (only when needed) so the chrome pruning can be undone.
+  const attempts: { chrome: boolean }[] = [{ chrome: true }, { chrome: false }];
+  let best: DraftBlock[] | null = null;
+  let bestLength = -1;
+  for (const { chrome } of attempts) {
+    let root = body;
+    if (chrome) pruneChrome(body, pageStats, page.chars);
+    else {
+      root = (findFirst(parseHtml(html), 'body') ?? parseHtml(html)) as Element | HtmlDom;
+      pruneTags(root);
+    }
     const stats = new Map<Element, Stats>();
-    const total = computeStats(body as AnyNode, stats);
-    const selected = selectContent(body, stats);
+    computeStats(root, stats);
+    const selected = selectContent(root, stats);
     if (!selected.length) continue;
     const { blocks, linkShare } = toBlocks(selected, opts);
     const kept = keepContentBlocks(blocks, linkShare, opts);
     const length = kept.reduce((n, b) => n + weightedLength(blockText(b)), 0);
-    if (dropUnlikely && length < 250 && total.chars > 500) {
-      notes.push('little text left after removing chrome-named elements; retried without that step');
-      continue;
+    if (length > bestLength * 2 || best === null) {
+      best = kept;
+      bestLength = length;
     }
-    return { blocks: kept, notes };
+    // Enough text, or a page that has little text anyway: done.
+    if (length >= 250 || page.chars < 500) break;
+    notes.push('little text left after removing chrome-named elements; retried without that step');
   }
+  if (best && best.length) return { blocks: best, notes };
   notes.push('no article container found; kept every text block');
-  const body = bodyOf(parseHtml(html));
-  prune(body, true, false);
-  const { blocks, linkShare } = toBlocks((body as { children: ChildNode[] }).children, opts);
+  const { blocks, linkShare } = toBlocks(children(body), opts);
   return { blocks: keepContentBlocks(blocks, linkShare, opts), notes };
 }
 
