@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { guarded, toInt } from './query-support.ts';
 import { openExistingStore, type ConflictSide } from '../store/index.ts';
 import { formatFigure, renderTable } from '../store/text-table.ts';
-import { toInt } from './search.ts';
 
 const sourcesOf = (side: ConflictSide): string =>
   side.sources.map((s) => `#${s.reportId}${s.published ? ` ${s.published}` : ''} 「${s.text}」`).join('; ');
@@ -18,7 +18,7 @@ export function registerConflicts(program: Command): void {
     .option('--offset <n>', 'skip this many', toInt, 0)
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of conflicts as JSON, with every source sentence')
-    .action((opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {
+    .action(guarded((opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {
       const store = openExistingStore(opts.store, { readonly: true });
       try {
         const page = store.conflicts({ indicatorId: opts.indicator, area: opts.area, region: opts.region, limit: opts.limit, offset: opts.offset });
@@ -39,5 +39,5 @@ export function registerConflicts(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
 }

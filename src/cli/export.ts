@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { guarded } from './query-support.ts';
 import { EXPORT_FORMATS, tablesToJson, tablesToXlsx, tableToCsv, type ExportFormat } from '../store/export.ts';
 import { openExistingStore } from '../store/index.ts';
 
@@ -13,7 +14,7 @@ export function registerExport(program: Command): void {
     .option('--out <path>', 'file to write (csv: a folder, one file per table, unless --table is given); default stdout')
     .option('--table <name>', 'only this table (reports, quantities, indicators, series, conflicts, events, items, failures)')
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
-    .action(async (opts: { format: string; out?: string; table?: string; store?: string }) => {
+    .action(guarded(async (opts: { format: string; out?: string; table?: string; store?: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
         throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
       }
@@ -46,5 +47,5 @@ export function registerExport(program: Command): void {
       if (!opts.out) throw new Error('CSV holds one table: pass --table NAME, or --out FOLDER for one file per table');
       mkdirSync(opts.out, { recursive: true });
       for (const t of tables) emit(tableToCsv(t), join(opts.out, `${t.name}.csv`));
-    });
+    }));
 }

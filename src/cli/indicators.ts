@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { guarded } from './query-support.ts';
 import { KEY_AREAS, openExistingStore } from '../store/index.ts';
 import { formatFigure, renderTable } from '../store/text-table.ts';
 
@@ -13,7 +14,7 @@ export function registerIndicators(program: Command): void {
     .option('--all', 'also list catalogue indicators with no data yet')
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the indicators as JSON')
-    .action((opts: { area?: string; catalogued?: boolean; uncatalogued?: boolean; all?: boolean; store?: string; json?: boolean }) => {
+    .action(guarded((opts: { area?: string; catalogued?: boolean; uncatalogued?: boolean; all?: boolean; store?: string; json?: boolean }) => {
       if (opts.area && !(KEY_AREAS as readonly string[]).includes(opts.area)) {
         throw new Error(`--area must be one of ${KEY_AREAS.join(', ')}, not "${opts.area}"`);
       }
@@ -39,5 +40,5 @@ export function registerIndicators(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { guarded } from './query-support.ts';
 import { processDocument, documentPipeline } from '../pipeline.ts';
 import { readBytesAsync } from '../read/index.ts';
 import { openStore, resolveStorePath } from '../store/index.ts';
@@ -19,7 +20,7 @@ export function registerReindex(program: Command): void {
     .option('--force', 're-extract every report, even those already made by the current stages')
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { force?: boolean; store?: string; json?: boolean }) => {
+    .action(guarded(async (opts: { force?: boolean; store?: string; json?: boolean }) => {
       const store = openStore(resolveStorePath(opts.store)) as SqliteStore;
       const current = documentPipeline.stages.map((s) => `${s.name}@${s.version}`);
       const summary: ReindexSummary = { reports: 0, reindexed: 0, current: 0, failed: [] };
@@ -55,7 +56,7 @@ export function registerReindex(program: Command): void {
         for (const f of summary.failed) process.stdout.write(`  failed ${f.location}: ${f.reason}\n`);
       }
       process.exitCode = summary.failed.length ? 1 : 0;
-    });
+    }));
 }
 
 function sameStages(a: readonly string[], b: readonly string[]): boolean {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { guarded, toInt } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
@@ -12,7 +13,7 @@ export function registerSearch(program: Command): void {
     .option('--offset <n>', 'skip this many hits', toInt, 0)
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of hits as JSON')
-    .action((words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
+    .action(guarded((words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
       const store = openExistingStore(opts.store, { readonly: true });
       try {
         const page = store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
@@ -31,11 +32,5 @@ export function registerSearch(program: Command): void {
       } finally {
         store.close();
       }
-    });
-}
-
-export function toInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, not "${value}"`);
-  return n;
+    }));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { guarded } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { formatFigure, formatPeriod, renderTable } from '../store/text-table.ts';
 
@@ -10,7 +11,7 @@ export function registerSeries(program: Command): void {
     .argument('<id>', 'indicator id, as `twincity indicators` lists it')
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the indicator with its series and conflicts as JSON')
-    .action((id: string, opts: { store?: string; json?: boolean }) => {
+    .action(guarded((id: string, opts: { store?: string; json?: boolean }) => {
       const store = openExistingStore(opts.store, { readonly: true });
       try {
         const detail = store.indicator(id);
@@ -36,5 +37,5 @@ export function registerSeries(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { guarded, toInt } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
-import { toInt } from './search.ts';
 
 /** `twincity timeline`: dated events and cooperation items, by date, filtered by area and dates. */
 export function registerTimeline(program: Command): void {
@@ -14,7 +14,7 @@ export function registerTimeline(program: Command): void {
     .option('--limit <n>', 'at most this many entries', toInt, 500)
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the entries as JSON')
-    .action((opts: { area?: string; from?: string; to?: string; limit: number; store?: string; json?: boolean }) => {
+    .action(guarded((opts: { area?: string; from?: string; to?: string; limit: number; store?: string; json?: boolean }) => {
       for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
         if (v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new Error(`${flag} takes YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"`);
       }
@@ -36,5 +36,5 @@ export function registerTimeline(program: Command): void {
       } finally {
         store.close();
       }
-    });
+    }));
 }

@@ -274,7 +274,7 @@ const clampLimit = (n: number | undefined, dflt: number, max = 1000): number =>
 const clampOffset = (n: number | undefined): number => Math.max(0, Math.floor(n ?? 0));
 
 /** Text around the first match of any token, the matched words wrapped in [ ]. */
-export function makeSnippet(body: string, tokens: readonly string[], radius = 40): { snippet: string; highlights: Span[] } {
+export function makeSnippet(body: string, tokens: readonly string[], before = 16, length = 64): { snippet: string; highlights: Span[] } {
   const lower = body.toLowerCase();
   const needles = [...new Set(tokens.map((t) => t.toLowerCase()))].filter(Boolean).sort((a, b) => b.length - a.length);
   let first = -1;
@@ -282,8 +282,8 @@ export function makeSnippet(body: string, tokens: readonly string[], radius = 40
     const at = lower.indexOf(n);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
-  const from = first < 0 ? 0 : Math.max(0, first - radius);
-  const to = Math.min(body.length, (first < 0 ? 0 : first) + radius * 2);
+  const from = first < 0 ? 0 : Math.max(0, first - before);
+  const to = Math.min(body.length, from + length);
   const window = body.slice(from, to).replace(/\s+/g, ' ');
   // Find matches in the window, longest first, without overlap.
   const marks: Span[] = [];
@@ -297,6 +297,10 @@ export function makeSnippet(body: string, tokens: readonly string[], radius = 40
     }
   }
   marks.sort((a, b) => a[0] - b[0]);
+  // Adjacent matches (中欧 + 班列) read as one highlighted word.
+  for (let i = marks.length - 1; i > 0; i--) {
+    if (marks[i - 1][1] === marks[i][0]) marks.splice(i - 1, 2, [marks[i - 1][0], marks[i][1]]);
+  }
   let snippet = from > 0 ? '…' : '';
   const highlights: Span[] = [];
   let cursor = 0;
@@ -434,7 +438,7 @@ export class SqliteStore implements Store {
         q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
         textOf(doc.text, span), sentenceText, q.stage,
       ).lastInsertRowid);
-      index('quantity', id, `${q.subject}\n${sentenceText}`);
+      index('quantity', id, sentenceText);
     });
     events.forEach(({ e, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
@@ -443,7 +447,7 @@ export class SqliteStore implements Store {
         reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), sentenceText,
         e.stage, json(areasOf(e.summary, this.catalog)),
       ).lastInsertRowid);
-      index('event', id, `${e.summary}\n${sentenceText}`);
+      index('event', id, sentenceText);
     });
     items.forEach(({ it, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
@@ -452,7 +456,7 @@ export class SqliteStore implements Store {
         reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
         sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)),
       ).lastInsertRowid);
-      index('item', id, `${it.name}\n${sentenceText}`);
+      index('item', id, sentenceText);
     });
   }
 
@@ -795,11 +799,14 @@ export class SqliteStore implements Store {
     const tokens = queryTokens(query);
     if (!tokens.length) return { total: 0, limit, offset, rows: [] };
     const match = toMatchExpression(tokens);
-    const total = (this.db.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?').get(match) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT d.kind, d.report_id, d.ref_id, d.body, r.title, r.published, s.rank
-      FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?) s
-      JOIN search_docs d ON d.id = s.rowid JOIN reports r ON r.id = d.report_id ORDER BY s.rank`)
-      .all(match, limit, offset) as { kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null;
+    // Facts are indexed by their sentence, so several facts of one sentence are one hit (the best).
+    const hits = `SELECT d.report_id, d.body, min(s.rank) AS rank, min(d.id) AS doc_id
+      FROM search_index s JOIN search_docs d ON d.id = s.rowid WHERE search_index MATCH @match GROUP BY d.report_id, d.body`;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${hits})`).get({ match }) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT d.kind, d.report_id, d.ref_id, d.body, r.title, r.published, h.rank
+      FROM (${hits}) h JOIN search_docs d ON d.id = h.doc_id JOIN reports r ON r.id = d.report_id
+      ORDER BY h.rank, d.id LIMIT @limit OFFSET @offset`)
+      .all({ match, limit, offset }) as { kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null;
         published: string | null; rank: number }[];
     return {
       total,

@@ -1,0 +1,31 @@
+/**
+ * What the store's query commands share: whole-number options, and running an action so that a
+ * failure prints one line (`twincity: …`) and exit code 1 instead of a stack trace, and a closed
+ * pipe (`twincity search 高铁 | head`) ends quietly.
+ */
+
+export function toInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, not "${value}"`);
+  return n;
+}
+
+let pipeGuarded = false;
+
+export function guarded<A extends unknown[]>(action: (...args: A) => void | Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    if (!pipeGuarded) {
+      pipeGuarded = true;
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+    try {
+      await action(...args);
+    } catch (error) {
+      process.stderr.write(`twincity: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
