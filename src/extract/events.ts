@@ -44,48 +44,45 @@ export function findEvents(input: EventInput): EventFinding[] {
   const verbs = eventVerbs();
   const dated = times.filter((t) => t.open === null && (t.precision === 'day' || t.precision === 'month'));
   const events: EventFinding[] = [];
-  const usedInTimeline = new Set<TimeExpression>();
+  const headings = dated.filter((t) => isHeading(text, t, paragraphs));
+  const headingSet = new Set(headings);
 
-  // Timelines: paragraphs that open with a date and no comma after it.
+  // Timelines: a date standing as a heading, its entries the paragraphs under it.
   let timelineYear: number | null = null;
   let lastMonth = 0;
-  let current: { date: TimeExpression; year: number } | null = null;
-  for (const [ps, pe] of paragraphs) {
-    const lead = dated.find((t) => t.start === ps || (t.start > ps && t.start <= ps + 1));
-    const isEntry = lead && !/^[，,、]/.test(text.slice(lead.end, lead.end + 1)) && lead.precision === 'day';
-    if (isEntry && lead) {
-      if (lead.explicitYear) timelineYear = Number(lead.date!.slice(0, 4));
-      else {
-        if (timelineYear === null) timelineYear = firstYearAhead(text, times, lead.end) ?? yearOf(lead);
-        else if (lead.month !== null && lead.month < lastMonth) timelineYear++;
+  headings.forEach((heading, k) => {
+    // The last heading of a timeline owns its first sentence only: what follows may be running text.
+    const limit = headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, heading.end), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
+    if (heading.explicitYear) timelineYear = Number(heading.date!.slice(0, 4));
+    else if (timelineYear === null || !isSameRun(text, headings[k - 1], heading)) timelineYear = firstYearAhead(text, times, heading.end, limit) ?? yearOf(heading);
+    else if (heading.month !== null && heading.month < lastMonth) timelineYear++; // a month going back starts the next year
+    lastMonth = heading.month ?? lastMonth;
+    if (timelineYear === null || heading.month === null) return;
+    const date = heading.day === null ? `${timelineYear}-${pad(heading.month)}` : `${timelineYear}-${pad(heading.month)}-${pad(heading.day)}`;
+    let entryStart = skipSpace(text, heading.end);
+    let first = true;
+    while (entryStart < limit) {
+      const entryEnd = fullSentenceEnd(text, entryStart, limit);
+      const summary = summarize(text.slice(entryStart, entryEnd));
+      // The first sentence under a heading is its event; a later paragraph under the same heading is
+      // another event when it opens with its own actor (四川省委常委会召开…), not a verb (审议通过…).
+      if (summary && verbs.test(summary) && (first || (startsParagraph(text, entryStart) && !opensWithVerb(summary)))) {
+        events.push({ span: [heading.start, entryEnd], date, summary, sentence: sentenceAround(sentences, entryStart, entryEnd) });
       }
-      lastMonth = lead.month ?? lastMonth;
-      current = { date: lead, year: timelineYear };
-      usedInTimeline.add(lead);
-      const body = text.slice(lead.end, pe).trim() ? [lead.end, pe] as Span : null;
-      if (body) pushEntry(events, text, sentences, current, body, verbs);
-      continue;
+      first = false;
+      entryStart = skipSpace(text, entryEnd);
     }
-    if (current && !lead && startsNewSentence(text, ps)) {
-      if (pushEntry(events, text, sentences, current, [ps, pe], verbs)) continue;
-    }
-    if (lead || !current || !startsNewSentence(text, ps)) {
-      // A paragraph of running text ends the timeline.
-      if (!lead) current = null;
-    }
-    if (!lead) {
-      current = current && verbs.test(text.slice(ps, pe)) ? current : null;
-    }
-  }
+  });
 
   // Running text: a sentence with a dated expression and an event predicate.
   for (const t of dated) {
-    if (usedInTimeline.has(t) || !t.date) continue;
+    if (headingSet.has(t) || !t.date) continue;
     const si = findSpanAt(sentences, t.start);
     if (si < 0) continue;
     const [ss, se] = sentences[si];
-    const rest = text.slice(t.end, se);
-    if (!verbs.test(rest) && !verbs.test(text.slice(ss, t.start))) continue;
+    if (headings.some((h) => h.start > t.start && h.start < se)) continue;
+    // 从今年1月起…: a service starting on a date is a milestone too.
+    if (!verbs.test(text.slice(t.end, se)) && text[t.end] !== '起') continue;
     const summary = summarize(text.slice(ss, se));
     if (!summary) continue;
     events.push({ span: [t.start, se], date: t.date, summary, sentence: [ss, se] });
@@ -94,46 +91,68 @@ export function findEvents(input: EventInput): EventFinding[] {
   return events;
 }
 
+/**
+ * A date used as a heading: followed by a line break (1月6日⏎重庆市委常委会召开…), or opening its
+ * paragraph (after a bullet) with no comma after it (1月6日 重庆市委常委会召开…).
+ */
+function isHeading(text: string, t: TimeExpression, paragraphs: readonly Span[]): boolean {
+  if (t.precision !== 'day' && t.precision !== 'month') return false;
+  let after = t.end;
+  while (after < text.length && /[ \t\u3000—–\-－0-9日]/.test(text[after]) && after < t.end + 5) after++; // 17日—18日
+  if (after >= text.length || text[after] === '\n') return true;
+  const p = findSpanAt(paragraphs, t.start);
+  if (p < 0) return false;
+  const lead = text.slice(paragraphs[p][0], t.start);
+  return /^[\s●•·◆■▲★☆○◎]*$/.test(lead) && !/[，,、的至到起前后以—–\-]/.test(text[t.end] ?? '');
+}
+
+/** Two headings belong to one timeline when only entries stand between them (no year reset). */
+function isSameRun(text: string, previous: TimeExpression | undefined, current: TimeExpression): boolean {
+  return previous !== undefined && current.start - previous.end < 600;
+}
+
+const skipSpace = (text: string, at: number): number => {
+  while (at < text.length && /[\s●•·◆■▲★☆○◎]/.test(text[at])) at++;
+  return at;
+};
+
+/** The end of the sentence starting at `from`, read across OCR line breaks: the next 。！？ or `limit`. */
+function fullSentenceEnd(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    if ('。！？!?'.includes(text[i])) return i + 1;
+    // A paragraph ending in a sentence-final position ends the sentence too.
+    if (text[i] === '\n' && text[i + 1] === '\n' && i - from > MAX_SUMMARY) return i;
+  }
+  return limit;
+}
+
+const startsParagraph = (text: string, at: number): boolean => at === 0 || /\n\s*$/.test(text.slice(Math.max(0, at - 3), at));
+
+/** 审议通过…, 传达学习…: a clause that continues the entry above rather than naming a new event. */
+const opensWithVerb = (summary: string): boolean => /^(?:审议|传达|研究|听取|会议|要求|强调|指出|提出|明确|部署|决定|通过|同意|安排)/.test(summary);
+
+function sentenceAround(sentences: readonly Span[], start: number, end: number): Span {
+  const si = findSpanAt(sentences, start);
+  const sj = findSpanAt(sentences, Math.max(start, end - 1));
+  return [si >= 0 ? sentences[si][0] : start, sj >= 0 ? sentences[sj][1] : end];
+}
+
 function yearOf(t: TimeExpression): number | null {
   const y = Number((t.date ?? t.period.start ?? '').slice(0, 4));
   return Number.isFinite(y) && y > 0 ? y : null;
 }
 
-/** The first year written after `from` (a timeline entry that says 2020年第一次调度会). */
-function firstYearAhead(text: string, times: readonly TimeExpression[], from: number): number | null {
-  const t = times.find((x) => x.start >= from && x.explicitYear && x.start < from + 2000);
+/** The first year written in a timeline's entries (…主任2020年第一次调度会…) sets the timeline's year. */
+function firstYearAhead(text: string, times: readonly TimeExpression[], from: number, limit: number): number | null {
+  void limit;
+  const t = times.find((x) => x.start >= from && x.explicitYear && x.start < from + 1500);
   return t ? yearOf(t) : null;
-}
-
-const startsNewSentence = (text: string, at: number): boolean => {
-  const before = text.slice(Math.max(0, at - 4), at).replace(/\s+$/, '');
-  return before === '' || /[。！？；”」）)]$/.test(before);
-};
-
-/** One timeline entry: the first sentence of `body` that names an event, dated by the heading. */
-function pushEntry(events: EventFinding[], text: string, sentences: readonly Span[], entry: { date: TimeExpression; year: number | null }, body: Span, verbs: RegExp): boolean {
-  const si = findSpanAt(sentences, body[0]);
-  const sentence: Span = si >= 0 ? [Math.max(sentences[si][0], body[0]), sentences[si][1]] : body;
-  // A heading date alone in its paragraph: the entry is the next sentence.
-  let [ss, se] = sentence;
-  if (!text.slice(ss, se).trim()) {
-    const next = sentences[si + 1];
-    if (!next) return false;
-    [ss, se] = next;
-  }
-  const summary = summarize(text.slice(ss, se));
-  if (!summary || !verbs.test(summary) || entry.year === null) return false;
-  const { month, day } = entry.date;
-  if (month === null) return false;
-  const date = day === null ? `${entry.year}-${pad(month)}` : `${entry.year}-${pad(month)}-${pad(day)}`;
-  events.push({ span: [entry.date.start, se], date, summary, sentence: [ss, se] });
-  return true;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function summarize(sentence: string): string {
-  let s = sentence.replace(/\s+/g, ' ').trim().replace(/^[，,、：:\s]+/, '');
+  let s = sentence.replace(/\s+/g, '').trim().replace(/^[，,、：:●•·]+/, '');
   if (s.length > MAX_SUMMARY) s = s.slice(0, MAX_SUMMARY);
   return s;
 }

@@ -46,7 +46,7 @@ const LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
 const CODE_NEIGHBOURS = /[A-Za-zＡ-Ｚａ-ｚ+＋×*＊#@_.．/／]/;
 /** Looking further than this for a figure's words is never useful, and keeps the finder linear. */
 const MAX_LOOKBACK = 80;
-const MAX_SUBJECT_AHEAD = 16;
+const MAX_SUBJECT_AHEAD = 24;
 
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
 const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共|已经|已|还|并|均|都|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
@@ -101,22 +101,28 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const window = text.slice(Math.min(windowStart, start), start);
     const isListContinuation = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
 
-    const approx = r.approxInside ?? findApproxBefore(window) ?? r.approxAfter ?? 'exact';
-    const measure: Measure = isListContinuation
-      ? previous!.measure
-      : findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 1));
+    const approx = r.approxInside ?? r.approxAfter ?? findApproxBefore(window) ?? 'exact';
+    const ownMeasure = findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 1));
+    // In a list (减少环节327个、时间569个工作日) a member with no verb of its own shares the first one's.
+    const continuesList = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
+    const measure: Measure = continuesList && ownMeasure === 'level' ? previous!.measure : ownMeasure;
 
     const ahead = unit === '%' || unit === '百分点' ? '' : nounAfter(text, r.tailEnd, sentence[1]);
     let subject: string;
     if (isListContinuation) {
-      subject = ahead ? joinSubject(stripTime(window, times, windowStart), ahead) : previous!.subject;
-      if (!ahead) subject = previous!.subject;
+      subject = ahead ? joinSubject(previous!.subject, ahead) : previous!.subject;
     } else {
       const own = cleanLeft(window, windowStart, times);
       subject = joinSubject(own, ahead);
-      const inheritsFrom = sameSentence && previous!.measure === 'level' && (measure === 'change' || measure === 'share');
-      if (inheritsFrom && !subject.includes(previous!.subject)) subject = joinSubject(previous!.subject, subject);
-      else if (!subject && sameSentence) subject = previous!.subject;
+      const near = sameSentence && previous!.clauseStart >= previousClauseStart(text, clauseStart, sentence[0]);
+      if (isContentFree(subject)) {
+        // 分别增长14%: the words are in the clause before (成渝机场群旅客和货邮吞吐量…).
+        const before = near || !sameSentence ? null : cleanLeft(text.slice(previousClauseStart(text, clauseStart, sentence[0]), clauseStart), previousClauseStart(text, clauseStart, sentence[0]), times);
+        subject = joinSubject(sameSentence && near ? previous!.subject : before ?? '', subject);
+      } else if (near && previous!.measure === 'level' && measure !== 'level' && !subject.includes(previous!.subject)) {
+        // 1475列，约占全国开行量的21%: a share or growth rate qualifies the figure before it.
+        subject = joinSubject(previous!.subject, subject);
+      }
     }
 
     const finding: QuantityFinding = {
@@ -133,6 +139,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     };
     findings.push(finding);
     previous = { ...finding, subjectEnd: r.tailEnd + ahead.length, clauseStart };
+  }
+  // 3批次311项“川渝通办”: a figure with no words of its own is about the figure right after it.
+  for (let i = findings.length - 2; i >= 0; i--) {
+    const f = findings[i];
+    const next = findings[i + 1];
+    if (!f.subject && next.span[0] - f.span[1] <= 1) f.subject = next.subject;
   }
   return findings;
 }
@@ -182,7 +194,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   const n = r.number;
   const before = text[n.start - 1] ?? '';
   const after = text[r.end] ?? '';
-  if (before === '第' || before === '前' || before === '倒') return false; // 第四次, 前10, 倒数
+  const beforeWord = text.slice(Math.max(0, n.start - 4), n.start).replace(/\s+$/, '');
+  if (/[第前倒]$/.test(beforeWord)) return false; // 第四次 (also across a line break), 前10, 倒数
   if (CODE_NEIGHBOURS.test(before) || /[0-9０-９]/.test(before)) return false;
   if (/[+＋×*＊]/.test(after) || (LATIN.test(text[n.end] ?? '') && !LATIN.test(r.unit?.surface ?? ''))) return false;
   if (before === '-' || before === '－') return false; // 023-6276-2687
@@ -192,9 +205,22 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   const written = text.slice(n.start, n.end);
   if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written)) return false;
   if (n.kind === 'chinese' && /^[〇零一二三四五六七八九]{2,}$/.test(written)) return false;
-  // “18条” used as a policy's name.
-  if (OPEN_QUOTES.has(before) && CLOSE_QUOTES.has(text[r.tailEnd] ?? '')) return false;
+  // “18条”, “四个优势”, “八方协同”: a figure opening a quoted phrase is a name.
+  if (OPEN_QUOTES.has(before) && /^[^，。；、,]{0,6}[”"」』’》]/.test(text.slice(r.tailEnd, r.tailEnd + 8))) return false;
+  // Inside a document title 《…三年行动方案》.
+  const open = text.lastIndexOf('《', n.start);
+  if (open >= 0 && n.start - open < 40 && text.lastIndexOf('》', n.start) < open && text.indexOf('》', n.start) >= 0 && text.indexOf('》', n.start) - n.start < 40) return false;
   return n.value !== 0 || n.kind === 'arabic';
+}
+
+/** Words that say how a figure moved or compares, but not what it is of. */
+const MEASURE_ONLY = /^(?:同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
+const isContentFree = (subject: string): boolean => MEASURE_ONLY.test(subject);
+
+/** Start of the clause before the one starting at `clauseStart`, within the sentence. */
+function previousClauseStart(text: string, clauseStart: number, floor: number): number {
+  if (clauseStart <= floor) return floor;
+  return findClauseStart(text, clauseStart - 1, floor);
 }
 
 function findClauseStart(text: string, at: number, floor: number): number {
@@ -207,6 +233,8 @@ function findClauseStart(text: string, at: number, floor: number): number {
 function findApproxBefore(window: string): Approx | null {
   const lex = lexicon();
   const trimmed = window.replace(/[了达\s]+$/, '');
+  // 节约, 签约, 制约 end in 约 but do not approximate.
+  if (/(?:节|签|制|预|合|简|公|条|履|特|违|集)约$/.test(trimmed)) return null;
   for (const [word, approx] of lex.approxBefore) if (trimmed.endsWith(word)) return approx;
   const share = /(约|近|超过?)占[^，。；]*$/.exec(window);
   if (share) return share[1] === '约' || share[1] === '近' ? 'about' : 'over';
@@ -220,10 +248,15 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
   if (lex.shareWords.some((w) => window.includes(w))) return 'share';
   if (unit === '%' && nextChar === '的') return 'share';
+  // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).
+  if (unit === '%' && /(?<!增长|增|降|涨|速)率[^，。；]{0,4}$/.test(window)) return 'share';
   if (!reachesLevel && lex.changeWords.some((w) => window.includes(w))) return 'change';
   if (unit === '百分点') return 'change';
   return 'level';
 }
+
+/** Words that end the noun phrase after a figure: a copula, a comparison, an approximator. */
+const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达到', '超过', '超', '突破', '约', '近', '逾', '不足', '不到', '累计', '共', '共计', '分别', '同比', '比', '较', '占', '其中', '以上', '左右']);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
 function nounAfter(text: string, from: number, limit: number): string {
@@ -234,9 +267,9 @@ function nounAfter(text: string, from: number, limit: number): string {
   if (!span) return '';
   let taken = '';
   for (const { word, tag } of tagWords(span)) {
-    if (tag === 'uj' || tag === 'p' || tag === 'c' || tag === 'ul' || word === '的') break;
-    if (tag === 'x' && /^[（(]$/.test(word)) break;
+    if (tag === 'uj' || tag === 'p' || tag === 'ul' || NOUN_STOPWORDS.has(word)) break;
     taken += word;
+    if (taken.length >= 12) break;
   }
   return taken.trim();
 }
