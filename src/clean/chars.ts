@@ -3,6 +3,8 @@
 /** CJK ideographs, kana, hangul and the CJK symbol/fullwidth punctuation blocks. */
 export const CJK = /[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 export const CJK_G = new RegExp(CJK.source, 'g');
+/** Scripts written without spaces between words (Han, kana): a space inside them is layout, not text. Hangul is not one. */
+export const UNSPACED = /[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** Fullwidth / CJK punctuation (no space is ever wanted beside it in Chinese text). */
 export const CJK_PUNCT = /[\u3000-\u3004\u3008-\u3020\u2014\u2026\u2018\u2019\u201c\u201d\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
 /** Marks that end a sentence; a line ending in one of these is a paragraph end in reflowed text. */

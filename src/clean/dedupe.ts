@@ -9,6 +9,8 @@ import { squash } from './chars.ts';
 const MIN_REPEAT = 8;
 /** A block at least this long that sits whole inside another kept block is a repeat. */
 const MIN_CONTAINED = 30;
+/** An exact repeat this long is a paragraph printed twice, wherever it stands. */
+const MIN_WHOLE_PARAGRAPH = 100;
 /** Share of a block that must be found elsewhere, in pieces from ≥ 2 other blocks, to be a teaser. */
 const TEASER_COVERAGE = 0.8;
 
@@ -30,13 +32,27 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   const keep = blocks.map(() => true);
   const flat = blocks.map(squash);
 
-  // 1. Exact repeats: the later copy goes.
+  // 1. Exact repeats: the later copy goes when it is a whole paragraph, or part of a run of
+  //    repeats (an article printed twice). A short line recurring alone (a table label, "Serves 4")
+  //    is the report's own and stays.
   const seen = new Set<string>();
-  flat.forEach((text, i) => {
-    if (text.length < MIN_REPEAT) return;
-    if (seen.has(text)) keep[i] = false;
-    else seen.add(text);
+  const repeat = flat.map((text) => {
+    if (text.length < MIN_REPEAT) return false;
+    if (seen.has(text)) return true;
+    seen.add(text);
+    return false;
   });
+  for (let i = 0; i < flat.length; ) {
+    if (!repeat[i]) { i++; continue; }
+    let j = i;
+    let runLength = 0;
+    while (j < flat.length && (repeat[j] || flat[j].length < MIN_REPEAT)) runLength += flat[j++].length;
+    const run = repeat.slice(i, j).filter(Boolean).length;
+    for (let k = i; k < j; k++) {
+      if (repeat[k] && (flat[k].length >= MIN_WHOLE_PARAGRAPH || (run >= 3 && runLength >= 200))) keep[k] = false;
+    }
+    i = j;
+  }
 
   // 2. Teasers: a block made of pieces of two or more other blocks (an excerpt of the opening).
   flat.forEach((text, i) => {

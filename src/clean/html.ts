@@ -18,7 +18,7 @@ import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
-import { CJK, CJK_G, countMatches, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
+import { CJK_G, countMatches, UNSPACED, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
 import { blockText, trimBlock, type DraftBlock, type Piece } from './segments.ts';
 
 /** Never text: dropped with everything inside. */
@@ -259,6 +259,7 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
   let linkChars = 0;
   let lastChar = '';
   let pendingSpace = false;
+  let sourceBreak = false;
   let kind: Block['kind'] = 'paragraph';
 
   const flush = () => {
@@ -284,12 +285,15 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
       const piece = m[0];
       if (/^\s/.test(piece)) {
         if (opts.blankLineBreaks && /\n[^\S\n]*\n/.test(piece)) flush();
-        else pendingSpace = true;
+        else {
+          pendingSpace = true;
+          sourceBreak = /[\n\r]/.test(piece);
+        }
         continue;
       }
       if (pendingSpace && lastChar) {
-        // A source line break between two CJK characters is formatting, not a space.
-        const cjkJoin = CJK.test(lastChar) && CJK.test(piece[0]);
+        // A source line break between two Han characters is formatting, not a space.
+        const cjkJoin = sourceBreak && UNSPACED.test(lastChar) && UNSPACED.test(piece[0]);
         if (!cjkJoin) current.pieces.push({ text: ' ', raw: -1, rawLength: 0 });
       }
       pendingSpace = false;

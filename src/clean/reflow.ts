@@ -11,7 +11,7 @@
  */
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
-import { CJK, CJK_PUNCT, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
+import { CJK, CJK_PUNCT, UNSPACED, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
 import { isTitleLike, readByline } from './meta.ts';
 import { findRepeats } from './dedupe.ts';
 import type { DraftBlock, Piece } from './segments.ts';
@@ -35,7 +35,7 @@ export interface ReflowResult {
 const BULLET = /^(?:[-*+•●○◆◇■□▪▶►·]\s*|\d{1,2}[.、)）]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*|[一二三四五六七八九十]{1,3}、)/;
 const CAPTION = /^(?:图\s*[\d一二三四五六七八九十]*\s*[：:]|图为|▲|△|[（(]图|资料来源|数据来源|制图|摄影|[（(]?记者.{1,12}摄[)）]?$|\(?photo|source:)/i;
 const wordChar = /[\p{L}\p{N}]/u;
-const isCjkish = (c: string) => CJK.test(c) || CJK_PUNCT.test(c);
+const isCjkish = (c: string) => UNSPACED.test(c) || CJK_PUNCT.test(c);
 
 /** Splits text into lines with their raw offsets; Markdown marks go when `markdown` is set. */
 export function splitLines(raw: string, start = 0, end = raw.length, markdown = false): Line[] {
