@@ -134,7 +134,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       measure,
       subject,
       period: findPeriod(text, times, start, sentence, paragraphs),
-      region: findRegion(regions, start, sentence, paragraphs) ?? defaultRegion,
+      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, r.tailEnd + ahead.length) ?? defaultRegion,
       sentence,
     };
     findings.push(finding);
@@ -311,7 +311,9 @@ function joinSubject(left: string, right: string): string {
  */
 function findPeriod(text: string, times: readonly TimeExpression[], at: number, sentence: Span, paragraphs: readonly Span[]): Period | null {
   let best: TimeExpression | null = null;
-  for (let i = lastStartingBefore(times, at); i >= 0 && times[i].start >= sentence[0]; i--) {
+  // A lead phrase governs the clauses after it up to the full stop, across semicolons.
+  const scopeStart = fullStopBefore(text, sentence[0], paragraphs, at);
+  for (let i = lastStartingBefore(times, at); i >= 0 && times[i].start >= scopeStart; i--) {
     if (times[i].end <= at) {
       best = times[i];
       break;
@@ -328,6 +330,14 @@ function findPeriod(text: string, times: readonly TimeExpression[], at: number, 
   }
   if (!best || (best.period.start === null && best.period.end === null)) return null;
   return best.period;
+}
+
+/** Where the full sentence (ended by 。！？, not ；) that holds `sentenceStart` begins, within its paragraph. */
+function fullStopBefore(text: string, sentenceStart: number, paragraphs: readonly Span[], at: number): number {
+  const p = findSpanAt(paragraphs, at);
+  const floor = Math.max(p >= 0 ? paragraphs[p][0] : 0, sentenceStart - 4 * MAX_LOOKBACK);
+  for (let i = sentenceStart - 1; i >= floor; i--) if ('。！？!?\n'.includes(text[i])) return i + 1;
+  return floor;
 }
 
 /** Index of the last item (sorted by start) that starts before `at`, or -1. Binary search. */
@@ -379,11 +389,27 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * The figure's region: the nearest region named before it in
  * its sentence; else after it in the sentence; else before it in the paragraph.
  */
-function findRegion(mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[]): string | null {
+function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number): string | null {
   const i = lastStartingBefore(mentions, at);
+  // A region inside the words after the figure (300余家川渝企业) names its scope.
+  const next = mentions[i + 1];
+  if (next && next.start >= at && next.end <= subjectEnd) return next.region;
+  // In the figure's clause: both sides joined (重庆市生态环境局与四川省生态环境厅签订协议10项) is 成渝;
+  // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县).
+  let first: RegionMention | null = null;
+  const sides = new Set<string>();
+  for (let k = i; k >= 0 && mentions[k].start >= clauseStart; k--) {
+    if (mentions[k].end > at) continue;
+    first = mentions[k];
+    sides.add(mentions[k].region);
+  }
+  if (first) {
+    const joined = sides.size > 1 && /[与和及、]|联合/.test(text.slice(clauseStart, at)) && !sides.has('成渝');
+    if (joined && sides.has('重庆')) return '成渝';
+    return first.region;
+  }
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
   if (before && before.start >= sentence[0]) return before.region;
-  const next = mentions[i + 1];
   if (next && next.start >= at && next.start < sentence[1]) return next.region;
   const p = findSpanAt(paragraphs, at);
   if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.region;

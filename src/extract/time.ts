@@ -48,7 +48,7 @@ const TIME_RE = new RegExp(
   [
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
-    `(?<now>目前|今日|当前|现在|今天)`,
+    `(?<now>目前|今日|当前|现在|今天|至今)`,
     `|(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:以来|来)`,
     `|(?:(?<![0-9０-９])(?<year>[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})${SP}年(?!代|度)|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))?${SP}`,
     `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)|前(?<firstN>${NUM})个?月`,
@@ -110,8 +110,9 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression 
   if (!hasCore(g)) return null;
 
   if (g.now) {
-    // 截至目前 / 至今: up to the report's date. A bare 目前 sets nothing.
-    if (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix)) return null;
+    // 截至目前, 目前, 至今: up to the report's date. 今天/现在 need the prefix (现在的, 今天的 are not periods).
+    const needsPrefix = !['目前', '当前', '至今'].includes(g.now);
+    if (needsPrefix && (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix))) return null;
     return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
   }
   if (g.ago) {
