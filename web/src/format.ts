@@ -76,3 +76,10 @@ export function formatDate(date: string | null | undefined, lang: Lang): string 
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年` + (m ? `${m}月` : '') + (d ? `${d}日` : '');
 }
+
+/** A point's period, or — when the text set none — the date it is filed under (the report's date), marked as such. */
+export function formatPointTime(p: { period: Period | null; date: string | null }, lang: Lang): string {
+  if (p.period && (p.period.start || p.period.end)) return formatPeriod(p.period, lang);
+  if (!p.date) return '—';
+  return lang === 'zh' ? `${formatDate(p.date, lang)}（报道日）` : `${p.date} (report date)`;
+}

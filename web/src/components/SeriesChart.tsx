@@ -9,7 +9,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { SeriesPoint } from '../api.ts';
-import { formatValue, formatPeriod } from '../format.ts';
+import { formatPointTime, formatValue } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);
@@ -23,7 +23,7 @@ export function SeriesChart({ points, onSelect }: { points: SeriesPoint[]; onSel
 
   useEffect(() => {
     if (!container.current) return;
-    const instance = echarts.init(container.current, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(container.current, undefined, { renderer: 'canvas', locale: lang === 'zh' ? 'ZH' : 'EN' });
     chart.current = instance;
     instance.on('click', (event) => {
       const data = event.data as { index?: number } | undefined;
@@ -36,7 +36,7 @@ export function SeriesChart({ points, onSelect }: { points: SeriesPoint[]; onSel
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lang]);
 
   useEffect(() => {
     const instance = chart.current;
@@ -57,7 +57,7 @@ export function SeriesChart({ points, onSelect }: { points: SeriesPoint[]; onSel
             const p = typeof data?.index === 'number' ? points[data.index] : null;
             if (!p) return '';
             const sources = p.sources.length;
-            return `${formatPeriod(p.period, lang)}\n${formatValue(p, lang)}\n${regionName(p.region)} · ${sources} ${lang === 'zh' ? '个来源' : sources === 1 ? 'source' : 'sources'}`;
+            return `${formatPointTime(p, lang)}\n${formatValue(p, lang)}\n${regionName(p.region)} · ${sources} ${lang === 'zh' ? '个来源' : sources === 1 ? 'source' : 'sources'}`;
           },
         },
         xAxis: { type: 'time' },

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, type Conflict, type IndicatorDetail } from '../api.ts';
 import { Async, SourceLine } from '../components/common.tsx';
 import { SeriesChart } from '../components/SeriesChart.tsx';
-import { formatPeriod, formatValue } from '../format.ts';
+import { formatPointTime, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -66,7 +66,7 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
         <tbody>
           {indicator.series.map((point, i) => (
             <tr key={i} ref={(el) => void (rows.current[i] = el)} className={selected === i ? 'selected' : undefined}>
-              <td>{formatPeriod(point.period, lang)}</td>
+              <td>{formatPointTime(point, lang)}</td>
               <td className="num">{formatValue(point, lang)}</td>
               <td>{point.region ?? '—'}</td>
               <td>
@@ -116,7 +116,7 @@ export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: 
             {[c.a, c.b].map((side, i) => (
               <td key={i}>
                 <div className="num conflict-value">{formatValue(side, lang)}</div>
-                <div className="muted">{formatPeriod(side.period, lang)}</div>
+                <div className="muted">{formatPointTime(side, lang)}</div>
                 {side.sources.map((s) => (
                   <SourceLine key={s.quantityId} source={s} />
                 ))}

@@ -2,7 +2,7 @@
 import { api, type IndicatorSummary, type Overview } from '../api.ts';
 import { Async } from '../components/common.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
-import { formatPeriod, formatValue } from '../format.ts';
+import { formatPointTime, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -98,7 +98,7 @@ function IndicatorCard({ indicator }: { indicator: IndicatorSummary }) {
       </div>
       <div className="card-value">{indicator.latest ? formatValue(indicator.latest, lang) : '—'}</div>
       <div className="card-period">
-        {indicator.latest ? formatPeriod(indicator.latest.period, lang) : ''}
+        {indicator.latest ? formatPointTime(indicator.latest, lang) : ''}
         {indicator.latest?.region ? ` · ${indicator.latest.region}` : ''}
       </div>
       <div className="card-foot">
@@ -132,7 +132,7 @@ function UncataloguedTable({ rows }: { rows: IndicatorSummary[] }) {
               <Link to={`/indicators/${encodeURIComponent(i.id)}`}>{i.nameZh}</Link>
             </td>
             <td className="num">{i.latest ? formatValue(i.latest, lang) : '—'}</td>
-            <td>{i.latest ? formatPeriod(i.latest.period, lang) : '—'}</td>
+            <td>{i.latest ? formatPointTime(i.latest, lang) : '—'}</td>
             <td className="num">{i.pointCount}</td>
             <td className="num">{i.sourceCount}</td>
             <td className="num">{i.conflictCount > 0 ? <span className="badge badge-conflict">{i.conflictCount}</span> : 0}</td>

@@ -1,0 +1,251 @@
+/**
+ * The dashboard in Debian's Chromium (playwright-core, never a downloaded browser) against a server
+ * this test starts on a free port over a temporary store holding the bundled corpus. Screenshots go
+ * to test-results/e2e/ for a person to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, defaultWebRoot } from '../../src/serve/index.ts';
+import { ingestCorpusIfEmpty } from '../../src/serve/bootstrap.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { repoRoot } from '../helpers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const shots = join(repoRoot, 'test-results', 'e2e');
+const hasChromium = existsSync(CHROMIUM);
+
+/** Newest modification time under a folder. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds web/dist when it is missing or older than the sources. */
+async function ensureDashboardBuilt(): Promise<void> {
+  const index = join(defaultWebRoot, 'index.html');
+  const sources = Math.max(newest(join(repoRoot, 'web', 'src')), statSync(join(repoRoot, 'web', 'index.html')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+let dir: string;
+let store: Store;
+let server: FastifyInstance;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleProblems: string[] = [];
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  mkdirSync(shots, { recursive: true });
+  await ensureDashboardBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'twincity-e2e-'));
+  store = openStore(join(dir, 'observatory.db'));
+  await ingestCorpusIfEmpty(store);
+  server = await buildServer({ store, rateLimitPerMinute: false });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+
+describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
+  it('overview shows the key areas with numbers', async () => {
+    await page.goto(base + '/');
+    await page.getByTestId('area').first().waitFor();
+    const areas = await page.getByTestId('area').evaluateAll((els) => els.map((el) => el.getAttribute('data-area')));
+    expect(areas.length).toBeGreaterThanOrEqual(5);
+    expect(areas).toEqual(expect.arrayContaining(['交通枢纽', '先进制造业', '公共服务/国际都市']));
+    const values = await page.locator('[data-testid=indicator-card] .card-value').allTextContents();
+    expect(values.length).toBeGreaterThanOrEqual(10);
+    for (const value of values) expect(value).toMatch(/\d/);
+    const stats = await page.getByTestId('stats').textContent();
+    const { reports } = store.stats();
+    expect(reports).toBeGreaterThan(0);
+    expect(stats).toContain(`${reports}报告`);
+    await shot('01-overview');
+  });
+
+  it('clicking an indicator shows its chart and its table', async () => {
+    await page.goto(base + '/');
+    await page.getByTestId('indicator-card').filter({ hasText: '川渝通办事项数' }).click();
+    await page.waitForURL(/\/indicators\/chuanyu_tongban_items$/);
+    await page.getByTestId('series-chart').locator('canvas').first().waitFor();
+    const rows = page.getByTestId('series-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('series-table').textContent()).toMatch(/311项/);
+    await shot('02-indicator');
+  });
+
+  it('clicking a source opens the report with its sentence marked', async () => {
+    const source = page.getByTestId('series-table').locator('.source').filter({ hasText: '311项' }).first();
+    const figure = (await source.locator('mark').textContent())!;
+    const sentence = (await source.locator('.sentence').textContent())!;
+    await source.getByTestId('source-link').click();
+    await page.waitForURL(/\/reports\/\d+\?span=\d+-\d+$/);
+    const marked = page.getByTestId('marked-sentence');
+    await marked.waitFor();
+    await expect.poll(() => marked.isVisible()).toBe(true);
+    const markedText = await page.locator('.report-text .marked').allTextContents();
+    expect(markedText.join('')).toContain(figure);
+    // The marked run is the source sentence as the indicator page quoted it (whitespace aside).
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    expect(squash(sentence)).toContain(squash(markedText.join('')).slice(0, 20));
+    expect(await page.locator('.report-text .target').textContent()).toBe(figure);
+    // The marked sentence is scrolled into the viewport.
+    const box = (await marked.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(900);
+    await shot('03-report-marked');
+  });
+
+  it('hovering a highlighted figure shows its normalized value, unit, period and region', async () => {
+    await page.locator('.report-text .target').hover();
+    const card = page.getByTestId('fact-card');
+    await card.waitFor();
+    const text = (await card.textContent())!;
+    expect(text).toMatch(/311项/);
+    expect(text).toMatch(/单位/);
+    expect(text).toMatch(/时期/);
+    expect(text).toMatch(/地区/);
+    await shot('04-report-hover');
+  });
+
+  it('search for 中欧班列 finds reports with highlighted snippets', async () => {
+    await page.goto(base + '/search');
+    await page.getByRole('searchbox').fill('中欧班列');
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    const results = page.getByTestId('search-results').locator('li');
+    await results.first().waitFor();
+    expect(await results.count()).toBeGreaterThan(0);
+    const marks = await page.locator('[data-testid=search-results] mark').allTextContents();
+    expect(marks.join('')).toMatch(/中欧|班列/);
+    expect(await page.locator('[data-testid=search-results] .snippet').first().textContent()).not.toMatch(/\[|\]/);
+    await shot('05-search');
+  });
+
+  it('uploading a report adds it to the store and opens it', async () => {
+    const file = join(dir, '川渝公交.txt');
+    writeFileSync(
+      file,
+      '川渝毗邻地区跨省公交线路再添新线\n\n2024年1—6月，川渝两地新开通跨省公交线路12条，累计开通跨省公交线路达到58条，日均客流超过1.2万人次。' +
+        '两地交通部门表示，下一步将继续加密毗邻地区公交线路，方便群众往来。\n',
+    );
+    const before = store.stats().reports;
+    await page.goto(base + '/upload');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('upload-form').locator('button[type=submit]').click();
+    const result = page.getByTestId('upload-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/已新增/);
+    expect(store.stats().reports).toBe(before + 1);
+    await shot('06-upload');
+    await result.locator('a').first().click();
+    await page.getByTestId('report-text').waitFor();
+    expect(await page.getByTestId('report-text').textContent()).toContain('跨省公交线路12条');
+    expect(await page.locator('.report-text .fact-quantity').count()).toBeGreaterThan(0);
+  });
+
+  it('shows report text containing <script> and <img onerror> as text and runs nothing', async () => {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const attack = '<script>window.__pwned = "script"; alert(1)</script>';
+    const image = '<img src=x onerror="window.__pwned = \'img\'; alert(2)">';
+    const txt = join(dir, 'injection.txt');
+    writeFileSync(txt, `注入测试报告\n\n成渝两地今年新增合作项目15个。${attack}这是一段正文。${image}两地将继续推进合作。\n`);
+    // The same markup as escaped text inside an HTML page: after reading, the clean text holds the tags.
+    const html = join(dir, 'injection.html');
+    writeFileSync(
+      html,
+      '<!doctype html><html><head><meta charset="utf-8"><title>注入测试网页</title></head><body><article><h1>注入测试网页</h1>' +
+        '<p>成渝两地今年新增合作项目16个。&lt;script&gt;window.__pwned = "html"&lt;/script&gt;正文继续。' +
+        '&lt;img src=x onerror="window.__pwned = \'html-img\'"&gt;两地将继续推进合作，共建双城经济圈。</p></article></body></html>',
+    );
+    for (const [file, marker] of [
+      [txt, attack],
+      [html, '<img src=x onerror='],
+    ] as const) {
+      await page.goto(base + '/upload');
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.getByTestId('upload-form').locator('button[type=submit]').click();
+      await page.getByTestId('upload-result').waitFor();
+      await page.getByTestId('upload-result').locator('a').first().click();
+      const text = page.getByTestId('report-text');
+      await text.waitFor();
+      expect(await text.textContent()).toContain(marker);
+      expect(await text.locator('img, script').count()).toBe(0);
+      expect(await page.locator('img[src=x], img[onerror]').count()).toBe(0);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+      await shot(file.endsWith('.txt') ? '07-injection-text' : '08-injection-html');
+    }
+    expect(dialogs).toBe(0);
+  });
+
+  it('switches to English and back', async () => {
+    await page.goto(base + '/');
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('header nav').textContent()).toContain('Overview');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByTestId('area').first().waitFor();
+    await shot('09-overview-en');
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('header nav').textContent()).toContain('总览');
+  });
+
+  it('timeline, cooperation items and conflicts pages render', async () => {
+    await page.goto(base + '/timeline');
+    await page.getByTestId('timeline').locator('li').first().waitFor();
+    await shot('10-timeline');
+    await page.goto(base + '/items');
+    const withProgress = store.items().filter((item) => item.total !== null && item.total > 0).length;
+    if (store.items().length === 0) {
+      await page.getByText('暂无数据').waitFor();
+    } else {
+      await page.getByTestId('items-table').waitFor();
+      expect(await page.locator('[data-testid=items-table] [role=progressbar]').count()).toBe(Math.min(50, withProgress));
+    }
+    await shot('11-items');
+    await page.goto(base + '/conflicts');
+    await page.getByTestId('conflict-table').waitFor();
+    expect(await page.getByTestId('conflict-table').textContent()).toMatch(/300余家|300/);
+    await shot('12-conflicts');
+  });
+
+  it('broke no Content Security Policy rule and logged no error', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
