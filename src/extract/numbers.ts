@@ -9,7 +9,7 @@
  */
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9, 幺: 1,
 };
 /** Units inside a section (十, 百, 千) and section markers (万, 亿). */
@@ -95,7 +95,8 @@ export function parseChineseNumeral(s: string): number | null {
         const unit = CN_SMALL_UNITS[c];
         // 十二 = 12; a bare unit counts one of itself.
         if (lastUnit && unit >= lastUnit) return null; // 百十: units out of order
-        section += (digit ?? 1) * unit;
+        // 十二 = 12, 一千零十 = 1010: a unit with no digit (or only 零) before it counts one of itself.
+        section += (digit === null || digit === 0 ? 1 : digit) * unit;
         lastUnit = unit;
         digit = null;
         afterZero = false;
@@ -128,13 +129,53 @@ export function parseChineseNumeral(s: string): number | null {
   return negative ? -value : value;
 }
 
-/** Reads `s` as one number and nothing else: "35.1亿", "一百二十万", "三分之二", "百分之三十", "1,234". */
+/** Traditional and variant forms read as their simplified twins. */
+const VARIANTS: Record<string, string> = { 萬: '万', 億: '亿', 點: '点', 負: '负', 兩: '两', 個: '个', 圓: '圆', 廿: '二十', 卅: '三十', 卌: '四十' };
+
+/** Whole-string multipliers a reader of a lone number may meet: 五打 = 60, 一对 = 2, 3M = 3e6. */
+const SUFFIX_FACTORS: [RegExp, number][] = [
+  [/[个]$/, 1], [/[对双雙對]$/, 2], [/打$/, 12], [/[kK]$/, 1e3], [/M$/, 1e6], [/G$/, 1e9],
+];
+
+/**
+ * Reads `s` as one number and nothing else: "35.1亿", "一百二十万", "三分之二" (2/3), "百分之三十"
+ * (30), "1,234", "负 1,200,000", "壹拾壹元壹角" (11.1), "千一" (1100). More lenient than the scanner:
+ * the whole string is known to be a number, so a leading unit (千一) or a trailing classifier is fine.
+ */
 export function parseNumber(s: string): number | null {
-  const text = s.trim();
+  let text = s.trim().replace(/[萬億點負兩個圓廿卅卌]/g, (c) => VARIANTS[c]);
   if (!text) return null;
+  let sign = 1;
+  const signMatch = /^[-−－负]\s*/.exec(text);
+  if (signMatch && text.length > signMatch[0].length) {
+    sign = -1;
+    text = text.slice(signMatch[0].length);
+  }
+  // Money written out: 壹拾壹元壹角壹分, 壹佰壹拾壹圆整.
+  const money = /^(.+?)[元圆](?:(.)角)?(?:(.)分)?[整正]?$/.exec(text);
+  if (money) {
+    const yuan = parseNumber(money[1]);
+    const jiao = money[2] ? parseNumber(money[2]) : 0;
+    const fen = money[3] ? parseNumber(money[3]) : 0;
+    return yuan === null || jiao === null || fen === null ? null : sign * Math.round((yuan + jiao / 10 + fen / 100) * 100) / 100;
+  }
+  if (/^[一1]?半+个?$/.test(text)) return sign * 0.5;
+  let factor = 1;
+  for (const [re, f] of SUFFIX_FACTORS) {
+    if (re.test(text) && text.length > 1) {
+      text = text.replace(re, '');
+      factor = f;
+      break;
+    }
+  }
+  if (text.startsWith('.')) text = '0' + text;
+  // 千一 = 1100, 万九 = 19000: a leading unit counts one of itself.
+  if (/^[十百千万亿]/.test(text) && !text.startsWith('百分之')) text = '一' + text;
   const reading = readNumberAt(text, 0, { allowRange: false });
   if (!reading || reading.end !== text.length) return null;
-  return reading.value;
+  // A fraction read alone is its value (二分之一 = 0.5); in running text it is a percentage.
+  const value = reading.kind === 'fraction' ? reading.value / 100 : reading.value;
+  return sign * value * factor;
 }
 
 export interface ReadOptions {
@@ -254,7 +295,7 @@ function readMagnitude(text: string, at: number): { word: string; factor: number
 }
 
 /** Longer runs of numeral characters are not numbers anyone writes; the cap keeps scanning linear. */
-const MAX_CHINESE_RUN = 24;
+const MAX_CHINESE_RUN = 48;
 
 function readChineseAt(text: string, start: number): NumberReading | null {
   let i = start;
