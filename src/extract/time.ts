@@ -49,8 +49,11 @@ const TIME_RE = new RegExp(
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
     `(?<now>目前|今日|当前|现在|今天|至今)`,
+    `|(?<dayRel>昨天|昨日|前天|明天|明日|后天)`,
+    `|(?<![0-9０-９.])(?<ny>[12][0-9]{3})(?<sep>[./-])(?<nm>[0-9]{1,2})\\k<sep>(?<nd>[0-9]{1,2})(?![0-9])`,
+    `|(?<monthRel>本月|当月|上个?月|下个?月)(?:${SP}(?<relDay>${NUM})${SP}[日号])?`,
     `|(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:以来|来)`,
-    `|(?:(?<![0-9０-９])(?<year>[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})${SP}年(?!代|度)|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))?${SP}`,
+    `|(?:(?<![0-9０-９])(?<year>[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})${SP}年(?!代|度)|(?<![0-9０-９])(?<year2>[0-9]{2}|[〇零一二三四五六七八九]{2})年(?=${SP}${NUM}${SP}月)|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))?${SP}`,
     `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)|前(?<firstN>${NUM})个?月`,
     `|(?<m1>${NUM})${SP}(?:${RANGE}${SP}(?<m2>${NUM})${SP})?月份?(?:${SP}(?<day>${NUM})${SP}[日号])?(?<mSuffix>末|底|初|上旬|中旬|下旬)?`,
     `|(?<ySuffix>年初|年底|年末|底|末|初|全年))?`,
@@ -70,6 +73,12 @@ const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const monthStart = (y: number, m: number) => ymd(y, m, 1);
 const monthEnd = (y: number, m: number) => ymd(y, m, lastDay(y, m));
+
+/** Moves an ISO date by whole days. */
+export function shiftDays(iso: string, days: number): string {
+  const t = new Date(`${iso}T00:00:00Z`).getTime() + days * 86400000;
+  return new Date(t).toISOString().slice(0, 10);
+}
 
 /** Moves an ISO date by whole years or months (day clamped to the month's length). */
 export function shiftDate(iso: string, years: number, months = 0): string {
@@ -115,6 +124,30 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression 
     if (needsPrefix && (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix))) return null;
     return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
   }
+  if (g.dayRel) {
+    if (!context.anchor) return null;
+    const offset: Record<string, number> = { 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 };
+    const date = shiftDays(context.anchor, offset[g.dayRel]);
+    return { ...base, period: { start: date, end: date }, date, precision: 'day', open: null };
+  }
+  if (g.ny) {
+    const [y, mo, d] = [Number(g.ny), Number(g.nm), Number(g.nd)];
+    if (mo < 1 || mo > 12 || d < 1 || d > lastDay(y, mo)) return null;
+    const date = ymd(y, mo, d);
+    return { ...base, explicitYear: true, month: mo, day: d, period: { start: date, end: date }, date, precision: 'day', open: null };
+  }
+  if (g.monthRel) {
+    if (!context.anchor) return null;
+    const shift = g.monthRel.startsWith('上') ? -1 : g.monthRel.startsWith('下') ? 1 : 0;
+    const [y, mo] = shiftDate(context.anchor, 0, shift).split('-').map(Number);
+    if (g.relDay) {
+      const d = readNum(g.relDay);
+      if (!d || d > lastDay(y, mo)) return null;
+      const date = ymd(y, mo, d);
+      return { ...base, month: mo, day: d, period: { start: date, end: date }, date, precision: 'day', open: null };
+    }
+    return { ...base, month: mo, period: { start: monthStart(y, mo), end: monthEnd(y, mo) }, date: `${y}-${pad(mo)}`, precision: 'month', open: null };
+  }
   if (g.ago) {
     const n = readNum(g.ago);
     if (n === null || !context.anchor) return null;
@@ -127,6 +160,13 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression 
   let year: number | null = null;
   if (g.year) {
     year = readNum(g.year);
+    base.explicitYear = true;
+  } else if (g.year2) {
+    // 98年4月, 零七年八月: a two-digit year, in the century that puts it nearest before the anchor.
+    const yy = readNum(g.year2.length === 2 && /[〇零一二三四五六七八九]/.test(g.year2) ? [...g.year2].map((c) => String(readNum(c))).join('') : g.year2);
+    if (yy === null || yy > 99) return null;
+    const pivot = (context.year ?? 2030) % 100;
+    year = (yy <= pivot ? 2000 : 1900) + yy;
     base.explicitYear = true;
   } else if (g.rel) {
     if (context.year === null) return null;
@@ -206,7 +246,7 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression 
 }
 
 function hasCore(g: Record<string, string | undefined>): boolean {
-  return Boolean(g.now || g.ago || g.year || g.rel || g.half || g.quarter || g.firstN || g.m1 || g.ySuffix);
+  return Boolean(g.now || g.dayRel || g.ny || g.monthRel || g.ago || g.year || g.year2 || g.rel || g.half || g.quarter || g.firstN || g.m1 || g.ySuffix);
 }
 
 /**
