@@ -70,6 +70,8 @@ export interface HtmlExtractOptions {
   fragment?: boolean;
   /** Blank lines inside text nodes end a block (Markdown bodies). */
   blankLineBreaks?: boolean;
+  /** Text between tags is Markdown: `#` headings, lists, quotes, `**`, links. */
+  markdown?: boolean;
   /** Added to every raw offset (the fragment's place in `raw`). */
   rawBase?: number;
   /** Blocks equal to the title are dropped (the headline is meta, not body). */
@@ -275,10 +277,8 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
     pendingSpace = false;
   };
 
-  const addText = (node: Text, inLink: boolean) => {
-    const data = node.data;
-    const raw = node.startIndex ?? -1;
-    const rawLength = node.endIndex !== null && node.startIndex !== null ? node.endIndex - node.startIndex + 1 : data.length;
+  /** Emits `data` (which starts at raw offset `raw`, or -1 when offsets inside it are not exact). */
+  const emit = (data: string, raw: number, rawLength: number, inLink: boolean) => {
     const exact = raw >= 0 && rawLength === data.length; // no entities: word offsets are exact
     const words = /\S+|\s+/g;
     for (let m = words.exec(data); m; m = words.exec(data)) {
@@ -302,6 +302,46 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
       if (inLink) linkChars += piece.length;
       lastChar = piece[piece.length - 1];
     }
+  };
+
+  /** Markdown between the tags of a Markdown body: block marks start blocks, inline marks go. */
+  const emitMarkdown = (data: string, raw: number, inLink: boolean) => {
+    const lineRe = /[^\n]*\n?/g;
+    for (let m = lineRe.exec(data); m && m[0]; m = lineRe.exec(data)) {
+      const line = m[0];
+      const at = m.index;
+      const mark = /^[^\S\n]{0,3}(?:(#{1,6})[^\S\n]+|>[^\S\n]?|(?:[-*+]|\d{1,3}[.)])[^\S\n]+)/.exec(line);
+      const outer = kind;
+      let from = 0;
+      if (mark) {
+        flush();
+        kind = mark[1] ? 'heading' : mark[0].trim().startsWith('>') ? 'paragraph' : 'list-item';
+        current.kind = kind;
+        from = mark[0].length;
+      }
+      const inline = /!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)|\*\*|__|`/g;
+      inline.lastIndex = from;
+      let last = from;
+      const body = line.replace(/[^\S\n]#+[^\S\n]*(\n?)$/, '$1'); // closing ### of a heading
+      for (let t = inline.exec(body); t; t = inline.exec(body)) {
+        emit(body.slice(last, t.index), raw >= 0 ? raw + at + last : -1, t.index - last, inLink);
+        if (t[1]) emit(t[1], raw >= 0 ? raw + at + t.index + 1 : -1, t[1].length, true);
+        last = t.index + t[0].length;
+      }
+      emit(body.slice(last), raw >= 0 ? raw + at + last : -1, body.length - last, inLink);
+      if (mark) {
+        flush();
+        kind = outer;
+        current.kind = kind;
+      }
+    }
+  };
+
+  const addText = (node: Text, inLink: boolean) => {
+    const raw = node.startIndex ?? -1;
+    const rawLength = node.endIndex !== null && node.startIndex !== null ? node.endIndex - node.startIndex + 1 : node.data.length;
+    if (opts.markdown && rawLength === node.data.length) emitMarkdown(node.data, raw, inLink);
+    else emit(node.data, raw, rawLength, inLink);
   };
 
   const visit = (node: AnyNode, inLink: boolean) => {

@@ -47,8 +47,9 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
       const body = doc.raw.slice(bodyStart);
       if (HAS_HTML.test(body)) {
         // HTML inside a Markdown body is HTML; blank lines between Markdown paragraphs still break.
-        const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, title: doc.meta.title });
-        notes.forEach((n) => messages.push(note(n, 'clean:html-fallback', 'warning')));
+        const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, title: doc.meta.title });
+        // A Markdown body is the report itself: keeping all of it is the expected case, not a fallback.
+        notes.forEach((n) => messages.push(note(n, 'clean:html-fallback')));
         return { blocks, found: {}, messages };
       }
       const flow = reflowText(doc.raw, bodyStart, { markdown: true, title: doc.meta.title });
