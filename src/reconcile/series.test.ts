@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, loadCatalog, matchIndicator } from './catalog.ts';
 import {
@@ -7,6 +8,8 @@ import {
   compatible,
   findConflicts,
   normalizeSubject,
+  sameMoment,
+  type Point,
   type ReconcileFact,
 } from './series.ts';
 
@@ -136,5 +139,55 @@ describe('conflicts', () => {
       fact({ reportId: 1, value: 140, unit: '家', subject: 's' }),
     ]);
     expect(findConflicts(points)).toEqual([]);
+  });
+});
+
+describe('conflict sweep', () => {
+  /** Every pair, the slow way: what the date-ordered sweep must agree with. */
+  function bruteForce(points: Point[], windowDays: number): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) {
+        const [a, b] = [points[i], points[j]];
+        if (a.region !== b.region || a.unit !== b.unit || a.measure !== b.measure) continue;
+        const sameReports = a.reportIds.length === b.reportIds.length && a.reportIds.every((r) => b.reportIds.includes(r));
+        if (sameReports || sameMoment(a, b, { windowDays }) === undefined || compatible(a, b)) continue;
+        out.push(pairKey(a, b));
+      }
+    }
+    return out.sort();
+  }
+  const pairKey = (a: Point, b: Point) => [a.quantityIds.join('+'), b.quantityIds.join('+')].sort().join('|');
+
+  it('finds exactly the pairs a brute-force comparison finds', () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2022, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const factArb = fc.record({
+      reportId: fc.integer({ min: 1, max: 6 }),
+      value: fc.integer({ min: 100, max: 130 }),
+      approx: fc.constantFrom('exact', 'about', 'over', 'under') as fc.Arbitrary<ReconcileFact['approx']>,
+      region: fc.constantFrom('成渝', '重庆'),
+      flow: fc.boolean(),
+      date: day,
+    });
+    fc.assert(
+      fc.property(fc.array(factArb, { maxLength: 25 }), fc.integer({ min: 0, max: 90 }), (drawn, windowDays) => {
+        const facts = drawn.map((d) =>
+          fact({
+            reportId: d.reportId,
+            value: d.value,
+            approx: d.approx,
+            region: d.region,
+            unit: '家',
+            subject: 's',
+            period: d.flow ? { start: `${d.date.slice(0, 4)}-01-01`, end: d.date } : { start: null, end: d.date },
+          }),
+        );
+        const points = buildSeries('x', facts);
+        // Ordered by value, so the sweep cannot lean on buildSeries having sorted them by date.
+        const swept = findConflicts([...points].sort((a, b) => a.value - b.value), { windowDays }).map((c) => pairKey(c.a, c.b)).sort();
+        expect(swept).toEqual(bruteForce(points, windowDays));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -254,22 +254,31 @@ function describeRange(p: Point): string {
  * extractor's business, not a disagreement between sources).
  */
 export function findConflicts(points: readonly Point[], opts: ConflictOptions = { windowDays: DEFAULT_CONFLICT_WINDOW_DAYS }): PointConflict[] {
+  // Candidates share indicator, region, unit and measure, and either the same flow period or an
+  // as-of date: as-of points are swept in date order so each is compared only with those inside
+  // the window (linear in the points for a series spread over time, not quadratic).
   const groups = new Map<string, Point[]>();
   for (const p of points) {
-    const key = JSON.stringify([p.indicatorId, p.region, p.unit, p.measure]);
+    const flow = isFlow(p.period) ? [p.period.start, p.period.end] : null;
+    if (!flow && !p.date) continue;
+    const key = JSON.stringify([p.indicatorId, p.region, p.unit, p.measure, flow]);
     const group = groups.get(key) ?? [];
     group.push(p);
     groups.set(key, group);
   }
   const conflicts: PointConflict[] = [];
   for (const group of groups.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i];
-        const b = group[j];
-        if (a.reportIds.every((r) => b.reportIds.includes(r)) && b.reportIds.every((r) => a.reportIds.includes(r))) continue;
+    const ordered = [...group].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+    for (let i = 0; i < ordered.length; i++) {
+      for (let j = i + 1; j < ordered.length; j++) {
+        const a = ordered[i];
+        const b = ordered[j];
         const date = sameMoment(a, b, opts);
-        if (date === undefined || compatible(a, b)) continue;
+        if (date === undefined) {
+          if (!isFlow(a.period)) break; // sorted by date: every later point is further away
+          continue;
+        }
+        if (sameReports(a, b) || compatible(a, b)) continue;
         conflicts.push({
           a,
           b,
@@ -281,3 +290,6 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
   }
   return conflicts;
 }
+
+const sameReports = (a: Point, b: Point): boolean =>
+  a.reportIds.length === b.reportIds.length && a.reportIds.every((r) => b.reportIds.includes(r));

@@ -322,6 +322,8 @@ export class SqliteStore implements Store {
   private readonly catalog: Catalog;
   private readonly windowDays: number;
   private readonly schemaVersion: number;
+  /** Prepared statements by SQL text: preparing once matters on the per-report write path. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string, opts: OpenStoreOptions = {}) {
     this.path = path;
@@ -339,17 +341,26 @@ export class SqliteStore implements Store {
     this.windowDays = opts.conflictWindowDays ?? DEFAULT_CONFLICT_WINDOW_DAYS;
   }
 
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   // ---------------------------------------------------------------- writer
 
   ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult {
     return this.db.transaction((): IngestResult => {
-      const same = this.db.prepare('SELECT id FROM reports WHERE content_hash = ? ORDER BY (location = ? AND source = ?) DESC LIMIT 1')
+      const same = this.stmt('SELECT id FROM reports WHERE content_hash = ? ORDER BY (location = ? AND source = ?) DESC LIMIT 1')
         .get(doc.contentHash, doc.location, doc.source) as { id: number } | undefined;
       if (same) {
-        this.db.prepare('DELETE FROM failures WHERE location = ?').run(doc.location);
+        this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
         return { status: 'unchanged', reportId: same.id };
       }
-      const existing = this.db.prepare('SELECT id FROM reports WHERE location = ? AND source = ?')
+      const existing = this.stmt('SELECT id FROM reports WHERE location = ? AND source = ?')
         .get(doc.location, doc.source) as { id: number } | undefined;
       const now = nowIso();
       const fields = {
@@ -365,15 +376,15 @@ export class SqliteStore implements Store {
       let reportId: number;
       if (existing) {
         reportId = existing.id;
-        this.db.prepare(`UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
+        this.stmt(`UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
           raw_bytes=@raw_bytes, raw_text=@raw_text, updated_at=@now WHERE id=@id`).run({ ...fields, id: reportId });
       } else {
-        reportId = Number(this.db.prepare(`INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
+        reportId = Number(this.stmt(`INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
           raw_text, ingested_at, updated_at) VALUES (@location, @source, @format, @content_hash, @charset, '', @raw_bytes,
           @raw_text, @now, @now)`).run(fields).lastInsertRowid);
       }
       this.writeFacts(reportId, doc);
-      this.db.prepare('DELETE FROM failures WHERE location = ?').run(doc.location);
+      this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
       this.setMeta('last_ingest_at', now);
       return { status: existing ? 'replaced' : 'new', reportId };
     })();
@@ -381,10 +392,10 @@ export class SqliteStore implements Store {
 
   replaceFacts(reportId: number, doc: Document): void {
     this.db.transaction(() => {
-      const row = this.db.prepare('SELECT id FROM reports WHERE id = ?').get(reportId);
+      const row = this.stmt('SELECT id FROM reports WHERE id = ?').get(reportId);
       if (!row) throw new StoreError(`replaceFacts(${reportId}): no such report`);
       this.writeFacts(reportId, doc);
-      this.db.prepare('UPDATE reports SET updated_at = ? WHERE id = ?').run(nowIso(), reportId);
+      this.stmt('UPDATE reports SET updated_at = ? WHERE id = ?').run(nowIso(), reportId);
     })();
   }
 
@@ -408,7 +419,7 @@ export class SqliteStore implements Store {
     }));
 
     this.deleteFacts(reportId);
-    this.db.prepare(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
+    this.stmt(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
       categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`).run({
       id: reportId,
       title: doc.meta.title,
@@ -424,14 +435,15 @@ export class SqliteStore implements Store {
     });
 
     const index = (kind: string, refId: number, body: string) => {
-      const id = Number(this.stmtSearchDoc.run(reportId, kind, refId, body).lastInsertRowid);
-      this.stmtSearchIndex.run(id, indexTokens(body).join(' '));
+      const id = Number(this.stmt('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)')
+        .run(reportId, kind, refId, body).lastInsertRowid);
+      this.stmt('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)').run(id, indexTokens(body).join(' '));
     };
     index('report', reportId, [doc.meta.title ?? '', doc.text].join('\n'));
 
     quantities.forEach(({ q, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
-      const id = Number(this.db.prepare(`INSERT INTO quantities (report_id, ord, span_start, span_end, value, value_max, unit,
+      const id = Number(this.stmt(`INSERT INTO quantities (report_id, ord, span_start, span_end, value, value_max, unit,
         approx, measure, subject, period_start, period_end, has_period, region, sentence_start, sentence_end, surface,
         sentence_text, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
@@ -442,7 +454,7 @@ export class SqliteStore implements Store {
     });
     events.forEach(({ e, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
-      const id = Number(this.db.prepare(`INSERT INTO events (report_id, ord, span_start, span_end, date, summary,
+      const id = Number(this.stmt(`INSERT INTO events (report_id, ord, span_start, span_end, date, summary,
         sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), sentenceText,
         e.stage, json(areasOf(e.summary, this.catalog)),
@@ -451,7 +463,7 @@ export class SqliteStore implements Store {
     });
     items.forEach(({ it, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
-      const id = Number(this.db.prepare(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
+      const id = Number(this.stmt(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
         sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
         sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)),
@@ -461,84 +473,91 @@ export class SqliteStore implements Store {
   }
 
   private deleteFacts(reportId: number): void {
-    this.db.prepare('DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)').run(reportId);
-    this.db.prepare('DELETE FROM search_docs WHERE report_id = ?').run(reportId);
+    this.stmt('DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)').run(reportId);
+    this.stmt('DELETE FROM search_docs WHERE report_id = ?').run(reportId);
     // Derived rows pointing at these quantities go stale until the next refreshDerived().
-    this.db.prepare('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)').run(reportId);
-    this.db.prepare('DELETE FROM quantities WHERE report_id = ?').run(reportId);
-    this.db.prepare('DELETE FROM events WHERE report_id = ?').run(reportId);
-    this.db.prepare('DELETE FROM items WHERE report_id = ?').run(reportId);
+    this.stmt('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)').run(reportId);
+    this.stmt('DELETE FROM quantities WHERE report_id = ?').run(reportId);
+    this.stmt('DELETE FROM events WHERE report_id = ?').run(reportId);
+    this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId);
   }
-
-  private get stmtSearchDoc() {
-    return (this._stmtSearchDoc ??= this.db.prepare('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)'));
-  }
-  private _stmtSearchDoc: Database.Statement | undefined;
-  private get stmtSearchIndex() {
-    return (this._stmtSearchIndex ??= this.db.prepare('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)'));
-  }
-  private _stmtSearchIndex: Database.Statement | undefined;
 
   recordFailure(location: string, reason: string): void {
-    this.db.prepare(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
+    this.stmt(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
       ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`).run(location, reason, nowIso());
   }
 
   private setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
   private getMeta(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.stmt('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
+  /**
+   * Rebuilds indicators, series and conflicts from the stored facts in one transaction (readers see
+   * the old derived state until it commits). Memory stays bounded: quantities are assigned in pages,
+   * then each indicator's facts are loaded, reconciled and written on their own.
+   */
   refreshDerived(): void {
-    const facts: ReconcileFact[] = (this.db.prepare(`SELECT q.id, q.report_id, q.value, q.value_max, q.unit, q.approx, q.measure,
-      q.subject, q.period_start, q.period_end, q.has_period, q.region, r.ref_date
-      FROM quantities q JOIN reports r ON r.id = q.report_id ORDER BY q.report_id, q.ord`).all() as (QuantityRow & { ref_date: string | null })[])
-      .map((r) => ({
-        quantityId: r.id,
-        reportId: r.report_id,
-        value: r.value,
-        valueMax: r.value_max,
-        unit: r.unit,
-        approx: r.approx,
-        measure: r.measure,
-        subject: r.subject,
-        period: toPeriod(r.period_start, r.period_end, r.has_period),
-        region: r.region,
-        refDate: r.ref_date,
-      }));
-    const { assignments, auto } = assignIndicators(facts, this.catalog);
-    const byId = new Map(facts.map((f) => [f.quantityId, f]));
-    const factsByIndicator = new Map<string, ReconcileFact[]>();
-    for (const a of assignments) {
-      const list = factsByIndicator.get(a.indicatorId) ?? [];
-      list.push(byId.get(a.quantityId)!);
-      factsByIndicator.set(a.indicatorId, list);
-    }
+    const PAGE = 5000;
+    const factColumns = `q.id, q.report_id, q.value, q.value_max, q.unit, q.approx, q.measure, q.subject, q.period_start,
+      q.period_end, q.has_period, q.region, r.ref_date`;
+    const toFact = (r: QuantityRow & { ref_date: string | null }): ReconcileFact => ({
+      quantityId: r.id,
+      reportId: r.report_id,
+      value: r.value,
+      valueMax: r.value_max,
+      unit: r.unit,
+      approx: r.approx,
+      measure: r.measure,
+      subject: r.subject,
+      period: toPeriod(r.period_start, r.period_end, r.has_period),
+      region: r.region,
+      refDate: r.ref_date,
+    });
 
     this.db.transaction(() => {
       for (const table of ['conflicts', 'point_sources', 'series_points', 'quantity_indicator', 'indicators']) {
         this.db.exec(`DELETE FROM ${table}`);
       }
-      const insIndicator = this.db.prepare(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued,
+      const insIndicator = this.stmt(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued,
         description, patterns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const e of this.catalog.entries) {
         insIndicator.run(e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, 1, e.description, json(e.patterns.map((p) => p.source)));
       }
-      for (const a of auto) insIndicator.run(a.id, a.nameZh, null, null, a.unit, a.measure, 0, null, '[]');
 
-      const insAssign = this.db.prepare('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)');
-      for (const a of assignments) insAssign.run(a.quantityId, a.indicatorId);
+      // Pass 1: every quantity to its indicator, page by page.
+      const insAssign = this.stmt('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)');
+      const page = this.stmt(`SELECT ${factColumns} FROM quantities q JOIN reports r ON r.id = q.report_id
+        WHERE q.id > ? ORDER BY q.id LIMIT ${PAGE}`);
+      const autoIds = new Set<string>();
+      for (let after = 0; ;) {
+        const rows = page.all(after) as (QuantityRow & { ref_date: string | null })[];
+        if (!rows.length) break;
+        after = rows[rows.length - 1].id;
+        const { assignments, auto } = assignIndicators(rows.map(toFact), this.catalog);
+        for (const a of auto) {
+          if (autoIds.has(a.id)) continue;
+          autoIds.add(a.id);
+          insIndicator.run(a.id, a.nameZh, null, null, a.unit, a.measure, 0, null, '[]');
+        }
+        for (const a of assignments) insAssign.run(a.quantityId, a.indicatorId);
+      }
 
-      const insPoint = this.db.prepare(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
+      // Pass 2: each indicator's series and conflicts.
+      const factsOf = this.stmt(`SELECT ${factColumns} FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
+        JOIN reports r ON r.id = q.report_id WHERE qi.indicator_id = ? ORDER BY q.report_id, q.ord`);
+      const insPoint = this.stmt(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
         period_start, period_end, has_period, date, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      const insSource = this.db.prepare('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)');
-      const insConflict = this.db.prepare(`INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason)
+      const insSource = this.stmt('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)');
+      const insConflict = this.stmt(`INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason)
         VALUES (?, ?, ?, ?, ?, ?)`);
-      for (const [indicatorId, list] of factsByIndicator) {
-        const points = buildSeries(indicatorId, list);
+      const indicatorIds = (this.stmt('SELECT DISTINCT indicator_id FROM quantity_indicator').pluck().all() as string[]);
+      for (const indicatorId of indicatorIds) {
+        const facts = (factsOf.all(indicatorId) as (QuantityRow & { ref_date: string | null })[]).map(toFact);
+        const points = buildSeries(indicatorId, facts);
         const pointIds = new Map<Point, number>();
         points.forEach((p, ord) => {
           const stated = p.period?.stated ?? false;
@@ -551,6 +570,13 @@ export class SqliteStore implements Store {
           insConflict.run(indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason);
         }
       }
+
+      // Counts the indicator list shows, computed once here rather than per query.
+      this.db.exec(`UPDATE indicators SET
+        point_count = (SELECT count(*) FROM series_points sp WHERE sp.indicator_id = indicators.id),
+        source_count = (SELECT count(DISTINCT q.report_id) FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
+          WHERE qi.indicator_id = indicators.id),
+        conflict_count = (SELECT count(*) FROM conflicts c WHERE c.indicator_id = indicators.id)`);
       this.setMeta('derived_at', nowIso());
     })();
   }
@@ -586,21 +612,21 @@ export class SqliteStore implements Store {
     const offset = clampOffset(q.offset);
     const filter = q.q ? 'WHERE r.title LIKE @like OR r.source LIKE @like OR r.location LIKE @like' : '';
     const params = { like: `%${q.q ?? ''}%`, limit, offset };
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT ${SqliteStore.SUMMARY_COLUMNS} FROM reports r ${filter}
+    const total = (this.stmt(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n;
+    const rows = this.stmt(`SELECT ${SqliteStore.SUMMARY_COLUMNS} FROM reports r ${filter}
       ORDER BY coalesce(r.published, r.ref_date) DESC, r.id LIMIT @limit OFFSET @offset`).all(params) as Parameters<SqliteStore['summaryFromRow']>[0][];
     return { total, limit, offset, rows: rows.map((r) => this.summaryFromRow(r)) };
   }
 
   report(id: number): ReportDetail | null {
-    const r = this.db.prepare(`SELECT ${SqliteStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`)
+    const r = this.stmt(`SELECT ${SqliteStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`)
       .get(id) as Parameters<SqliteStore['summaryFromRow']>[0] | undefined;
     if (!r) return null;
-    const quantities = (this.db.prepare(`SELECT q.*, qi.indicator_id FROM quantities q
+    const quantities = (this.stmt(`SELECT q.*, qi.indicator_id FROM quantities q
       LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`).all(id) as (QuantityRow & { indicator_id: string | null })[])
       .map((q) => quantityFromRow(q, q.indicator_id));
-    const events = (this.db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY ord').all(id) as EventRow[]).map(eventFromRow);
-    const items = (this.db.prepare('SELECT * FROM items WHERE report_id = ? ORDER BY ord').all(id) as ItemRow[]).map((i) => itemFromRow(i));
+    const events = (this.stmt('SELECT * FROM events WHERE report_id = ? ORDER BY ord').all(id) as EventRow[]).map(eventFromRow);
+    const items = (this.stmt('SELECT * FROM items WHERE report_id = ? ORDER BY ord').all(id) as ItemRow[]).map((i) => itemFromRow(i));
     const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, [])
       .map((m) => ({ reason: m.reason, ruleId: m.ruleId, source: m.source, severity: m.severity, span: m.span ?? null }));
     return {
@@ -621,7 +647,7 @@ export class SqliteStore implements Store {
   private sourcesOf(pointIds: readonly number[]): Map<number, SourceRef[]> {
     const out = new Map<number, SourceRef[]>();
     if (!pointIds.length) return out;
-    const stmt = this.db.prepare(`SELECT ps.point_id, q.id AS quantity_id, q.report_id, q.span_start, q.span_end, q.surface,
+    const stmt = this.stmt(`SELECT ps.point_id, q.id AS quantity_id, q.report_id, q.span_start, q.span_end, q.surface,
       q.sentence_text, r.title, r.published, r.source FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
       JOIN reports r ON r.id = q.report_id WHERE ps.point_id = ? ORDER BY r.published, q.report_id, q.ord`);
     for (const pid of pointIds) {
@@ -656,14 +682,10 @@ export class SqliteStore implements Store {
   }
 
   private indicatorSummaries(where: string, params: Record<string, unknown>): IndicatorSummary[] {
-    const rows = this.db.prepare(`SELECT i.*,
-        (SELECT count(*) FROM series_points sp WHERE sp.indicator_id = i.id) AS point_count,
-        (SELECT count(DISTINCT q.report_id) FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
-           WHERE qi.indicator_id = i.id) AS source_count,
-        (SELECT count(*) FROM conflicts c WHERE c.indicator_id = i.id) AS conflict_count
-      FROM indicators i ${where} ORDER BY i.catalogued DESC, source_count DESC, point_count DESC, i.id`)
+    const rows = this.stmt(`SELECT i.* FROM indicators i ${where}
+      ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id`)
       .all(params) as (IndicatorRow & { point_count: number; source_count: number; conflict_count: number })[];
-    const recent = this.db.prepare('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12');
+    const recent = this.stmt('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12');
     return rows.map((i) => {
       const points = (recent.all(i.id) as PointRow[]).reverse();
       const last = points.at(-1);
@@ -698,8 +720,8 @@ export class SqliteStore implements Store {
   indicator(id: string): IndicatorDetail | null {
     const [summary] = this.indicatorSummaries('WHERE i.id = @id', { id });
     if (!summary) return null;
-    const row = this.db.prepare('SELECT description, patterns FROM indicators WHERE id = ?').get(id) as Pick<IndicatorRow, 'description' | 'patterns'>;
-    const points = this.db.prepare('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord').all(id) as PointRow[];
+    const row = this.stmt('SELECT description, patterns FROM indicators WHERE id = ?').get(id) as Pick<IndicatorRow, 'description' | 'patterns'>;
+    const points = this.stmt('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord').all(id) as PointRow[];
     const sources = this.sourcesOf(points.map((p) => p.id));
     return {
       ...summary,
@@ -719,12 +741,12 @@ export class SqliteStore implements Store {
     if (q.region) clauses.push('c.region = @region');
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const params = { indicatorId: q.indicatorId ?? null, area: q.area ?? null, region: q.region ?? null, limit, offset };
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`)
+    const total = (this.stmt(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`)
       .get(params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT c.*, i.name_zh, i.area FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
+    const rows = this.stmt(`SELECT c.*, i.name_zh, i.area FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
       ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`)
       .all(params) as (ConflictRow & { name_zh: string; area: string | null })[];
-    const pointStmt = this.db.prepare('SELECT * FROM series_points WHERE id = ?');
+    const pointStmt = this.stmt('SELECT * FROM series_points WHERE id = ?');
     const side = (pointId: number): ConflictSide => {
       const p = pointStmt.get(pointId) as PointRow;
       const { value, valueMax, unit, approx, period, date, sources } = this.pointFromRow(p, this.sourcesOf([p.id]).get(p.id) ?? []);
@@ -750,7 +772,7 @@ export class SqliteStore implements Store {
 
   timeline(q: TimelineQuery = {}): TimelineEntry[] {
     const limit = clampLimit(q.limit, 500, 10_000);
-    const events = (this.db.prepare(`SELECT e.*, r.title, r.published FROM events e JOIN reports r ON r.id = e.report_id
+    const events = (this.stmt(`SELECT e.*, r.title, r.published FROM events e JOIN reports r ON r.id = e.report_id
       WHERE (@from IS NULL OR e.date >= @from) AND (@to IS NULL OR substr(e.date, 1, length(@to)) <= @to)`)
       .all({ from: q.from ?? null, to: q.to ?? null }) as (EventRow & { title: string | null; published: string | null })[])
       .map((e): TimelineEntry => ({
@@ -765,7 +787,7 @@ export class SqliteStore implements Store {
         sentence: e.sentence_text,
         span: [e.span_start, e.span_end],
       }));
-    const items = (this.db.prepare(`SELECT i.*, r.title, r.published, r.ref_date FROM items i JOIN reports r ON r.id = i.report_id
+    const items = (this.stmt(`SELECT i.*, r.title, r.published, r.ref_date FROM items i JOIN reports r ON r.id = i.report_id
       WHERE (@from IS NULL OR r.ref_date >= @from) AND (@to IS NULL OR substr(r.ref_date, 1, length(@to)) <= @to)`)
       .all({ from: q.from ?? null, to: q.to ?? null }) as (ItemRow & { title: string | null; published: string | null; ref_date: string | null })[])
       .map((i): TimelineEntry => ({
@@ -789,7 +811,7 @@ export class SqliteStore implements Store {
   }
 
   items(): StoredItem[] {
-    return (this.db.prepare(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id
+    return (this.stmt(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id
       ORDER BY r.ref_date, i.report_id, i.ord`).all() as (ItemRow & { title: string | null; published: string | null })[]).map(itemFromRow);
   }
 
@@ -802,8 +824,8 @@ export class SqliteStore implements Store {
     // Facts are indexed by their sentence, so several facts of one sentence are one hit (the best).
     const hits = `SELECT d.report_id, d.body, min(s.rank) AS rank, min(d.id) AS doc_id
       FROM search_index s JOIN search_docs d ON d.id = s.rowid WHERE search_index MATCH @match GROUP BY d.report_id, d.body`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${hits})`).get({ match }) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT d.kind, d.report_id, d.ref_id, d.body, r.title, r.published, h.rank
+    const total = (this.stmt(`SELECT count(*) AS n FROM (${hits})`).get({ match }) as { n: number }).n;
+    const rows = this.stmt(`SELECT d.kind, d.report_id, d.ref_id, d.body, r.title, r.published, h.rank
       FROM (${hits}) h JOIN search_docs d ON d.id = h.doc_id JOIN reports r ON r.id = d.report_id
       ORDER BY h.rank, d.id LIMIT @limit OFFSET @offset`)
       .all({ match, limit, offset }) as { kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null;
@@ -834,7 +856,7 @@ export class SqliteStore implements Store {
   }
 
   stats(): StoreStats {
-    const count = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string): number => (this.stmt(sql).get() as { n: number }).n;
     return {
       path: this.path,
       schemaVersion: this.schemaVersion,
@@ -854,13 +876,13 @@ export class SqliteStore implements Store {
   }
 
   failures(): FailureRow[] {
-    return this.db.prepare('SELECT location, reason, at FROM failures ORDER BY at, location').all() as FailureRow[];
+    return this.stmt('SELECT location, reason, at FROM failures ORDER BY at, location').all() as FailureRow[];
   }
 
   *raws(): Iterable<StoredRaw> {
     // Page by id so the iteration does not hold a read statement open while the caller writes.
     let after = 0;
-    const stmt = this.db.prepare('SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100');
+    const stmt = this.stmt('SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100');
     for (;;) {
       const rows = stmt.all(after) as { id: number; location: string; source: string; format: string; content_hash: string;
         raw_bytes: Buffer | null; stages: string }[];
@@ -882,7 +904,7 @@ export class SqliteStore implements Store {
 
   /** The decoded source of a stored report, for reindexing reports stored without their bytes. */
   rawText(id: number): string | null {
-    const row = this.db.prepare('SELECT raw_text FROM reports WHERE id = ?').get(id) as { raw_text: string } | undefined;
+    const row = this.stmt('SELECT raw_text FROM reports WHERE id = ?').get(id) as { raw_text: string } | undefined;
     return row?.raw_text ?? null;
   }
 
