@@ -12,7 +12,8 @@ export interface ChromeRule {
 }
 
 export const CHROME_RULES: readonly ChromeRule[] = [
-  { id: 'copyright', pattern: /copyright|©|版权所有|版权归|all rights reserved|ICP备|ICP证|公网安备|网安备|增值电信业务|互联网新闻信息服务许可|违法和不良信息举报|举报电话|举报邮箱/i, maxLength: 160 },
+  { id: 'copyright', pattern: /copyright|©|all rights reserved|ICP备|ICP证|公网安备|网安备|增值电信业务|互联网新闻信息服务许可/i, maxLength: 160 },
+  { id: 'copyright-words', pattern: /版权所有|版权归|违法和不良信息举报|举报电话|举报邮箱|未经授权.{0,6}禁止|不得转载/, maxLength: 40 },
   { id: 'editor', pattern: /^[【\[(（]?\s*(?:责任编辑|责编|编辑|值班编辑|审核|审校|校对|监制|终审|二审|一审|初审|编审|签发|本期编辑|美编|制图|校审)\s*[:：|丨]/, maxLength: 60 },
   { id: 'editor-tail', pattern: /[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：][^)）】\]]{1,20}[)）】\]]\s*$/, maxLength: 40 },
   { id: 'location', pattern: /^(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]|^首页\s*[>›»\-]/, maxLength: 120 },

@@ -49,7 +49,7 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
     while (j < flat.length && (repeat[j] || flat[j].length < MIN_REPEAT)) runLength += flat[j++].length;
     const run = repeat.slice(i, j).filter(Boolean).length;
     for (let k = i; k < j; k++) {
-      if (repeat[k] && (flat[k].length >= MIN_WHOLE_PARAGRAPH || (run >= 3 && runLength >= 200))) keep[k] = false;
+      if (repeat[k] && (flat[k].length >= MIN_WHOLE_PARAGRAPH || (run >= 3 && runLength >= 60))) keep[k] = false;
     }
     i = j;
   }

@@ -178,7 +178,7 @@ export function isTitleLike(line: string): boolean {
   const flat = squash(line);
   const cjk = CJK.test(flat);
   if (flat.length < (cjk ? 8 : 12) || flat.length > (cjk ? 80 : 160)) return false;
-  if (/[。！？!?；;]$|[，,、：:]$/.test(flat)) return false;
+  if (/[。！？!?；;]$|[，,、：:\-‐]$/.test(flat)) return false; // a sentence, or a line that runs on
   if (/^[-•●*>#\d]/.test(flat) && !/^\d{4}/.test(flat)) return false;
   // Prose has several commas; a headline has at most one or two.
   return (flat.match(/[，,。]/g)?.length ?? 0) <= 2 && !PROSE_PUNCT.test(flat.slice(-1));

@@ -99,6 +99,8 @@ function continues(line: Line, next: Line, fullWidth: number): boolean {
   // The next line begins with punctuation that cannot start a sentence: certainly a continuation.
   if (/^[，,。．.、；;：:！!？?）)」』”’%％]/.test(next.text)) return true;
   if (/[：:]$/.test(text)) return false;
+  // Latin text: a word hyphenated at the line end, or a line that goes on in lower case.
+  if (/[a-z]-$/.test(text) || /^[a-z]/.test(next.text)) return true;
   const len = flatLength(text);
   if (len >= fullWidth * 0.85) return true;
   // A line with prose punctuation that stops mid-sentence was cut by the layout.
@@ -175,7 +177,7 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   const keepLine = findRepeats(textual.map((l) => l.text), { containment: false });
   const repeated = new Set(textual.filter((_, i) => !keepLine[i]));
   // Footer scraps after the last paragraph: short lines that end no sentence (addresses, labels).
-  for (let i = textual.length - 1; i > 0 && textual.length >= 5; i--) {
+  for (let i = textual.length - 1; i > 0 && textual.length >= 3; i--) {
     const line = textual[i];
     if (repeated.has(line)) continue;
     if (flatLength(line.text) > 30 || SENTENCE_END.test(line.text) || /[，,。]/.test(line.text)) break;

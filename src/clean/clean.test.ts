@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDocument, createPipeline, textOf, type Document } from '../document/index.ts';
+import { readBytes } from '../read/index.ts';
+import { isKeywordStuffing, chromeRule } from './boilerplate.ts';
+import { findRepeats } from './dedupe.ts';
+import { cleanStages, findMainText } from './index.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../read/fixtures/${name}`, import.meta.url))));
+const clean = createPipeline(cleanStages);
+const read = (name: string): Document[] => readBytes(fixture(name), { location: name }).map((d) => clean.run(d));
+const textDoc = (raw: string, format: Document['format'] = 'text') =>
+  clean.run(createDocument({ source: 'x', location: '/x', format, contentHash: 'h', charset: 'utf-8', raw }));
+
+/** Every block's text, as the clean text holds it. */
+const blockTexts = (doc: Document) => doc.blocks.map((b) => textOf(doc.text, b.span));
+
+describe('clean stage', () => {
+  it('declares what it reads and writes', () => {
+    expect(cleanStages.map((s) => [s.name, s.requires, s.assigns])).toEqual([
+      ['clean.main-text', ['raw', 'format', 'meta'], ['text', 'blocks', 'rawOffsets', 'meta']],
+    ]);
+  });
+});
+
+describe('web page main text', () => {
+  const [page] = read('gbk-page.html');
+
+  it('keeps the article once, in order, and drops menus, location, share, editor, related and footer', () => {
+    expect(blockTexts(page)).toEqual([
+      '记者从重庆市政府口岸物流办获悉，今年一季度，中欧班列（成渝）累计开行突破5000列，同比增长12.5%，占全国开行量的约四成。',
+      '据介绍，成渝两地以“统一品牌、统一运营”的方式合作开行班列，线路覆盖欧洲100余个城市。镕、珺等生僻字也能正确显示。',
+      '下一步，两地将继续优化运输组织，力争全年开行量再创新高。',
+    ]);
+    expect(page.text.split('\n\n')).toEqual(blockTexts(page));
+  });
+
+  it('reads title, date, site and author from headline and dateline', () => {
+    expect(page.meta).toMatchObject({ title: '川渝联合开行中欧班列突破5000列', published: '2023-04-12', site: '重庆日报', author: '张三' });
+  });
+
+  it('links clean offsets back to the raw page', () => {
+    const at = page.text.indexOf('累计开行突破5000列');
+    const raw = page.rawOffsets.toRaw(at)!;
+    expect(page.raw.slice(raw, raw + '累计开行突破5000列'.length)).toBe('累计开行突破5000列');
+  });
+
+  it('scores by content, not by markup order: a long link list does not win over a short article', () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/n/${i}">成渝地区双城经济圈建设第${i}条新闻标题</a></li>`).join('');
+    const html = `<html><body><ul class="list">${links}</ul><div class="main"><p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。</p><p>两地还联合发布了便捷生活行动事项，推动政务服务跨省通办。</p></div></body></html>`;
+    const doc = textDoc(html, 'html');
+    expect(doc.text).toBe('川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。\n\n两地还联合发布了便捷生活行动事项，推动政务服务跨省通办。');
+  });
+
+  it('keeps headings as heading blocks and removes source line breaks between Han characters only', () => {
+    const html = `<html><body><article><h2>成渝氢走廊</h2><p>投入运营氢燃料电池
+汽车440辆，Hydrogen trucks
+now run daily.</p><p>两地共同申报国家燃料电池汽车示范城市群，推动加氢站建设。</p></article></body></html>`;
+    const doc = textDoc(html, 'html');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph']);
+    expect(blockTexts(doc)[1]).toBe('投入运营氢燃料电池汽车440辆，Hydrogen trucks now run daily.');
+  });
+});
+
+describe('Markdown with HTML inside', () => {
+  it('reads Markdown marks and HTML blocks alike', () => {
+    const [doc] = read('front-matter.md');
+    expect(doc.meta.title).toBe('成渝共建西部金融中心取得阶段性成效');
+    expect(doc.blocks.map((b) => [b.kind, textOf(doc.text, b.span)])).toEqual([
+      ['heading', '成渝共建西部金融中心'],
+      ['paragraph', '两地金融机构跨区域授信超过3000亿元，金融服务持续便利化。'],
+      ['list-item', '设立共同基金'],
+      ['list-item', '推动数据共享'],
+      ['paragraph', '截至9月末，成渝两地本外币存款余额同比增长9.8%。'],
+    ]);
+  });
+
+  it('drops the inline CSS, QR block and editor sign-off of a Sina page', () => {
+    const raw = readFileSync(fileURLToPath(new URL('../../data/corpus/000_ec37c2ba515c9bd4.txt', import.meta.url)), 'utf8');
+    const [doc] = readBytes(Buffer.from(raw), { location: '000.txt' }).map((d) => clean.run(d));
+    expect(doc.text).toContain('成渝两地联合开行中欧班列（成渝）1475列');
+    for (const chrome of ['appendQr_wrap', '新浪财经APP', '责任编辑', 'cms-style', 'sinaimg']) expect(doc.text).not.toContain(chrome);
+    expect(doc.meta.published).toBe('2022-06-28');
+  });
+});
+
+describe('feed items', () => {
+  it('keep all of their content', () => {
+    const docs = read('feed.rss');
+    expect(docs.map((d) => d.text)).toEqual(['成渝中线高铁全长292公里，设计时速400公里。\n\n建成后成都至重庆将实现50分钟通达。', '两地推出精品旅游线路70余条，年接待游客超过1亿人次。']);
+  });
+});
+
+describe('OCR and plain text', () => {
+  const [doc] = read('ocr.txt');
+
+  it('takes the headline as title and leaves it out of the text', () => {
+    expect(doc.meta.title).toBe('从案例看成渝 "双核" 联动');
+    expect(doc.text.startsWith('核心提示')).toBe(true);
+  });
+
+  it('removes spaces between Chinese characters and rejoins lines broken mid-sentence, across blank lines', () => {
+    expect(blockTexts(doc)).toEqual([
+      '核心提示',
+      '2021年12月，重庆四川党政联席会议第四次会议强调，要进一步做强 "双核"，不断提升重庆主城都市区和成都市的发展能级，增强核心功能和辐射作用。两地签订了5个子协议。',
+      '两江新区与天府新区合作成果初显',
+      '本报讯(记者陈国栋)6月23日一大早，一家科技公司的负责人来到两江新区政务大厅川渝通办窗口，办理在四川成都开办分公司的相关手续，业务很快办结。',
+      '图为两江新区政务大厅。',
+    ]);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph', 'caption']);
+  });
+
+  it('maps rejoined text back to both raw lines', () => {
+    const at = doc.text.indexOf('功能和辐射作用');
+    const raw = doc.rawOffsets.toRaw(at)!;
+    expect(doc.raw.slice(raw, raw + 7)).toBe('功能和辐射作用');
+  });
+
+  it('keeps Latin words apart and mends words hyphenated at a line end', () => {
+    const d = textDoc('Rail freight between Chengdu and Chong-\nqing grew by twelve percent in the first quarter of the year, the\nport authority said on Monday.\n');
+    expect(d.text).toBe('Rail freight between Chengdu and Chongqing grew by twelve percent in the first quarter of the year, the port authority said on Monday.');
+  });
+
+  it('turns a page copied as text into the article: header, byline, contact lines and footer go', () => {
+    const raw = [
+      '您好,欢迎来到某某培训中心官方网站!',
+      '干部培训中心',
+      '023-6276-2687',
+      '当前位置:首页 - 头条新闻',
+      '',
+      '川渝共建西部金融中心取得阶段性成效',
+      '',
+      '点击数:252 时间:2024-06-22 作者:重庆日报',
+      '截至5月末，川渝两地跨区域授信超过3000亿元，同比增长12%。',
+      '',
+      '两地将持续推进金融服务便利化。',
+      '',
+      '相关:',
+      '本文地址:https://www.example.cn/x/1.html',
+      '最新文章',
+      '  • 574888563@qq.com',
+      '  • 重庆市南岸区学府大道19号',
+      'Copyright © 2018-2025 某某培训中心 All Rights Reserved.渝ICP备18017634号-7',
+      '重庆干部培训重庆干部培训基地重庆工商大学干部培训重庆干部培训大学',
+    ].join('\n');
+    const d = textDoc(raw);
+    expect(d.meta).toMatchObject({ title: '川渝共建西部金融中心取得阶段性成效', published: '2024-06-22' });
+    expect(d.text).toBe('截至5月末，川渝两地跨区域授信超过3000亿元，同比增长12%。\n\n两地将持续推进金融服务便利化。');
+  });
+
+  it('keeps an article printed twice once, and drops a teaser stitched from its opening', () => {
+    const article = ['第一段，川渝两地联合开行中欧班列1475列，约占全国开行量的21%。', '第二段，两地共有130家零部件企业参与对方整车配套，合作持续深化。', '第三段，两地合力争取全国一体化算力网络国家枢纽节点落地。'];
+    const teaser = '开行中欧班列1475列，约占全国开行量的21%。  第二段，两地共有130家零部件企业参与对方整车配套，合作持续深化。  第三段，两地合力';
+    const d = textDoc(['标题：川渝合作新进展报道', '', teaser, '', ...article, '', ...article].join('\n\n'));
+    expect(d.text).toBe(article.join('\n\n'));
+  });
+
+  it('has no title when the text starts with a section heading', () => {
+    expect(textDoc('共建科创中心\n一年多来，川渝两地加强资源共享，努力共建具有全国影响力的科技创\n\n新中心。\n').meta.title).toBeNull();
+  });
+});
+
+describe('pieces', () => {
+  it('knows chrome lines by their words, within a length limit', () => {
+    expect(chromeRule('Copyright © 2020 重庆长安网 版权所有')?.id).toBe('copyright');
+    expect(chromeRule('责任编辑：吴剑 SF031')?.id).toBe('editor');
+    expect(chromeRule('点击数:252')?.id).toBe('counter');
+    expect(chromeRule('两地版权交易额突破100亿元，知识产权保护合作不断深化，推动版权产业高质量发展，版权所有人权益得到更好保障。')).toBeNull();
+    expect(isKeywordStuffing('重庆干部培训重庆干部培训基地重庆工商大学干部培训')).toBe(true);
+    expect(isKeywordStuffing('推动成渝地区双城经济圈建设走深走实')).toBe(false);
+  });
+
+  it('keeps short lines that recur alone (table labels) and drops a repeated run', () => {
+    const run = ['川渝两地联合开行中欧班列1475列，约占全国开行量的21%', '两地共有130家零部件企业参与对方整车配套，合作持续深化', '两地合力争取全国一体化算力网络国家枢纽节点落地，成效明显'];
+    expect(findRepeats(['Portion: 2 Green', 'Chili', 'Portion: 2 Green', 'Salad'])).toEqual([true, true, true, true]);
+    expect(findRepeats([...run, '其他', ...run])).toEqual([true, true, true, true, false, false, false]);
+  });
+
+  it('reports a page with no text as a warning message, not an exception', () => {
+    const d = textDoc('<html><body><script>var a = 1;</script></body></html>', 'html');
+    expect(d.text).toBe('');
+    expect(d.messages.map((m) => m.ruleId)).toContain('clean:no-main-text');
+  });
+
+  it('is pure: the same Document gives the same blocks', () => {
+    const doc = createDocument({ source: 'x', location: '/x', format: 'text', contentHash: 'h', charset: 'utf-8', raw: '标题行：成渝合作新进展\n\n正文第一段内容。' });
+    expect(findMainText(doc).blocks).toEqual(findMainText(doc).blocks);
+  });
+});
