@@ -30,12 +30,17 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'english-chrome', pattern: /^(?:advertisement|sponsored|share (?:this|on)|follow us|sign up for|subscribe to|read more|related(?: articles| stories)?:?|click here|skip to (?:main )?content|this article (?:was|is) (?:originally )?published|image:|photo:|caption:|copyright)\b/i, maxLength: 120 },
 ];
 
+/** Footer words: one alone may be prose ("版权所有人"), two or more in one short block are a footer. */
+const FOOTER_WORDS = /版权所有|版权归|违法和不良信息|举报电话|举报邮箱|未经授权|禁止复制|不得转载|主办单位|承办单位|技术支持|联系我们|网站声明|法律声明/g;
+const FOOTER_RULE: ChromeRule = { id: 'footer-words', pattern: FOOTER_WORDS, maxLength: 160 };
+
 /** The rule a block breaks, or null when it may be main text. */
 export function chromeRule(text: string): ChromeRule | null {
   const length = text.replace(/\s+/g, '').length;
   for (const rule of CHROME_RULES) {
     if (length <= rule.maxLength && rule.pattern.test(text.trim())) return rule;
   }
+  if (length <= FOOTER_RULE.maxLength && new Set(text.match(FOOTER_WORDS)).size >= 2) return FOOTER_RULE;
   return null;
 }
 
