@@ -9,6 +9,7 @@ interface ServeFlags {
   host: string;
   web?: string;
   rateLimit?: string;
+  cacheTtl?: string;
 }
 
 function addServeOptions(command: Command): Command {
@@ -17,7 +18,8 @@ function addServeOptions(command: Command): Command {
     .option('--port <n>', 'port to listen on (default: PORT or 8080)')
     .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
     .option('--web <dir>', 'built dashboard to serve (default: web/dist)')
-    .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600');
+    .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600')
+    .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000');
 }
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
@@ -39,6 +41,7 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
     store,
     webRoot: flags.web ?? defaultWebRoot,
     rateLimitPerMinute: limit > 0 ? limit : false,
+    cacheTtlMs: Math.max(0, Number(flags.cacheTtl) || 0),
     logger: { level: 'warn' },
   });
   const close = async () => {

@@ -64,7 +64,7 @@ beforeAll(async () => {
   webRoot = join(dir, 'web');
   mkdirSync(webRoot);
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>shell</title><div id="root"></div>');
-  app = await buildServer({ store, webRoot, rateLimitPerMinute: false, uploadLimitBytes: 4096 });
+  app = await buildServer({ store, webRoot, rateLimitPerMinute: false, uploadLimitBytes: 4096, cacheTtlMs: 60_000 });
 });
 
 afterAll(async () => {
@@ -178,6 +178,34 @@ describe('API over a store', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const json = await app.inject({ method: 'GET', url: '/api/export?format=json' });
     expect(Object.keys(json.json())).toEqual(expect.arrayContaining(['reports', 'quantities', 'series', 'conflicts']));
+  });
+});
+
+describe('upload', () => {
+  it('reads, extracts and stores an uploaded report, returns its record and refreshes cached answers', async () => {
+    const before = (await get<{ reports: number }>('/api/stats')).body.reports;
+    const text = '渝西地区新建物流园区\n\n2024年，渝西地区新建物流园区7个，新增仓储面积120万平方米。\n';
+    const { payload, headers } = multipart('file', '物流园区.txt', text);
+    const response = await app.inject({ method: 'POST', url: '/api/reports', payload, headers });
+    expect(response.statusCode).toBe(201);
+    const body = response.json() as { reports: { status: string; report: ReportSummary }[] };
+    expect(body.reports).toHaveLength(1);
+    expect(body.reports[0].status).toBe('new');
+    expect(body.reports[0].report.source).toBe('物流园区.txt');
+    expect((await get<{ reports: number }>('/api/stats')).body.reports).toBe(before + 1);
+    const { body: doc } = await get<ReportDetail>(`/api/reports/${body.reports[0].report.id}`);
+    expect(doc.text).toContain('新建物流园区7个');
+    const again = await app.inject({ method: 'POST', url: '/api/reports', payload, headers });
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as { reports: { status: string }[] }).reports[0].status).toBe('unchanged');
+  });
+
+  it('records an unreadable upload as failed and answers 422', async () => {
+    const { payload, headers } = multipart('file', 'blob.bin', Buffer.from([0, 1, 2, 3, 0, 0, 255, 0, 7, 0]), 'application/octet-stream');
+    const response = await app.inject({ method: 'POST', url: '/api/reports', payload, headers });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ error: { status: 422, code: 'unreadable_report' } });
+    expect(store.failures().some((f) => f.location === 'upload:blob.bin')).toBe(true);
   });
 });
 

@@ -28,7 +28,7 @@ export interface ServerOptions {
   uploadLimitBytes?: number;
   /** Requests per minute per client address over the whole site; `false` turns the limit off (benchmarks). Default 600. */
   rateLimitPerMinute?: number | false;
-  /** How long derived results (overview, indicators, conflicts) are reused before the store is asked again. Default 2 s. */
+  /** How long answers to read queries (overview, indicators, conflicts, search) are reused; 0 = never. Default 2 s. */
   cacheTtlMs?: number;
   /** Fastify's logger: true, false or pino options. Default false. */
   logger?: boolean | { level: string };
@@ -110,7 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     uploadLimitBytes,
     ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, bytes, filename, mediaType),
-    ...derivedCache(options.cacheTtlMs ?? 2000),
+    ...responseCache(options.cacheTtlMs ?? 2000),
   };
 
   for (const route of routes) {
@@ -161,23 +161,32 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 /**
- * Derived results (overview, indicators, conflicts) change only when reports are ingested. They
- * are reused for a short while, and dropped at once when this server writes, so a dashboard under
- * load does not rebuild the same overview for every request while an ingest by another process
- * still shows within `ttlMs`.
+ * Answers to read queries (overview, indicators, conflicts, search) change only when reports are
+ * ingested. Their serialized JSON is reused for `ttlMs` and dropped at once when this server
+ * writes, so a dashboard under load does not rebuild the same overview or re-run the same search
+ * for every request, while an ingest by another process still shows within `ttlMs`. Least recently
+ * used entries go first once `maxEntries` are held. `ttlMs` 0 turns the cache off.
  */
-function derivedCache(ttlMs: number): Pick<ApiContext, 'cached' | 'invalidate'> {
-  const entries = new Map<string, { at: number; value: unknown }>();
-  const MAX_ENTRIES = 500;
+export function responseCache(ttlMs: number, maxEntries = 1000): Pick<ApiContext, 'cachedJson' | 'invalidate'> {
+  const entries = new Map<string, { at: number; body: Buffer }>();
   return {
-    cached<T>(key: string, compute: () => T): T {
+    cachedJson(reply, key, compute) {
+      reply.type('application/json; charset=utf-8');
+      if (ttlMs <= 0) return reply.send(JSON.stringify(compute()));
       const now = Date.now();
       const hit = entries.get(key);
-      if (hit && now - hit.at < ttlMs) return hit.value as T;
-      const value = compute();
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { at: now, value });
-      return value;
+      if (hit && now - hit.at < ttlMs) {
+        // Map keeps insertion order: re-inserting marks the entry as recently used.
+        entries.delete(key);
+        entries.set(key, hit);
+        return reply.send(hit.body);
+      }
+      // Kept encoded: a hit then costs a socket write, not a serialization.
+      const body = Buffer.from(JSON.stringify(compute()));
+      entries.delete(key);
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.set(key, { at: now, body });
+      return reply.send(body);
     },
     invalidate() {
       entries.clear();

@@ -4,7 +4,7 @@
  * answer with the envelope in `errors.ts`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Store } from '../store/types.ts';
+import type { IndicatorSummary, Overview, Store } from '../store/types.ts';
 import { ApiError, notFound } from './errors.ts';
 import { exportResponse, type ExportFormat, type ExportTableName } from './export.ts';
 import * as schema from './schemas.ts';
@@ -14,8 +14,9 @@ export interface ApiContext {
   store: Store;
   /** Reads, extracts and stores one uploaded file (see upload.ts). */
   ingestUpload(bytes: Uint8Array, filename: string, mediaType: string | undefined): Promise<UploadResult>;
-  /** Results of derived-data queries, dropped whenever this server writes to the store. */
-  cached<T>(key: string, compute: () => T): T;
+  /** Sends `compute()` as JSON, reusing the serialized answer for a while (see responseCache in app.ts). */
+  cachedJson(reply: FastifyReply, key: string, compute: () => unknown): FastifyReply;
+  /** Drops every reused answer: called after this server writes to the store. */
   invalidate(): void;
   /** Largest upload accepted, in bytes. */
   uploadLimitBytes: number;
@@ -38,6 +39,16 @@ export interface ApiRoute {
 type Query<T> = FastifyRequest<{ Querystring: T }>;
 type Params<T> = FastifyRequest<{ Params: T }>;
 
+/**
+ * The overview's cards show the latest value, its period and how many sources it has; the sources'
+ * sentences are on the indicator page. Leaving them out keeps the overview a fraction of the size.
+ */
+function overviewCards(overview: Overview): Overview {
+  const card = (indicator: IndicatorSummary): IndicatorSummary =>
+    indicator.latest ? { ...indicator, latest: { ...indicator.latest, sources: [] } } : indicator;
+  return { ...overview, areas: overview.areas.map((a) => ({ ...a, indicators: a.indicators.map(card) })) };
+}
+
 function found<T>(value: T | null, what: string): T {
   if (value === null) throw notFound(what);
   return value;
@@ -48,15 +59,16 @@ export const routes: ApiRoute[] = [
     method: 'GET',
     url: '/api/overview',
     summary: 'Key areas with their indicator cards, store figures and recent conflicts (overview page)',
+    description: "Cards carry the latest point without its sources' sentences (`latest.sources` is empty; see `sourceCount` and /api/indicators/{id}).",
     tags: ['pages'],
-    handler: (_req, _reply, { cached, store }) => cached('overview', () => store.overview()),
+    handler: (_req, reply, { cachedJson, store }) => cachedJson(reply, 'overview', () => overviewCards(store.overview())),
   },
   {
     method: 'GET',
     url: '/api/stats',
     summary: 'How many reports, facts, indicators and conflicts the store holds',
     tags: ['pages'],
-    handler: (_req, _reply, { cached, store }) => cached('stats', () => store.stats()),
+    handler: (_req, reply, { cachedJson, store }) => cachedJson(reply, 'stats', () => store.stats()),
   },
   {
     method: 'GET',
@@ -108,9 +120,9 @@ export const routes: ApiRoute[] = [
     summary: 'Indicators (catalogued and automatic groups) with latest value, counts and sparkline',
     tags: ['indicators'],
     querystring: schema.indicatorsQuery,
-    handler: (req, _reply, { cached, store }) => {
+    handler: (req, reply, { cachedJson, store }) => {
       const { area, catalogued } = (req as Query<{ area?: string; catalogued?: boolean }>).query;
-      return cached(`indicators:${area ?? ''}:${catalogued ?? ''}`, () => store.indicators({ area, catalogued }));
+      return cachedJson(reply, `indicators:${area ?? ''}:${catalogued ?? ''}`, () => store.indicators({ area, catalogued }));
     },
   },
   {
@@ -119,9 +131,9 @@ export const routes: ApiRoute[] = [
     summary: "One indicator's series ordered by period, each point with its sources and their sentences",
     tags: ['indicators'],
     params: schema.indicatorParams,
-    handler: (req, _reply, { cached, store }) => {
+    handler: (req, reply, { cachedJson, store }) => {
       const { id } = (req as Params<{ id: string }>).params;
-      return found(cached(`indicator:${id}`, () => store.indicator(id)), `indicator ${id}`);
+      return cachedJson(reply, `indicator:${id}`, () => found(store.indicator(id), `indicator ${id}`));
     },
   },
   {
@@ -130,9 +142,9 @@ export const routes: ApiRoute[] = [
     summary: 'Conflicts: the same indicator, region and period reported with values that disagree',
     tags: ['indicators'],
     querystring: schema.conflictsQuery,
-    handler: (req, _reply, { cached, store }) => {
+    handler: (req, reply, { cachedJson, store }) => {
       const q = (req as Query<{ indicatorId?: string; area?: string; region?: string; limit: number; offset: number }>).query;
-      return cached(`conflicts:${JSON.stringify(q)}`, () => store.conflicts(q));
+      return cachedJson(reply, `conflicts:${JSON.stringify(q)}`, () => store.conflicts(q));
     },
   },
   {
@@ -164,10 +176,11 @@ export const routes: ApiRoute[] = [
     summary: 'Full-text search over reports and facts, ranked, with highlighted snippets',
     tags: ['facts'],
     querystring: schema.searchQuery,
-    handler: (req, _reply, { store }) => {
+    handler: (req, reply, { cachedJson, store }) => {
       const { q, limit, offset } = (req as Query<{ q: string; limit: number; offset: number }>).query;
-      if (!q.trim()) throw new ApiError(400, 'invalid_request', 'querystring/q must contain a word');
-      return store.search(q, { limit, offset });
+      const words = q.trim().replace(/\s+/g, ' ');
+      if (!words) throw new ApiError(400, 'invalid_request', 'querystring/q must contain a word');
+      return cachedJson(reply, `search:${limit}:${offset}:${words}`, () => store.search(words, { limit, offset }));
     },
   },
   {
