@@ -41,6 +41,7 @@ export function formatValue(p: { value: number; valueMax?: number | null; unit: 
   return `${mark ? mark + ' ' : ''}${number}${unit}`;
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ymd = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -55,8 +56,8 @@ export function formatPeriod(period: Period | null | undefined, lang: Lang): str
     if (start === end) return lang === 'zh' ? `${ys}年${ms}月${ds}日` : start;
     if (wholeMonths && ys === ye) {
       if (ms === 1 && me === 12) return lang === 'zh' ? `${ys}年` : String(ys);
-      if (ms === me) return lang === 'zh' ? `${ys}年${ms}月` : `${ys}-${String(ms).padStart(2, '0')}`;
-      return lang === 'zh' ? `${ys}年${ms}—${me}月` : `${ys}-${String(ms).padStart(2, '0')}…${String(me).padStart(2, '0')}`;
+      if (ms === me) return lang === 'zh' ? `${ys}年${ms}月` : `${MONTHS_EN[ms - 1]} ${ys}`;
+      return lang === 'zh' ? `${ys}年${ms}—${me}月` : `${MONTHS_EN[ms - 1]}–${MONTHS_EN[me - 1]} ${ys}`;
     }
     if (wholeMonths && ms === 1 && me === 12) return lang === 'zh' ? `${ys}—${ye}年` : `${ys}–${ye}`;
     return `${start} — ${end}`;

@@ -16,6 +16,7 @@ export function OverviewPage() {
       {(data) => (
         <>
           <StatsBar overview={data} />
+          <RecentConflicts overview={data} />
           {data.areas.map(({ area, indicators }) => (
             <AreaSection key={area} area={area} indicators={indicators} />
           ))}
@@ -60,13 +61,36 @@ function StatsBar({ overview }: { overview: Overview }) {
   );
 }
 
+function RecentConflicts({ overview }: { overview: Overview }) {
+  const { t, lang } = useI18n();
+  if (overview.recentConflicts.length === 0) return null;
+  return (
+    <div className="recent-conflicts" data-testid="recent-conflicts">
+      <Link to="/conflicts">{t('recentConflicts')}</Link>
+      <ul>
+        {overview.recentConflicts.slice(0, 5).map((c) => (
+          <li key={c.id}>
+            <Link to={`/indicators/${encodeURIComponent(c.indicatorId)}`}>{c.indicatorName}</Link>
+            {c.region ? `（${c.region}）` : ''}：<span className="conflict-pair">{formatValue(c.a, lang)}</span> ↔{' '}
+            <span className="conflict-pair">{formatValue(c.b, lang)}</span>
+            <span className="muted"> · {c.date ?? ''}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function AreaSection({ area, indicators }: { area: string; indicators: IndicatorSummary[] }) {
   const { area: areaName, t } = useI18n();
   const withData = indicators.filter((i) => i.pointCount > 0);
   return (
     <section className="area" data-testid="area" data-area={area}>
       <h2>
-        {areaName(area)} <span className="count">{withData.length} / {indicators.length} {t('indicators')}</span>
+        {areaName(area)}{' '}
+        <span className="count">
+          {withData.length} {t('indicators')}
+        </span>
       </h2>
       {withData.length === 0 ? (
         <p className="muted">{t('empty')}</p>

@@ -146,6 +146,7 @@ function ReportView({ report }: { report: ReportDetail }) {
   );
 }
 
+const APPROX_KEY = { exact: 'approxExact', about: 'approxAbout', over: 'approxOver', under: 'approxUnder' } as const satisfies Record<string, MessageKey>;
 const MEASURE_KEY = { level: 'measureLevel', change: 'measureChange', share: 'measureShare' } as const satisfies Record<string, MessageKey>;
 
 function FactCard({ report, facts, x, y }: { report: ReportDetail; facts: FactRef[]; x: number; y: number }) {
@@ -162,7 +163,8 @@ function FactCard({ report, facts, x, y }: { report: ReportDetail; facts: FactRe
               <dd className="fact-value">{formatValue(q, lang)}</dd>
               <dt>{t('unit')}</dt>
               <dd>
-                {q.unit} · {t(MEASURE_KEY[q.measure])} · {q.approx}
+                {q.unit} · {t(MEASURE_KEY[q.measure])}
+                {q.approx !== 'exact' && ` · ${t(APPROX_KEY[q.approx])}`}
               </dd>
               <dt>{t('period')}</dt>
               <dd>{formatPeriod(q.period, lang)}</dd>
