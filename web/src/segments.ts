@@ -61,3 +61,21 @@ export function cutRuns(
   }
   return runs;
 }
+
+/**
+ * The store wraps matched words in `[` `]` and gives their offsets; drop those brackets (and only
+ * those: a report's own brackets stay) and move the offsets to match.
+ */
+export function unbracket(snippet: string, highlights: readonly (readonly [number, number])[]): { text: string; ranges: [number, number][] } {
+  const drop = new Set<number>();
+  for (const [s, e] of highlights) {
+    if (snippet[s - 1] === '[' && snippet[e] === ']') drop.add(s - 1).add(e);
+  }
+  let text = '';
+  const shift: number[] = [];
+  for (let i = 0; i <= snippet.length; i++) {
+    shift.push(text.length);
+    if (i < snippet.length && !drop.has(i)) text += snippet[i];
+  }
+  return { text, ranges: highlights.map(([s, e]) => [shift[s], shift[e]]) };
+}

@@ -80,7 +80,7 @@ export function TimelinePage() {
                           {areaName(a)}
                         </span>
                       ))}
-                      {entry.reportTitle ?? ''}
+                      <Link to={reportHref(entry.reportId)}>{entry.reportTitle ?? `#${entry.reportId}`}</Link>
                     </div>
                   </div>
                 </li>
@@ -131,7 +131,8 @@ export function ItemsPage() {
                       </td>
                       <td>{item.areas.map((a) => areaName(a)).join('、') || '—'}</td>
                       <td className="small">
-                        {item.reportTitle ?? ''} <span className="muted">{formatDate(item.published, lang)}</span>
+                        <Link to={reportHref(item.reportId)}>{item.reportTitle ?? `#${item.reportId}`}</Link>{' '}
+                        <span className="muted">{formatDate(item.published, lang)}</span>
                       </td>
                     </tr>
                   ))}

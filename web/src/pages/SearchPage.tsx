@@ -6,27 +6,10 @@ import { formatDate } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { unbracket } from '../segments.ts';
 
 const KIND_KEY: Record<SearchHit['kind'], MessageKey> = { report: 'kindReport', quantity: 'kindQuantity', event: 'kindEvent', item: 'kindItem' };
 const PAGE = 20;
-
-/**
- * The store wraps matched words in `[` `]` and gives their offsets; drop those brackets (and only
- * those: a report's own brackets stay) and move the offsets to match.
- */
-export function unbracket(snippet: string, highlights: readonly (readonly [number, number])[]): { text: string; ranges: [number, number][] } {
-  const drop = new Set<number>();
-  for (const [s, e] of highlights) {
-    if (snippet[s - 1] === '[' && snippet[e] === ']') drop.add(s - 1).add(e);
-  }
-  let text = '';
-  const shift: number[] = [];
-  for (let i = 0; i <= snippet.length; i++) {
-    shift.push(text.length);
-    if (i < snippet.length && !drop.has(i)) text += snippet[i];
-  }
-  return { text, ranges: highlights.map(([s, e]) => [shift[s], shift[e]]) };
-}
 
 /** Where a hit leads: the report, at the fact's sentence for a fact hit. */
 const hitHref = (hit: SearchHit): string => `/reports/${hit.reportId}` + (hit.kind === 'report' ? '' : `?fact=${hit.kind}:${hit.id}`);
