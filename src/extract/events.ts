@@ -54,7 +54,7 @@ export function findEvents(input: EventInput): EventFinding[] {
     // The last heading of a timeline owns its first sentence only: what follows may be running text.
     const limit = headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, heading.end), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
     if (heading.explicitYear) timelineYear = Number(heading.date!.slice(0, 4));
-    else if (timelineYear === null || !isSameRun(text, headings[k - 1], heading)) timelineYear = firstYearAhead(text, times, heading.end, limit) ?? yearOf(heading);
+    else if (timelineYear === null || !isSameRun(text, headings[k - 1], heading)) timelineYear = firstYearAhead(times, heading.end) ?? yearOf(heading);
     else if (heading.month !== null && heading.month < lastMonth) timelineYear++; // a month going back starts the next year
     lastMonth = heading.month ?? lastMonth;
     if (timelineYear === null || heading.month === null) return;
@@ -75,12 +75,15 @@ export function findEvents(input: EventInput): EventFinding[] {
   });
 
   // Running text: a sentence with a dated expression and an event predicate.
+  let nextHeading = 0;
   for (const t of dated) {
     if (headingSet.has(t) || !t.date) continue;
     const si = findSpanAt(sentences, t.start);
     if (si < 0) continue;
     const [ss, se] = sentences[si];
-    if (headings.some((h) => h.start > t.start && h.start < se)) continue;
+    while (nextHeading < headings.length && headings[nextHeading].start <= t.start) nextHeading++;
+    // A heading later in the same sentence owns what follows it (OCR glued it to this line).
+    if (nextHeading < headings.length && headings[nextHeading].start < se) continue;
     // 从今年1月起…: a service starting on a date is a milestone too.
     if (!verbs.test(text.slice(t.end, se)) && text[t.end] !== '起') continue;
     const summary = summarize(text.slice(ss, se));
@@ -143,10 +146,17 @@ function yearOf(t: TimeExpression): number | null {
 }
 
 /** The first year written in a timeline's entries (…主任2020年第一次调度会…) sets the timeline's year. */
-function firstYearAhead(text: string, times: readonly TimeExpression[], from: number, limit: number): number | null {
-  void limit;
-  const t = times.find((x) => x.start >= from && x.explicitYear && x.start < from + 1500);
-  return t ? yearOf(t) : null;
+function firstYearAhead(times: readonly TimeExpression[], from: number): number | null {
+  // Binary search to the first expression at or after `from`, then a bounded walk.
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < times.length && times[i].start < from + 1500; i++) if (times[i].explicitYear) return yearOf(times[i]);
+  return null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -28,7 +28,7 @@ const TOTAL_THEN_DONE = new RegExp(
 );
 /** 34个问题已整改完成30个 */
 const COUNT_NOUN_DONE = new RegExp(
-  `(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:已|已经)?[\\u4e00-\\u9fa5]{0,4}?(?:完成|办结|整改|落地|建成)(?<done>${NUM})\\k<cls>`,
+  `(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:已经|已|均已)[\\u4e00-\\u9fa5]{0,4}?(?:完成|办结|整改|落地|建成)(?<done>${NUM})\\k<cls>`,
   'g',
 );
 /** 10个平台全部启动方案编制 / 95个事项均已实现 */

@@ -68,8 +68,9 @@ interface Reading {
 export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const { text, sentences, paragraphs } = input;
   const lex = lexicon();
+  const unitsByFirstChar = unitIndex(lex.units);
   const readings = findNumbers(text)
-    .map((n) => readUnit(text, n, lex.units))
+    .map((n) => readUnit(text, n, unitsByFirstChar))
     .filter((r): r is Reading => r !== null);
 
   // A number without its own unit takes the unit of the next one in a list: 0.8、1.5个百分点.
@@ -149,8 +150,24 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   return findings;
 }
 
+const unitIndexes = new WeakMap<readonly UnitEntry[], Map<string, UnitEntry[]>>();
+/** Units by their first character (longest first within each), so reading a unit is a short list. */
+function unitIndex(units: readonly UnitEntry[]): Map<string, UnitEntry[]> {
+  let index = unitIndexes.get(units);
+  if (!index) {
+    index = new Map();
+    for (const u of units) {
+      const list = index.get(u.surface[0]) ?? [];
+      list.push(u);
+      index.set(u.surface[0], list);
+    }
+    unitIndexes.set(units, index);
+  }
+  return index;
+}
+
 /** Reads the unit (and any 余/多 before it, any 以上/左右 after it) that follows a number. */
-function readUnit(text: string, n: NumberReading, units: readonly UnitEntry[]): Reading | null {
+function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, UnitEntry[]>): Reading | null {
   const lex = lexicon();
   if (n.percent) {
     const after = matchPrefix(text, n.end, lex.approxAfter);
@@ -163,7 +180,8 @@ function readUnit(text: string, n: NumberReading, units: readonly UnitEntry[]): 
     approxInside = inside[1];
     pos += inside[0].length;
   }
-  const entry = units.find((u) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic)) ?? null;
+  const candidates = unitsByFirstChar.get(text[pos] ?? '') ?? [];
+  const entry = candidates.find((u) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic)) ?? null;
   if (!entry) {
     // A bare number may still take its unit from the next one in a list (0.8、1.5个百分点).
     return inside ? null : { number: n, unit: null, end: n.end, tailEnd: n.end, approxInside: null, approxAfter: null };
@@ -290,8 +308,12 @@ function stripTime(window: string, times: readonly TimeExpression[], windowStart
   const end = windowStart + window.length;
   let out = '';
   let cursor = windowStart;
-  for (const t of times) {
-    if (t.end <= windowStart || t.start >= end) continue;
+  // Only expressions starting within a lookback of the window can overlap it (binary search, not a scan).
+  let first = lastStartingBefore(times, windowStart - MAX_LOOKBACK);
+  if (first < 0) first = 0;
+  for (let i = first; i < times.length && times[i].start < end; i++) {
+    const t = times[i];
+    if (t.end <= windowStart) continue;
     out += window.slice(cursor - windowStart, Math.max(cursor, t.start) - windowStart);
     cursor = Math.max(cursor, t.end);
   }

@@ -44,8 +44,25 @@ const RANGE = '[—–\\-－~～至到]';
  * One pass over the text. Groups: a prefix (截至, 到, 自…), a year (4 digits or 今/去/前/明年),
  * then a half, quarter, first-N-months, month range or month[-day], then a suffix (末, 底, 以来).
  */
+const YEAR = [
+  `(?:(?<![0-9０-９])(?<year>[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})${SP}年(?!代|度)`,
+  `|(?<![0-9０-９])(?<year2>[0-9]{2}|[〇零一二三四五六七八九]{2})年(?=${SP}${NUM}${SP}月)`,
+  `|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))`,
+].join('');
+const PART = [
+  `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)|前(?<firstN>${NUM})个?月`,
+  `|(?<m1>${NUM})${SP}(?:${RANGE}${SP}(?<m2>${NUM})${SP})?月份?(?:${SP}(?<day>${NUM})${SP}[日号])?(?<mSuffix>末|底|初|上旬|中旬|下旬)?`,
+  `|(?<ySuffix>年初|年底|年末|底|末|初|全年))`,
+].join('');
+/** The same pattern without group names (a lookahead may not repeat them). */
+function unnamed(pattern: string): string {
+  return pattern.replace(/\(\?<([A-Za-z0-9]+)>/g, '(?:').replace(/\\k<[A-Za-z0-9]+>/g, '');
+}
+
 const TIME_RE = new RegExp(
   [
+    // Every expression starts with one of these: a cheap first test at each offset.
+    `(?=[截到至自从目今当现昨明后本上下去前同第年底末初全0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
     `(?<now>目前|今日|当前|现在|今天|至今)`,
@@ -53,10 +70,9 @@ const TIME_RE = new RegExp(
     `|(?<![0-9０-９.])(?<ny>[12][0-9]{3})(?<sep>[./-])(?<nm>[0-9]{1,2})\\k<sep>(?<nd>[0-9]{1,2})(?![0-9])`,
     `|(?<monthRel>本月|当月|上个?月|下个?月)(?:${SP}(?<relDay>${NUM})${SP}[日号])?`,
     `|(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:以来|来)`,
-    `|(?:(?<![0-9０-９])(?<year>[12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})${SP}年(?!代|度)|(?<![0-9０-９])(?<year2>[0-9]{2}|[〇零一二三四五六七八九]{2})年(?=${SP}${NUM}${SP}月)|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))?${SP}`,
-    `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)|前(?<firstN>${NUM})个?月`,
-    `|(?<m1>${NUM})${SP}(?:${RANGE}${SP}(?<m2>${NUM})${SP})?月份?(?:${SP}(?<day>${NUM})${SP}[日号])?(?<mSuffix>末|底|初|上旬|中旬|下旬)?`,
-    `|(?<ySuffix>年初|年底|年末|底|末|初|全年))?`,
+    // A year and/or a part (2020年1月3日, 今年上半年, 1—5月). The lookahead makes sure one of them is
+    // there, so the regex never matches empty and the engine scans the text natively.
+    `|(?=${unnamed(YEAR)}|${unnamed(PART)})${YEAR}?${SP}${PART}?`,
     `)`,
     `(?<suffix>以来)?`,
   ].join(''),
@@ -89,8 +105,18 @@ export function shiftDate(iso: string, years: number, months = 0): string {
   return ymd(ny, nm, Math.min(d, lastDay(ny, nm)));
 }
 
+/** The last result, so the stages that all need a report's time expressions find them once. */
+let lastFound: { text: string; anchor: string | null; year: number | null; found: TimeExpression[] } | null = null;
+
 /** Finds and resolves every time expression in `text`. */
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
+  if (lastFound && lastFound.text === text && lastFound.anchor === context.anchor && lastFound.year === context.year) return lastFound.found.slice();
+  const found = scanTimeExpressions(text, context);
+  lastFound = { text, anchor: context.anchor, year: context.year, found };
+  return found.slice();
+}
+
+function scanTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
   const found: TimeExpression[] = [];
   TIME_RE.lastIndex = 0;
   for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {

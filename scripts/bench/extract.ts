@@ -1,0 +1,52 @@
+/**
+ * Extraction throughput for the full read → clean → extract path (`npm run bench -- --only extract`):
+ * the bundled corpus (data/corpus), read from bytes each round, on one core. Prints MB/s of input
+ * bytes and reports/s, and the extract stages' share of the time. `--rounds N` (default 40).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document } from '../../src/document/index.ts';
+import { cleanStages } from '../../src/clean/index.ts';
+import { extractStages } from '../../src/extract/index.ts';
+import { processDocument } from '../../src/pipeline.ts';
+import { readBytes } from '../../src/read/index.ts';
+
+const CORPUS = join(import.meta.dirname, '..', '..', 'data', 'corpus');
+
+export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const rounds = Number(argv.includes('--rounds') ? argv[argv.indexOf('--rounds') + 1] : 40);
+  const files = readdirSync(CORPUS)
+    .sort()
+    .map((name) => ({ name, location: join(CORPUS, name), bytes: new Uint8Array(readFileSync(join(CORPUS, name))) }));
+  const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0);
+
+  const once = (): { docs: Document[]; quantities: number } => {
+    const docs = files.flatMap((f) => readBytes(f.bytes, { location: f.location, source: f.name })).map(processDocument);
+    return { docs, quantities: docs.reduce((n, d) => n + d.quantities.length, 0) };
+  };
+  once(); // warm up: the segmenter loads its dictionary, the JIT settles
+
+  const start = process.hrtime.bigint();
+  let reports = 0;
+  let quantities = 0;
+  for (let r = 0; r < rounds; r++) {
+    const result = once();
+    reports += result.docs.length;
+    quantities += result.quantities;
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+
+  // The extract stages alone, on already-clean Documents, for the share of the time they take.
+  const cleaned = files.flatMap((f) => readBytes(f.bytes, { location: f.location, source: f.name })).map((d) => cleanStages.reduce((doc, s) => s.run(doc), d));
+  const extractStart = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) {
+    for (const doc of cleaned) extractStages.reduce((d, s) => s.run(d), { ...doc, stages: [] });
+  }
+  const extractSeconds = Number(process.hrtime.bigint() - extractStart) / 1e9;
+
+  const mb = (totalBytes * rounds) / 1024 / 1024;
+  console.log(`corpus: ${files.length} reports, ${(totalBytes / 1024).toFixed(1)} KiB, ${rounds} rounds, one core`);
+  console.log(`read→clean→extract: ${(mb / seconds).toFixed(2)} MB/s, ${(reports / seconds).toFixed(1)} reports/s (target ≥ 5 MB/s)`);
+  console.log(`extract stages alone: ${(mb / extractSeconds).toFixed(2)} MB/s of input; ${((extractSeconds / seconds) * 100).toFixed(0)}% of the path`);
+  console.log(`quantities per round: ${quantities / rounds}`);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findEvents } from './events.ts';
+import { findParagraphs, findSentences } from './sentences.ts';
+import { findTimeExpressions, timeContextFor } from './time.ts';
+
+function events(text: string, published: string | null = '2022-06-28') {
+  const time = timeContextFor(text, published);
+  return findEvents({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time, times: findTimeExpressions(text, time) }).map((e) => ({
+    date: e.date,
+    summary: e.summary,
+    under: text.slice(e.span[0], e.span[1]),
+  }));
+}
+
+describe('findEvents', () => {
+  it('finds dated milestones in running text, to the day or the month', () => {
+    const text = '2020年1月3日，中央财经委员会第六次会议召开。去年12月，党政联席会议第四次会议在宜宾举行。今年1—5月，开行班列1475列。';
+    const found = events(text);
+    expect(found.map((e) => e.date)).toEqual(['2020-01-03', '2021-12']);
+    expect(found[0].summary).toContain('中央财经委员会第六次会议');
+    expect(found[0].under.startsWith('2020年1月3日')).toBe(true);
+  });
+  it('skips dated sentences that report no milestone', () => {
+    expect(events('6月份，两地天气晴好。')).toEqual([]);
+  });
+  it('dates timeline entries by their heading, and a month going back starts the next year', () => {
+    const text = [
+      '11月14日', '联合办公室2020年第六次主任调度会在成都召开。',
+      '12月14日', '党政联席会议第二次会议以视频会议形式召开。',
+      '1月13日', '最高人民法院出台《意见》。',
+    ].join('\n\n');
+    expect(events(text, null).map((e) => [e.date, e.summary.slice(0, 6)])).toEqual([
+      ['2020-11-14', '联合办公室2'],
+      ['2020-12-14', '党政联席会议'],
+      ['2021-01-13', '最高人民法院'],
+    ]);
+  });
+  it('gives two entries under one heading one date each, but not a follow-on clause', () => {
+    const text = ['1月6日', '重庆市委常委会召开扩大会议。', '四川省委常委会召开扩大会议。', '4月15日', '第八次全体会议召开。', '审议通过《决定》。'].join('\n\n');
+    expect(events(text, '2020-06-01').map((e) => [e.date, e.summary.slice(0, 4)])).toEqual([
+      ['2020-01-06', '重庆市委'],
+      ['2020-01-06', '四川省委'],
+      ['2020-04-15', '第八次全'],
+    ]);
+  });
+});

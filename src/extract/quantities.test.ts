@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities, type QuantityFinding } from './quantities.ts';
+import { findParagraphs, findSentences } from './sentences.ts';
+import { timeContextFor } from './time.ts';
+
+function quantities(text: string, published: string | null = '2022-06-28') {
+  const found = findQuantities({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time: timeContextFor(text, published) });
+  // Every check reads the text under the fact's span.
+  return found.map((q) => ({ ...q, surface: text.slice(q.span[0], q.span[1]) }));
+}
+const only = (text: string, published?: string | null): QuantityFinding & { surface: string } => {
+  const found = quantities(text, published);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('findQuantities: value, unit and span', () => {
+  it('reads magnitudes into base units and keeps 余 inside the span', () => {
+    const text = '两地参保人员异地就医直接结算49.28万人次，重庆在四川投资的民营企业5万余家。';
+    expect(quantities(text).map((q) => [q.surface, q.value, q.unit, q.approx])).toEqual([
+      ['49.28万人次', 492800, '人次', 'exact'],
+      ['5万余家', 50000, '家', 'over'],
+    ]);
+  });
+  it('reads 个百分点, 个工作日 and 千伏 as units', () => {
+    const text = '增速高于全国1.5个百分点，减少办理时间569个工作日，建成1000千伏特高压。';
+    expect(quantities(text).map((q) => [q.surface, q.value, q.unit])).toEqual([
+      ['1.5个百分点', 1.5, '百分点'],
+      ['569个工作日', 569, '工作日'],
+      ['1000千伏', 1000, '千伏'],
+    ]);
+  });
+  it('gives a bare list member the unit of the next one (0.8、1.5个百分点)', () => {
+    const text = '工业增加值分别高于全国0.8、1.5个百分点。';
+    expect(quantities(text).map((q) => [q.surface, q.value, q.unit])).toEqual([
+      ['0.8', 0.8, '百分点'],
+      ['1.5个百分点', 1.5, '百分点'],
+    ]);
+  });
+  it('reads Chinese numerals but not a lone 一', () => {
+    expect(quantities('双方共建两条示范大道，打造一个平台。').map((q) => [q.surface, q.value])).toEqual([['两条', 2]]);
+  });
+});
+
+describe('findQuantities: what is not a quantity', () => {
+  it.each([
+    ['dates and years', '2020年1月3日，会议召开；1—5月数据发布。'],
+    ['ordinals and ranks', '第四次会议召开，位居全国第一，第一批名单，前10名。'],
+    ['model and code names', '建设5G基站，PM2.5浓度，“1+7+13+N”规划体系，7×24小时。'],
+    ['a quoted policy name', '打出“18条”政策组合拳，立足“四个优势”。'],
+    ['a document title', '签署《交通发展三年行动方案》。'],
+    ['phone numbers', '联系电话023-6276-2687。'],
+  ])('%s', (_, text) => {
+    expect(quantities(text)).toEqual([]);
+  });
+});
+
+describe('findQuantities: approx and measure', () => {
+  it('reads approximators before, inside and after the figure', () => {
+    const text = '总投资超过3000亿元，近1.5万个岗位，100余吨危废，80%以上的产品，不足10家。';
+    expect(quantities(text).map((q) => [q.surface, q.approx])).toEqual([
+      ['3000亿元', 'over'],
+      ['1.5万个', 'about'],
+      ['100余吨', 'over'],
+      ['80%', 'over'],
+      ['10家', 'under'],
+    ]);
+  });
+  it('does not read 节约 as 约', () => {
+    expect(only('单箱运输成本节约500元。').approx).toBe('exact');
+  });
+  it('tells level, change and share apart', () => {
+    const text = '开行中欧班列1475列，约占全国开行量的21%；结算49.28万人次、同比增长193.7%；通道增至16条。';
+    expect(quantities(text).map((q) => [q.surface, q.measure])).toEqual([
+      ['1475列', 'level'],
+      ['21%', 'share'],
+      ['49.28万人次', 'level'],
+      ['193.7%', 'change'],
+      ['16条', 'level'],
+    ]);
+  });
+  it('gives list members the measure of the first (减少环节327个、时间569个工作日)', () => {
+    const text = '累计减少办理环节327个、办理时间569个工作日。';
+    expect(quantities(text).map((q) => q.measure)).toEqual(['change', 'change']);
+  });
+});
+
+describe('findQuantities: subject', () => {
+  it('takes the noun after a classifier and the words before the figure', () => {
+    const text = '两地共有130家零部件企业参与对方整车配套。';
+    expect(only(text).subject).toContain('零部件企业');
+  });
+  it('gives a share or growth rate the subject of the figure it qualifies', () => {
+    const text = '1—5月，成渝两地联合开行中欧班列（成渝）1475列，约占全国开行量的21%。';
+    expect(quantities(text).map((q) => q.subject.includes('中欧班列'))).toEqual([true, true]);
+  });
+  it('gives each member of a list its own noun', () => {
+    const text = '研究谋划200个重大支撑项目、15个重大科技基础设施。';
+    const [a, b] = quantities(text);
+    expect(a.subject).toContain('重大支撑项目');
+    expect(b.subject).toContain('重大科技基础设施');
+    expect(a.subject).not.toContain('基础设施');
+  });
+});
+
+describe('findQuantities: period', () => {
+  it('takes the lead phrase of its sentence, resolved against the report date', () => {
+    const text = '1—5月，成渝两地联合开行中欧班列1475列。';
+    expect(only(text).period).toEqual({ start: '2022-01-01', end: '2022-05-31' });
+  });
+  it('carries a lead phrase across semicolons up to the full stop', () => {
+    const text = '截至2020年12月末，重庆参保人备案11.54万人；四川参保人备案23.88万人。\n\n此后新增5家。';
+    expect(quantities(text).map((q) => q.period)).toEqual([
+      { start: null, end: '2020-12-31' },
+      { start: null, end: '2020-12-31' },
+      null,
+    ]);
+  });
+  it('takes a paragraph lead phrase for later sentences', () => {
+    const text = '今年上半年，两地加快建设。共建300个重大项目。\n\n另起一段，新建10座场站。';
+    expect(quantities(text).map((q) => q.period)).toEqual([{ start: '2022-01-01', end: '2022-06-30' }, null]);
+  });
+  it('reads 截至目前 as up to the publication date, and leaves it open without one', () => {
+    expect(only('截至目前，两地共有130家企业参与。').period).toEqual({ start: null, end: '2022-06-28' });
+    expect(only('截至目前，两地共有130家企业参与。', null).period).toBeNull();
+  });
+});
+
+describe('findQuantities: region', () => {
+  it('names both sides 成渝, one side by its name', () => {
+    const text = '川渝两地共建3个中心。重庆开工79个项目。成都建成5座场站。';
+    expect(quantities(text).map((q) => q.region)).toEqual(['成渝', '重庆', '成都']);
+  });
+  it('reads two sides joined in one clause as 成渝', () => {
+    expect(only('重庆市生态环境局与四川省生态环境厅签订协议10项。').region).toBe('成渝');
+  });
+});
