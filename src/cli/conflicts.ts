@@ -19,7 +19,7 @@ export function registerConflicts(program: Command): void {
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of conflicts as JSON, with every source sentence')
     .action(guarded((opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {
-      const store = openExistingStore(opts.store, { readonly: true });
+      const store = openExistingStore(opts.store);
       try {
         const page = store.conflicts({ indicatorId: opts.indicator, area: opts.area, region: opts.region, limit: opts.limit, offset: opts.offset });
         if (opts.json) {

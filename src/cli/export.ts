@@ -19,7 +19,7 @@ export function registerExport(program: Command): void {
         throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
       }
       const format = opts.format as ExportFormat;
-      const store = openExistingStore(opts.store, { readonly: true });
+      const store = openExistingStore(opts.store);
       let tables;
       try {
         tables = store.exportTables();

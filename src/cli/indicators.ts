@@ -18,7 +18,7 @@ export function registerIndicators(program: Command): void {
       if (opts.area && !(KEY_AREAS as readonly string[]).includes(opts.area)) {
         throw new Error(`--area must be one of ${KEY_AREAS.join(', ')}, not "${opts.area}"`);
       }
-      const store = openExistingStore(opts.store, { readonly: true });
+      const store = openExistingStore(opts.store);
       try {
         const catalogued = opts.catalogued ? true : opts.uncatalogued ? false : undefined;
         const rows = store.indicators({ area: opts.area, catalogued }).filter((i) => opts.all || i.pointCount > 0);

@@ -14,7 +14,7 @@ export function registerSearch(program: Command): void {
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of hits as JSON')
     .action(guarded((words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
-      const store = openExistingStore(opts.store, { readonly: true });
+      const store = openExistingStore(opts.store);
       try {
         const page = store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
         if (opts.json) {

@@ -12,7 +12,7 @@ export function registerSeries(program: Command): void {
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the indicator with its series and conflicts as JSON')
     .action(guarded((id: string, opts: { store?: string; json?: boolean }) => {
-      const store = openExistingStore(opts.store, { readonly: true });
+      const store = openExistingStore(opts.store);
       try {
         const detail = store.indicator(id);
         if (!detail) throw new Error(`no indicator "${id}" (see \`twincity indicators\`)`);

@@ -18,7 +18,7 @@ export function registerTimeline(program: Command): void {
       for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
         if (v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new Error(`${flag} takes YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"`);
       }
-      const store = openExistingStore(opts.store, { readonly: true });
+      const store = openExistingStore(opts.store);
       try {
         const rows = store.timeline({ area: opts.area, from: opts.from, to: opts.to, limit: opts.limit });
         if (opts.json) {

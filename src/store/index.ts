@@ -21,7 +21,7 @@ export function openStore(path?: string, opts: OpenStoreOptions = {}): Store {
 }
 
 export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sqlite.ts';
-export { indexTokens, queryTokens } from './segment.ts';
+export { hanBigrams, indexTokens, queryTokens, queryWords } from './segment.ts';
 
 /**
  * Opens a store that must already exist (query commands): a missing file is an error naming the

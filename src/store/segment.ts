@@ -1,7 +1,8 @@
 /**
  * Chinese word segmentation for full-text search, with the same library extraction uses
  * (@node-rs/jieba). FTS5's own tokenizers cannot split Chinese into words, so the store indexes
- * space-joined jieba tokens and lets FTS5's unicode61 tokenizer split on the spaces.
+ * space-joined jieba tokens and lets FTS5's unicode61 tokenizer split on the spaces. Beside them it
+ * indexes overlapping character pairs, which find a word jieba merged into a longer unknown one.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -11,6 +12,7 @@ const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 
 /** A token worth indexing: it has a letter or digit (drops punctuation and spaces). */
 const WORDLIKE = /[\p{L}\p{N}]/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**
  * Index tokens in search mode: long words and the shorter words inside them (中欧班列 → 中欧, 班列,
@@ -20,12 +22,45 @@ export function indexTokens(text: string): string[] {
   return segmenter().cutForSearch(text, true).map((t) => t.trim()).filter((t) => WORDLIKE.test(t));
 }
 
-/** Query tokens: the precise cut, so 高铁建设 looks for 高铁 and 建设. */
-export function queryTokens(query: string): string[] {
-  return segmenter().cut(query, true).map((t) => t.trim()).filter((t) => WORDLIKE.test(t));
+/** The words of a query as the user separated them (by spaces); each must occur. */
+export function queryWords(query: string): string[] {
+  return query.split(/\s+/u).filter((w) => WORDLIKE.test(w));
 }
 
-/** An FTS5 MATCH expression: every token, each quoted so FTS5 operators in user input are inert. */
-export function toMatchExpression(tokens: readonly string[]): string {
-  return tokens.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+/** A query word's jieba words (the precise cut), as the token column holds them. */
+export function queryTokens(word: string): string[] {
+  return segmenter().cut(word, true).map((t) => t.trim()).filter((t) => WORDLIKE.test(t));
+}
+
+/** Overlapping pairs of Han characters (a lone character stands alone); other text as it is. */
+export function hanBigrams(text: string): string {
+  return text.replace(HAN_RUN, (run) => {
+    const chars = [...run];
+    if (chars.length === 1) return ` ${run} `;
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+    return ` ${pairs.join(' ')} `;
+  });
+}
+
+const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+/**
+ * An FTS5 MATCH expression: every query word must occur, either as its jieba words (all of them)
+ * or as its run of character pairs (a phrase, so the pairs are adjacent: 川渝 finds 川渝通办 even
+ * where jieba cut it 川渝通|办, and where it cut the query itself 川|渝). Quoting keeps FTS5
+ * operators in user input inert.
+ */
+export function toMatchExpression(words: readonly string[]): string {
+  return words
+    .map((word) => {
+      const alternatives: string[] = [];
+      const tokens = queryTokens(word);
+      if (tokens.length) alternatives.push(`(${tokens.map((t) => `tokens : ${quote(t)}`).join(' AND ')})`);
+      const lone = [...word].length === 1 && /\p{Script=Han}/u.test(word);
+      const grams = hanBigrams(word).trim();
+      if (grams && !lone) alternatives.push(`grams : ${quote(grams)}`);
+      return `(${alternatives.join(' OR ')})`;
+    })
+    .join(' AND ');
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
-import { openStore, type Store } from './index.ts';
+import { listMigrations, openStore, type Store } from './index.ts';
 
 /** The sentence (ending in 。) around an offset. */
 function sentenceAt(text: string, offset: number): Span {
@@ -75,6 +75,21 @@ describe('SQLite store', () => {
     const db = new Database(store.path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  });
+
+  it('migrates an older store: schema 1 gains the later migrations and its search index is refilled', () => {
+    store.ingestDocument(docA());
+    store.close();
+    const db = new Database(join(dir, 'o.db'));
+    // Back to schema 1's search table, as a store made before migration 003 has it.
+    db.exec(`DROP TABLE search_index; CREATE VIRTUAL TABLE search_index USING fts5(tokens, tokenize = 'unicode61');`);
+    db.exec('DROP INDEX indicators_area; ALTER TABLE indicators DROP COLUMN point_count; ALTER TABLE indicators DROP COLUMN source_count; ALTER TABLE indicators DROP COLUMN conflict_count;');
+    db.pragma('user_version = 1');
+    db.close();
+    expect(() => openStore(join(dir, 'o.db'), { readonly: true })).toThrow(/schema version 1 is older/);
+    store = openStore(join(dir, 'o.db'));
+    expect(store.stats().schemaVersion).toBe(listMigrations().at(-1)!.version);
+    expect(store.search('高铁').total).toBe(1);
   });
 
   it('ingests new, skips unchanged, replaces changed content at the same location', () => {
@@ -161,6 +176,10 @@ describe('SQLite store', () => {
     expect(qingneng.rows.map((h) => h.kind)).toContain('event');
     expect(store.search('零部件企业').total).toBeGreaterThanOrEqual(2);
     expect(store.search('"; DROP TABLE reports; --').total).toBe(0);
+    // A word inside a longer one, and a query of two words, each of which must occur.
+    expect(new Set(store.search('通办').rows.map((h) => h.reportId))).toEqual(new Set([a, b]));
+    expect(new Set(store.search('川渝 高铁').rows.map((h) => h.reportId))).toEqual(new Set([a]));
+    expect(store.search('川渝 火星').total).toBe(0);
   });
 
   it('puts events on the timeline with their areas, filtered by date and area', () => {

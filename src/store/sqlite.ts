@@ -19,7 +19,7 @@ import {
   type Point,
   type ReconcileFact,
 } from '../reconcile/index.ts';
-import { indexTokens, queryTokens, toMatchExpression } from './segment.ts';
+import { hanBigrams, indexTokens, queryTokens, queryWords, toMatchExpression } from './segment.ts';
 import type {
   Conflict,
   ConflictQuery,
@@ -336,9 +336,19 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('foreign_keys = ON');
-    this.schemaVersion = opts.readonly ? (this.db.pragma('user_version', { simple: true }) as number) : migrate(this.db);
+    if (opts.readonly) {
+      this.schemaVersion = this.db.pragma('user_version', { simple: true }) as number;
+      const latest = listMigrations().at(-1)?.version ?? 0;
+      if (this.schemaVersion < latest) {
+        this.db.close();
+        throw new StoreError(`${path}: schema version ${this.schemaVersion} is older than ${latest}; open it once for writing to migrate`);
+      }
+    } else {
+      this.schemaVersion = migrate(this.db);
+    }
     this.catalog = loadCatalog(opts.catalogPath);
     this.windowDays = opts.conflictWindowDays ?? DEFAULT_CONFLICT_WINDOW_DAYS;
+    if (!opts.readonly && this.getMeta('search_rebuild')) this.rebuildSearchIndex();
   }
 
   private stmt(sql: string): Database.Statement {
@@ -437,7 +447,7 @@ export class SqliteStore implements Store {
     const index = (kind: string, refId: number, body: string) => {
       const id = Number(this.stmt('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)')
         .run(reportId, kind, refId, body).lastInsertRowid);
-      this.stmt('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)').run(id, indexTokens(body).join(' '));
+      this.indexSearchDoc(id, body);
     };
     index('report', reportId, [doc.meta.title ?? '', doc.text].join('\n'));
 
@@ -480,6 +490,25 @@ export class SqliteStore implements Store {
     this.stmt('DELETE FROM quantities WHERE report_id = ?').run(reportId);
     this.stmt('DELETE FROM events WHERE report_id = ?').run(reportId);
     this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId);
+  }
+
+  private indexSearchDoc(id: number, body: string): void {
+    this.stmt('INSERT INTO search_index (rowid, tokens, grams) VALUES (?, ?, ?)').run(id, indexTokens(body).join(' '), hanBigrams(body));
+  }
+
+  /** Refills the search index from search_docs (after a migration that recreated it). */
+  private rebuildSearchIndex(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM search_index');
+      const page = this.stmt('SELECT id, body FROM search_docs WHERE id > ? ORDER BY id LIMIT 1000');
+      for (let after = 0; ;) {
+        const rows = page.all(after) as { id: number; body: string }[];
+        if (!rows.length) break;
+        for (const r of rows) this.indexSearchDoc(r.id, r.body);
+        after = rows[rows.length - 1].id;
+      }
+      this.stmt("DELETE FROM store_meta WHERE key = 'search_rebuild'").run();
+    })();
   }
 
   recordFailure(location: string, reason: string): void {
@@ -818,9 +847,11 @@ export class SqliteStore implements Store {
   search(query: string, opts: SearchQuery = {}): Page<SearchHit> {
     const limit = clampLimit(opts.limit, 20, 200);
     const offset = clampOffset(opts.offset);
-    const tokens = queryTokens(query);
-    if (!tokens.length) return { total: 0, limit, offset, rows: [] };
-    const match = toMatchExpression(tokens);
+    const words = queryWords(query);
+    if (!words.length) return { total: 0, limit, offset, rows: [] };
+    const match = toMatchExpression(words);
+    // Highlight the words as typed, and their jieba words of two or more characters.
+    const needles = [...new Set([...words, ...words.flatMap(queryTokens).filter((t) => [...t].length > 1)])];
     // Facts are indexed by their sentence, so several facts of one sentence are one hit (the best).
     const hits = `SELECT d.report_id, d.body, min(s.rank) AS rank, min(d.id) AS doc_id
       FROM search_index s JOIN search_docs d ON d.id = s.rowid WHERE search_index MATCH @match GROUP BY d.report_id, d.body`;
@@ -840,7 +871,7 @@ export class SqliteStore implements Store {
         id: r.ref_id,
         title: r.title,
         published: r.published,
-        ...makeSnippet(r.body, tokens),
+        ...makeSnippet(r.body, needles),
         rank: r.rank,
       })),
     };
