@@ -14,7 +14,30 @@ export const PROSE_PUNCT = /[，,。、；;：:！!？?]/;
 export const PROSE_PUNCT_G = /[，,。、；;：:！!？?]/g;
 
 export function countMatches(text: string, re: RegExp): number {
-  return text.match(re)?.length ?? 0;
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** CJK characters in `text` (a char-code loop: this runs on every text node of every page). */
+export function countCjk(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
+}
+
+/** Characters other than whitespace. */
+export function countNonSpace(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a))) n++;
+  }
+  return n;
 }
 
 /** Length as a reader weighs it: a CJK character carries about as much as a short Latin word. */

@@ -11,6 +11,8 @@ const MIN_REPEAT = 8;
 const MIN_CONTAINED = 30;
 /** An exact repeat this long is a paragraph printed twice, wherever it stands. */
 const MIN_WHOLE_PARAGRAPH = 100;
+/** How many leading blocks may be teasers or summary boxes. */
+const TOP_BLOCKS = 40;
 /** Share of a block that must be found elsewhere, in pieces from ≥ 2 other blocks, to be a teaser. */
 const TEASER_COVERAGE = 0.8;
 
@@ -55,8 +57,9 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   }
 
   // 2. Teasers: a block made of pieces of two or more other blocks (an excerpt of the opening).
+  //    Teasers and summary boxes stand near the top, so only the first blocks are candidates.
   flat.forEach((text, i) => {
-    if (!keep[i] || text.length < MIN_CONTAINED) return;
+    if (i >= TOP_BLOCKS || !keep[i] || text.length < MIN_CONTAINED) return;
     const parts = pieces(blocks[i]);
     const total = parts.reduce((n, p) => n + p.length, 0);
     if (!total) return;
@@ -75,7 +78,7 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   // 3. A long block that stands whole inside another kept block (a summary box repeating a paragraph).
   if (opts.containment === false) return keep;
   flat.forEach((text, i) => {
-    if (!keep[i] || text.length < MIN_CONTAINED) return;
+    if (i >= TOP_BLOCKS || !keep[i] || text.length < MIN_CONTAINED) return;
     if (flat.some((other, k) => k !== i && keep[k] && other.length > text.length && other.includes(text))) keep[i] = false;
   });
   return keep;

@@ -18,7 +18,7 @@ import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
-import { CJK_G, countMatches, UNSPACED, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
+import { countCjk, countMatches, countNonSpace, UNSPACED, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
 import { blockText, trimBlock, type DraftBlock, type Piece } from './segments.ts';
 
 /** Never text: dropped with everything inside. */
@@ -92,8 +92,8 @@ export type HtmlDom = ReturnType<typeof parseHtml>;
 
 function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLink = false): Stats {
   if (isText(root)) {
-    const chars = squash(root.data).length;
-    return { chars, linkChars: inLink ? chars : 0, punct: inLink ? 0 : countMatches(root.data, PROSE_PUNCT_G), cjk: countMatches(root.data, CJK_G) };
+    const chars = countNonSpace(root.data);
+    return { chars, linkChars: inLink ? chars : 0, punct: inLink || !chars ? 0 : countMatches(root.data, PROSE_PUNCT_G), cjk: chars ? countCjk(root.data) : 0 };
   }
   if (!isElement(root) && root.type !== 'root') return { chars: 0, linkChars: 0, punct: 0, cjk: 0 };
   const link = inLink || (isElement(root) && root.name === 'a');
