@@ -39,6 +39,13 @@ describe('catalogue', () => {
     }
   });
 
+  it('maps each indicator\'s own Chinese name to itself', () => {
+    const stolen = catalog.entries
+      .map((e) => [e.id, matchIndicator({ subject: e.nameZh, unit: e.unit, measure: e.measure }, catalog)?.id ?? null])
+      .filter(([id, got]) => id !== got);
+    expect(stolen).toEqual([]);
+  });
+
   it('refuses a malformed catalogue, naming the problem', () => {
     expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'X Y', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['a'] }] }))
       .toThrow(/indicators\.0\.id/);
