@@ -40,7 +40,10 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   const cleaned = files.flatMap((f) => readBytes(f.bytes, { location: f.location, source: f.name })).map((d) => cleanStages.reduce((doc, s) => s.run(doc), d));
   const extractStart = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) {
-    for (const doc of cleaned) extractStages.reduce((d, s) => s.run(d), { ...doc, stages: [] });
+    for (const doc of cleaned) {
+      let current: Document = { ...doc, stages: [] };
+      for (const stage of extractStages) current = stage.run(current);
+    }
   }
   const extractSeconds = Number(process.hrtime.bigint() - extractStart) / 1e9;
 

@@ -49,18 +49,25 @@ export function findItems(input: ItemInput): ItemFinding[] {
     items.push({ span, name, total, done, sentence });
   };
   const value = (s: string | undefined) => (s ? readNumberAt(s, 0, { allowRange: false })?.value ?? null : null);
-  for (const re of [TOTAL_THEN_DONE, COUNT_NOUN_DONE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const total = value(m.groups?.total);
-      const done = value(m.groups?.done);
-      if (total !== null && done !== null && done <= total) add(m, total, done);
+  // Each pattern runs only on the sentences holding its key word (其中, 已, 全部…): a cheap test first.
+  const patterns: [RegExp, RegExp, boolean][] = [
+    [TOTAL_THEN_DONE, /其中/, false],
+    [COUNT_NOUN_DONE, /已/, false],
+    [ALL_DONE, /全部|均已|都已/, true],
+  ];
+  for (const [re, key, allDone] of patterns) {
+    for (const [ss, se] of sentences) {
+      const sentence = text.slice(ss, se);
+      if (!key.test(sentence)) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+        m.index += ss; // offsets into the whole text
+        const total = value(m.groups?.total);
+        const done = allDone ? total : value(m.groups?.done);
+        if (total !== null && done !== null && done <= total) add(m, total, done);
+        m.index -= ss;
+      }
     }
-  }
-  ALL_DONE.lastIndex = 0;
-  for (let m = ALL_DONE.exec(text); m; m = ALL_DONE.exec(text)) {
-    const total = value(m.groups?.total);
-    add(m, total, total);
   }
   items.sort((a, b) => a.span[0] - b.span[0]);
   return items;

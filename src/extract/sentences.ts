@@ -17,7 +17,9 @@ export function findSentences(text: string): Span[] {
     while (e > s && (isSpace(text[e - 1]) || text[e - 1] === '\n')) e--;
     if (e > s) spans.push(makeSpan(text, s, e, 'sentence'));
   };
-  for (let i = 0; i < text.length; i++) {
+  const breaks = /[\n。！？；!?;…]/g;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    const i = m.index;
     const c = text[i];
     if (c === '\n') {
       push(start, i);
@@ -27,7 +29,7 @@ export function findSentences(text: string): Span[] {
       while (end < text.length && CLOSERS.has(text[end])) end++;
       push(start, end);
       start = end;
-      i = end - 1;
+      breaks.lastIndex = end;
     }
   }
   push(start, text.length);

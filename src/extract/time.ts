@@ -105,14 +105,22 @@ export function shiftDate(iso: string, years: number, months = 0): string {
   return ymd(ny, nm, Math.min(d, lastDay(ny, nm)));
 }
 
-/** The last result, so the stages that all need a report's time expressions find them once. */
-let lastFound: { text: string; anchor: string | null; year: number | null; found: TimeExpression[] } | null = null;
+/** The last report's results by context, so the stages that all need them scan a report once. */
+let lastText: string | null = null;
+const lastResults = new Map<string, TimeExpression[]>();
 
 /** Finds and resolves every time expression in `text`. */
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
-  if (lastFound && lastFound.text === text && lastFound.anchor === context.anchor && lastFound.year === context.year) return lastFound.found.slice();
-  const found = scanTimeExpressions(text, context);
-  lastFound = { text, anchor: context.anchor, year: context.year, found };
+  if (lastText !== text) {
+    lastText = text;
+    lastResults.clear();
+  }
+  const key = `${context.anchor}|${context.year}`;
+  let found = lastResults.get(key);
+  if (!found) {
+    found = scanTimeExpressions(text, context);
+    lastResults.set(key, found);
+  }
   return found.slice();
 }
 
