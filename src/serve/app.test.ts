@@ -111,7 +111,8 @@ describe('routing table', () => {
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/reports', '/api/reports/{id}', '/api/search', '/api/export']));
     expect(body.paths['/api/search'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset']));
-    expect(body.paths['/api/reports'].post).toBeDefined();
+    const upload = body.paths['/api/reports'].post as unknown as { requestBody: { content: Record<string, { schema: { required: string[] } }> } };
+    expect(upload.requestBody.content['multipart/form-data'].schema.required).toEqual(['file']);
   });
 });
 

@@ -125,7 +125,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ...(route.params && { params: route.params }),
         ...(route.consumes && { consumes: route.consumes }),
       },
-      config: route.perMinute && rateLimitPerMinute !== false ? { rateLimit: { max: route.perMinute, timeWindow: 60_000 } } : {},
+      config: {
+        ...(route.perMinute && rateLimitPerMinute !== false && { rateLimit: { max: route.perMinute, timeWindow: 60_000 } }),
+        ...(route.documentedBody && {
+          swaggerTransform: ({ schema, url }: { schema: object; url: string }) => ({ schema: { ...schema, body: route.documentedBody }, url }),
+        }),
+      },
       handler: (request, reply) => route.handler(request, reply, ctx),
     });
   }

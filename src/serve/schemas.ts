@@ -101,3 +101,13 @@ export const exportQuery = {
     },
   },
 } as const;
+
+/**
+ * The upload's body, for the OpenAPI description only: multipart bodies are streamed by
+ * @fastify/multipart and checked by the handler (one part named `file`, size limit), not by Ajv.
+ */
+export const uploadBody = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'string', format: 'binary', description: 'the report file' } },
+} as const;

@@ -1,8 +1,11 @@
 /** The dashboard shell: header with navigation, language toggle and exports; the page for the current path. */
+import { lazy, Suspense } from 'react';
 import { exportUrl } from './api.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
-import { IndicatorPage } from './pages/IndicatorPage.tsx';
 import { ConflictsPage, ItemsPage, ReportsPage, TimelinePage } from './pages/ListPages.tsx';
+
+// The indicator page carries ECharts: loaded when first opened, so the overview does not wait for it.
+const IndicatorPage = lazy(() => import('./pages/IndicatorPage.tsx').then((m) => ({ default: m.IndicatorPage })));
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { SearchBox, SearchPage } from './pages/SearchPage.tsx';
@@ -87,7 +90,9 @@ export function App() {
         </div>
       </header>
       <main>
-        <Page />
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <Page />
+        </Suspense>
       </main>
     </>
   );

@@ -1,12 +1,12 @@
 /** One indicator: its series as a chart and a table; every point lists its sources, each a link to its sentence. */
 import { useEffect, useRef, useState } from 'react';
-import { api, type Conflict, type IndicatorDetail } from '../api.ts';
+import { api, type IndicatorDetail } from '../api.ts';
 import { Async, SourceLine } from '../components/common.tsx';
 import { SeriesChart } from '../components/SeriesChart.tsx';
 import { formatPointTime, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
-import { Link } from '../router.tsx';
+import { ConflictTable } from '../components/ConflictTable.tsx';
 
 export function IndicatorPage({ id }: { id: string }) {
   const loaded = useApi(() => api.indicator(id), [id]);
@@ -86,46 +86,5 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
         </>
       )}
     </div>
-  );
-}
-
-export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: Conflict[]; showIndicator?: boolean }) {
-  const { t, lang } = useI18n();
-  return (
-    <table className="dense conflicts" data-testid="conflict-table">
-      <thead>
-        <tr>
-          {showIndicator && <th>{t('indicator')}</th>}
-          <th>{t('period')}</th>
-          <th>{t('region')}</th>
-          <th>{t('sideA')}</th>
-          <th>{t('sideB')}</th>
-          <th>{t('reason')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {conflicts.map((c) => (
-          <tr key={c.id}>
-            {showIndicator && (
-              <td>
-                <Link to={`/indicators/${encodeURIComponent(c.indicatorId)}`}>{c.indicatorName}</Link>
-              </td>
-            )}
-            <td>{c.date ?? '—'}</td>
-            <td>{c.region ?? '—'}</td>
-            {[c.a, c.b].map((side, i) => (
-              <td key={i}>
-                <div className="num conflict-value">{formatValue(side, lang)}</div>
-                <div className="muted">{formatPointTime(side, lang)}</div>
-                {side.sources.map((s) => (
-                  <SourceLine key={s.quantityId} source={s} />
-                ))}
-              </td>
-            ))}
-            <td className="muted">{c.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -6,7 +6,7 @@ import { formatDate } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { ConflictTable } from './IndicatorPage.tsx';
+import { ConflictTable } from '../components/ConflictTable.tsx';
 
 const PAGE = 50;
 

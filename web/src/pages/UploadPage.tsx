@@ -1,5 +1,5 @@
 /** Upload a report file: the server reads, extracts and stores it and answers with its record. */
-import { useState, type FormEvent } from 'react';
+import { useState, type DragEvent, type FormEvent } from 'react';
 import { api, type UploadResult } from '../api.ts';
 import { reportHref } from '../components/common.tsx';
 import { formatDate } from '../format.ts';
@@ -10,6 +10,13 @@ export function UploadPage() {
   const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<{ busy: boolean; result?: UploadResult; error?: string }>({ busy: false });
+  const [dragging, setDragging] = useState(false);
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) setFile(dropped);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,8 +33,16 @@ export function UploadPage() {
   return (
     <>
       <h1>{t('uploadTitle')}</h1>
-      <form className="upload" onSubmit={submit} data-testid="upload-form">
+      <form
+        className={dragging ? 'upload dragging' : 'upload'}
+        onSubmit={submit}
+        onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="upload-form"
+      >
         <p className="muted">{t('uploadHint')}</p>
+        {file && <p className="upload-file">{file.name}</p>}
         <input
           type="file"
           name="file"
