@@ -21,7 +21,9 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'login', pattern: /^(?:登录|注册|登录\s*[|/]?\s*注册|免费注册|会员登录|退出)$/, maxLength: 10 },
   { id: 'counter', pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*/, maxLength: 90 },
   { id: 'share', pattern: /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i, maxLength: 60 },
-  { id: 'pager', pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|返回列表|返回首页|更多(?:新闻|文章|>>)?)\s*[:：>»]?/, maxLength: 80 },
+  { id: 'pager', pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|返回列表|返回首页|更多(?:新闻|文章|>>)?)\s*[:：>»]?|第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页|上一页\s*[|｜]?\s*下一页/, maxLength: 80 },
+  // "·某某新闻标题（2005-04-01 09:56AM）": an entry of a news list, not a sentence.
+  { id: 'news-list-entry', pattern: /^[·•●◆■□▪\-]?[^。！？!?]{2,60}[(（[]?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]?$/i, maxLength: 80 },
   { id: 'related-label', pattern: /^[【\[]?(?:相关|最新|热门|推荐|延伸|精彩|猜你喜欢|相关阅读|相关新闻|相关文章|相关链接|热点|排行)(?:文章|新闻|阅读|链接|推荐|资讯|专题|报道)?[】\]]?\s*[:：]?$/, maxLength: 12 },
   { id: 'article-url', pattern: /^(?:本文地址|本文链接|原文链接|文章来源地址|转载请注明)\s*[:：]/, maxLength: 200 },
   { id: 'contact', pattern: /^(?:[•·●\-*]\s*)?(?:(?:电话|传真|邮箱|地址|邮编|联系电话|联系我们|热线|客服|E-?mail|Tel|Fax)\s*[:：]?\s*)?(?:\+?\d[\d\s\-–()（）]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+)\s*$/i, maxLength: 60 },
@@ -31,8 +33,20 @@ export const CHROME_RULES: readonly ChromeRule[] = [
 ];
 
 /** Footer words: one alone may be prose ("版权所有人"), two or more in one short block are a footer. */
-const FOOTER_WORDS = /版权所有|版权归|违法和不良信息|举报电话|举报邮箱|未经授权|禁止复制|不得转载|主办单位|承办单位|技术支持|联系我们|网站声明|法律声明/g;
+const FOOTER_WORDS = /版权所有|版权归|违法和不良信息|举报电话|举报邮箱|未经授权|禁止复制|不得转载|主办单位|承办单位|技术支持|联系我们|网站声明|法律声明|著作权|侵权|转载|书面授权|郑重声明|郑重公告/g;
 const FOOTER_RULE: ChromeRule = { id: 'footer-words', pattern: FOOTER_WORDS, maxLength: 160 };
+/** A reprint notice runs longer; three different footer words in one paragraph mark it. */
+const NOTICE_MAX_LENGTH = 320;
+
+const DATE_RULE: ChromeRule = { id: 'date-line', pattern: /\d/, maxLength: 60 };
+const DATE_WORDS = /(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|星期.|周.|[年月日时分秒号]|上午|下午|更新|发布|发表|edt|est|gmt|utc|cst|bst/gi;
+
+/** A line that is only a date or a timestamp ("Saturday, September 10th, 2005 10:56 am", "(2005-10-01 10:09:03)"). */
+export function isDateLine(text: string): boolean {
+  if (!/(?:19|20)\d{2}/.test(text)) return false;
+  const rest = text.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  return rest.length <= 2;
+}
 
 /** The rule a block breaks, or null when it may be main text. */
 export function chromeRule(text: string): ChromeRule | null {
@@ -40,7 +54,9 @@ export function chromeRule(text: string): ChromeRule | null {
   for (const rule of CHROME_RULES) {
     if (length <= rule.maxLength && rule.pattern.test(text.trim())) return rule;
   }
-  if (length <= FOOTER_RULE.maxLength && new Set(text.match(FOOTER_WORDS)).size >= 2) return FOOTER_RULE;
+  const footerWords = length <= NOTICE_MAX_LENGTH ? new Set(text.match(FOOTER_WORDS)).size : 0;
+  if ((footerWords >= 2 && length <= FOOTER_RULE.maxLength) || footerWords >= 3) return FOOTER_RULE;
+  if (length <= 60 && isDateLine(text)) return DATE_RULE;
   return null;
 }
 

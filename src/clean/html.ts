@@ -236,7 +236,8 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
     let bonus = 0;
     if (topClass && sibling.attribs.class === topClass) bonus += finalScore * 0.2;
     const linkShare = s.linkChars / s.chars;
-    const score = (scores.get(sibling) ?? 0) + bonus;
+    // Siblings compete on the same link-discounted score as the candidates did.
+    const score = (scores.get(sibling) ?? 0) * (1 - linkShare) + bonus;
     if (score >= threshold) chosen.push(sibling);
     else if (sibling.name === 'p' || !BLOCK_TAGS.has(sibling.name)) {
       const text = directText(sibling);
@@ -244,6 +245,7 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
       if ((len > 80 && linkShare < 0.25) || (len > 0 && len < 80 && linkShare === 0 && /[。.!?！？]\s*$/.test(text.trim()))) chosen.push(sibling);
     }
   }
+  if (process.env.TWINCITY_DEBUG) for (const c of chosen) console.error("chosen", c.name, c.attribs.class, stats.get(c)?.chars, scores.get(c));
   return chosen;
 }
 
@@ -373,7 +375,7 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
 /** Drops chrome blocks: link lists, boilerplate lines, keyword stuffing, the headline itself. */
 function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: HtmlExtractOptions): DraftBlock[] {
   const title = opts.title ? squash(opts.title) : null;
-  return blocks.filter((block, i) => {
+  const kept = blocks.filter((block, i) => {
     const text = blockText(block);
     const flat = squash(text);
     if (!flat) return false;
@@ -386,7 +388,9 @@ function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: Html
     if (!/[\p{L}\p{N}]/u.test(flat)) return false;
     return true;
   });
+  return kept;
 }
+
 
 /**
  * The main text of a page as blocks. `dom` may be a DOM of `html` already parsed (the metadata
