@@ -87,6 +87,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const regions = findRegionMentions(text);
   const defaultRegion = dominantRegion(regions);
   const findings: QuantityFinding[] = [];
+  /** The words after each finding's unit (its counted noun), for the list pass at the end. */
+  const aheads: string[] = [];
   let previous: (QuantityFinding & { subjectEnd: number; clauseStart: number }) | null = null;
 
   for (const r of readings) {
@@ -108,7 +110,9 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const continuesList = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
     const measure: Measure = continuesList && ownMeasure === 'level' ? previous!.measure : ownMeasure;
 
-    const ahead = unit === '%' || unit === '百分点' ? '' : nounAfter(text, r.tailEnd, sentence[1]);
+    // After a classifier stands the thing counted (548个港口); after a share, what it is of (21%的动力电池).
+    const countsSomething = unit !== '%' && unit !== '百分点';
+    const ahead = countsSomething || text[r.tailEnd] === '的' ? nounAfter(text, r.tailEnd, sentence[1]) : '';
     let subject: string;
     if (isListContinuation) {
       subject = ahead ? joinSubject(previous!.subject, ahead) : previous!.subject;
@@ -116,7 +120,10 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       const own = cleanLeft(window, windowStart, times);
       subject = joinSubject(own, ahead);
       const near = sameSentence && previous!.clauseStart >= previousClauseStart(text, clauseStart, sentence[0]);
-      if (isContentFree(subject)) {
+      if (near && previous!.clauseStart === clauseStart && isContentFree(own) && ahead) {
+        // 123个国家和地区的514个港口: the words before belong to both figures.
+        subject = joinSubject(previous!.subject, ahead);
+      } else if (isContentFree(subject)) {
         // 分别增长14%: the words are in the clause before (成渝机场群旅客和货邮吞吐量…).
         const before = near || !sameSentence ? null : cleanLeft(text.slice(previousClauseStart(text, clauseStart, sentence[0]), clauseStart), previousClauseStart(text, clauseStart, sentence[0]), times);
         subject = joinSubject(sameSentence && near ? previous!.subject : before ?? '', subject);
@@ -139,13 +146,18 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       sentence,
     };
     findings.push(finding);
+    aheads.push(ahead);
     previous = { ...finding, subjectEnd: r.tailEnd + ahead.length, clauseStart };
   }
-  // 3批次311项“川渝通办”: a figure with no words of its own is about the figure right after it.
+  // 3批次311项“川渝通办”, 51名、50名优秀年轻干部: a classifier with nothing after it counts the
+  // same thing as the figure right after it.
   for (let i = findings.length - 2; i >= 0; i--) {
     const f = findings[i];
     const next = findings[i + 1];
-    if (!f.subject && next.span[0] - f.span[1] <= 1) f.subject = next.subject;
+    if (aheads[i] || next.span[0] - f.span[1] > 1 || f.unit === '%' || f.unit === '百分点') continue;
+    aheads[i] = aheads[i + 1];
+    if (!f.subject) f.subject = next.subject;
+    else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
   }
   return findings;
 }
@@ -217,8 +229,9 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   if (CODE_NEIGHBOURS.test(before) || /[0-9０-９]/.test(before)) return false;
   if (/[+＋×*＊]/.test(after) || (LATIN.test(text[n.end] ?? '') && !LATIN.test(r.unit?.surface ?? ''))) return false;
   if (before === '-' || before === '－') return false; // 023-6276-2687
-  // A year: 2020年, 2020—2025年, 二〇二〇年.
+  // A year: 2020年, 2020—2025年, 二〇二〇年. 5年来, 两年多来 are periods (the time resolver reads them).
   if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
+  if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来)/.test(text.slice(r.end, r.end + 3))) return false;
   // A lone 一 is nearly always an article or part of a word (一个, 一批, 统一); so is 〇/零.
   const written = text.slice(n.start, n.end);
   if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written)) return false;
@@ -274,7 +287,7 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
 }
 
 /** Words that end the noun phrase after a figure: a copula, a comparison, an approximator. */
-const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达到', '超过', '超', '突破', '约', '近', '逾', '不足', '不到', '累计', '共', '共计', '分别', '同比', '比', '较', '占', '其中', '以上', '左右']);
+const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达到', '超过', '超', '突破', '约', '近', '逾', '不足', '不到', '累计', '共', '共计', '分别', '同比', '比', '较', '占', '其中']);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
 function nounAfter(text: string, from: number, limit: number): string {
@@ -284,10 +297,13 @@ function nounAfter(text: string, from: number, limit: number): string {
   const span = text.slice(from, end);
   if (!span) return '';
   let taken = '';
-  for (const { word, tag } of tagWords(span)) {
+  const words = tagWords(span);
+  // 1300亿元的项目, 300万元的集装箱: after 的 stands what the figure measures.
+  if (words[0]?.word === '的' && words.length > 1) words.shift();
+  for (const { word, tag } of words) {
     if (tag === 'uj' || tag === 'p' || tag === 'ul' || NOUN_STOPWORDS.has(word)) break;
     taken += word;
-    if (taken.length >= 12) break;
+    if (taken.length >= 16) break;
   }
   return taken.trim();
 }
