@@ -39,7 +39,7 @@ const FOOTER_RULE: ChromeRule = { id: 'footer-words', pattern: FOOTER_WORDS, max
 const NOTICE_MAX_LENGTH = 320;
 
 const DATE_RULE: ChromeRule = { id: 'date-line', pattern: /\d/, maxLength: 60 };
-const DATE_WORDS = /(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|星期.|周.|[年月日时分秒号]|上午|下午|更新|发布|发表|edt|est|gmt|utc|cst|bst/gi;
+const DATE_WORDS = /(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|星期.|周.|[年月日时分秒号]|上午|下午|更新|发布|发表|时间|日期|updated|published|posted|last|on|at|edt|est|gmt|utc|cst|bst|pst|pdt|et|pt/gi;
 
 /** A line that is only a date or a timestamp ("Saturday, September 10th, 2005 10:56 am", "(2005-10-01 10:09:03)"). */
 export function isDateLine(text: string): boolean {

@@ -110,12 +110,14 @@ function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLin
 }
 
 /** Removes what is never text: scripts, styles, forms' widgets, hidden elements, comments. */
-function pruneTags(root: Element | HtmlDom): void {
+function pruneTags(root: Element | HtmlDom, fragment = false): void {
   const walk = (parent: { children: ChildNode[] }) => {
     parent.children = parent.children.filter((child) => {
       if (child.type === 'comment' || child.type === 'directive') return false;
       if (!isElement(child)) return true;
       if (DROP_TAGS.has(child.name) || isHidden(child)) return false;
+      // An image's caption describes the picture, not the story (the benchmarks' notion too).
+      if (child.name === 'figcaption' && !fragment) return false;
       walk(child);
       return true;
     });
@@ -399,7 +401,7 @@ function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: Html
 export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: HtmlDom = parseHtml(html)): HtmlExtract {
   const notes: string[] = [];
   const body = (findFirst(dom, 'body') ?? dom) as Element | HtmlDom;
-  pruneTags(body);
+  pruneTags(body, opts.fragment);
   const children = (node: Element | HtmlDom) => (node as { children: ChildNode[] }).children;
   if (opts.fragment) {
     const { blocks, linkShare } = toBlocks(children(body), opts);
