@@ -12,7 +12,7 @@ import { randomFor, type Random } from './random.ts';
 import { encodeReport, renderHtml, renderMarkdown, renderOcr, SITES, type GeneratedFormat, type ReportContent } from './render.ts';
 import { drawPlaceSwaps, varyParagraph, varyTitle, type Variation } from './vary.ts';
 
-export const GENERATOR_VERSION = 'twincity-corpus@1';
+export const GENERATOR_VERSION = 'twincity-corpus@3';
 
 export interface GeneratedReport {
   index: number;
@@ -61,7 +61,7 @@ export function drawReport(pool: ParagraphPool, seed: number, index: number, att
   const format: GeneratedFormat = random.pick(['html', 'html', 'markdown', 'ocr'] as const);
   const variation: Variation = {
     reportYear,
-    conflictFactor: random.chance(0.08) ? 1 + (random.chance(0.5) ? 1 : -1) * (0.02 + random.float() * 0.08) : 1,
+    conflicting: random.chance(0.03),
     placeSwaps: drawPlaceSwaps(random),
   };
   const chosen = random.sample(pool.paragraphs, random.int(3, 8));

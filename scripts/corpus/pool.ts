@@ -65,7 +65,14 @@ export async function loadPool(dir: string = bundledCorpusDir): Promise<Paragrap
   const seen = new Set<string>();
   for await (const result of readInputs(files)) {
     if (!result.ok) throw new Error(`corpus pool: cannot read ${result.error.message}`);
-    const doc = clean.run(result.doc);
+    let doc;
+    try {
+      doc = clean.run(result.doc);
+    } catch (error) {
+      // one source the cleaner cannot take leaves the others usable; say which
+      process.emitWarning(`corpus pool: skipped ${result.doc.source}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
     const sourceYear = sourceYearOf(doc.meta.published, doc.text);
     if (doc.meta.title) titles.push({ text: doc.meta.title, sourceYear });
     for (const text of selectParagraphs(doc.text)) {

@@ -136,9 +136,10 @@ export function renderOcr(c: ReportContent, random: Random): string {
     if (heading) lines.push(heading, '');
     let printed = halfWidth ? p.replace(/，/g, ',').replace(/：/g, ':').replace(/（/g, '(').replace(/）/g, ')').replace(/；/g, ';') : p;
     if (random.chance(0.15)) {
-      // OCR splits a word with a stray space now and then
+      // OCR splits a word with a stray space now and then — between two Chinese characters, never
+      // inside a figure (that would change what the report says, not just how it was scanned)
       const at = random.int(1, Math.max(1, printed.length - 1));
-      printed = printed.slice(0, at) + ' ' + printed.slice(at);
+      if (/\p{Script=Han}/u.test(printed[at - 1] ?? '') && /\p{Script=Han}/u.test(printed[at] ?? '')) printed = printed.slice(0, at) + ' ' + printed.slice(at);
     }
     for (const line of wrap(printed, width)) {
       lines.push(line);

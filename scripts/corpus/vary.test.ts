@@ -42,7 +42,7 @@ describe('scaleFigure', () => {
 
 describe('varyParagraph', () => {
   const source = '截至目前，两地共有130家零部件企业参与对方整车配套，同比增长19.5%，2022年新增48家。';
-  const v = (reportYear: number, conflictFactor = 1): Variation => ({ reportYear, conflictFactor, placeSwaps: [] });
+  const v = (reportYear: number, conflicting = false): Variation => ({ reportYear, conflicting, placeSwaps: [] });
 
   it('prints the source figures unchanged in the source year', () => {
     expect(varyParagraph(source, 7, 2022, v(2022))).toBe(source);
@@ -57,16 +57,23 @@ describe('varyParagraph', () => {
     expect(Number(/共有(\d+)家/.exec(a)![1])).toBeGreaterThan(130);
   });
 
-  it('moves the figures of a conflicting report, not its dates', () => {
+  it('gives conflicting reports of a year one misprinted alternative, dates untouched', () => {
     const agreed = varyParagraph(source, 7, 2022, v(2024));
-    const conflicting = varyParagraph(source, 7, 2022, v(2024, 1.07));
+    const conflicting = varyParagraph(source, 7, 2022, v(2024, true));
     expect(conflicting).not.toBe(agreed);
+    expect(varyParagraph(source, 7, 2022, v(2024, true))).toBe(conflicting);
     expect(conflicting).toContain('2024年新增');
+  });
+
+  it('keeps the figures of a paragraph pinned to a year that does not move', () => {
+    const history = '截至2020年12月末，重庆参保人在四川就医累计备案11.54万人。';
+    const moved = varyParagraph(history, 9, 2022, v(2025));
+    expect(moved).toBe(history);
   });
 
   it('swaps places whole', () => {
     const text = '成都、重庆两地，成渝中线高铁';
-    expect(varyParagraph(text, 1, 2022, { reportYear: 2022, conflictFactor: 1, placeSwaps: [['成都', '绵阳']] })).toBe('绵阳、重庆两地，成渝中线高铁');
+    expect(varyParagraph(text, 1, 2022, { reportYear: 2022, conflicting: false, placeSwaps: [['成都', '绵阳']] })).toBe('绵阳、重庆两地，成渝中线高铁');
   });
 });
 

@@ -2,16 +2,20 @@
  * Rewrites a source paragraph for one generated report: its figures move with the report's year
  * (so the same paragraph reused across years makes a series), recent years move with it, and a
  * place may be swapped. The figure a paragraph prints is a function of (paragraph, figure, year):
- * two reports of the same year agree — unless one is drawn as a conflicting report, whose figures
- * are off by a few percent, which is what the store's conflict detection must catch.
+ * two reports of the same year agree — unless one is drawn as a conflicting report, which prints
+ * the one misprinted alternative of that figure for that year (a few percent off): the conflicts
+ * the store must catch, two values a period, not a cloud of them.
+ *
+ * A paragraph pinned to a year that does not move (history, "截至2020年12月末"; a target, "到2035年")
+ * keeps its figures: they describe a fixed period, and moving them would make false conflicts.
  */
 import { mixKeys, type Random } from './random.ts';
 
 export interface Variation {
   /** The year the generated report is published. */
   reportYear: number;
-  /** Multiplies every varied figure of the report: 1 for most, 0.9–1.1 (never 1) for a conflicting one. */
-  conflictFactor: number;
+  /** A conflicting report prints each figure's misprinted alternative for its year. */
+  conflicting: boolean;
   /** Whole-word place swaps applied to the paragraph (成都 → 绵阳…). */
   placeSwaps: ReadonlyArray<readonly [string, string]>;
 }
@@ -72,12 +76,24 @@ export function figureFactor(figureKey: number, yearsFromSource: number, isRate:
   return (1 + growth) ** yearsFromSource * (1 + (yearsFromSource === 0 ? 0 : wobble));
 }
 
+/** The misprint a conflicting report gives one figure in one year: 2–9 % off, up or down. */
+export function misprintFactor(figureKey: number, reportYear: number): number {
+  const h = mixKeys([figureKey, reportYear, 3]) >>> 0;
+  return 1 + (h & 1 ? 1 : -1) * (0.02 + ((h >>> 1) % 1000) / 1000 * 0.07);
+}
+
 export function varyParagraph(text: string, paragraphId: number, sourceYear: number, v: Variation): string {
+  const numbers = classifyNumbers(text);
+  const pinned = numbers.some((n) => {
+    const year = Number(text.slice(n.start, n.end));
+    return n.kind === 'year' && (year < sourceYear - 1 || year > sourceYear);
+  });
   const yearsFromSource = v.reportYear - sourceYear;
+  const figureYears = pinned ? 0 : yearsFromSource;
   let out = '';
   let last = 0;
   let figureIndex = 0;
-  for (const n of classifyNumbers(text)) {
+  for (const n of numbers) {
     const printed = text.slice(n.start, n.end);
     let replacement = printed;
     if (n.kind === 'year') {
@@ -86,7 +102,8 @@ export function varyParagraph(text: string, paragraphId: number, sourceYear: num
       if (year >= sourceYear - 1 && year <= sourceYear) replacement = String(year + yearsFromSource);
     } else if (n.kind === 'figure') {
       const isRate = /^\s*(?:%|％|个百分点|百分点)/.test(text.slice(n.end, n.end + 5));
-      const factor = figureFactor(mixKeys([paragraphId, figureIndex++]), yearsFromSource, isRate) * v.conflictFactor;
+      const figureKey = mixKeys([paragraphId, figureIndex++]);
+      const factor = figureFactor(figureKey, figureYears, isRate) * (v.conflicting ? misprintFactor(figureKey, v.reportYear) : 1);
       replacement = scaleFigure(printed, factor);
       if (isRate && Number(printed) <= 100 && Number(replacement) > 100) replacement = printed;
     }

@@ -1,29 +1,56 @@
 /**
- * Counts the report files under the inputs the way the reader walks them (hidden entries skipped,
- * report extensions only), for a progress bar's total. A URL counts one; a feed file counts one
- * though it may hold many reports, so the total is an estimate that the bar can outgrow.
+ * The inputs of an ingest, expanded the way the reader walks them: folders recursively, entries in
+ * code-point order of names, hidden entries skipped, report extensions only. The writer's thread
+ * only lists files; reading them is the workers' job.
  */
 import { opendir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { extensionOf, REPORT_EXTENSIONS } from '../read/sniff.ts';
 
-export async function countReportFiles(inputs: string[]): Promise<number> {
-  let count = 0;
-  const walk = async (dir: string): Promise<void> => {
+const isUrl = (input: string) => /^https?:\/\//i.test(input);
+
+/** One entry per file or URL to read; a folder that cannot be listed yields `{ error }`. */
+export type ExpandedInput = { input: string } | { input: string; error: string };
+
+async function* walk(dir: string): AsyncGenerator<ExpandedInput> {
+  const entries: { name: string; isDir: boolean }[] = [];
+  try {
     for await (const entry of await opendir(dir)) {
       if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory()) await walk(join(dir, entry.name));
-      else if (REPORT_EXTENSIONS.has(extensionOf(entry.name))) count++;
+      entries.push({ name: entry.name, isDir: entry.isDirectory() });
     }
-  };
+  } catch (error) {
+    yield { input: dir, error: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDir) yield* walk(path);
+    else if (REPORT_EXTENSIONS.has(extensionOf(entry.name))) yield { input: path };
+  }
+}
+
+/**
+ * Files and URLs in the order the reader takes them. A top-level path that is not a folder
+ * (missing, unreadable, a file of any extension) is passed on as it is: the reader says what is wrong.
+ */
+export async function* expandInputs(inputs: string[]): AsyncGenerator<ExpandedInput> {
   for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) {
-      count++;
+    if (isUrl(input)) {
+      yield { input };
       continue;
     }
-    const info = await stat(resolve(input)).catch(() => null);
-    if (info?.isDirectory()) await walk(resolve(input));
-    else count++;
+    const location = resolve(input);
+    const info = await stat(location).catch(() => null);
+    if (info?.isDirectory()) yield* walk(location);
+    else yield { input: location };
   }
+}
+
+/** How many files and URLs `expandInputs` gives (a feed counts once), for a progress bar's total. */
+export async function countReportFiles(inputs: string[]): Promise<number> {
+  let count = 0;
+  for await (const _ of expandInputs(inputs)) count++;
   return count;
 }

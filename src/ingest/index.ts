@@ -1,36 +1,36 @@
 /**
- * Ingest at scale: read → clean+extract in worker threads → one writer → store.
+ * Ingest at scale: list → read+clean+extract in worker threads → one writer → store.
  *
- * - The reader (`readInputs`, main thread) streams reports from files, folders, URLs and feeds.
- * - Cleaning and extraction run in a piscina pool of worker threads (`worker.mjs` → `process.ts`);
- *   they are stateless, so the pool can use every core.
+ * - This thread expands the inputs (folders walked as the reader walks them, `count.ts`) and hands
+ *   each file or URL to a piscina pool of worker threads (`worker.mjs` → `process.ts`), which read
+ *   it with `readInputs`, then clean and extract with `processDocument`. Workers keep no state, so
+ *   the pool can use every core.
  * - One writer — this thread — commits each report in its own transaction (`store.ingestDocument`),
- *   in read order, so report ids are deterministic and a crash leaves a prefix of whole reports.
- * - At most `window` reports are in flight between reader and writer: the reader waits for the
+ *   in input order, so report ids are deterministic and a crash leaves a prefix of whole reports.
+ * - At most `window` inputs are in flight between listing and writing: the lister waits for the
  *   writer, so memory stays flat however large the input (backpressure).
  * - `store.refreshDerived()` rebuilds indicators, series and conflicts once, at the end.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { documentFromJSON, documentToJSON } from '../document/index.ts';
-import { readInputs, type ReadInputsOptions } from '../read/index.ts';
+import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, Store } from '../store/index.ts';
-import { countReportFiles } from './count.ts';
-import type { ProcessOutcome, ProcessTask } from './process.ts';
+import { countReportFiles, expandInputs } from './count.ts';
+import type { ProcessedReport, ProcessTask } from './process.ts';
 
 export interface IngestOptions {
   store: Store;
-  /** Extraction worker threads; default: the number of cores. */
+  /** Worker threads that read, clean and extract; default: the number of cores. */
   workers?: number;
-  /** Reports in flight between the reader and the writer; default 64 per worker, at most 512. */
+  /** Inputs in flight between the lister and the writer; default 64 per worker, at most 512. */
   window?: number;
   /** Called after every committed or failed report. */
   onProgress?: (progress: IngestProgress) => void;
-  /** Passed to the reader (size limit, URL time limit). */
-  read?: ReadInputsOptions;
+  /** The reader's limits: file and response size, per-URL time limit (ms). */
+  read?: { maxBytes?: number; timeoutMs?: number };
   /** Keep each report's raw bytes in the store (for reindex). Default true. */
   keepBytes?: boolean;
-  /** Stops reading new input; what is in flight is still written, then the summary is returned. */
+  /** Stops taking new input; what is in flight is still written, then the summary is returned. */
   signal?: AbortSignal;
   /** Rebuild indicators, series and conflicts at the end (default true; a caller timing it apart says false). */
   refresh?: boolean;
@@ -39,7 +39,7 @@ export interface IngestOptions {
 export interface IngestProgress {
   /** Reports written or failed so far. */
   done: number;
-  /** Report files found under the inputs (feeds count once), once the count is in; else null. */
+  /** Files and URLs found under the inputs (a feed counts once), once counted; else null. */
   total: number | null;
   bytes: number;
   new: number;
@@ -73,10 +73,6 @@ export const MAX_LISTED_FAILURES = 1000;
 
 const workerEntry = new URL('./worker.mjs', import.meta.url);
 
-type Outcome =
-  | { kind: 'processed'; location: string; doc: unknown; bytes: Uint8Array }
-  | { kind: 'failed'; location: string; reason: string };
-
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, onProgress, signal } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
@@ -87,13 +83,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, stopped: false };
   let total: number | null = null;
   // The count only feeds the progress bar's ETA; it walks the folders alongside the ingest.
-  const counting = onProgress
-    ? countReportFiles(paths).then((n) => void (total = n), () => undefined)
-    : Promise.resolve();
+  const counting = onProgress ? countReportFiles(paths).then((n) => void (total = n), () => undefined) : Promise.resolve();
 
-  // In read order: the writer always waits for the oldest report in flight.
-  const inFlight: Promise<Outcome>[] = [];
-  const pool = new Piscina<ProcessTask, ProcessOutcome>({
+  const pool = new Piscina<ProcessTask, ProcessedReport[]>({
     filename: workerEntry.href,
     minThreads: workers,
     maxThreads: workers,
@@ -101,13 +93,25 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
-
+  // In input order: the writer always waits for the oldest input in flight.
+  const inFlight: Promise<ProcessedReport[]>[] = [];
   // A worker that cannot start (the pipeline fails to load) would fail every report: stop instead.
-  const poolBroken = new Promise<never>((_, reject) =>
-    pool.once('error', (error: unknown) => reject(new Error(`extraction worker failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }))),
-  );
-  poolBroken.catch(() => undefined); // observed through the races below
-  const next = () => Promise.race([inFlight.shift()!, poolBroken]);
+  // One slot for the waiting writer, not a race against a promise that never settles: each such
+  // race would keep its settled value (a whole report) reachable until the end of the ingest.
+  let poolError: Error | null = null;
+  let wakeWriter: ((error: Error) => void) | null = null;
+  pool.once('error', (error: unknown) => {
+    poolError = new Error(`extraction worker failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    wakeWriter?.(poolError);
+  });
+  const next = () =>
+    new Promise<ProcessedReport[]>((resolve, reject) => {
+      if (poolError) return reject(poolError);
+      wakeWriter = reject;
+      inFlight.shift()!.then(resolve, reject);
+    }).finally(() => {
+      wakeWriter = null;
+    });
 
   const fail = (location: string, reason: string) => {
     summary.failed++;
@@ -115,19 +119,19 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     store.recordFailure(location, reason);
   };
 
-  const write = (outcome: Outcome) => {
+  const write = (report: ProcessedReport) => {
     summary.read++;
-    if (outcome.kind === 'failed') {
-      fail(outcome.location, outcome.reason);
+    if (!report.ok) {
+      fail(report.location, report.reason);
     } else {
-      let status: IngestStatus;
+      summary.bytes += report.bytes.byteLength;
+      let status: IngestStatus | null = null;
       try {
-        status = store.ingestDocument(documentFromJSON(outcome.doc), keepBytes ? outcome.bytes : undefined).status;
+        status = store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined).status;
       } catch (error) {
-        fail(outcome.location, `store refused it: ${error instanceof Error ? error.message : String(error)}`);
-        return;
+        fail(report.location, `store refused it: ${error instanceof Error ? error.message : String(error)}`);
       }
-      summary[status]++;
+      if (status) summary[status]++;
     }
     onProgress?.({
       done: summary.read,
@@ -139,31 +143,30 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       failed: summary.failed,
     });
   };
+  const writeAll = (reports: ProcessedReport[]) => reports.forEach(write);
 
   try {
-    for await (const result of readInputs(paths, options.read)) {
-      if (!result.ok) {
-        inFlight.push(Promise.resolve({ kind: 'failed', location: result.error.location, reason: result.error.reason }));
+    for await (const entry of expandInputs(paths)) {
+      if ('error' in entry) {
+        inFlight.push(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
-        const { doc, bytes } = result;
-        summary.bytes += bytes.byteLength;
+        const task: ProcessTask = { input: entry.input, ...options.read };
         inFlight.push(
-          pool.run({ doc: documentToJSON(doc) }).then(
-            (out): Outcome => (out.ok ? { kind: 'processed', location: doc.location, doc: out.doc, bytes } : { kind: 'failed', location: doc.location, reason: out.reason }),
-            (error: unknown): Outcome => ({ kind: 'failed', location: doc.location, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` }),
-          ),
+          pool.run(task).catch((error: unknown): ProcessedReport[] => [
+            { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
+          ]),
         );
       }
-      while (inFlight.length >= window) write(await next());
+      while (inFlight.length >= window) writeAll(await next());
       if (signal?.aborted) {
         summary.stopped = true;
         break;
       }
     }
-    while (inFlight.length) write(await next());
+    while (inFlight.length) writeAll(await next());
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
-    await Promise.race([Promise.allSettled(inFlight), poolBroken]).catch(() => undefined);
+    if (!poolError) await Promise.allSettled(inFlight);
     await pool.destroy();
   }
   await counting;

@@ -1,7 +1,8 @@
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { documentFromJSON } from '../document/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { countReportFiles } from './count.ts';
 import { ingestPaths, type IngestProgress } from './index.ts';
@@ -109,9 +110,34 @@ describe('countReportFiles', () => {
 });
 
 describe('processTask', () => {
-  it('turns a broken document into a failure with its reason instead of throwing', () => {
-    const out = processTask({ doc: { source: 'x.txt' } });
-    expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.reason.length).toBeGreaterThan(0);
+  it('reads, cleans and extracts one file into plain data', async () => {
+    const [report] = await processTask({ input: join(corpusDir, corpusFiles[0]) });
+    expect(report.ok).toBe(true);
+    if (!report.ok) return;
+    const doc = documentFromJSON(structuredClone(report.doc));
+    expect(doc.location).toBe(join(corpusDir, corpusFiles[0]));
+    expect(doc.quantities.length).toBeGreaterThan(0);
+    for (const q of doc.quantities) expect(doc.text.slice(q.span[0], q.span[1])).toMatch(/\d|[一二三四五六七八九十两]/);
+    expect(report.bytes.byteLength).toBe(readFileSync(join(corpusDir, corpusFiles[0])).byteLength);
+  });
+
+  it('gives one report per feed item, and a reason for what it cannot read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-task-'));
+    const feed = join(dir, 'feed.xml');
+    writeFileSync(
+      feed,
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>川渝</title>
+      <item><title>成渝班列开行</title><link>https://example.org/1</link><pubDate>Tue, 28 Jun 2022 05:08:04 GMT</pubDate>
+      <description>1—5月，成渝两地联合开行中欧班列1475列。</description></item>
+      <item><title>川渝通办</title><link>https://example.org/2</link><pubDate>Wed, 29 Jun 2022 05:08:04 GMT</pubDate>
+      <description>川渝通办事项累计办件量超过1800万件次。</description></item></channel></rss>`,
+    );
+    const items = await processTask({ input: feed });
+    expect(items.map((r) => r.ok)).toEqual([true, true]);
+
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const [empty] = await processTask({ input: join(dir, 'empty.txt') });
+    expect(empty).toMatchObject({ ok: false, location: join(dir, 'empty.txt') });
+    if (!empty.ok) expect(empty.reason).toMatch(/empty/);
   });
 });

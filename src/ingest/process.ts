@@ -1,22 +1,41 @@
 /**
- * The work one extraction worker does for one report: clean and extract a read Document. Plain
- * data in, plain data out (documentToJSON), so it can cross a thread boundary — or, later, a
- * network one: the function keeps no state between calls.
+ * The work one extraction worker does for one input: read it (a file, or a URL; a feed gives
+ * several reports), then clean and extract each report. Plain data in, plain data out
+ * (documentToJSON), so it can cross a thread boundary — or a network one: the function keeps no
+ * state between calls. Reading happens here rather than in the writer's thread because decoding
+ * (charset detection, front matter, feeds) is CPU work, and the writer's thread is the one that
+ * cannot be multiplied.
  */
-import { documentFromJSON, documentToJSON } from '../document/index.ts';
+import { documentToJSON } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
+import { readInputs } from '../read/index.ts';
 
 export interface ProcessTask {
-  /** A read Document as `documentToJSON` gives it. */
-  doc: unknown;
+  /** A file path or http(s) URL, as `readInputs` takes it. */
+  input: string;
+  /** The reader's limits (`ReadInputsOptions` without its `fetch`, which cannot cross threads). */
+  maxBytes?: number;
+  timeoutMs?: number;
 }
 
-export type ProcessOutcome = { ok: true; doc: unknown } | { ok: false; reason: string };
+export type ProcessedReport =
+  | { ok: true; location: string; doc: unknown; bytes: Uint8Array }
+  | { ok: false; location: string; reason: string };
 
-export function processTask(task: ProcessTask): ProcessOutcome {
-  try {
-    return { ok: true, doc: documentToJSON(processDocument(documentFromJSON(task.doc))) };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+export async function processTask(task: ProcessTask): Promise<ProcessedReport[]> {
+  const reports: ProcessedReport[] = [];
+  // only the limits that are set: the reader's defaults stand for the rest
+  const options = Object.fromEntries(Object.entries({ maxBytes: task.maxBytes, timeoutMs: task.timeoutMs }).filter(([, v]) => v !== undefined));
+  for await (const result of readInputs([task.input], options)) {
+    if (!result.ok) {
+      reports.push({ ok: false, location: result.error.location, reason: result.error.reason });
+      continue;
+    }
+    try {
+      reports.push({ ok: true, location: result.doc.location, doc: documentToJSON(processDocument(result.doc)), bytes: result.bytes });
+    } catch (error) {
+      reports.push({ ok: false, location: result.doc.location, reason: error instanceof Error ? error.message : String(error) });
+    }
   }
+  return reports;
 }
