@@ -138,8 +138,11 @@ describe('API over a store', () => {
   });
 
   it('gives an indicator series whose sources point back at their sentences', async () => {
-    const { body: indicators } = await get<{ id: string; nameZh: string; conflictCount: number }[]>('/api/indicators');
-    const tongban = indicators.find((i) => i.id === 'chuanyu_tongban_items');
+    const { body: indicators } = await get<Page<{ id: string; nameZh: string; conflictCount: number }>>('/api/indicators?limit=1000');
+    const tongban = indicators.rows.find((i) => i.id === 'chuanyu_tongban_items');
+    const { body: firstTwo } = await get<Page<{ id: string }>>('/api/indicators?limit=2');
+    expect(firstTwo.rows.map((r) => r.id)).toEqual(indicators.rows.slice(0, 2).map((r) => r.id));
+    expect(firstTwo.total).toBe(indicators.total);
     expect(tongban).toBeDefined();
     const { body } = await get<IndicatorDetail>(`/api/indicators/${encodeURIComponent(tongban!.id)}`);
     expect(body.series.map((p) => p.value).sort()).toEqual([210, 311]);

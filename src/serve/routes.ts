@@ -120,12 +120,15 @@ export const routes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/indicators',
-    summary: 'Indicators (catalogued and automatic groups) with latest value, counts and sparkline',
+    summary: 'Indicators (catalogued and automatic groups) with latest value, counts and sparkline, a page at a time',
     tags: ['indicators'],
     querystring: schema.indicatorsQuery,
     handler: (req, reply, { cachedJson, store }) => {
-      const { area, catalogued } = (req as Query<{ area?: string; catalogued?: boolean }>).query;
-      return cachedJson(reply, `indicators:${area ?? ''}:${catalogued ?? ''}`, () => store.indicators({ area, catalogued }));
+      const { area, catalogued, limit, offset } = (req as Query<{ area?: string; catalogued?: boolean; limit: number; offset: number }>).query;
+      return cachedJson(reply, `indicators:${area ?? ''}:${catalogued ?? ''}:${limit}:${offset}`, () => {
+        const all = store.indicators({ area, catalogued });
+        return { total: all.length, limit, offset, rows: all.slice(offset, offset + limit) };
+      });
     },
   },
   {

@@ -37,6 +37,8 @@ export const indicatorsQuery = {
   properties: {
     area,
     catalogued: { type: 'boolean', description: 'true: catalogue entries only; false: automatic groups only' },
+    limit: limit(1000, 200),
+    offset,
   },
 } as const;
 

@@ -61,8 +61,11 @@ const query = (params: Record<string, string | number | undefined>): string => {
 
 export const api = {
   overview: () => request<Overview>('/api/overview'),
-  indicators: (p: { area?: string; catalogued?: boolean } = {}) =>
-    request<IndicatorSummary[]>('/api/indicators' + query({ area: p.area, catalogued: p.catalogued === undefined ? undefined : String(p.catalogued) })),
+  indicators: (p: { area?: string; catalogued?: boolean; limit?: number; offset?: number } = {}) =>
+    request<Page<IndicatorSummary>>(
+      '/api/indicators' +
+        query({ area: p.area, catalogued: p.catalogued === undefined ? undefined : String(p.catalogued), limit: p.limit, offset: p.offset }),
+    ),
   indicator: (id: string) => request<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`),
   reports: (p: { limit?: number; offset?: number; q?: string } = {}) => request<Page<ReportSummary>>('/api/reports' + query(p)),
   report: (id: number) => request<ReportDetail>(`/api/reports/${id}`),

@@ -1,6 +1,7 @@
 /** The key areas of the Circle, each with its indicators as cards; then the uncatalogued groups. */
 import { api, type IndicatorSummary, type Overview } from '../api.ts';
-import { Async } from '../components/common.tsx';
+import { useState } from 'react';
+import { Async, Pager } from '../components/common.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { formatPointTime, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
@@ -9,7 +10,8 @@ import { Link } from '../router.tsx';
 
 export function OverviewPage() {
   const overview = useApi(() => api.overview(), []);
-  const uncatalogued = useApi(() => api.indicators({ catalogued: false }), []);
+  const [offset, setOffset] = useState(0);
+  const uncatalogued = useApi(() => api.indicators({ catalogued: false, limit: 50, offset }), [offset]);
   const { t } = useI18n();
   return (
     <Async loaded={overview}>
@@ -21,13 +23,14 @@ export function OverviewPage() {
             <AreaSection key={area} area={area} indicators={indicators} />
           ))}
           <Async loaded={uncatalogued}>
-            {(rows) =>
-              rows.length > 0 && (
+            {(page) =>
+              page.total > 0 && (
                 <section className="area">
                   <h2>
-                    {t('uncataloguedTitle')} <span className="count">{rows.length}</span>
+                    {t('uncataloguedTitle')} <span className="count">{page.total}</span>
                   </h2>
-                  <UncataloguedTable rows={rows} />
+                  <UncataloguedTable rows={page.rows} />
+                  <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
                 </section>
               )
             }
