@@ -100,6 +100,11 @@ export function referenceDate(doc: Pick<Document, 'meta' | 'events'>): string | 
   return latest;
 }
 
+/** What a report is searched by: its title and text. */
+const reportSearchText = (title: string | null, text: string): string => `${title ?? ''}\n${text}`;
+/** SQL for the text a search_docs row stands for (reports keep theirs in reports.text). */
+const SEARCH_BODY = "CASE WHEN d.kind = 'report' THEN coalesce(r.title, '') || char(10) || r.text ELSE d.body END";
+
 function checkedSpan(doc: Document, span: Span, what: string): Span {
   return makeSpan(doc.text, span[0], span[1], `${doc.source}: ${what}`);
 }
@@ -380,7 +385,8 @@ export class SqliteStore implements Store {
         content_hash: doc.contentHash,
         charset: doc.charset,
         raw_bytes: bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null,
-        raw_text: doc.raw,
+        // The bytes are enough to read the report again; the decoded source is kept only without them.
+        raw_text: bytes ? '' : doc.raw,
         now,
       };
       let reportId: number;
@@ -444,12 +450,13 @@ export class SqliteStore implements Store {
       ref_date: referenceDate(doc),
     });
 
-    const index = (kind: string, refId: number, body: string) => {
+    // A fact's row keeps its sentence for snippets; a report's row keeps nothing (reports.text has it).
+    const index = (kind: string, refId: number, text: string, body = text) => {
       const id = Number(this.stmt('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)')
         .run(reportId, kind, refId, body).lastInsertRowid);
-      this.indexSearchDoc(id, body);
+      this.indexSearchDoc(id, text);
     };
-    index('report', reportId, [doc.meta.title ?? '', doc.text].join('\n'));
+    index('report', reportId, reportSearchText(doc.meta.title, doc.text), '');
 
     quantities.forEach(({ q, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
@@ -500,7 +507,8 @@ export class SqliteStore implements Store {
   private rebuildSearchIndex(): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM search_index');
-      const page = this.stmt('SELECT id, body FROM search_docs WHERE id > ? ORDER BY id LIMIT 1000');
+      const page = this.stmt(`SELECT d.id, ${SEARCH_BODY} AS body FROM search_docs d JOIN reports r ON r.id = d.report_id
+        WHERE d.id > ? ORDER BY d.id LIMIT 1000`);
       for (let after = 0; ;) {
         const rows = page.all(after) as { id: number; body: string }[];
         if (!rows.length) break;
@@ -856,7 +864,7 @@ export class SqliteStore implements Store {
     const hits = `SELECT d.report_id, d.body, min(s.rank) AS rank, min(d.id) AS doc_id
       FROM search_index s JOIN search_docs d ON d.id = s.rowid WHERE search_index MATCH @match GROUP BY d.report_id, d.body`;
     const total = (this.stmt(`SELECT count(*) AS n FROM (${hits})`).get({ match }) as { n: number }).n;
-    const rows = this.stmt(`SELECT d.kind, d.report_id, d.ref_id, d.body, r.title, r.published, h.rank
+    const rows = this.stmt(`SELECT d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published, h.rank
       FROM (${hits}) h JOIN search_docs d ON d.id = h.doc_id JOIN reports r ON r.id = d.report_id
       ORDER BY h.rank, d.id LIMIT @limit OFFSET @offset`)
       .all({ match, limit, offset }) as { kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null;
@@ -933,9 +941,9 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** The decoded source of a stored report, for reindexing reports stored without their bytes. */
+  /** The decoded source of a report stored without its bytes, for reindexing it. */
   rawText(id: number): string | null {
-    const row = this.stmt('SELECT raw_text FROM reports WHERE id = ?').get(id) as { raw_text: string } | undefined;
+    const row = this.stmt('SELECT raw_text FROM reports WHERE id = ? AND raw_bytes IS NULL').get(id) as { raw_text: string } | undefined;
     return row?.raw_text ?? null;
   }
 
