@@ -28,6 +28,8 @@ export interface Lexicon {
   approxAfter: Map<string, Approx>;
   changeWords: string[];
   shareWords: string[];
+  /** Words holding a share word that do not mean a share (占地面积). */
+  notShareWords: string[];
   /** Alias → region; a null region means "known, but too ambiguous to name a region". */
   regionAliases: Map<string, string | null>;
   notPlaces: Set<string>;
@@ -36,7 +38,7 @@ export interface Lexicon {
 interface UnitsFile {
   units: { surface: string; unit: string; chinese?: boolean; arabic?: boolean }[];
   approx: Record<'before' | 'inside' | 'after', Record<string, Approx>>;
-  measure: { change: string[]; share: string[] };
+  measure: { change: string[]; share: string[]; notShare?: string[] };
 }
 interface RegionsFile {
   aliases: Record<string, string | null>;
@@ -58,6 +60,7 @@ export function lexicon(): Lexicon {
     approxAfter: sortedMap(units.approx.after),
     changeWords: [...units.measure.change].sort((a, b) => b.length - a.length),
     shareWords: [...units.measure.share].sort((a, b) => b.length - a.length),
+    notShareWords: units.measure.notShare ?? [],
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
     notPlaces: new Set(regions.notPlaces),
   };

@@ -79,6 +79,10 @@ describe('findQuantities: approx and measure', () => {
       ['16条', 'level'],
     ]);
   });
+  it('reads 新增 as a level and 占地 as no share', () => {
+    const text = '全市新增市场主体12.3万户，项目占地面积120亩。';
+    expect(quantities(text).map((q) => q.measure)).toEqual(['level', 'level']);
+  });
   it('gives list members the measure of the first (减少环节327个、时间569个工作日)', () => {
     const text = '累计减少办理环节327个、办理时间569个工作日。';
     expect(quantities(text).map((q) => q.measure)).toEqual(['change', 'change']);
@@ -119,6 +123,17 @@ describe('findQuantities: period', () => {
   it('takes a paragraph lead phrase for later sentences', () => {
     const text = '今年上半年，两地加快建设。共建300个重大项目。\n\n另起一段，新建10座场站。';
     expect(quantities(text).map((q) => q.period)).toEqual([{ start: '2022-01-01', end: '2022-06-30' }, null]);
+  });
+  it('does not take the base of a comparison for the period', () => {
+    const text = '截至2023年底，累计开行班列3.5万列，较2022年增长28%。';
+    expect(quantities(text).map((q) => q.period)).toEqual([
+      { start: null, end: '2023-12-31' },
+      { start: null, end: '2023-12-31' },
+    ]);
+  });
+  it('reads 全年 in the year its paragraph names', () => {
+    const text = '2023年，地区生产总值81986.7亿元。全年完成投资同比下降3.2%。';
+    expect(quantities(text, '2024-05-20').map((q) => q.period?.start)).toEqual(['2023-01-01', '2023-01-01']);
   });
   it('reads 截至目前 as up to the publication date, and leaves it open without one', () => {
     expect(only('截至目前，两地共有130家企业参与。').period).toEqual({ start: null, end: '2022-06-28' });

@@ -277,7 +277,9 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const lex = lexicon();
   // 增至, 提高到, 降至: the figure is the new level, not the change.
   const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
-  if (lex.shareWords.some((w) => window.includes(w))) return 'share';
+  let shareWindow = window;
+  for (const w of lex.notShareWords) shareWindow = shareWindow.split(w).join('');
+  if (lex.shareWords.some((w) => shareWindow.includes(w))) return 'share';
   if (unit === '%' && nextChar === '的') return 'share';
   // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).
   if (unit === '%' && /(?<!增长|增|降|涨|速)率[^，。；]{0,4}$/.test(window)) return 'share';
@@ -352,6 +354,8 @@ function findPeriod(text: string, times: readonly TimeExpression[], at: number, 
   // A lead phrase governs the clauses after it up to the full stop, across semicolons.
   const scopeStart = fullStopBefore(text, sentence[0], paragraphs, at);
   for (let i = lastStartingBefore(times, at); i >= 0 && times[i].start >= scopeStart; i--) {
+    // 较2022年增长28%, 比上年提高: the base of a comparison is not the figure's period.
+    if (/(?:较|比|相比|同比|与)$/.test(text.slice(Math.max(0, times[i].start - 2), times[i].start))) continue;
     if (times[i].end <= at) {
       best = times[i];
       break;
@@ -363,7 +367,8 @@ function findPeriod(text: string, times: readonly TimeExpression[], at: number, 
       const paragraphStart = paragraphs[p][0];
       const i = lastStartingBefore(times, paragraphStart + 3);
       const lead = i >= 0 ? times[i] : null;
-      if (lead && lead.start >= paragraphStart && lead.end < at && /^[，,]/.test(text.slice(lead.end, lead.end + 1))) best = lead;
+      // A day's date leading a paragraph dates its first news, not every figure after it.
+      if (lead && lead.precision !== 'day' && lead.start >= paragraphStart && lead.end < at && /^[，,]/.test(text.slice(lead.end, lead.end + 1))) best = lead;
     }
   }
   if (!best || (best.period.start === null && best.period.end === null)) return null;

@@ -126,14 +126,23 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
 
 function scanTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
   const found: TimeExpression[] = [];
+  // "2023年……。全年……", "2023年1—5月……；6月……": a bare month or 全年 takes the year written last
+  // in its paragraph; without one (or for a bare day), the report's year.
+  let paragraphYear: { year: number; paragraphEnd: number } | null = null;
   TIME_RE.lastIndex = 0;
   for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {
     if (m[0].length === 0) {
       TIME_RE.lastIndex++;
       continue;
     }
-    const resolved = resolveMatch(m, context);
-    if (resolved) found.push(resolved);
+    if (paragraphYear && m.index >= paragraphYear.paragraphEnd) paragraphYear = null;
+    const resolved = resolveMatch(m, context, paragraphYear?.year ?? null);
+    if (!resolved) continue;
+    found.push(resolved);
+    if (resolved.explicitYear && resolved.open !== 'until') {
+      const end = text.indexOf('\n\n', resolved.end);
+      paragraphYear = { year: Number((resolved.period.start ?? resolved.period.end ?? '').slice(0, 4)), paragraphEnd: end < 0 ? text.length : end };
+    }
   }
   return found;
 }
@@ -144,7 +153,7 @@ export function resolveTime(expression: string, context: TimeContext): TimeExpre
   return all.length === 1 && all[0].start === 0 && all[0].end === expression.trim().length ? all[0] : null;
 }
 
-function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression | null {
+function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: number | null = null): TimeExpression | null {
   const g = m.groups ?? {};
   const prefix = g.prefix ?? null;
   const start = m.index;
@@ -207,7 +216,9 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext): TimeExpression 
     const offset: Record<string, number> = { 今: 0, 本: 0, 当: 0, 同: 0, 去: -1, 上: -1, 前: -2, 明: 1 };
     year = context.year + offset[g.rel];
   } else {
-    year = context.year;
+    // A bare span (全年, 1—5月, 上半年) reads in the paragraph's year; a bare day (1月1日) is news,
+    // dated in the report's year.
+    year = g.day ? context.year : paragraphYear ?? context.year;
   }
 
   let period: Period;
