@@ -244,6 +244,8 @@ describe('errors, limits and headers', () => {
     expect(page.body).toContain('<div id="root">');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    const missingAsset = await app.inject({ method: 'GET', url: '/assets/index-gone.js' });
+    expect(missingAsset.statusCode).toBe(404);
     const api = await app.inject({ method: 'GET', url: '/api/stats' });
     expect(api.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(api.headers['x-content-type-options']).toBe('nosniff');

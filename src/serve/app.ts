@@ -153,7 +153,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     // The dashboard routes its own pages (/indicators/…, /reports/…): answer them with the app shell.
-    if (hasDashboard && (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api') {
+    // A missing file (a name with an extension, e.g. an old /assets/index-….js) stays a 404.
+    const isPage = !path.startsWith('/api/') && path !== '/api' && !/\.[A-Za-z0-9]+$/.test(path);
+    if (hasDashboard && (request.method === 'GET' || request.method === 'HEAD') && isPage) {
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
     }
     const message = hasDashboard || path.startsWith('/api')
