@@ -93,7 +93,8 @@ describe('SQLite store', () => {
   });
 
   it('ingests new, skips unchanged, replaces changed content at the same location', () => {
-    expect(store.ingestDocument(docA()).status).toBe('new');
+    const a = store.ingestDocument(docA());
+    expect(a.status).toBe('new');
     const first = store.ingestDocument(docB());
     expect(first.status).toBe('new');
     expect(store.ingestDocument(docB()).status).toBe('unchanged');
@@ -104,6 +105,9 @@ describe('SQLite store', () => {
     }), 'b2');
     const replaced = store.ingestDocument(changed);
     expect(replaced).toEqual({ status: 'replaced', reportId: first.reportId });
+    // A copy of a stored report at another place is not stored twice.
+    const copy = { ...docA(), location: '/mirror/a.txt' };
+    expect(store.ingestDocument(copy)).toEqual({ status: 'unchanged', reportId: a.reportId });
     const detail = store.report(first.reportId)!;
     expect(detail.quantities.map((x) => x.text)).toEqual(['312项']);
     expect(detail.events).toEqual([]);

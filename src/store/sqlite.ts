@@ -369,14 +369,16 @@ export class SqliteStore implements Store {
 
   ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult {
     return this.db.transaction((): IngestResult => {
-      const same = this.stmt('SELECT id FROM reports WHERE content_hash = ? ORDER BY (location = ? AND source = ?) DESC LIMIT 1')
-        .get(doc.contentHash, doc.location, doc.source) as { id: number } | undefined;
-      if (same) {
+      const existing = this.stmt('SELECT id, content_hash FROM reports WHERE location = ? AND source = ?')
+        .get(doc.location, doc.source) as { id: number; content_hash: string } | undefined;
+      // The same bytes again, or (for a report not seen at this place) a copy of one already stored.
+      const copyOf = existing
+        ? existing.content_hash === doc.contentHash ? existing : undefined
+        : (this.stmt('SELECT id FROM reports WHERE content_hash = ? LIMIT 1').get(doc.contentHash) as { id: number } | undefined);
+      if (copyOf) {
         this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
-        return { status: 'unchanged', reportId: same.id };
+        return { status: 'unchanged', reportId: copyOf.id };
       }
-      const existing = this.stmt('SELECT id FROM reports WHERE location = ? AND source = ?')
-        .get(doc.location, doc.source) as { id: number } | undefined;
       const now = nowIso();
       const fields = {
         location: doc.location,
@@ -981,9 +983,10 @@ function buildExportTables(db: Database.Database): ExportTable[] {
         FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id ORDER BY q.report_id, q.ord`),
     table('indicators', '指标', [
       ['id', '指标编号'], ['name_zh', '指标名称'], ['name_en', '英文名称'], ['area', '重点领域'], ['unit', '单位'],
-      ['measure', '类型'], ['catalogued', '已编目'], ['point_count', '数据点数'],
-    ], `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued,
-        (SELECT count(*) FROM series_points WHERE indicator_id = i.id) AS point_count FROM indicators i ORDER BY i.catalogued DESC, i.id`),
+      ['measure', '类型'], ['catalogued', '已编目'], ['point_count', '数据点数'], ['source_count', '来源报告数'],
+      ['conflict_count', '冲突数'],
+    ], `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued, i.point_count, i.source_count,
+        i.conflict_count FROM indicators i ORDER BY i.catalogued DESC, i.id`),
     table('series', '序列', [
       ['indicator_id', '指标编号'], ['name_zh', '指标名称'], ['date', '日期'], ['period_start', '期间起'], ['period_end', '期间止'],
       ['region', '地区'], ['value', '数值'], ['value_max', '上限'], ['unit', '单位'], ['approx', '限定'],

@@ -310,9 +310,10 @@ export interface Store {
 
   // writer
   /**
-   * One transaction per report with all its facts. A content hash already stored = no-op;
-   * changed content at the same `doc.location` (and `doc.source`: a feed's items share a location)
-   * replaces the old facts, keeping the report id. Throws (writing nothing) when a fact's span does
+   * One transaction per report with all its facts. The same content at the same `doc.location`
+   * (and `doc.source`: a feed's items share a location) is a no-op, and so is a new location whose
+   * content is already stored (a copy); changed content at the same place replaces the old facts,
+   * keeping the report id. Throws (writing nothing) when a fact's span does
    * not fit the text; the caller records that with recordFailure.
    */
   ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult;
