@@ -209,8 +209,10 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
   if (process.env.TWINCITY_DEBUG) for (const c of ranked.slice(0, 6)) console.error("cand", c.el.name, c.el.attribs.class, c.el.attribs.id, c.score.toFixed(1), stats.get(c.el)?.chars);
   const topScore = ranked[0].score;
 
-  // Several strong candidates under one ancestor: the article is split into sections.
+  // A strong runner-up like the top candidate and near it: the article is split into chunks (between
+  // ads); their nearest common ancestor holds all of it, when it is only a few levels up.
   const strong = ranked.slice(1, 6).filter((c) => c.score >= topScore * 0.75).map((c) => c.el);
+  // Several strong candidates under one ancestor (readability's rule).
   if (strong.length >= 2) {
     for (let parent = top.parent; parent && isElement(parent) && parent.name !== 'body'; parent = parent.parent) {
       if (strong.filter((c) => contains(parent as Element, c)).length >= 2) {
@@ -218,6 +220,13 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
         break;
       }
     }
+  }
+  for (const other of strong) {
+    if (contains(top, other) || contains(other, top)) continue; // the same content, nested
+    // Chunks of one article look alike (same tag and class); posts on a blog page often do not.
+    if (other.name !== top.name || !top.attribs.class || other.attribs.class !== top.attribs.class) continue;
+    const ancestor = commonAncestor(top, other, 3);
+    if (ancestor && ancestor.name !== 'body') top = ancestor;
   }
   // A lone child adds nothing: its parent is the container.
   while (top.parent && isElement(top.parent) && top.parent.name !== 'body' && top.parent.children.filter(isElement).length === 1) {
@@ -249,6 +258,15 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
   }
   if (process.env.TWINCITY_DEBUG) for (const c of chosen) console.error("chosen", c.name, c.attribs.class, stats.get(c)?.chars, scores.get(c));
   return chosen;
+}
+
+/** The nearest element holding both `a` and `b`, if it is at most `maxUp` levels above `a`. */
+function commonAncestor(a: Element, b: Element, maxUp: number): Element | null {
+  let node: AnyNode | null = a;
+  for (let up = 0; node && up <= maxUp; up++, node = node.parent) {
+    if (isElement(node) && contains(node, b)) return node;
+  }
+  return null;
 }
 
 function contains(ancestor: Element, node: AnyNode): boolean {
