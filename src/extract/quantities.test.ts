@@ -22,6 +22,13 @@ describe('findQuantities: value, unit and span', () => {
       ['5万余家', 50000, '家', 'over'],
     ]);
   });
+  it('reads a magnitude written after 余 or 多 (100余万人)', () => {
+    const text = '吸引100余万人参与，投资30多亿元。';
+    expect(quantities(text).map((q) => [q.surface, q.value, q.unit, q.approx])).toEqual([
+      ['100余万人', 1e6, '人', 'over'],
+      ['30多亿元', 3e9, '元', 'over'],
+    ]);
+  });
   it('reads 个百分点, 个工作日 and 千伏 as units', () => {
     const text = '增速高于全国1.5个百分点，减少办理时间569个工作日，建成1000千伏特高压。';
     expect(quantities(text).map((q) => [q.surface, q.value, q.unit])).toEqual([

@@ -178,6 +178,8 @@ function unitIndex(units: readonly UnitEntry[]): Map<string, UnitEntry[]> {
   return index;
 }
 
+const MAGNITUDES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
+
 /** Reads the unit (and any 余/多 before it, any 以上/左右 after it) that follows a number. */
 function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, UnitEntry[]>): Reading | null {
   const lex = lexicon();
@@ -191,6 +193,10 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
   if (inside) {
     approxInside = inside[1];
     pos += inside[0].length;
+    // 100余万人, 30多亿元: the magnitude comes after the qualifier.
+    let factor = 1;
+    while (/[十百千万亿]/.test(text[pos] ?? '') && !/[伏瓦米克]/.test(text[pos + 1] ?? '')) factor *= MAGNITUDES[text[pos++]];
+    if (factor > 1) n = { ...n, value: n.value * factor, ...(n.valueMax !== undefined ? { valueMax: n.valueMax * factor } : {}) };
   }
   const candidates = unitsByFirstChar.get(text[pos] ?? '') ?? [];
   const entry = candidates.find((u) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic)) ?? null;
