@@ -102,6 +102,7 @@ const zh = {
   keyAreas: '重点领域',
   viewAll: '全部',
   noReport: '报告不存在',
+  reportFilter: '按标题或文件名筛选',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -205,6 +206,7 @@ const en: Record<MessageKey, string> = {
   keyAreas: 'Key areas',
   viewAll: 'All',
   noReport: 'No such report',
+  reportFilter: 'Filter by title or file name',
 };
 
 /** The Circle's nine key areas, in English. */

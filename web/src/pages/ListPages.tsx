@@ -150,10 +150,20 @@ export function ItemsPage() {
 export function ReportsPage() {
   const { t, lang } = useI18n();
   const [offset, setOffset] = useState(0);
-  const loaded = useApi(() => api.reports({ limit: PAGE, offset }), [offset]);
+  const [filter, setFilter] = useState('');
+  const loaded = useApi(() => api.reports({ limit: PAGE, offset, q: filter.trim() || undefined }), [offset, filter]);
   return (
     <>
-      <h1>{t('navReports')}</h1>
+      <div className="toolbar">
+        <h1>{t('navReports')}</h1>
+        <input
+          value={filter}
+          onChange={(e) => (setFilter(e.target.value), setOffset(0))}
+          placeholder={t('reportFilter')}
+          maxLength={200}
+          aria-label={t('reportFilter')}
+        />
+      </div>
       <Async loaded={loaded}>
         {(page) => (
           <>
