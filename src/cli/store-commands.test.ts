@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers.ts';
 import { xlsxToGrids } from '../store/export.ts';
@@ -83,6 +84,12 @@ describe('store commands', { timeout: 60_000 }, () => {
 
   it('reindex skips reports made by the current stages and re-extracts with --force', () => {
     expect(cli('reindex')).toMatch(/5 report\(s\): 0 re-extracted, 5 already current, 0 failed/);
+    // A report made by an older extractor is re-extracted, and then carries the current stages.
+    const db0 = new Database(db);
+    db0.prepare(`UPDATE reports SET stages = '["extract.quantities@0.0.1"]' WHERE id = (SELECT min(id) FROM reports)`).run();
+    db0.close();
+    expect(cli('reindex')).toMatch(/5 report\(s\): 1 re-extracted, 4 already current, 0 failed/);
+    expect(cli('reindex')).toMatch(/0 re-extracted, 5 already current/);
     const before = cliJson<Page<Conflict>>('conflicts').total;
     expect(cli('reindex', '--force')).toMatch(/5 re-extracted/);
     expect(cliJson<Page<Conflict>>('conflicts').total).toBe(before);

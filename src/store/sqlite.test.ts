@@ -141,6 +141,23 @@ describe('SQLite store', () => {
     expect(store.failures()).toEqual([]);
   });
 
+  it('rolls a report back whole when a write fails midway, keeping what was there before', () => {
+    const { reportId } = store.ingestDocument(docA());
+    const changed = report('a', TEXT_A, '2022-06-29', (t) => ({
+      quantities: [
+        q(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: 's', period: null, region: null }),
+        // Passes the span check, then breaks the table's CHECK constraint after rows were written.
+        q(t, '210项', { value: 210, unit: '项', approx: 'roughly' as never, measure: 'level', subject: 's', period: null, region: null }),
+      ],
+    }), 'a2');
+    expect(() => store.ingestDocument(changed)).toThrow(/CHECK constraint/);
+    const kept = store.report(reportId)!;
+    expect(kept.published).toBe('2022-06-28');
+    expect(kept.quantities.map((x) => x.subject)).toEqual(['零部件企业参与对方整车配套', '政务服务“川渝通办”事项']);
+    expect(store.search('高铁').total).toBe(1);
+    expect(store.ingestDocument(docB()).status).toBe('new');
+  });
+
   it('reconciles series and conflicts across reports', () => {
     store.ingestDocument(docA());
     store.ingestDocument(docB());
