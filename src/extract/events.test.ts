@@ -20,6 +20,12 @@ describe('findEvents', () => {
     expect(found[0].summary).toContain('中央财经委员会第六次会议');
     expect(found[0].under.startsWith('2020年1月3日')).toBe(true);
   });
+  it('reads a lead that restates a milestone of the body as one event', () => {
+    const text = '今年2月，两地争取全国一体化算力网络国家枢纽节点落地。\n\n今年2月，国家发展改革委等部门联合批复同意启动建设全国一体化算力网络国家枢纽节点。';
+    const found = events(text);
+    expect(found).toHaveLength(1);
+    expect(found[0].summary).toContain('批复');
+  });
   it('skips dated sentences that report no milestone', () => {
     expect(events('6月份，两地天气晴好。')).toEqual([]);
   });

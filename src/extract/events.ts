@@ -75,6 +75,7 @@ export function findEvents(input: EventInput): EventFinding[] {
   });
 
   // Running text: a sentence with a dated expression and an event predicate.
+  const running: EventFinding[] = [];
   let nextHeading = 0;
   for (const t of dated) {
     if (headingSet.has(t) || !t.date) continue;
@@ -88,10 +89,35 @@ export function findEvents(input: EventInput): EventFinding[] {
     if (!verbs.test(text.slice(t.end, se)) && text[t.end] !== '起') continue;
     const summary = summarize(text.slice(ss, se));
     if (!summary) continue;
-    events.push({ span: [t.start, se], date: t.date, summary, sentence: [ss, se] });
+    // A lead that restates a milestone of the body (same date, same long phrase) is one event.
+    const restated = running.findIndex((e) => e.date === t.date && longestCommonRun(e.summary, summary) >= SAME_EVENT_RUN);
+    const event: EventFinding = { span: [t.start, se], date: t.date, summary, sentence: [ss, se] };
+    if (restated < 0) running.push(event);
+    else if (summary.length > running[restated].summary.length) running[restated] = event;
   }
+  events.push(...running);
   events.sort((a, b) => a.span[0] - b.span[0]);
   return events;
+}
+
+/** Two dated sentences sharing a phrase this long name the same milestone. */
+const SAME_EVENT_RUN = 12;
+
+/** Length of the longest run of characters two strings share (dynamic programming, short strings). */
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) {
+        current[j] = previous[j - 1] + 1;
+        if (current[j] > best) best = current[j];
+      }
+    }
+    previous = current;
+  }
+  return best;
 }
 
 /**
