@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,11 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   );
 
   // 2. ingest into a fresh store
+  const threads = workers ?? availableParallelism();
+  console.log(
+    `machine    ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB, ` +
+      `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${threads} worker thread(s) + the writer`,
+  );
   const store = openStore(storePath);
   const started = performance.now();
   let lastLine = started;
@@ -88,7 +93,14 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   console.log(`store      ${(storeBytes(storePath) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
 
   // 3. query latency at this size
-  measureQueries(store);
+  const q = measureQueries(store);
+  const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
+  console.log(`load avg   ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+  console.log('\nREADME row: | reports | wall | reports/s | MB/s | peak RSS | store | search p50/p95 ms | series p50/p95 ms | overview p50/p95 ms |');
+  console.log(
+    `| ${summary.read} | ${formatSeconds(wall)} | ${(summary.read / wall).toFixed(0)} | ${(summary.bytes / MB / wall).toFixed(2)} | ` +
+      `${(peakRss / MB).toFixed(0)} MB | ${(storeBytes(storePath) / MB).toFixed(0)} MB | ${ms(q.search)} | ${ms(q.series)} | ${ms(q.overview)} |`,
+  );
   store.close();
   if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
   else console.log(`store kept at ${storePath}`);
@@ -135,19 +147,24 @@ function latency<T>(inputs: readonly T[], call: (input: T) => unknown, runs: num
   return { p50: at(0.5), p95: at(0.95), n: times.length };
 }
 
-function measureQueries(store: Store): void {
-  const show = (name: string, r: { p50: number; p95: number; n: number }) =>
+type Latency = { p50: number; p95: number; n: number };
+
+function measureQueries(store: Store): { search: Latency; series: Latency | null; overview: Latency } {
+  const show = (name: string, r: Latency) => {
     console.log(`${name.padEnd(10)} p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${r.n} calls)`);
-  show('search', latency(SEARCH_TERMS, (q) => store.search(q, { limit: 20 }), 300));
+    return r;
+  };
+  const search = show('search', latency(SEARCH_TERMS, (q) => store.search(q, { limit: 20 }), 300));
   // the indicators with the longest series are the slowest to read
   const ids = store
     .indicators()
     .sort((a, b) => b.pointCount - a.pointCount)
     .slice(0, 20)
     .map((i) => i.id);
-  if (ids.length) show('series', latency(ids, (id) => store.indicator(id), 300));
-  else console.log('series     no indicators in the store');
-  show('overview', latency([null], () => store.overview(), 50));
+  const series = ids.length ? show('series', latency(ids, (id) => store.indicator(id), 300)) : null;
+  if (!series) console.log('series     no indicators in the store');
+  const overview = show('overview', latency([null], () => store.overview(), 50));
+  return { search, series, overview };
 }
 
 function formatSeconds(s: number): string {

@@ -20,14 +20,15 @@ export function registerIngest(program: Command): void {
     .action(async (paths: string[], opts: { store?: string; workers?: number; json?: boolean; progress: boolean }) => {
       const store = openStore(resolveStorePath(opts.store));
       const stop = new AbortController();
-      // First Ctrl-C: stop reading, write what is in flight, refresh, summarize. Second: leave now
-      // (each committed report is still whole).
+      // First Ctrl-C (or SIGTERM): stop reading, write what is in flight, refresh, summarize.
+      // Second: leave now (each committed report is still whole).
       const onSigint = () => {
         if (stop.signal.aborted) process.exit(130);
         stop.abort();
         process.stderr.write('\ntwincity: stopping after the reports in flight (Ctrl-C again to quit now)\n');
       };
       process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigint);
       const bar = opts.progress && process.stderr.isTTY ? progressBar() : null;
       let summary: IngestSummary;
       try {
@@ -35,6 +36,7 @@ export function registerIngest(program: Command): void {
       } finally {
         bar?.stop();
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
         store.close();
       }
       process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentFromJSON } from '../document/index.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { countReportFiles } from './count.ts';
+import { readInputs } from '../read/index.ts';
+import { countReportFiles, expandInputs } from './count.ts';
 import { ingestPaths, type IngestProgress } from './index.ts';
 import { processTask } from './process.ts';
 
@@ -96,6 +97,21 @@ describe('ingestPaths', () => {
     expect(summary.stopped).toBe(true);
     expect(summary.read).toBe(1);
     expect(store.stats().reports).toBe(1);
+  });
+});
+
+describe('expandInputs', () => {
+  it('lists files in the order and with the filter of the reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tc-expand-'));
+    mkdirSync(join(dir, 'b', 'Z'), { recursive: true });
+    mkdirSync(join(dir, 'a'));
+    for (const p of ['b/Z/2.md', 'b/10.html', 'b/9.txt', 'a/x.htm', 'A.txt', 'b/.draft.html', 'b/notes.docx']) writeFileSync(join(dir, p), `第${p}号报告：川渝两地新开通跨省公交线路6条。`);
+    const listed: string[] = [];
+    for await (const entry of expandInputs([dir])) listed.push(entry.input);
+    const read: string[] = [];
+    for await (const result of readInputs([dir])) read.push(result.ok ? result.doc.location : result.error.location);
+    expect(listed).toEqual(read);
+    expect(listed.map((p) => p.slice(dir.length + 1))).toEqual(['A.txt', 'a/x.htm', 'b/10.html', 'b/9.txt', 'b/Z/2.md']);
   });
 });
 
