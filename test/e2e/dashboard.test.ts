@@ -32,7 +32,7 @@ function newest(dir: string): number {
 /** Builds web/dist when it is missing or older than the sources. */
 async function ensureDashboardBuilt(): Promise<void> {
   const index = join(defaultWebRoot, 'index.html');
-  const sources = Math.max(newest(join(repoRoot, 'web', 'src')), statSync(join(repoRoot, 'web', 'index.html')).mtimeMs);
+  const sources = Math.max(newest(join(repoRoot, 'web', 'src')), newest(join(repoRoot, 'web', 'public')), statSync(join(repoRoot, 'web', 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const { build } = await import('vite');
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
@@ -74,6 +74,9 @@ beforeAll(async () => {
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
   });
   page.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleProblems.push(`${response.status()} ${response.url()}`);
+  });
 });
 
 afterAll(async () => {
