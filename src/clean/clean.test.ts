@@ -40,6 +40,16 @@ describe('web page main text', () => {
     expect(page.meta).toMatchObject({ title: '川渝联合开行中欧班列突破5000列', published: '2023-04-12', site: '重庆日报', author: '张三' });
   });
 
+  it('takes the date from a dateline with a clock time, else from the page URL', () => {
+    const body = '<p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。</p>';
+    const timed = textDoc(`<html><head><title>成渝合作</title></head><body><div>AUTO.SOHU.COM　2005年05月13日14:15</div><div id="content">${body}</div></body></html>`, 'html');
+    expect(timed.meta.published).toBe('2005-05-13');
+    const byUrl = textDoc(`<html><head><link rel="canonical" href="https://news.example.cn/2021/03/07/c_1127.htm"></head><body><div id="content">${body}</div></body></html>`, 'html');
+    expect(byUrl.meta.published).toBe('2021-03-07');
+    const none = textDoc(`<html><body><div id="content">${body}</div></body></html>`, 'html');
+    expect(none.meta.published).toBeNull();
+  });
+
   it('links clean offsets back to the raw page', () => {
     const at = page.text.indexOf('累计开行突破5000列');
     const raw = page.rawOffsets.toRaw(at)!;

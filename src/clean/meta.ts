@@ -5,7 +5,7 @@
  * top. Nothing is invented: when the report does not say, the field stays null.
  */
 import type { AnyNode, ChildNode, Element } from 'domhandler';
-import { parseDate, NUMERIC_DATE } from '../read/dates.ts';
+import { isoDate, parseDate, NUMERIC_DATE } from '../read/dates.ts';
 import { CJK, PROSE_PUNCT, squash } from './chars.ts';
 import type { HtmlDom } from './html.ts';
 
@@ -28,6 +28,9 @@ const BYLINE_DATE = new RegExp(
   String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + ')',
   'i',
 );
+const TIMED_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[T\s]*\d{1,2}[:：]\d{2}/;
+/** Dates in a page's own URL (/2005-03-21/, /2005/07/18/, /20050718/). */
+const URL_DATE = /\/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_\-.]|\d|$)/;
 const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*([^\s|丨/]{2,30})/;
 const AUTHOR_IN_BYLINE = /(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|丨/（(]{2,20})/;
 
@@ -40,8 +43,10 @@ export function readByline(line: string): { published: string | null; site: stri
   const bare = !date && NUMERIC_DATE.test(flat) && flat.replace(NUMERIC_DATE, '').replace(/[\s\d:：\-]/g, '').length <= 12
     ? parseDate(flat)
     : null;
-  const published = date ?? bare;
-  const looksLikeByline = published && (dated || /来源|作者|编辑|记者|点击|阅读|浏览/.test(flat) || bare);
+  // A date with a clock time beside it ("2005年03月21日 11:21") is a dateline, whatever else the line holds.
+  const timed = TIMED_DATE.exec(flat);
+  const published = date ?? bare ?? (timed ? isoDate(+timed[1], +timed[2], +timed[3]) : null);
+  const looksLikeByline = published && (dated || /来源|作者|编辑|记者|点击|阅读|浏览/.test(flat) || bare || timed);
   if (!looksLikeByline) return null;
   return { published, site: clean(SITE_IN_BYLINE.exec(flat)?.[1]), author: clean(AUTHOR_IN_BYLINE.exec(flat)?.[1]) };
 }
@@ -157,17 +162,32 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
   const body = all.find((e) => e.name === 'body') ?? dom;
   const lines = pageLines(body, 200_000);
   const titleAt = title ? lines.findIndex((l) => squash(l).includes(squash(title).slice(0, 20))) : -1;
-  // The dateline sits just under the headline; search there first, then the whole page.
+  const url = all.find((e) => e.name === 'link' && /\bcanonical\b/i.test(e.attribs.rel ?? ''))?.attribs.href ?? meta('og:url');
+  // The dateline sits just under the headline; then the page's own URL; then any dateline on the page.
   const near = titleAt >= 0 ? lines.slice(titleAt, titleAt + 12) : [];
-  for (const line of [...near, ...lines]) {
+  const urlDate = url ? URL_DATE.exec(url) : null;
+  const fromUrl = urlDate ? parseDate(`${urlDate[1]}-${urlDate[2]}-${urlDate[3]}`) : null;
+  let bylineFound = false;
+  for (const line of near) {
     const byline = readByline(line);
     if (!byline) continue;
     published ??= byline.published;
     site ??= byline.site;
     author ??= byline.author;
+    bylineFound = true;
     break;
   }
-  const url = all.find((e) => e.name === 'link' && /\bcanonical\b/i.test(e.attribs.rel ?? ''))?.attribs.href ?? meta('og:url');
+  published ??= fromUrl;
+  if (!bylineFound) {
+    for (const line of lines) {
+      const byline = readByline(line);
+      if (!byline) continue;
+      published ??= byline.published;
+      site ??= byline.site;
+      author ??= byline.author;
+      break;
+    }
+  }
   return { title, published, site, author, url: clean(url) };
 }
 
