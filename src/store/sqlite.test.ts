@@ -184,6 +184,24 @@ describe('SQLite store', () => {
     expect(store.conflicts().total).toBe(conflicts.length);
   });
 
+  it('takes the conflict window from its options', () => {
+    store.close();
+    store = openStore(join(dir, 'o.db'), { conflictWindowDays: 0 });
+    store.ingestDocument(docA());
+    store.ingestDocument(docB());
+    store.refreshDerived();
+    // 2022-06-24 and 2022-06-28 are four days apart: no longer the same moment.
+    expect(store.conflicts().total).toBe(0);
+  });
+
+  it('lists reports filtered by title, treating LIKE wildcards literally', () => {
+    store.ingestDocument(docA());
+    store.ingestDocument(docB());
+    expect(store.reports({ q: 'a' }).rows.map((r) => r.title)).toEqual(['a']);
+    expect(store.reports({ q: '%' }).total).toBe(0);
+    expect(store.reports({ limit: 1 })).toMatchObject({ total: 2, limit: 1, offset: 0 });
+  });
+
   it('finds two-character words with highlighted snippets', () => {
     const a = store.ingestDocument(docA()).reportId;
     const b = store.ingestDocument(docB()).reportId;

@@ -100,6 +100,15 @@ export function referenceDate(doc: Pick<Document, 'meta' | 'events'>): string | 
   return latest;
 }
 
+/** `TWINCITY_CONFLICT_WINDOW_DAYS`, when set to a whole number of days. */
+function windowFromEnv(): number | undefined {
+  const raw = process.env.TWINCITY_CONFLICT_WINDOW_DAYS;
+  if (!raw) return undefined;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 0) throw new StoreError(`TWINCITY_CONFLICT_WINDOW_DAYS must be a whole number of days, not "${raw}"`);
+  return days;
+}
+
 /** What a report is searched by: its title and text. */
 const reportSearchText = (title: string | null, text: string): string => `${title ?? ''}\n${text}`;
 /** SQL for the text a search_docs row stands for (reports keep theirs in reports.text). */
@@ -334,7 +343,8 @@ export class SqliteStore implements Store {
     this.path = path;
     if (!opts.readonly) mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    this.db.pragma('busy_timeout = 10000');
+    // Another process may hold the write lock for a whole refreshDerived(); wait rather than fail.
+    this.db.pragma('busy_timeout = 60000');
     if (!opts.readonly) {
       this.db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL never corrupts: a kill loses nothing committed; power loss at worst the last commits.
@@ -351,8 +361,8 @@ export class SqliteStore implements Store {
     } else {
       this.schemaVersion = migrate(this.db);
     }
-    this.catalog = loadCatalog(opts.catalogPath);
-    this.windowDays = opts.conflictWindowDays ?? DEFAULT_CONFLICT_WINDOW_DAYS;
+    this.catalog = loadCatalog(opts.catalogPath ?? (process.env.TWINCITY_CATALOG || undefined));
+    this.windowDays = opts.conflictWindowDays ?? windowFromEnv() ?? DEFAULT_CONFLICT_WINDOW_DAYS;
     if (!opts.readonly && this.getMeta('search_rebuild')) this.rebuildSearchIndex();
   }
 
@@ -649,8 +659,8 @@ export class SqliteStore implements Store {
   reports(q: { limit?: number; offset?: number; q?: string } = {}): Page<ReportSummary> {
     const limit = clampLimit(q.limit, 50);
     const offset = clampOffset(q.offset);
-    const filter = q.q ? 'WHERE r.title LIKE @like OR r.source LIKE @like OR r.location LIKE @like' : '';
-    const params = { like: `%${q.q ?? ''}%`, limit, offset };
+    const filter = q.q ? "WHERE r.title LIKE @like ESCAPE '\\' OR r.source LIKE @like ESCAPE '\\' OR r.location LIKE @like ESCAPE '\\'" : '';
+    const params = { like: `%${(q.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit, offset };
     const total = (this.stmt(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n;
     const rows = this.stmt(`SELECT ${SqliteStore.SUMMARY_COLUMNS} FROM reports r ${filter}
       ORDER BY coalesce(r.published, r.ref_date) DESC, r.id LIMIT @limit OFFSET @offset`).all(params) as Parameters<SqliteStore['summaryFromRow']>[0][];

@@ -25,9 +25,12 @@ export type KeyArea = (typeof KEY_AREAS)[number];
 export interface OpenStoreOptions {
   /** Open without writing (queries only); migrations are not applied. */
   readonly?: boolean;
-  /** Path of the indicator catalogue (YAML or JSON); default `data/indicators.yaml`. */
+  /** Path of the indicator catalogue (YAML or JSON); default `TWINCITY_CATALOG`, else `data/indicators.yaml`. */
   catalogPath?: string;
-  /** Conflicts: as-of dates this many days apart still count as the same moment. Default 31. */
+  /**
+   * Conflicts: as-of dates this many days apart still count as the same moment. Default
+   * `TWINCITY_CONFLICT_WINDOW_DAYS`, else 31.
+   */
   conflictWindowDays?: number;
 }
 
