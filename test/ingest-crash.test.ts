@@ -4,8 +4,7 @@
  * command again must complete the set.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { loadPool } from '../scripts/corpus/pool.ts';
 import { writeCorpus } from '../scripts/corpus/generate.ts';
 import { processDocument } from '../src/pipeline.ts';
 import { readBytes } from '../src/read/index.ts';
-import { openStore } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { repoRoot, runCli, twincityBin } from './helpers.ts';
 
 const REPORTS = 800;
@@ -31,16 +30,23 @@ describe('twincity ingest killed with SIGKILL', () => {
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
 
-    // kill it once some reports are in, well before the end
-    const watcher = openStore(storePath);
+    // kill it once some reports are in, well before the end; watch read-only, so the child alone
+    // creates and migrates the store
+    let watcher: Store | null = null;
     let committed = 0;
     for (let waited = 0; committed < 40 && waited < 60_000; waited += 25) {
       await new Promise((r) => setTimeout(r, 25));
-      committed = watcher.stats().reports;
+      if (!existsSync(storePath)) continue;
+      try {
+        watcher ??= openStore(storePath, { readonly: true });
+        committed = watcher.stats().reports;
+      } catch {
+        // the schema is not there yet
+      }
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    watcher.close();
+    watcher?.close();
 
     const store = openStore(storePath);
     const stored = store.reports({ limit: REPORTS }).rows;
