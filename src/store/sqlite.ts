@@ -463,7 +463,13 @@ export class SqliteStore implements Store {
     });
 
     // A fact's row keeps its sentence for snippets; a report's row keeps nothing (reports.text has it).
+    // A sentence holding several facts is indexed once, under the first of them.
+    const indexed = new Set<string>();
     const index = (kind: string, refId: number, text: string, body = text) => {
+      if (kind !== 'report') {
+        if (indexed.has(body)) return;
+        indexed.add(body);
+      }
       const id = Number(this.stmt('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)')
         .run(reportId, kind, refId, body).lastInsertRowid);
       this.indexSearchDoc(id, text);
