@@ -41,6 +41,10 @@ describe('findEvents', () => {
       ['2021-01-13', '最高人民法院'],
     ]);
   });
+  it('takes a timeline year from a year heading', () => {
+    const text = ['2020年', '1月6日', '重庆市委常委会召开扩大会议。', '2021年', '3月8日', '两省市政府办公厅联合印发《清单》。'].join('\n\n');
+    expect(events(text, '2022-06-28').map((e) => e.date)).toEqual(['2020-01-06', '2021-03-08']);
+  });
   it('gives two entries under one heading one date each, but not a follow-on clause', () => {
     const text = ['1月6日', '重庆市委常委会召开扩大会议。', '四川省委常委会召开扩大会议。', '4月15日', '第八次全体会议召开。', '审议通过《决定》。'].join('\n\n');
     expect(events(text, '2020-06-01').map((e) => [e.date, e.summary.slice(0, 4)])).toEqual([

@@ -46,6 +46,9 @@ export function findEvents(input: EventInput): EventFinding[] {
   const events: EventFinding[] = [];
   const headings = dated.filter((t) => isHeading(text, t, paragraphs));
   const headingSet = new Set(headings);
+  // "2020年" standing alone as a paragraph heads the entries after it.
+  const yearHeadings = times.filter((t) => t.precision === 'year' && t.explicitYear && standsAlone(text, t, paragraphs));
+  let nextYearHeading = 0;
 
   // Timelines: a date standing as a heading, its entries the paragraphs under it.
   let timelineYear: number | null = null;
@@ -53,7 +56,10 @@ export function findEvents(input: EventInput): EventFinding[] {
   headings.forEach((heading, k) => {
     // The last heading of a timeline owns its first sentence only: what follows may be running text.
     const limit = headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, heading.end), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
+    let headedYear: number | null = null;
+    while (nextYearHeading < yearHeadings.length && yearHeadings[nextYearHeading].start < heading.start) headedYear = yearOf(yearHeadings[nextYearHeading++]);
     if (heading.explicitYear) timelineYear = Number(heading.date!.slice(0, 4));
+    else if (headedYear !== null) timelineYear = headedYear;
     else if (timelineYear === null || !isSameRun(text, headings[k - 1], heading)) timelineYear = firstYearAhead(times, heading.end) ?? yearOf(heading);
     else if (heading.month !== null && heading.month < lastMonth) timelineYear++; // a month going back starts the next year
     lastMonth = heading.month ?? lastMonth;
@@ -133,6 +139,14 @@ function isHeading(text: string, t: TimeExpression, paragraphs: readonly Span[])
   if (p < 0) return false;
   const lead = text.slice(paragraphs[p][0], t.start);
   return /^[\s●•·◆■▲★☆○◎]*$/.test(lead) && !/[，,、的至到起前后以—–\-]/.test(text[t.end] ?? '');
+}
+
+/** The expression is the whole of its paragraph (a year heading: "2020年"). */
+function standsAlone(text: string, t: TimeExpression, paragraphs: readonly Span[]): boolean {
+  const p = findSpanAt(paragraphs, t.start);
+  if (p < 0) return false;
+  const [ps, pe] = paragraphs[p];
+  return /^[\s●•·◆■]*$/.test(text.slice(ps, t.start)) && /^[\s:：]*$/.test(text.slice(t.end, pe));
 }
 
 /** Two headings belong to one timeline when only entries stand between them (no year reset). */
