@@ -103,6 +103,11 @@ const zh = {
   viewAll: '全部',
   noReport: '报告不存在',
   reportFilter: '按标题或文件名筛选',
+  matchRules: '匹配规则',
+  matchRulesHint: '数据点的指标对象与下列模式之一相符（且单位、类型一致）即归入本指标。',
+  provenance: '来源与处理',
+  location: '位置',
+  stages: '处理阶段',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -207,6 +212,11 @@ const en: Record<MessageKey, string> = {
   viewAll: 'All',
   noReport: 'No such report',
   reportFilter: 'Filter by title or file name',
+  matchRules: 'Matching rules',
+  matchRulesHint: 'A figure joins this indicator when its subject matches one of these patterns (and unit and measure agree).',
+  provenance: 'Provenance',
+  location: 'Location',
+  stages: 'Stages',
 };
 
 /** The Circle's nine key areas, in English. */

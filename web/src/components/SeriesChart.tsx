@@ -12,9 +12,20 @@ import type { SeriesPoint } from '../api.ts';
 import { formatPointTime, formatValue } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 
+const CONFLICT_RED = '#c0392b';
+
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);
 
-export function SeriesChart({ points, onSelect }: { points: SeriesPoint[]; onSelect: (index: number) => void }) {
+export function SeriesChart({
+  points,
+  conflicted,
+  onSelect,
+}: {
+  points: SeriesPoint[];
+  /** Indexes of points that are a side of a conflict. */
+  conflicted: ReadonlySet<number>;
+  onSelect: (index: number) => void;
+}) {
   const { lang } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -71,12 +82,17 @@ export function SeriesChart({ points, onSelect }: { points: SeriesPoint[]; onSel
           connectNulls: true,
           data: dated
             .filter(({ p }) => regionName(p.region) === region)
-            .map(({ p, index }) => ({ value: [p.date, p.value], index, symbolSize: 6 + Math.min(8, p.sources.length * 2) })),
+            .map(({ p, index }) => ({
+              value: [p.date, p.value],
+              index,
+              symbolSize: 6 + Math.min(8, p.sources.length * 2),
+              ...(conflicted.has(index) && { itemStyle: { color: CONFLICT_RED, borderColor: CONFLICT_RED } }),
+            })),
         })),
       },
       { notMerge: true },
     );
-  }, [points, lang]);
+  }, [points, conflicted, lang]);
 
   return <div ref={container} className="series-chart" data-testid="series-chart" />;
 }

@@ -1,5 +1,5 @@
 /** One indicator: its series as a chart and a table; every point lists its sources, each a link to its sentence. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, type IndicatorDetail } from '../api.ts';
 import { Async, SourceLine } from '../components/common.tsx';
 import { SeriesChart } from '../components/SeriesChart.tsx';
@@ -16,6 +16,11 @@ export function IndicatorPage({ id }: { id: string }) {
 function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
   const { t, lang, area } = useI18n();
   const [selected, setSelected] = useState<number | null>(null);
+  // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
+  const conflicted = useMemo(() => {
+    const quantityIds = new Set(indicator.conflicts.flatMap((c) => [...c.a.sources, ...c.b.sources].map((s) => s.quantityId)));
+    return new Set(indicator.series.flatMap((p, i) => (p.sources.some((s) => quantityIds.has(s.quantityId)) ? [i] : [])));
+  }, [indicator]);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   useEffect(() => {
     if (selected !== null) rows.current[selected]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -49,9 +54,22 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
         )}
       </div>
       {indicator.description && <p className="muted">{indicator.description}</p>}
+      {indicator.patterns.length > 0 && (
+        <details className="rules">
+          <summary>{t('matchRules')}</summary>
+          <p className="muted small">{t('matchRulesHint')}</p>
+          <ul>
+            {indicator.patterns.map((pattern) => (
+              <li key={pattern}>
+                <code>{pattern}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <h2>{t('chart')}</h2>
-      <SeriesChart points={indicator.series} onSelect={setSelected} />
+      <SeriesChart points={indicator.series} conflicted={conflicted} onSelect={setSelected} />
 
       <h2>{t('table')}</h2>
       <table className="dense series-table" data-testid="series-table">
@@ -67,7 +85,10 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
           {indicator.series.map((point, i) => (
             <tr key={i} ref={(el) => void (rows.current[i] = el)} className={selected === i ? 'selected' : undefined}>
               <td>{formatPointTime(point, lang)}</td>
-              <td className="num">{formatValue(point, lang)}</td>
+              <td className="num">
+                {formatValue(point, lang)}
+                {conflicted.has(i) && <span className="badge badge-conflict">{t('conflictBadge')}</span>}
+              </td>
               <td>{point.region ?? '—'}</td>
               <td>
                 {point.sources.map((source) => (

@@ -126,6 +126,23 @@ function ReportView({ report }: { report: ReportDetail }) {
           {t('items')}
         </h2>
         <FactTable report={report} />
+        <details className="rules">
+          <summary>{t('provenance')}</summary>
+          <dl className="provenance">
+            <dt>{t('location')}</dt>
+            <dd>{report.location}</dd>
+            <dt>{t('format')}</dt>
+            <dd>
+              {report.format} · {report.charset}
+            </dd>
+            <dt>sha256</dt>
+            <dd>
+              <code>{report.contentHash}</code>
+            </dd>
+            <dt>{t('stages')}</dt>
+            <dd>{report.stages.join(' → ')}</dd>
+          </dl>
+        </details>
         {report.messages.length > 0 && (
           <details>
             <summary>
