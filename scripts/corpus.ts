@@ -34,6 +34,8 @@ const manifest = writeCorpus(pool, {
   duplicates,
   onProgress: (written) => {
     if (bar && (written % 200 === 0 || written === reports)) bar.update(written);
+    // without a terminal (a log file, the bench), a line every 100 000 reports
+    if (!bar && written % 100_000 === 0 && written < reports) console.log(`  … ${written}/${reports} reports written`);
   },
 });
 bar?.stop();

@@ -77,6 +77,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     },
   });
   const ingestSeconds = (performance.now() - started) / 1000;
+  console.log(`  … ${summary.read} reports written in ${formatSeconds(ingestSeconds)}; rebuilding indicators, series and conflicts`);
   const refreshStarted = performance.now();
   store.refreshDerived();
   const refreshSeconds = (performance.now() - refreshStarted) / 1000;
