@@ -13,7 +13,8 @@ export interface PdfText {
 
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   // pdf.js takes ownership of the buffer it is given, so hand it a copy.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // verbosity 0: pdf.js would print its own warnings ("Indexing all PDF objects") on the console.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const { text, totalPages } = await extractText(pdf, { mergePages: false });
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
