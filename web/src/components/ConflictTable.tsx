@@ -27,8 +27,8 @@ export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: 
                 <Link to={`/indicators/${encodeURIComponent(c.indicatorId)}`}>{c.indicatorName}</Link>
               </td>
             )}
-            <td>{c.date ?? '—'}</td>
-            <td>{c.region ?? '—'}</td>
+            <td className="nowrap">{c.date ?? '—'}</td>
+            <td className="nowrap">{c.region ?? '—'}</td>
             {[c.a, c.b].map((side, i) => (
               <td key={i}>
                 <div className="num conflict-value">{formatValue(side, lang)}</div>

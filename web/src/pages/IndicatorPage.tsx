@@ -84,12 +84,12 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
         <tbody>
           {indicator.series.map((point, i) => (
             <tr key={i} ref={(el) => void (rows.current[i] = el)} className={selected === i ? 'selected' : undefined}>
-              <td>{formatPointTime(point, lang)}</td>
+              <td className="nowrap">{formatPointTime(point, lang)}</td>
               <td className="num">
                 {formatValue(point, lang)}
                 {conflicted.has(i) && <span className="badge badge-conflict">{t('conflictBadge')}</span>}
               </td>
-              <td>{point.region ?? '—'}</td>
+              <td className="nowrap">{point.region ?? '—'}</td>
               <td>
                 {point.sources.map((source) => (
                   <SourceLine key={source.quantityId} source={source} />
