@@ -90,6 +90,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
+    // a task waits on the disk or the network before its CPU work: let a worker hold a few, so a
+    // slow URL does not leave a core idle
+    concurrentTasksPerWorker: 4,
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
