@@ -21,9 +21,12 @@ export function tableGrid(table: ExportTable): Cell[][] {
   ];
 }
 
-/** One table as CSV text, BOM first, CRLF line ends (what Excel expects). */
+/**
+ * One table as CSV text, BOM first, CRLF line ends (what Excel expects). A field with a line break
+ * of its own is quoted too: csv-stringify only quotes the record delimiter (CRLF) by default.
+ */
 export function gridToCsv(grid: readonly (readonly Cell[])[]): string {
-  return BOM + stringify(grid.map((r) => r.map((c) => (c === null ? '' : c))), { record_delimiter: 'windows' });
+  return BOM + stringify(grid.map((r) => r.map((c) => (c === null ? '' : c))), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 export function tableToCsv(table: ExportTable): string {
