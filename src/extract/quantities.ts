@@ -89,7 +89,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const findings: QuantityFinding[] = [];
   /** The words after each finding's unit (its counted noun), for the list pass at the end. */
   const aheads: string[] = [];
-  let previous: (QuantityFinding & { subjectEnd: number; clauseStart: number }) | null = null;
+  let previous: PreviousFigure | null = null;
 
   for (const r of readings) {
     const unit = r.unit?.unit ?? r.inheritedUnit;
@@ -108,30 +108,14 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const ownMeasure = findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 1));
     // In a list (减少环节327个、时间569个工作日) a member with no verb of its own shares the first one's.
     const continuesList = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
-    const measure: Measure = continuesList && ownMeasure === 'level' ? previous!.measure : ownMeasure;
+    // (Only a verb carries over: 全球2/3的iPad、8000万台笔记本电脑 — the share belongs to the first alone.)
+    const measure: Measure = continuesList && ownMeasure === 'level' && previous!.measure === 'change' ? 'change' : ownMeasure;
 
     // After a classifier stands the thing counted (548个港口); after a share, what it is of (21%的动力电池).
     const countsSomething = unit !== '%' && unit !== '百分点';
-    const ahead = countsSomething || text[r.tailEnd] === '的' ? nounAfter(text, r.tailEnd, sentence[1]) : '';
-    let subject: string;
-    if (isListContinuation) {
-      subject = ahead ? joinSubject(previous!.subject, ahead) : previous!.subject;
-    } else {
-      const own = cleanLeft(window, windowStart, times);
-      subject = joinSubject(own, ahead);
-      const near = sameSentence && previous!.clauseStart >= previousClauseStart(text, clauseStart, sentence[0]);
-      if (near && previous!.clauseStart === clauseStart && isContentFree(own) && ahead) {
-        // 123个国家和地区的514个港口: the words before belong to both figures.
-        subject = joinSubject(previous!.subject, ahead);
-      } else if (isContentFree(subject)) {
-        // 分别增长14%: the words are in the clause before (成渝机场群旅客和货邮吞吐量…).
-        const before = near || !sameSentence ? null : cleanLeft(text.slice(previousClauseStart(text, clauseStart, sentence[0]), clauseStart), previousClauseStart(text, clauseStart, sentence[0]), times);
-        subject = joinSubject(sameSentence && near ? previous!.subject : before ?? '', subject);
-      } else if (near && previous!.measure === 'level' && measure !== 'level' && !subject.includes(previous!.subject)) {
-        // 1475列，约占全国开行量的21%: a share or growth rate qualifies the figure before it.
-        subject = joinSubject(previous!.subject, subject);
-      }
-    }
+    const after = countsSomething || text[r.tailEnd] === '的' ? nounAfter(text, r.tailEnd, sentence[1]) : { words: '', end: r.tailEnd };
+    const ahead = after.words;
+    const subject = findSubject({ text, times, window, windowStart, ahead, clauseStart, sentence, measure, isListContinuation, previous: sameSentence ? previous : null });
 
     const finding: QuantityFinding = {
       span: [start, r.end],
@@ -142,12 +126,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       measure,
       subject,
       period: findPeriod(text, times, start, sentence, paragraphs),
-      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, r.tailEnd + ahead.length) ?? defaultRegion,
+      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end) ?? defaultRegion,
       sentence,
     };
     findings.push(finding);
     aheads.push(ahead);
-    previous = { ...finding, subjectEnd: r.tailEnd + ahead.length, clauseStart };
+    previous = { ...finding, subjectEnd: after.end, clauseStart };
   }
   // 3批次311项“川渝通办”, 51名、50名优秀年轻干部: a classifier with nothing after it counts the
   // same thing as the figure right after it.
@@ -160,6 +144,49 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
   }
   return findings;
+}
+
+/** The figure before, in the same sentence: what a list member or a rate takes its words from. */
+type PreviousFigure = QuantityFinding & { subjectEnd: number; clauseStart: number };
+
+interface SubjectInput {
+  text: string;
+  times: readonly TimeExpression[];
+  /** The figure's own words before it: from its clause start or the figure before. */
+  window: string;
+  windowStart: number;
+  /** The noun phrase after its unit. */
+  ahead: string;
+  clauseStart: number;
+  sentence: Span;
+  measure: Measure;
+  isListContinuation: boolean;
+  previous: PreviousFigure | null;
+}
+
+/** The words naming what a figure measures (GUIDE.md §2 subject), from the clause structure. */
+function findSubject(input: SubjectInput): string {
+  const { text, times, window, windowStart, ahead, clauseStart, sentence, measure, previous } = input;
+  if (input.isListContinuation && previous) return ahead ? joinSubject(previous.subject, ahead) : previous.subject;
+  const own = cleanLeft(window, windowStart, times);
+  const subject = joinSubject(own, ahead);
+  const clauseBefore = previousClauseStart(text, clauseStart, sentence[0]);
+  const near = previous !== null && previous.clauseStart >= clauseBefore;
+  if (previous && near && previous.clauseStart === clauseStart && isContentFree(own) && ahead) {
+    // 123个国家和地区的514个港口: the words before belong to both figures.
+    return joinSubject(previous.subject, ahead);
+  }
+  if (isContentFree(subject)) {
+    // 分别增长14%: the words are in the figure before, or in the clause before (机场群旅客和货邮吞吐量…).
+    if (previous && near) return joinSubject(previous.subject, subject);
+    const before = previous ? cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times) : '';
+    return joinSubject(before, subject);
+  }
+  if (previous && near && previous.measure === 'level' && measure !== 'level' && !subject.includes(previous.subject)) {
+    // 1475列，约占全国开行量的21%: a share or growth rate qualifies the figure before it.
+    return joinSubject(previous.subject, subject);
+  }
+  return subject;
 }
 
 const unitIndexes = new WeakMap<readonly UnitEntry[], Map<string, UnitEntry[]>>();
@@ -298,22 +325,24 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
 const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达到', '超过', '超', '突破', '约', '近', '逾', '不足', '不到', '累计', '共', '共计', '分别', '同比', '比', '较', '占', '其中']);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
-function nounAfter(text: string, from: number, limit: number): string {
+function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
   let end = from;
   const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
   while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
   const span = text.slice(from, end);
-  if (!span) return '';
-  let taken = '';
+  if (!span) return { words: '', end: from };
   const words = tagWords(span);
+  let at = from;
   // 1300亿元的项目, 300万元的集装箱: after 的 stands what the figure measures.
-  if (words[0]?.word === '的' && words.length > 1) words.shift();
+  if (words[0]?.word === '的' && words.length > 1) at += words.shift()!.word.length;
+  let taken = '';
   for (const { word, tag } of words) {
     if (tag === 'uj' || tag === 'p' || tag === 'ul' || NOUN_STOPWORDS.has(word)) break;
     taken += word;
     if (taken.length >= 16) break;
   }
-  return taken.trim();
+  // Whitespace inside the phrase stays in the text; the subject shows the words.
+  return { words: taken.trim(), end: at + taken.length };
 }
 
 /** The clause's own words before the figure, without a leading time phrase or trailing verbs. */
