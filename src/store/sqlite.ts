@@ -827,42 +827,41 @@ export class SqliteStore implements Store {
 
   timeline(q: TimelineQuery = {}): TimelineEntry[] {
     const limit = clampLimit(q.limit, 500, 10_000);
-    const events = (this.stmt(`SELECT e.*, r.title, r.published FROM events e JOIN reports r ON r.id = e.report_id
-      WHERE (@from IS NULL OR e.date >= @from) AND (@to IS NULL OR substr(e.date, 1, length(@to)) <= @to)`)
-      .all({ from: q.from ?? null, to: q.to ?? null }) as (EventRow & { title: string | null; published: string | null })[])
-      .map((e): TimelineEntry => ({
-        kind: 'event',
-        id: e.id,
-        reportId: e.report_id,
-        reportTitle: e.title,
-        published: e.published,
-        date: e.date,
-        summary: e.summary,
-        areas: parseJson<KeyArea[]>(e.areas, []),
-        sentence: e.sentence_text,
-        span: [e.span_start, e.span_end],
-      }));
-    const items = (this.stmt(`SELECT i.*, r.title, r.published, r.ref_date FROM items i JOIN reports r ON r.id = i.report_id
-      WHERE (@from IS NULL OR r.ref_date >= @from) AND (@to IS NULL OR substr(r.ref_date, 1, length(@to)) <= @to)`)
-      .all({ from: q.from ?? null, to: q.to ?? null }) as (ItemRow & { title: string | null; published: string | null; ref_date: string | null })[])
-      .map((i): TimelineEntry => ({
-        kind: 'item',
-        id: i.id,
-        reportId: i.report_id,
-        reportTitle: i.title,
-        published: i.published,
-        date: i.ref_date,
-        summary: i.name,
-        areas: parseJson<KeyArea[]>(i.areas, []),
-        sentence: i.sentence_text,
-        span: [i.span_start, i.span_end],
-        total: i.total,
-        done: i.done,
-      }));
-    return [...events, ...items]
-      .filter((t) => !q.area || t.areas.includes(q.area as KeyArea))
-      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.reportId - b.reportId || a.id - b.id)
-      .slice(0, limit);
+    // Events by their date, items by their report's date; filtered and ordered in SQL so a large
+    // store is not read whole. Areas are stored as a JSON array: match the quoted name.
+    const filter = (date: string, areas: string) => `(@from IS NULL OR ${date} >= @from)
+      AND (@to IS NULL OR substr(${date}, 1, length(@to)) <= @to) AND (@area IS NULL OR instr(${areas}, @area) > 0)`;
+    const rows = this.stmt(`SELECT * FROM (
+      SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas, e.sentence_text,
+        e.span_start, e.span_end, NULL AS total, NULL AS done
+      FROM events e JOIN reports r ON r.id = e.report_id WHERE ${filter('e.date', 'e.areas')}
+      UNION ALL
+      SELECT 'item', i.id, i.report_id, r.title, r.published, r.ref_date, i.name, i.areas, i.sentence_text,
+        i.span_start, i.span_end, i.total, i.done
+      FROM items i JOIN reports r ON r.id = i.report_id WHERE ${filter('r.ref_date', 'i.areas')})
+      ORDER BY date IS NULL, date, report_id, kind, id LIMIT @limit`)
+      .all({ from: q.from ?? null, to: q.to ?? null, area: q.area ? JSON.stringify(q.area) : null, limit }) as {
+        kind: 'event' | 'item'; id: number; report_id: number; title: string | null; published: string | null; date: string | null;
+        summary: string; areas: string; sentence_text: string; span_start: number; span_end: number; total: number | null; done: number | null }[];
+    return rows.map((t) => {
+      const entry: TimelineEntry = {
+        kind: t.kind,
+        id: t.id,
+        reportId: t.report_id,
+        reportTitle: t.title,
+        published: t.published,
+        date: t.date,
+        summary: t.summary,
+        areas: parseJson<KeyArea[]>(t.areas, []),
+        sentence: t.sentence_text,
+        span: [t.span_start, t.span_end],
+      };
+      if (t.kind === 'item') {
+        entry.total = t.total;
+        entry.done = t.done;
+      }
+      return entry;
+    });
   }
 
   items(): StoredItem[] {
