@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { ingestPaths } from '../../src/ingest/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { GENERATOR_VERSION, MANIFEST_FILE, type CorpusManifest } from '../corpus/generate.ts';
+import { loadPool } from '../corpus/pool.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MB = 1024 * 1024;
@@ -45,7 +46,8 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   mkdirSync(work, { recursive: true });
 
   // 1. corpus (in a child process, so its memory does not count towards ingest's peak RSS)
-  const manifest = cachedManifest(corpusDir, reports, seed) ?? generate(corpusDir, reports, seed);
+  const { digest } = await loadPool();
+  const manifest = cachedManifest(corpusDir, reports, seed, digest) ?? generate(corpusDir, reports, seed);
   console.log(
     `corpus     ${manifest.reports} reports, ${(manifest.bytes / MB).toFixed(1)} MB ` +
       `(${manifest.formats.html} HTML, ${manifest.formats.markdown} Markdown, ${manifest.formats.ocr} OCR) in ${corpusDir}`,
@@ -107,11 +109,13 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   else console.log(`store kept at ${storePath}`);
 }
 
-function cachedManifest(dir: string, reports: number, seed: number): CorpusManifest | null {
+/** The manifest of a complete corpus in `dir` made by this generator from this pool with this size and seed. */
+function cachedManifest(dir: string, reports: number, seed: number, poolDigest: string): CorpusManifest | null {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) return null;
   const m = JSON.parse(readFileSync(path, 'utf8')) as CorpusManifest & { complete?: boolean };
-  return m.complete && m.generator === GENERATOR_VERSION && m.reports === reports && m.seed === seed ? m : null;
+  const same = m.complete && m.generator === GENERATOR_VERSION && m.reports === reports && m.seed === seed && m.poolDigest === poolDigest;
+  return same ? m : null;
 }
 
 function generate(dir: string, reports: number, seed: number): CorpusManifest {

@@ -126,6 +126,8 @@ export interface CorpusManifest {
   charsets: Record<string, number>;
   bytes: number;
   poolParagraphs: number;
+  /** Which pool the corpus was made from (`ParagraphPool.digest`). */
+  poolDigest: string;
   /** Draws that collided with an earlier body and were redrawn. */
   redraws: number;
 }
@@ -156,6 +158,7 @@ export function writeCorpus(pool: ParagraphPool, options: CorpusOptions): Corpus
     charsets: {},
     bytes: 0,
     poolParagraphs: pool.paragraphs.length,
+    poolDigest: pool.digest,
     redraws: 0,
   };
   writeFileSync(join(out, MANIFEST_FILE), JSON.stringify({ ...manifest, complete: false }) + '\n');

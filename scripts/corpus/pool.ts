@@ -3,6 +3,7 @@
  * and cleaned by the project's own reader and cleaner, so a generated report's body is made of
  * sentences real reports print — with their figures, dates and places — and none of their chrome.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ export interface SourceTitle {
 export interface ParagraphPool {
   paragraphs: SourceParagraph[];
   titles: SourceTitle[];
+  /** sha1 of the paragraphs and titles: a corpus made from another pool (a changed cleaner) is another corpus. */
+  digest: string;
 }
 
 const CJK = /[\u4e00-\u9fff]/g;
@@ -84,5 +87,8 @@ export async function loadPool(dir: string = bundledCorpusDir): Promise<Paragrap
   if (paragraphs.length < 20) {
     throw new Error(`corpus pool: only ${paragraphs.length} body paragraphs in ${dir}; the generator needs at least 20`);
   }
-  return { paragraphs, titles };
+  const digest = createHash('sha1')
+    .update(JSON.stringify([paragraphs.map((p) => [p.text, p.sourceYear]), titles]))
+    .digest('hex');
+  return { paragraphs, titles, digest };
 }
