@@ -30,7 +30,7 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'contact-line', pattern: /^(?:联系我们|联系方式|联系电话|通讯地址|地址)\s*[:：]/, maxLength: 80 },
   { id: 'submit', pattern: /在线投稿|我要投稿|投稿邮箱|请使用系统指派/, maxLength: 60 },
   { id: 'english-chrome', pattern: /^(?:advertisement|sponsored|share (?:this|on)|follow us|sign up for|subscribe to|read more|related(?: articles| stories)?:?|click here|skip to (?:main )?content|this article (?:was|is) (?:originally )?published|image:|photo:|caption:|copyright)\b/i, maxLength: 120 },
-  { id: 'english-label', pattern: /^(?:most (?:popular|read|viewed)(?: \w+)?|top (?:video|stories|news)|don'?t miss|join the conversation|back to gallery|caption|close|trending(?: now)?|more from [\w .]+|you may also like|recommended(?: for you)?|comments?|show comments|leave a comment|photo:.*|image:.*|(?:photo|image) credit:?.*|view gallery|watch:?|listen:?|print|email|share)[.…!:]*$/i, maxLength: 40 },
+  { id: 'english-label', pattern: /^(?:most (?:popular|read|viewed)(?: \w+)?|top (?:video|stories|news)|don'?t miss|join the conversation|back to gallery|caption|close|trending(?: now)?|more from [\w .]+|you may also like|recommended(?: for you)?|comments?|show comments|leave a comment|photo:.*|image:.*|(?:photo|image) credit:?.*|view gallery|watch:?|listen:?|print|email|share|advert|this slideshow requires javascript|tell us what you think|\[javascript protected email address\])[.…!:]*$/i, maxLength: 40 },
 ];
 
 /** Footer words: one alone may be prose ("版权所有人"), two or more in one short block are a footer. */

@@ -206,7 +206,6 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
     // Near-ties go to the smaller element: nested layout tables pass one score up unchanged.
     .sort((a, b) => (Math.abs(b.score - a.score) <= 0.01 * Math.max(a.score, b.score) ? stats.get(a.el)!.chars - stats.get(b.el)!.chars : b.score - a.score));
   let top = ranked[0].el;
-  if (process.env.TWINCITY_DEBUG) for (const c of ranked.slice(0, 6)) console.error("cand", c.el.name, c.el.attribs.class, c.el.attribs.id, c.score.toFixed(1), stats.get(c.el)?.chars);
   const topScore = ranked[0].score;
 
   // A strong runner-up like the top candidate and near it: the article is split into chunks (between
@@ -256,7 +255,6 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
       if ((len > 80 && linkShare < 0.25) || (len > 0 && len < 80 && linkShare === 0 && /[。.!?！？]\s*$/.test(text.trim()))) chosen.push(sibling);
     }
   }
-  if (process.env.TWINCITY_DEBUG) for (const c of chosen) console.error("chosen", c.name, c.attribs.class, stats.get(c)?.chars, scores.get(c));
   return chosen;
 }
 
@@ -408,7 +406,19 @@ function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: Html
     if (!/[\p{L}\p{N}]/u.test(flat)) return false;
     return true;
   });
-  return kept;
+  // A trailing run of headlines (a "more stories" box that escaped the link test): three or more
+  // blocks in a row after the last sentence, none of which ends a sentence.
+  if (opts.fragment) return kept;
+  let end = kept.length;
+  while (end > 0 && isHeadlineLike(blockText(kept[end - 1]))) end--;
+  return kept.length - end >= 3 ? kept.slice(0, end) : kept;
+}
+
+function isHeadlineLike(text: string): boolean {
+  const length = weightedLength(text);
+  // A schedule or a numbered line ("June 9 -- Tampa", "2. …") is a list the article gives, not a teaser.
+  if (/^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i.test(text.trim())) return false;
+  return length >= 15 && length <= 160 && !/[。！？!?.…:：]["'”’」）)]*$/.test(text.trim());
 }
 
 
