@@ -32,6 +32,8 @@ export interface Lexicon {
   notShareWords: string[];
   /** Alias → region; a null region means "known, but too ambiguous to name a region". */
   regionAliases: Map<string, string | null>;
+  /** Smaller places (沙坪坝区, 邻水县) → the side they lie on (重庆, 四川, 成都). */
+  places: Map<string, string>;
   notPlaces: Set<string>;
 }
 
@@ -42,6 +44,7 @@ interface UnitsFile {
 }
 interface RegionsFile {
   aliases: Record<string, string | null>;
+  places?: Record<string, string>;
   notPlaces: string[];
 }
 
@@ -62,6 +65,7 @@ export function lexicon(): Lexicon {
     shareWords: [...units.measure.share].sort((a, b) => b.length - a.length),
     notShareWords: units.measure.notShare ?? [],
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
+    places: new Map(Object.entries(regions.places ?? {})),
     notPlaces: new Set(regions.notPlaces),
   };
   return cached;

@@ -153,6 +153,10 @@ describe('findQuantities: region', () => {
     const text = '川渝两地共建3个中心。重庆开工79个项目。成都建成5座场站。';
     expect(quantities(text).map((q) => q.region)).toEqual(['成渝', '重庆', '成都']);
   });
+  it('names a smaller place the figure is scoped to, and reads it as its side further away', () => {
+    const text = '1-5月渝西地区规上工业增加值增长12.9%。沙坪坝区建成专厅，首批投放11台一体机。';
+    expect(quantities(text).map((q) => q.region)).toEqual(['渝西地区', '重庆']);
+  });
   it('reads two sides joined in one clause as 成渝', () => {
     expect(only('重庆市生态环境局与四川省生态环境厅签订协议10项。').region).toBe('成渝');
   });

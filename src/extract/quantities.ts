@@ -436,18 +436,29 @@ function lastStartingBefore(items: readonly { start: number }[], at: number): nu
 interface RegionMention {
   start: number;
   end: number;
+  /** What the figure's region reads: 成渝, 重庆, 四川, 成都, or a smaller place as written. */
   region: string;
+  /** The side it lies on, for telling whether a clause names both sides. */
+  side: string;
 }
 
-/** Every alias of a region (川渝, 两地, 重庆市…) in the text, longest alias first. */
+let mentionPattern: RegExp | null = null;
+
+/** Every region alias (川渝, 两地, 重庆市…) and known smaller place (沙坪坝区) in the text, longest first. */
 export function findRegionMentions(text: string): RegionMention[] {
   const lex = lexicon();
-  const aliases = [...lex.regionAliases.entries()].filter(([, region]) => region !== null);
-  if (aliases.length === 0) return [];
-  const re = new RegExp(aliases.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  if (!mentionPattern) {
+    const names = [...lex.regionAliases.entries()].filter(([, region]) => region !== null).map(([a]) => a);
+    names.push(...lex.places.keys());
+    names.sort((a, b) => b.length - a.length);
+    mentionPattern = new RegExp(names.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  }
+  const re = new RegExp(mentionPattern.source, 'g');
   const mentions: RegionMention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    mentions.push({ start: m.index, end: m.index + m[0].length, region: lex.regionAliases.get(m[0])! });
+    const alias = lex.regionAliases.get(m[0]);
+    const region = alias ?? m[0];
+    mentions.push({ start: m.index, end: m.index + m[0].length, region, side: alias ?? lex.places.get(m[0]) ?? region });
   }
   return mentions;
 }
@@ -455,7 +466,7 @@ export function findRegionMentions(text: string): RegionMention[] {
 /** The region a report speaks of most; both sides together wins a tie. */
 function dominantRegion(mentions: readonly RegionMention[]): string | null {
   const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
+  for (const m of mentions) counts.set(m.side, (counts.get(m.side) ?? 0) + 1);
   let best: string | null = null;
   for (const [region, n] of counts) {
     if (best === null || n > counts.get(best)! || (n === counts.get(best)! && region === '成渝')) best = region;
@@ -469,27 +480,28 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  */
 function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number): string | null {
   const i = lastStartingBefore(mentions, at);
-  // A region inside the words after the figure (300余家川渝企业) names its scope.
-  const next = mentions[i + 1];
-  if (next && next.start >= at && next.end <= subjectEnd) return next.region;
   // In the figure's clause: both sides joined (重庆市生态环境局与四川省生态环境厅签订协议10项) is 成渝;
-  // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县).
+  // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县, 如邻水县80%以上的产品).
   let first: RegionMention | null = null;
   const sides = new Set<string>();
   for (let k = i; k >= 0 && mentions[k].start >= clauseStart; k--) {
     if (mentions[k].end > at) continue;
     first = mentions[k];
-    sides.add(mentions[k].region);
+    sides.add(mentions[k].side);
   }
   if (first) {
     const joined = sides.size > 1 && /[与和及、]|联合/.test(text.slice(clauseStart, at)) && !sides.has('成渝');
-    if (joined && sides.has('重庆')) return '成渝';
+    if (joined && sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return '成渝';
     return first.region;
   }
+  // A region inside the words after the figure (300余家川渝企业) names its scope.
+  const next = mentions[i + 1];
+  if (next && next.start >= at && next.end <= subjectEnd) return next.region;
+  // Further away, a smaller place only tells the side it lies on.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
-  if (before && before.start >= sentence[0]) return before.region;
-  if (next && next.start >= at && next.start < sentence[1]) return next.region;
+  if (before && before.start >= sentence[0]) return before.side;
+  if (next && next.start >= at && next.start < sentence[1]) return next.side;
   const p = findSpanAt(paragraphs, at);
-  if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.region;
+  if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.side;
   return null;
 }
