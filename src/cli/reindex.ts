@@ -3,7 +3,6 @@ import { guarded } from './query-support.ts';
 import { processDocument, documentPipeline } from '../pipeline.ts';
 import { readBytesAsync } from '../read/index.ts';
 import { openStore, resolveStorePath } from '../store/index.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
 
 export interface ReindexSummary {
   reports: number;
@@ -21,7 +20,7 @@ export function registerReindex(program: Command): void {
     .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the summary as JSON')
     .action(guarded(async (opts: { force?: boolean; store?: string; json?: boolean }) => {
-      const store = openStore(resolveStorePath(opts.store)) as SqliteStore;
+      const store = openStore(resolveStorePath(opts.store));
       const current = documentPipeline.stages.map((s) => `${s.name}@${s.version}`);
       const summary: ReindexSummary = { reports: 0, reindexed: 0, current: 0, failed: [] };
       try {

@@ -233,7 +233,12 @@ describe('SQLite store', () => {
   it('keeps the raw bytes for reindex', () => {
     const bytes = new TextEncoder().encode(TEXT_A);
     store.ingestDocument(docA(), bytes);
-    const [raw] = [...store.raws()];
+    const b = store.ingestDocument(docB()).reportId;
+    const [raw, rawB] = [...store.raws()];
     expect(new TextDecoder().decode(raw.bytes!)).toBe(TEXT_A);
+    expect(store.rawText(raw.id)).toBeNull();
+    // Stored without its bytes, a report keeps its decoded source instead.
+    expect(rawB.bytes).toBeNull();
+    expect(store.rawText(b)).toBe(TEXT_B);
   });
 });

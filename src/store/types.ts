@@ -340,6 +340,8 @@ export interface Store {
   failures(): FailureRow[];
   /** Reports with their raw bytes, for reindex. */
   raws(): Iterable<StoredRaw>;
+  /** The decoded source of a report stored without its bytes (null when the bytes are kept). */
+  rawText(reportId: number): string | null;
 
   // export
   exportTables(): ExportTable[];
