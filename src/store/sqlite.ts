@@ -70,18 +70,21 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
+/**
+ * Applies the migrations the store has not had, each in its own write transaction. The version is
+ * re-read inside the (immediate, so exclusive) transaction: two processes opening a new store at
+ * once must not both apply the same migration.
+ */
 function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  let version = current;
   for (const m of listMigrations()) {
-    if (m.version <= version) continue;
     db.transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (m.version <= current) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
-    version = m.version;
+    }).immediate();
   }
-  return version;
+  return db.pragma('user_version', { simple: true }) as number;
 }
 
 const nowIso = (): string => new Date().toISOString();
