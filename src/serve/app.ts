@@ -65,12 +65,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler(errorHandler);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
-    return payload;
+    done(null, payload);
   });
 
   await app.register(swagger, {
@@ -156,12 +156,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // A missing file (a name with an extension, e.g. an old /assets/index-….js) stays a 404.
     const isPage = !path.startsWith('/api/') && path !== '/api' && !/\.[A-Za-z0-9]+$/.test(path);
     if (hasDashboard && (request.method === 'GET' || request.method === 'HEAD') && isPage) {
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      // Not returned: the file streams out by itself, and a returned reply would be awaited as a thenable.
+      void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      return;
     }
     const message = hasDashboard || path.startsWith('/api')
       ? `no such resource: ${request.method} ${path}`
       : 'the dashboard is not built: run `npm run build:web` (the API is under /api)';
-    return reply.code(404).send(envelope(404, 'not_found', message));
+    void reply.code(404).send(envelope(404, 'not_found', message));
   });
 
   return app;
@@ -179,21 +181,21 @@ export function responseCache(ttlMs: number, maxEntries = 1000): Pick<ApiContext
   return {
     cachedJson(reply, key, compute) {
       reply.type('application/json; charset=utf-8');
-      if (ttlMs <= 0) return reply.send(JSON.stringify(compute()));
+      if (ttlMs <= 0) return JSON.stringify(compute());
       const now = Date.now();
       const hit = entries.get(key);
       if (hit && now - hit.at < ttlMs) {
         // Map keeps insertion order: re-inserting marks the entry as recently used.
         entries.delete(key);
         entries.set(key, hit);
-        return reply.send(hit.body);
+        return hit.body;
       }
       // Kept encoded: a hit then costs a socket write, not a serialization.
       const body = Buffer.from(JSON.stringify(compute()));
       entries.delete(key);
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(key, { at: now, body });
-      return reply.send(body);
+      return body;
     },
     invalidate() {
       entries.clear();

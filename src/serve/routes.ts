@@ -14,8 +14,11 @@ export interface ApiContext {
   store: Store;
   /** Reads, extracts and stores one uploaded file (see upload.ts). */
   ingestUpload(bytes: Uint8Array, filename: string, mediaType: string | undefined): Promise<UploadResult>;
-  /** Sends `compute()` as JSON, reusing the serialized answer for a while (see responseCache in app.ts). */
-  cachedJson(reply: FastifyReply, key: string, compute: () => unknown): FastifyReply;
+  /**
+   * `compute()` serialized as JSON (and the reply typed so), reusing the serialized answer for a
+   * while (see responseCache in app.ts). A handler returns it as its payload.
+   */
+  cachedJson(reply: FastifyReply, key: string, compute: () => unknown): string | Buffer;
   /** Drops every reused answer: called after this server writes to the store. */
   invalidate(): void;
   /** Largest upload accepted, in bytes. */
