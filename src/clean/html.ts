@@ -206,6 +206,7 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
     // Near-ties go to the smaller element: nested layout tables pass one score up unchanged.
     .sort((a, b) => (Math.abs(b.score - a.score) <= 0.01 * Math.max(a.score, b.score) ? stats.get(a.el)!.chars - stats.get(b.el)!.chars : b.score - a.score));
   let top = ranked[0].el;
+  if (process.env.TC_DEBUG) for (const c of ranked.slice(0, 6)) console.error("cand", c.el.name, c.el.attribs.class?.slice(0, 60), c.score.toFixed(1), stats.get(c.el)?.chars);
   const topScore = ranked[0].score;
 
   // A strong runner-up like the top candidate and near it: the article is split into chunks (between
@@ -220,12 +221,15 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
       }
     }
   }
-  for (const other of strong) {
+  const chunks = ranked.slice(1, 10).filter((c) => c.score >= topScore * 0.3).map((c) => c.el);
+  for (const other of chunks) {
     if (contains(top, other) || contains(other, top)) continue; // the same content, nested
     // Chunks of one article look alike (same tag and class); posts on a blog page often do not.
-    if (other.name !== top.name || !top.attribs.class || other.attribs.class !== top.attribs.class) continue;
-    const ancestor = commonAncestor(top, other, 3);
-    if (ancestor && ancestor.name !== 'body') top = ancestor;
+    if (other.name !== top.name || !top.attribs.class || firstClass(other) !== firstClass(top)) continue;
+    const ancestor = commonAncestor(top, other, 5);
+    // Only an ancestor made mostly of the chunks themselves, not of what stands around them.
+    const chunkChars = (stats.get(top)?.chars ?? 0) + (stats.get(other)?.chars ?? 0);
+    if (ancestor && ancestor.name !== 'body' && (stats.get(ancestor)?.chars ?? Infinity) <= chunkChars * 1.5) top = ancestor;
   }
   // A lone child adds nothing: its parent is the container.
   while (top.parent && isElement(top.parent) && top.parent.name !== 'body' && top.parent.children.filter(isElement).length === 1) {
@@ -257,6 +261,8 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
   }
   return chosen;
 }
+
+const firstClass = (el: Element): string => (el.attribs.class ?? '').trim().split(/\s+/)[0];
 
 /** The nearest element holding both `a` and `b`, if it is at most `maxUp` levels above `a`. */
 function commonAncestor(a: Element, b: Element, maxUp: number): Element | null {
