@@ -3,7 +3,7 @@
  * this test starts on a free port over a temporary store holding the bundled corpus. Screenshots go
  * to test-results/e2e/ for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -253,6 +253,17 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.getByTestId('conflict-table').waitFor();
     expect(await page.getByTestId('conflict-table').textContent()).toMatch(/300余家|300/);
     await shot('12-conflicts');
+  });
+
+  it('downloads the tables as XLSX and CSV from the export menu', async () => {
+    await page.goto(base + '/');
+    await page.locator('.export-menu summary').click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('twincity-all.xlsx');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.export-links a[href*="format=csv"]').first().click()]);
+    expect(csv.suggestedFilename()).toMatch(/^twincity-\w+\.csv$/);
+    const bytes = readFileSync((await csv.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens Chinese right
   });
 
   it('broke no Content Security Policy rule and logged no error', () => {
