@@ -66,8 +66,9 @@ export function chromeRule(text: string): ChromeRule | null {
  * repeated three times or more, e.g. "重庆干部培训重庆干部培训基地重庆工商大学干部培训…".
  */
 export function isKeywordStuffing(text: string): boolean {
-  const s = text.replace(/\s+/g, '');
-  if (s.length < 16 || /[，,。；;：:！!？?]/.test(s)) return false;
+  // Only Chinese runs: Latin words repeat letters across word boundaries ("ofthe…andthe") all the time.
+  const s = (text.match(/[\u4e00-\u9fff]+/g) ?? []).join('');
+  if (s.length < 16 || /[，,。；;：:！!？?.]/.test(text)) return false;
   for (let n = 4; n <= 8; n++) {
     const seen = new Map<string, number>();
     for (let i = 0; i + n <= s.length; i++) {

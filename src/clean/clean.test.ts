@@ -179,6 +179,7 @@ describe('pieces', () => {
     expect(chromeRule('两地版权交易额突破100亿元，知识产权保护合作不断深化，推动版权产业高质量发展，版权所有人权益得到更好保障。')).toBeNull();
     expect(isKeywordStuffing('重庆干部培训重庆干部培训基地重庆工商大学干部培训')).toBe(true);
     expect(isKeywordStuffing('推动成渝地区双城经济圈建设走深走实')).toBe(false);
+    expect(isKeywordStuffing('The lawmakers were among the leaders of the party who led the march to the headquarters of the commission and the Force Headquarters in Abuja')).toBe(false);
   });
 
   it('keeps short lines that recur alone (table labels) and drops a repeated run', () => {

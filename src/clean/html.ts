@@ -206,7 +206,6 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
     // Near-ties go to the smaller element: nested layout tables pass one score up unchanged.
     .sort((a, b) => (Math.abs(b.score - a.score) <= 0.01 * Math.max(a.score, b.score) ? stats.get(a.el)!.chars - stats.get(b.el)!.chars : b.score - a.score));
   let top = ranked[0].el;
-  if (process.env.TC_DEBUG) for (const c of ranked.slice(0, 6)) console.error("cand", c.el.name, c.el.attribs.class?.slice(0, 60), c.score.toFixed(1), stats.get(c.el)?.chars);
   const topScore = ranked[0].score;
 
   // A strong runner-up like the top candidate and near it: the article is split into chunks (between
