@@ -50,7 +50,7 @@ const YEAR = [
   `|(?<rel>今|去|前|明|上|本|当|同)年(?!代|度))`,
 ].join('');
 const PART = [
-  `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)|前(?<firstN>${NUM})个?月`,
+  `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)(?<qSuffix>末|底|初)?|前(?<firstN>${NUM})个?月`,
   `|(?<m1>${NUM})${SP}(?:${RANGE}${SP}(?<m2>${NUM})${SP})?月份?(?:${SP}(?<day>${NUM})${SP}[日号])?(?<mSuffix>末|底|初|上旬|中旬|下旬)?`,
   `|(?<ySuffix>年初|年底|年末|底|末|初|全年))`,
 ].join('');
@@ -241,6 +241,9 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     if (!q || q > 4) return null;
     const first = g.quarter.startsWith('前') ? 1 : (q - 1) * 3 + 1;
     period = { start: monthStart(year, first), end: monthEnd(year, q * 3) };
+    // 一季度末: the quarter's last month; 一季度初: its first.
+    if (g.qSuffix === '末' || g.qSuffix === '底') period = { start: monthStart(year, q * 3), end: monthEnd(year, q * 3) };
+    else if (g.qSuffix === '初') period = { start: monthStart(year, first), end: monthEnd(year, first) };
   } else if (g.firstN) {
     const n = readNum(g.firstN);
     if (!n || n > 12) return null;
