@@ -127,7 +127,6 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     if (!report.ok) {
       fail(report.location, report.reason);
     } else {
-      summary.bytes += report.bytes.byteLength;
       let status: IngestStatus | null = null;
       try {
         status = store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined).status;
@@ -146,7 +145,11 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       failed: summary.failed,
     });
   };
-  const writeAll = (reports: ProcessedReport[]) => reports.forEach(write);
+  const writeAll = (reports: ProcessedReport[]) => {
+    // the items of a feed each carry the feed's bytes: count the input once
+    summary.bytes += Math.max(0, ...reports.map((r) => (r.ok ? r.bytes.byteLength : 0)));
+    reports.forEach(write);
+  };
 
   try {
     for await (const entry of expandInputs(paths)) {
