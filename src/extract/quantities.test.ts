@@ -44,6 +44,9 @@ describe('findQuantities: value, unit and span', () => {
       ['1.5个百分点', 1.5, '百分点'],
     ]);
   });
+  it('reads a figure after 目前 (前 there ends another word, not a rank)', () => {
+    expect(quantities('目前10个平台全部启动，位居前10名。').map((q) => q.surface)).toEqual(['10个']);
+  });
   it('reads Chinese numerals but not a lone 一', () => {
     expect(quantities('双方共建两条示范大道，打造一个平台。').map((q) => [q.surface, q.value])).toEqual([['两条', 2]]);
   });
@@ -57,6 +60,7 @@ describe('findQuantities: what is not a quantity', () => {
     ['a quoted policy name', '打出“18条”政策组合拳，立足“四个优势”。'],
     ['a document title', '签署《交通发展三年行动方案》。'],
     ['phone numbers', '联系电话023-6276-2687。'],
+    ['vague counts', '涵盖几十个行业，数百家企业。'],
   ])('%s', (_, text) => {
     expect(quantities(text)).toEqual([]);
   });
