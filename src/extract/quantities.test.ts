@@ -44,6 +44,9 @@ describe('findQuantities: value, unit and span', () => {
       ['1.5个百分点', 1.5, '百分点'],
     ]);
   });
+  it('keeps a duration that is stated (通行时间缩短50分钟)', () => {
+    expect(quantities('通行时间缩短50分钟，审批时限压缩至3天内。').map((q) => q.surface)).toEqual(['50分钟', '3天']);
+  });
   it('reads a figure after 目前 (前 there ends another word, not a rank)', () => {
     expect(quantities('目前10个平台全部启动，位居前10名。').map((q) => q.surface)).toEqual(['10个']);
   });
@@ -61,6 +64,7 @@ describe('findQuantities: what is not a quantity', () => {
     ['a document title', '签署《交通发展三年行动方案》。'],
     ['phone numbers', '联系电话023-6276-2687。'],
     ['vague counts', '涵盖几十个行业，数百家企业。'],
+    ['durations naming a policy or a goal', '纳入240小时过境免签政策，打造1小时交通圈。'],
   ])('%s', (_, text) => {
     expect(quantities(text)).toEqual([]);
   });

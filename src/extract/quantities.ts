@@ -271,6 +271,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   const written = text.slice(n.start, n.end);
   if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written)) return false;
   if (n.kind === 'chinese' && /^[〇零一二三四五六七八九]{2,}$/.test(written)) return false;
+  // 240小时过境免签, 1小时交通圈: a duration written straight before a noun names a policy or a goal.
+  if (/^(?:小时|分钟|天)$/.test(unit) && /[\u4e00-\u9fa5]/.test(after) && !/[的内以左上多余后前之至到]/.test(after)) return false;
   // “18条”, “四个优势”, “八方协同”: a figure opening a quoted phrase is a name.
   if (OPEN_QUOTES.has(before) && /^[^，。；、,]{0,6}[”"」』’》]/.test(text.slice(r.tailEnd, r.tailEnd + 8))) return false;
   // Inside a document title 《…三年行动方案》.
