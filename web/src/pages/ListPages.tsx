@@ -1,5 +1,5 @@
 /** The list pages: conflicts, timeline, cooperation items, reports. */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { api } from '../api.ts';
 import { AreaSelect, Async, KEY_AREAS, Pager, ProgressBar, reportHref } from '../components/common.tsx';
 import { formatDate } from '../format.ts';
@@ -9,6 +9,8 @@ import { Link } from '../router.tsx';
 import { ConflictTable } from '../components/ConflictTable.tsx';
 
 const PAGE = 50;
+
+const yearOf = (date: string | null | undefined): string | null => (date ? date.slice(0, 4) : null);
 
 export function ConflictsPage() {
   const { t } = useI18n();
@@ -65,25 +67,28 @@ export function TimelinePage() {
             <p className="muted">{t('empty')}</p>
           ) : (
             <ol className="timeline" data-testid="timeline">
-              {rows.map((entry) => (
-                <li key={`${entry.kind}${entry.id}`} className={`timeline-entry timeline-${entry.kind}`}>
-                  <time className="timeline-date">{formatDate(entry.date, lang)}</time>
-                  <div className="timeline-body">
-                    <div>
-                      {entry.kind === 'item' && <span className="badge">{t('kindItem')}</span>}
-                      <Link to={reportHref(entry.reportId, entry.span)}>{entry.summary}</Link>
-                      {entry.kind === 'item' && <ProgressBar done={entry.done ?? null} total={entry.total ?? null} />}
+              {rows.map((entry, i) => (
+                <Fragment key={`${entry.kind}${entry.id}`}>
+                  {yearOf(entry.date) !== yearOf(rows[i - 1]?.date) && <li className="timeline-year">{yearOf(entry.date) ?? '—'}</li>}
+                  <li className={`timeline-entry timeline-${entry.kind}`}>
+                    <time className="timeline-date">{formatDate(entry.date, lang)}</time>
+                    <div className="timeline-body">
+                      <div>
+                        {entry.kind === 'item' && <span className="badge">{t('kindItem')}</span>}
+                        <Link to={reportHref(entry.reportId, entry.span)}>{entry.summary}</Link>
+                        {entry.kind === 'item' && <ProgressBar done={entry.done ?? null} total={entry.total ?? null} />}
+                      </div>
+                      <div className="muted small">
+                        {entry.areas.map((a) => (
+                          <span key={a} className="tag">
+                            {areaName(a)}
+                          </span>
+                        ))}
+                        <Link to={reportHref(entry.reportId)}>{entry.reportTitle ?? `#${entry.reportId}`}</Link>
+                      </div>
                     </div>
-                    <div className="muted small">
-                      {entry.areas.map((a) => (
-                        <span key={a} className="tag">
-                          {areaName(a)}
-                        </span>
-                      ))}
-                      <Link to={reportHref(entry.reportId)}>{entry.reportTitle ?? `#${entry.reportId}`}</Link>
-                    </div>
-                  </div>
-                </li>
+                  </li>
+                </Fragment>
               ))}
             </ol>
           )
