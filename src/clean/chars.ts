@@ -55,3 +55,7 @@ export const isCjkDominant = (text: string): boolean => {
   const cjk = countMatches(sample, CJK_G);
   return cjk > 0 && cjk >= countMatches(sample, /[A-Za-z]/g) / 4;
 };
+
+/** Whether a line break between these two characters is layout, not a space (Chinese/Japanese text). */
+export const joinsWithoutSpace = (before: string, after: string): boolean =>
+  (UNSPACED.test(before) || CJK_PUNCT.test(before)) && (UNSPACED.test(after) || CJK_PUNCT.test(after));

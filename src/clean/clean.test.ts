@@ -95,6 +95,21 @@ describe('Markdown with HTML inside', () => {
   });
 });
 
+describe('plain Markdown', () => {
+  it('joins soft-wrapped lines, breaks at blank lines, and drops the marks', () => {
+    const raw = '---\ntitle: 川渝合作\ndate: 2024-05-01\n---\n\n## 交通互联\n\n成渝中线高铁**加快建设**，[详情](https://x.cn)见附件。\n两地开通跨省公交22条。\n\n- 第一项任务\n- 第二项任务\n';
+    const [doc] = readBytes(Buffer.from(raw), { location: 'report.md' }).map((d) => clean.run(d));
+    expect(doc.blocks.map((b) => [b.kind, textOf(doc.text, b.span)])).toEqual([
+      ['heading', '交通互联'],
+      ['paragraph', '成渝中线高铁加快建设，详情见附件。两地开通跨省公交22条。'],
+      ['list-item', '第一项任务'],
+      ['list-item', '第二项任务'],
+    ]);
+    const at = doc.text.indexOf('详情');
+    expect(doc.raw.slice(doc.rawOffsets.toRaw(at)!, doc.rawOffsets.toRaw(at)! + 2)).toBe('详情');
+  });
+});
+
 describe('feed items', () => {
   it('keep all of their content', () => {
     const docs = read('feed.rss');

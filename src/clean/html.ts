@@ -18,7 +18,7 @@ import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
-import { countCjk, countMatches, countNonSpace, UNSPACED, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
+import { countCjk, countMatches, countNonSpace, joinsWithoutSpace, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
 import { blockText, trimBlock, type DraftBlock, type Piece } from './segments.ts';
 
 /** Never text: dropped with everything inside. */
@@ -318,7 +318,7 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
       }
       if (pendingSpace && lastChar) {
         // A source line break between two Han characters is formatting, not a space.
-        const cjkJoin = sourceBreak && UNSPACED.test(lastChar) && UNSPACED.test(piece[0]);
+        const cjkJoin = sourceBreak && joinsWithoutSpace(lastChar, piece[0]);
         if (!cjkJoin) current.pieces.push({ text: ' ', raw: -1, rawLength: 0 });
       }
       pendingSpace = false;
@@ -442,7 +442,7 @@ export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: Ht
   }
   const pageStats = new Map<Element, Stats>();
   const page = computeStats(body, pageStats);
-  // The full page is kept aside (only when needed) so the chrome pruning can be undone.
+  // First with chrome-named elements pruned; if that leaves too little, again on a fresh parse without.
   const attempts: { chrome: boolean }[] = [{ chrome: true }, { chrome: false }];
   let best: DraftBlock[] | null = null;
   let bestLength = -1;

@@ -52,8 +52,11 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
         notes.forEach((n) => messages.push(note(n, 'clean:html-fallback')));
         return { blocks, found: {}, messages };
       }
-      const flow = reflowText(doc.raw, bodyStart, { markdown: true, title: doc.meta.title });
-      return { blocks: flow.blocks, found: flow, messages };
+      // Plain Markdown: soft-wrapped lines join, blank lines break, marks go (the same walker, on text).
+      const { blocks } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment: true, title: doc.meta.title });
+      // Title and date from the text itself only when the front matter gave none.
+      const found = doc.meta.title && doc.meta.published ? {} : reflowText(doc.raw, bodyStart, { markdown: true, title: doc.meta.title });
+      return { blocks, found, messages };
     }
     case 'text':
     case 'pdf': {
