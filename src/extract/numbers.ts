@@ -224,6 +224,10 @@ function readSingleAt(text: string, start: number): NumberReading | null {
     return { ...inner, start, percent: true, kind: 'percent', plainInteger: false };
   }
   if (isDigit(c) || ((c === '-' || c === '－' || c === '负') && isDigit(text[start + 1] ?? ''))) return readArabicAt(text, start);
+  // 千余家, 百多项, 万余人: a bare magnitude before 余/多 counts one of itself.
+  if ((c === '十' || c === '百' || c === '千' || c === '万') && /[余多]/.test(text[start + 1] ?? '') && !isCnNumeralChar(text[start - 1] ?? '')) {
+    return { start, end: start + 1, value: CN_SMALL_UNITS[c] ?? CN_BIG_UNITS[c], kind: 'chinese', magnitude: c, percent: false, plainInteger: false, integerDigits: 0 };
+  }
   if (isCnNumeralChar(c) || c === '负') return readChineseAt(text, start);
   return null;
 }
@@ -334,7 +338,7 @@ function readChineseAt(text: string, start: number): NumberReading | null {
 
 /** Every number in `text`, left to right, none overlapping. Linear in the text's length. */
 /** Characters a number can start with; the regex engine skips everything else at native speed. */
-const NUMBER_START = /[0-9０-９〇零一二两兩三四五六七八九十拾百壹贰貳叁參肆伍陆陸柒捌玖幺负\-－]/g;
+const NUMBER_START = /[0-9０-９〇零一二两兩三四五六七八九十拾百千万壹贰貳叁參肆伍陆陸柒捌玖幺负\-－]/g;
 
 export function findNumbers(text: string): NumberReading[] {
   const found: NumberReading[] = [];

@@ -22,6 +22,12 @@ describe('findQuantities: value, unit and span', () => {
       ['5万余家', 50000, '家', 'over'],
     ]);
   });
+  it('reads a bare magnitude before 余 (千余家企业)', () => {
+    expect(quantities('吸引千余家企业，百余项成果落地。').map((q) => [q.surface, q.value, q.approx])).toEqual([
+      ['千余家', 1000, 'over'],
+      ['百余项', 100, 'over'],
+    ]);
+  });
   it('reads a magnitude written after 余 or 多 (100余万人)', () => {
     const text = '吸引100余万人参与，投资30多亿元。';
     expect(quantities(text).map((q) => [q.surface, q.value, q.unit, q.approx])).toEqual([
