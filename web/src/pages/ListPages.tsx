@@ -84,7 +84,7 @@ export function TimelinePage() {
                             {areaName(a)}
                           </span>
                         ))}
-                        <Link to={reportHref(entry.reportId)}>{entry.reportTitle ?? `#${entry.reportId}`}</Link>
+                        <Link to={reportHref(entry.reportId)}>{entry.reportTitle ?? `${t('reports')} #${entry.reportId}`}</Link>
                       </div>
                     </div>
                   </li>
@@ -136,7 +136,7 @@ export function ItemsPage() {
                       </td>
                       <td>{item.areas.map((a) => areaName(a)).join('、') || '—'}</td>
                       <td className="small">
-                        <Link to={reportHref(item.reportId)}>{item.reportTitle ?? `#${item.reportId}`}</Link>{' '}
+                        <Link to={reportHref(item.reportId)}>{item.reportTitle ?? `${t('reports')} #${item.reportId}`}</Link>{' '}
                         <span className="muted">{formatDate(item.published, lang)}</span>
                       </td>
                     </tr>
