@@ -119,15 +119,23 @@ export interface MatchableFact {
  * The catalogue entry a quantity belongs to: unit and measure must agree, one pattern must match the
  * subject and no exclusion may. When several entries match, the one whose matching pattern covers
  * the longest stretch of the subject wins (氢燃料电池汽车 beats 汽车); ties go to catalogue order.
+ * A subject of several words ("川渝高校已共建 协同创新中心和 重点实验室") is first matched on its
+ * last word, the one the number counts, so that a list's earlier items do not claim its later ones.
  */
 export function matchIndicator(fact: MatchableFact, catalog: Catalog): CatalogEntry | null {
+  const words = fact.subject.trim().split(/\s+/u);
+  const head = words.length > 1 ? words[words.length - 1] : null;
+  return (head !== null ? bestMatch(head, fact, catalog) : null) ?? bestMatch(fact.subject, fact, catalog);
+}
+
+function bestMatch(text: string, fact: MatchableFact, catalog: Catalog): CatalogEntry | null {
   let best: CatalogEntry | null = null;
   let bestLength = 0;
   for (const entry of catalog.entries) {
     if (entry.measure !== fact.measure || !entry.units.includes(fact.unit)) continue;
     if (entry.exclude.some((re) => re.test(fact.subject))) continue;
     for (const re of entry.patterns) {
-      const m = re.exec(fact.subject);
+      const m = re.exec(text);
       if (m && m[0].length > bestLength) {
         best = entry;
         bestLength = m[0].length;

@@ -64,6 +64,10 @@ describe('catalogue', () => {
     expect(id('汽车产量', '辆')).toBe('vehicle_output');
     expect(id('中欧班列（成渝）开行量', '列')).toBe('china_europe_trains');
     expect(id('跨省异地就医直接结算', '%', 'change')).toBe('cross_province_medical_settlement_growth');
+    // The last word of a several-word subject is what the number counts.
+    expect(id('川渝高校已共建 协同创新中心和 重点实验室', '个')).toBe('joint_key_laboratories');
+    expect(id('川渝高校已共建 协同创新中心和', '个')).toBe('joint_innovation_centres');
+    expect(id('合计建成加氢站', '座')).toBe('hydrogen_refuelling_stations');
   });
 });
 
@@ -140,6 +144,19 @@ describe('conflicts', () => {
     expect(findConflicts(points).map((c) => [c.a.value, c.b.value])).toEqual([[1475, 1600]]);
   });
 
+  it('does not call two figures one report states together a disagreement of others', () => {
+    // 川渝两地各选派63名、60名: both reports give both numbers, on different days.
+    const points = buildSeries('cadres', [
+      fact({ reportId: 1, value: 63, unit: '名', subject: 's', refDate: '2024-04-25' }),
+      fact({ reportId: 1, value: 60, unit: '名', subject: 's', refDate: '2024-04-25' }),
+      fact({ reportId: 2, value: 63, unit: '名', subject: 's', refDate: '2024-05-18' }),
+      fact({ reportId: 2, value: 60, unit: '名', subject: 's', refDate: '2024-05-18' }),
+      fact({ reportId: 3, value: 70, unit: '名', subject: 's', refDate: '2024-05-20' }),
+    ]);
+    // Report 3's 70 still disagrees with both, from both reports.
+    expect(findConflicts(points).map((c) => `${c.a.value}/${c.b.value}`).sort()).toEqual(['60/70', '60/70', '63/70', '63/70']);
+  });
+
   it('does not set a report against itself', () => {
     const points = buildSeries('x', [
       fact({ reportId: 1, value: 130, unit: '家', subject: 's' }),
@@ -159,6 +176,12 @@ describe('conflict sweep', () => {
         if (a.region !== b.region || a.unit !== b.unit || a.measure !== b.measure) continue;
         const sameReports = a.reportIds.length === b.reportIds.length && a.reportIds.every((r) => b.reportIds.includes(r));
         if (sameReports || sameMoment(a, b, { windowDays }) === undefined || compatible(a, b)) continue;
+        // A report behind one figure also stating the other: two things, not a disagreement.
+        const flowKey = (p: Point) => (p.period?.start && p.period.end ? `${p.period.start}..${p.period.end}` : 'as-of');
+        const sameGroup = (p: Point, q: Point) => p.date !== null && p.region === q.region && flowKey(p) === flowKey(q);
+        const states = (from: Point, other: Point) =>
+          points.some((p) => p !== from && sameGroup(p, from) && p.reportIds.some((r) => from.reportIds.includes(r)) && compatible(p, other));
+        if (states(a, b) || states(b, a)) continue;
         out.push(pairKey(a, b));
       }
     }

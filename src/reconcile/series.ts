@@ -268,6 +268,8 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
   }
   const conflicts: PointConflict[] = [];
   for (const group of groups.values()) {
+    const byReport = new Map<number, Point[]>();
+    for (const p of group) for (const r of p.reportIds) byReport.set(r, [...(byReport.get(r) ?? []), p]);
     const ordered = [...group].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
     for (let i = 0; i < ordered.length; i++) {
       for (let j = i + 1; j < ordered.length; j++) {
@@ -278,7 +280,7 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
           if (!isFlow(a.period)) break; // sorted by date: every later point is further away
           continue;
         }
-        if (sameReports(a, b) || compatible(a, b)) continue;
+        if (sameReports(a, b) || compatible(a, b) || statedTogether(a, b, byReport)) continue;
         conflicts.push({
           a,
           b,
@@ -289,6 +291,17 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
     }
   }
   return conflicts;
+}
+
+/**
+ * Whether a report behind one figure itself also states a figure compatible with the other: then
+ * the two are different things the catalogue lumps together (各选派63名、60名; 7个中心和8个实验室),
+ * not a disagreement between sources.
+ */
+function statedTogether(a: Point, b: Point, byReport: Map<number, Point[]>): boolean {
+  const states = (from: Point, other: Point) =>
+    from.reportIds.some((r) => byReport.get(r)!.some((p) => p !== from && compatible(p, other)));
+  return states(a, b) || states(b, a);
 }
 
 const sameReports = (a: Point, b: Point): boolean =>
