@@ -100,6 +100,10 @@ describe('findQuantities: approx and measure', () => {
       ['16条', 'level'],
     ]);
   });
+  it('carries 占 over a list, but not a share written as X%的', () => {
+    expect(quantities('经济总量占全国的6.5%、西部的30.4%。').map((q) => q.measure)).toEqual(['share', 'share']);
+    expect(quantities('全球2/3的iPad、近8000万台笔记本电脑。').map((q) => q.measure)).toEqual(['share', 'level']);
+  });
   it('reads 新增 as a level and 占地 as no share', () => {
     const text = '全市新增市场主体12.3万户，项目占地面积120亩。';
     expect(quantities(text).map((q) => q.measure)).toEqual(['level', 'level']);

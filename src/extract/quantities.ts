@@ -98,18 +98,20 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const sentenceIndex = findSpanAt(sentences, start);
     const sentence: Span = sentenceIndex >= 0 ? sentences[sentenceIndex] : [start, r.end];
     const clauseStart = findClauseStart(text, start, sentence[0]);
-    const sameSentence = previous !== null && previous.sentence[0] === sentence[0];
+    const sameSentence: boolean = previous !== null && previous.sentence[0] === sentence[0];
     // The figure's own words run from the clause start, or from the end of the figure before it.
     const windowStart = sameSentence && previous!.subjectEnd > clauseStart ? previous!.subjectEnd : clauseStart;
     const window = text.slice(Math.min(windowStart, start), start);
-    const isListContinuation = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
+    const isListContinuation: boolean = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
 
     const approx = r.approxInside ?? r.approxAfter ?? findApproxBefore(window) ?? 'exact';
     const ownMeasure = findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 1));
     // In a list (减少环节327个、时间569个工作日) a member with no verb of its own shares the first one's.
-    const continuesList = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
-    // (Only a verb carries over: 全球2/3的iPad、8000万台笔记本电脑 — the share belongs to the first alone.)
-    const measure: Measure = continuesList && ownMeasure === 'level' && previous!.measure === 'change' ? 'change' : ownMeasure;
+    const continuesList: boolean = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
+    // Only a verb carries over (占全国的6.5%、西部的30.4%); in 全球2/3的iPad、8000万台笔记本电脑 the
+    // share belongs to the first alone.
+    const measure: Measure = continuesList && ownMeasure === 'level' && previous!.measureByVerb ? previous!.measure : ownMeasure;
+    const measureByVerb: boolean = measure === 'change' || (measure === 'share' && (ownMeasure !== 'share' || hasShareVerb(window)));
 
     // After a classifier stands the thing counted (548个港口); after a share, what it is of (21%的动力电池).
     const countsSomething = unit !== '%' && unit !== '百分点';
@@ -131,7 +133,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     };
     findings.push(finding);
     aheads.push(ahead);
-    previous = { ...finding, subjectEnd: after.end, clauseStart };
+    previous = { ...finding, subjectEnd: after.end, clauseStart, measureByVerb };
   }
   // 3批次311项“川渝通办”, 51名、50名优秀年轻干部: a classifier with nothing after it counts the
   // same thing as the figure right after it.
@@ -147,7 +149,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
 }
 
 /** The figure before, in the same sentence: what a list member or a rate takes its words from. */
-type PreviousFigure = QuantityFinding & { subjectEnd: number; clauseStart: number };
+type PreviousFigure = QuantityFinding & { subjectEnd: number; clauseStart: number; measureByVerb: boolean };
 
 interface SubjectInput {
   text: string;
@@ -309,14 +311,19 @@ function findApproxBefore(window: string): Approx | null {
   return null;
 }
 
+function hasShareVerb(window: string): boolean {
+  const lex = lexicon();
+  let shareWindow = window;
+  for (const w of lex.notShareWords) shareWindow = shareWindow.split(w).join('');
+  return lex.shareWords.some((w) => shareWindow.includes(w));
+}
+
 /** Share when 占 (or 全国…的 X%) governs the figure, change when a growth or saving verb does. */
 function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const lex = lexicon();
   // 增至, 提高到, 降至: the figure is the new level, not the change.
   const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
-  let shareWindow = window;
-  for (const w of lex.notShareWords) shareWindow = shareWindow.split(w).join('');
-  if (lex.shareWords.some((w) => shareWindow.includes(w))) return 'share';
+  if (hasShareVerb(window)) return 'share';
   if (unit === '%' && nextChar === '的') return 'share';
   // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).
   if (unit === '%' && /(?<!增长|增|降|涨|速)率[^，。；]{0,4}$/.test(window)) return 'share';
@@ -504,7 +511,6 @@ function findRegion(text: string, mentions: readonly RegionMention[], at: number
   // Further away, a smaller place only tells the side it lies on.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
   if (before && before.start >= sentence[0]) return before.side;
-  if (next && next.start >= at && next.start < sentence[1]) return next.side;
   const p = findSpanAt(paragraphs, at);
   if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.side;
   return null;
