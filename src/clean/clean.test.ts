@@ -6,6 +6,7 @@ import { readBytes } from '../read/index.ts';
 import { isKeywordStuffing, chromeRule } from './boilerplate.ts';
 import { findRepeats } from './dedupe.ts';
 import { cleanStages, findMainText } from './index.ts';
+import { headlineOfTitleTag } from './meta.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../read/fixtures/${name}`, import.meta.url))));
 const clean = createPipeline(cleanStages);
@@ -48,6 +49,13 @@ describe('web page main text', () => {
     expect(byUrl.meta.published).toBe('2021-03-07');
     const none = textDoc(`<html><body><div id="content">${body}</div></body></html>`, 'html');
     expect(none.meta.published).toBeNull();
+  });
+
+  it('reads the headline out of a <title> that also names the site', () => {
+    expect(headlineOfTitleTag('川渝签署协议_重庆市发展和改革委员会')).toBe('川渝签署协议');
+    expect(headlineOfTitleTag('重庆日报 | 川渝联合开行中欧班列突破5000列，占全国四成')).toBe('川渝联合开行中欧班列突破5000列，占全国四成');
+    expect(headlineOfTitleTag('劳伦斯：一个无法定义的“洛克菲勒”-搜狐财经')).toBe('劳伦斯：一个无法定义的“洛克菲勒”');
+    expect(headlineOfTitleTag('Investors weigh the trade war - CNN', 'CNN')).toBe('Investors weigh the trade war');
   });
 
   it('links clean offsets back to the raw page', () => {

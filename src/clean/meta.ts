@@ -6,7 +6,7 @@
  */
 import type { AnyNode, ChildNode, Element } from 'domhandler';
 import { isoDate, parseDate, NUMERIC_DATE } from '../read/dates.ts';
-import { CJK, PROSE_PUNCT, squash } from './chars.ts';
+import { CJK, PROSE_PUNCT, squash, weightedLength } from './chars.ts';
 import type { HtmlDom } from './html.ts';
 
 export interface FoundMeta {
@@ -19,7 +19,8 @@ export interface FoundMeta {
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 const clean = (s: string | undefined | null): string | null => {
-  const t = s?.replace(/\s+/g, ' ').trim();
+  // Markup some CMSs leave inside titles ("标题<div>——副题</div>") is not part of the words.
+  const t = s?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return t ? t : null;
 };
 
@@ -121,11 +122,28 @@ function jsonLd(all: Element[]): JsonLdArticle[] {
 const nameOf = (v: unknown): string | null =>
   typeof v === 'string' ? clean(v) : Array.isArray(v) ? nameOf(v[0]) : v && typeof v === 'object' ? nameOf((v as { name?: unknown }).name) : null;
 
-/** Splits "Headline - Site" / "标题_新浪财经_新浪网" and keeps the headline part. */
-function headlineOfTitleTag(title: string): string {
-  const parts = title.split(/\s+[|–—\-:·»]\s+|\s*[_|｜]\s*|\s+-\s*|--/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return title.trim();
-  return parts.reduce((a, b) => (squash(b).length > squash(a).length ? b : a));
+/** A site name glued to the end of a title ("…的“洛克菲勒”-搜狐财经", "… 松花江网"). */
+const SITE_SUFFIX = /^(.{6,}?)\s*(?:[-－_|｜]\s*|\s+)([\p{L}\p{N}.]{2,12}(?:网|报|新闻|频道|在线|财经|日报|晚报|电视台|政府|\.com|\.cn|\.net))$/u;
+
+function stripSiteSuffix(title: string): string {
+  const head = SITE_SUFFIX.exec(title.trim())?.[1];
+  return head ? head.replace(/[\s\-－_|｜—]+$/, '') : title;
+}
+
+/**
+ * Splits "Headline - Site" / "标题_栏目_新浪网" and keeps the headline: the first part, as sites put
+ * it first, unless another part is more than twice as long ("重庆日报 | 一个长标题"). A part naming the
+ * site is never the headline.
+ */
+export function headlineOfTitleTag(title: string, site: string | null = null): string {
+  const siteFlat = site ? squash(site) : null;
+  const parts = stripSiteSuffix(title)
+    .split(/\s+[|–—\-:·»]\s+|\s*[_|｜]\s*|\s+-\s*|--/)
+    .map((p) => p.trim())
+    .filter((p) => p && squash(p) !== siteFlat);
+  if (parts.length < 2) return parts[0] ?? title.trim();
+  const longest = parts.reduce((a, b) => (squash(b).length > squash(a).length ? b : a));
+  return squash(longest).length > 2 * squash(parts[0]).length ? longest : parts[0];
 }
 
 export function findHtmlMeta(dom: HtmlDom): FoundMeta {
@@ -141,13 +159,20 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
   const ld = jsonLd(all);
 
   // Title: the page's h1 when the <title> or og:title confirms it, else og:title, else <title>.
+  const siteName = meta('og:site_name', 'application-name', 'sitename', 'site_name');
   const titleTag = clean(textOfElement(all.find((e) => e.name === 'title') ?? { type: 'text', data: '' } as unknown as AnyNode));
   const ogTitle = meta('og:title', 'twitter:title', 'title', 'headline', 'articletitle', 'dc.title');
   const ldTitle = nameOf(ld.find((a) => a.headline)?.headline);
   const h1s = all.filter((e) => e.name === 'h1').map((e) => clean(textOfElement(e))).filter((t): t is string => !!t && t.length <= 200);
-  const confirmers = [titleTag, ogTitle, ldTitle].filter((t): t is string => !!t).map(squash);
-  const h1 = h1s.find((h) => confirmers.some((c) => c.includes(squash(h)) && squash(h).length >= Math.min(8, c.length)));
-  const title = h1 ?? ldTitle ?? (ogTitle ? headlineOfTitleTag(ogTitle) : null) ?? (titleTag ? headlineOfTitleTag(titleTag) : null) ?? h1s[0] ?? null;
+  // An h1 is the headline when the page's other titles agree: equal to one's headline part, or
+  // (when long enough not to be a logo) contained in one.
+  const confirmers = [titleTag, ogTitle, ldTitle].filter((t): t is string => !!t);
+  const h1 = h1s.find((h) => {
+    const flat = squash(h);
+    if (siteName && flat === squash(siteName)) return false;
+    return confirmers.some((c) => squash(headlineOfTitleTag(c, siteName)) === flat || (flat.length >= 8 && squash(c).includes(flat)));
+  });
+  const title = h1 ?? ldTitle ?? (ogTitle ? headlineOfTitleTag(ogTitle, siteName) : null) ?? (titleTag ? headlineOfTitleTag(titleTag, siteName) : null) ?? h1s.find((h) => weightedLength(h) >= 10) ?? null;
 
   // Date: structured first, then the dateline near the headline.
   let published =
@@ -156,7 +181,7 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     parseDate(ld.map((a) => a.datePublished ?? a.dateCreated).find(Boolean)) ??
     parseDate(all.find((e) => e.name === 'time' && (e.attribs.datetime || e.attribs.pubdate !== undefined))?.attribs.datetime) ??
     parseDate(all.find((e) => e.attribs.itemprop === 'datePublished')?.attribs.content ?? null);
-  let site = meta('og:site_name', 'application-name', 'sitename', 'site_name') ?? nameOf(ld.find((a) => a.publisher)?.publisher);
+  let site = siteName ?? nameOf(ld.find((a) => a.publisher)?.publisher);
   let author = meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author') ?? nameOf(ld.find((a) => a.author)?.author);
 
   const body = all.find((e) => e.name === 'body') ?? dom;
