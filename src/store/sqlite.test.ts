@@ -179,6 +179,8 @@ describe('SQLite store', () => {
     const summary = store.indicators({ area: '先进制造业' }).find((i) => i.id === 'parts_suppliers_cross_supply')!;
     expect(summary).toMatchObject({ pointCount: 2, sourceCount: 2, conflictCount: 1, catalogued: true });
     expect(summary.sparkline).toHaveLength(2);
+    expect(store.indicators({ limit: 3 })).toHaveLength(3);
+    expect(store.indicators({ limit: 3 })[0].catalogued).toBe(true);
     // Rebuilding gives the same result.
     store.refreshDerived();
     expect(store.conflicts().total).toBe(conflicts.length);

@@ -741,8 +741,8 @@ export class SqliteStore implements Store {
 
   private indicatorSummaries(where: string, params: Record<string, unknown>): IndicatorSummary[] {
     const rows = this.stmt(`SELECT i.* FROM indicators i ${where}
-      ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id`)
-      .all(params) as (IndicatorRow & { point_count: number; source_count: number; conflict_count: number })[];
+      ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id LIMIT @limit`)
+      .all({ limit: -1, ...params }) as (IndicatorRow & { point_count: number; source_count: number; conflict_count: number })[];
     const recent = this.stmt('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12');
     return rows.map((i) => {
       const points = (recent.all(i.id) as PointRow[]).reverse();
@@ -765,13 +765,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  indicators(q: { area?: string; catalogued?: boolean } = {}): IndicatorSummary[] {
+  indicators(q: { area?: string; catalogued?: boolean; limit?: number } = {}): IndicatorSummary[] {
     const clauses: string[] = [];
     if (q.area) clauses.push('i.area = @area');
     if (q.catalogued !== undefined) clauses.push('i.catalogued = @catalogued');
     return this.indicatorSummaries(clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', {
       area: q.area ?? null,
       catalogued: q.catalogued ? 1 : 0,
+      limit: q.limit === undefined ? -1 : clampLimit(q.limit, q.limit, 100_000),
     });
   }
 

@@ -329,7 +329,8 @@ export interface Store {
   // queries
   reports(q?: { limit?: number; offset?: number; q?: string }): Page<ReportSummary>;
   report(id: number): ReportDetail | null;
-  indicators(q?: { area?: string; catalogued?: boolean }): IndicatorSummary[];
+  /** Catalogued first, then by how many reports back them; `limit` caps the list (default: all). */
+  indicators(q?: { area?: string; catalogued?: boolean; limit?: number }): IndicatorSummary[];
   indicator(id: string): IndicatorDetail | null;
   conflicts(q?: ConflictQuery): Page<Conflict>;
   timeline(q?: TimelineQuery): TimelineEntry[];
