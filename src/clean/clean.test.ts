@@ -189,6 +189,12 @@ describe('OCR and plain text', () => {
     expect(d.text).toBe(article.join('\n\n'));
   });
 
+  it('reads a newspaper page header as the dateline and the line after it as the headline', () => {
+    const d = textDoc('2022年6月28日 星期二 重庆日报 3\n\n川渝携手打造万亿级产业集群\n\n两年来，川渝两地汽车产量占全国\n比重提升至18%。\n');
+    expect(d.meta).toMatchObject({ title: '川渝携手打造万亿级产业集群', published: '2022-06-28' });
+    expect(d.text).toBe('两年来，川渝两地汽车产量占全国比重提升至18%。');
+  });
+
   it('has no title when the text starts with a section heading', () => {
     expect(textDoc('共建科创中心\n一年多来，川渝两地加强资源共享，努力共建具有全国影响力的科技创\n\n新中心。\n').meta.title).toBeNull();
   });

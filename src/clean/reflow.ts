@@ -151,6 +151,14 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
         break;
       }
     }
+    // A dateline first (a newspaper page header): the headline is the next title-like line.
+    if (!result.title) {
+      const next = head.slice(bylineAt + 1, bylineAt + 3).findIndex((l) => !chromeRule(l.text) && isTitleLike(l.text));
+      if (next >= 0 && bylineAt + 2 + next < textLines.length) {
+        result.title = head[bylineAt + 1 + next].text;
+        first = bylineAt + 1 + next;
+      }
+    }
   } else if (textLines.length > 1 && isTitleLike(textLines[0].text) && !chromeRule(textLines[0].text)) {
     result.title = textLines[0].text;
   }
