@@ -18,7 +18,7 @@ export interface ReconcileFact {
   subject: string;
   period: Period | null;
   region: string | null;
-  /** The report's reference date (published, else the latest date it states), `YYYY-MM-DD`. */
+  /** The report's reference date (published, else its latest dated event), `YYYY-MM-DD`. */
   refDate: string | null;
 }
 
@@ -41,7 +41,7 @@ export interface Assignments {
 }
 
 /** Region and time words that open a subject without changing what is measured. */
-const SUBJECT_PREFIX = /^(?:截至目前|目前|今年以来|去年|今年|累计|共有|已有|共|已|两地|双方|川渝两地|成渝两地|川渝|成渝|重庆市?|四川省?|成都市?)+/u;
+const SUBJECT_PREFIX = /^(?:截至目前|目前|今年以来|去年|今年|累计|共有|已有|已|两地|双方|川渝两地|成渝两地|川渝|成渝|重庆市?|四川省?|成都市?)+/u;
 const SUBJECT_NOISE = /[\s"'“”‘’「」『』《》〈〉()（）【】\[\]、，,。.；;：:！!？?·•●—–\-]+/gu;
 
 /** The key an uncatalogued quantity is grouped under: what was measured, stripped of framing. */
