@@ -82,6 +82,7 @@ export function findEvents(input: EventInput): EventFinding[] {
 
   // Running text: a sentence with a dated expression and an event predicate.
   const running: EventFinding[] = [];
+  const byDate = new Map<string, number[]>();
   let nextHeading = 0;
   for (const t of dated) {
     if (headingSet.has(t) || !t.date) continue;
@@ -96,10 +97,16 @@ export function findEvents(input: EventInput): EventFinding[] {
     const summary = summarize(text.slice(ss, se));
     if (!summary) continue;
     // A lead that restates a milestone of the body (same date, same long phrase) is one event.
-    const restated = running.findIndex((e) => e.date === t.date && longestCommonRun(e.summary, summary) >= SAME_EVENT_RUN);
+    // (Compared with the last few events of that date only, so that no input makes this quadratic.)
+    const sameDate = byDate.get(t.date) ?? [];
+    const restated = sameDate.findIndex((i) => longestCommonRun(running[i].summary, summary) >= SAME_EVENT_RUN);
     const event: EventFinding = { span: [t.start, se], date: t.date, summary, sentence: [ss, se] };
-    if (restated < 0) running.push(event);
-    else if (summary.length > running[restated].summary.length) running[restated] = event;
+    if (restated < 0) {
+      sameDate.push(running.length);
+      if (sameDate.length > MAX_SAME_DATE_COMPARED) sameDate.shift();
+      byDate.set(t.date, sameDate);
+      running.push(event);
+    } else if (summary.length > running[sameDate[restated]].summary.length) running[sameDate[restated]] = event;
   }
   events.push(...running);
   events.sort((a, b) => a.span[0] - b.span[0]);
@@ -108,6 +115,7 @@ export function findEvents(input: EventInput): EventFinding[] {
 
 /** Two dated sentences sharing a phrase this long name the same milestone. */
 const SAME_EVENT_RUN = 12;
+const MAX_SAME_DATE_COMPARED = 8;
 
 /** Length of the longest run of characters two strings share (dynamic programming, short strings). */
 function longestCommonRun(a: string, b: string): number {
