@@ -204,6 +204,34 @@ describe('upload', () => {
     expect((again.json() as { reports: { status: string }[] }).reports[0].status).toBe('unchanged');
   });
 
+  it('keeps answering while a large upload is read and extracted in its worker thread', async () => {
+    const roomy = await buildServer({ store, webRoot: null, rateLimitPerMinute: false, cacheTtlMs: 0 });
+    try {
+      const paragraph = '2024年，成渝两地新开通跨省公交线路12条，累计开通跨省公交线路达到58条，日均客流超过1.2万人次。\n\n';
+      const { payload, headers } = multipart('file', '大文件.txt', '大文件测试\n\n' + paragraph.repeat(7000));
+      const started = performance.now();
+      let finished = false;
+      const upload = roomy.inject({ method: 'POST', url: '/api/reports', payload, headers }).finally(() => void (finished = true));
+      // While the upload runs, the API goes on answering: no answer waits for the extraction.
+      let last = performance.now();
+      let longestWait = 0;
+      while (!finished) {
+        await roomy.inject({ method: 'GET', url: '/api/stats' });
+        const now = performance.now();
+        longestWait = Math.max(longestWait, now - last);
+        last = now;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const response = await upload;
+      const took = performance.now() - started;
+      expect(response.statusCode).toBe(201);
+      expect(took).toBeGreaterThan(1000); // the upload is heavy enough for the check to mean something
+      expect(longestWait).toBeLessThan(took / 3);
+    } finally {
+      await roomy.close();
+    }
+  });
+
   it('records an unreadable upload as failed and answers 422', async () => {
     const { payload, headers } = multipart('file', 'blob.bin', Buffer.from([0, 1, 2, 3, 0, 0, 255, 0, 7, 0]), 'application/octet-stream');
     const response = await app.inject({ method: 'POST', url: '/api/reports', payload, headers });

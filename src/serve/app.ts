@@ -15,7 +15,7 @@ import swagger from '@fastify/swagger';
 import type { Store } from '../store/types.ts';
 import { envelope, errorHandler } from './errors.ts';
 import { routes, type ApiContext } from './routes.ts';
-import { ingestUpload } from './upload.ts';
+import { ingestUpload, workerExtractor } from './upload.ts';
 
 /** The built dashboard, beside the sources. */
 export const defaultWebRoot = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
@@ -106,10 +106,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });
 
+  const extractor = workerExtractor();
+  app.addHook('onClose', () => extractor.close());
   const ctx: ApiContext = {
     store,
     uploadLimitBytes,
-    ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, bytes, filename, mediaType),
+    ingestUpload: (bytes, filename, mediaType) =>
+      ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
     ...responseCache(options.cacheTtlMs ?? 2000),
   };
 

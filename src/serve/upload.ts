@@ -1,13 +1,13 @@
 /**
  * An uploaded report takes the same road as an ingested file: read (src/read) → clean + extract
- * (src/pipeline) → one store transaction per report → derived data rebuilt. A feed yields one
- * record per item.
+ * (src/pipeline), in a worker thread → one store transaction per report, in the server's thread →
+ * derived data rebuilt. A feed yields one record per item.
  */
-import { ReportError } from '../document/index.ts';
-import { processDocument } from '../pipeline.ts';
-import { readBytesAsync } from '../read/index.ts';
+import { Piscina } from 'piscina';
+import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, ReportDetail, ReportSummary, Store } from '../store/types.ts';
 import { ApiError } from './errors.ts';
+import type { ExtractJob, ExtractOutcome } from './extract.ts';
 
 export interface UploadResult {
   reports: { status: IngestStatus; report: ReportSummary }[];
@@ -23,34 +23,48 @@ export function uploadName(filename: string): string {
   return clean || 'upload';
 }
 
-export async function ingestUpload(store: Store, bytes: Uint8Array, filename: string, mediaType?: string): Promise<UploadResult> {
-  const source = uploadName(filename);
+export type Extractor = (job: ExtractJob) => Promise<ExtractOutcome>;
+
+/**
+ * One extraction thread for uploads, started on the first upload and stopped after a minute idle:
+ * uploads are rare, and the server's thread keeps serving while a large report is read.
+ */
+export function workerExtractor(): { extract: Extractor; close: () => Promise<void> } {
+  let pool: Piscina<ExtractJob, ExtractOutcome> | null = null;
+  return {
+    extract(job) {
+      pool ??= new Piscina<ExtractJob, ExtractOutcome>({
+        filename: new URL('./extract-worker.mjs', import.meta.url).href,
+        minThreads: 0,
+        maxThreads: 1,
+        idleTimeout: 60_000,
+        // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
+        execArgv: [],
+      });
+      return pool.run(job);
+    },
+    async close() {
+      await pool?.destroy();
+      pool = null;
+    },
+  };
+}
+
+export async function ingestUpload(
+  store: Store,
+  extract: Extractor,
+  upload: { bytes: Uint8Array; filename: string; mediaType?: string; maxBytes: number },
+): Promise<UploadResult> {
+  const source = uploadName(upload.filename);
   const location = UPLOAD_LOCATION_PREFIX + source;
-  let docs;
-  try {
-    // Browsers label unknown files octet-stream: let the reader sniff those instead.
-    docs = await readBytesAsync(bytes, { location, source, mediaType: mediaType === 'application/octet-stream' ? undefined : mediaType });
-  } catch (error) {
-    const reason = error instanceof ReportError ? error.reason : error instanceof Error ? error.message : String(error);
-    store.recordFailure(location, reason);
-    throw new ApiError(422, 'unreadable_report', `${source}: ${reason}`);
+  // Browsers label files they do not know as octet-stream: let the reader sniff those instead.
+  const mediaType = upload.mediaType === 'application/octet-stream' ? undefined : upload.mediaType;
+  const outcome = await extract({ bytes: upload.bytes, location, source, mediaType, maxBytes: upload.maxBytes });
+  if (!outcome.ok) {
+    store.recordFailure(outcome.location, outcome.reason);
+    throw new ApiError(422, 'unreadable_report', `${source}: ${outcome.reason}`);
   }
-  if (docs.length === 0) {
-    store.recordFailure(location, 'no report found in the file');
-    throw new ApiError(422, 'unreadable_report', `${source}: no report found in the file`);
-  }
-  const stored: { status: IngestStatus; reportId: number }[] = [];
-  for (const doc of docs) {
-    let processed;
-    try {
-      processed = processDocument(doc);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      store.recordFailure(doc.location, reason);
-      throw new ApiError(422, 'unreadable_report', `${doc.source}: ${reason}`);
-    }
-    stored.push(store.ingestDocument(processed, bytes));
-  }
+  const stored = outcome.docs.map((json) => store.ingestDocument(documentFromJSON(json), upload.bytes));
   if (stored.some((r) => r.status !== 'unchanged')) store.refreshDerived();
   return {
     reports: stored.map(({ status, reportId }) => {

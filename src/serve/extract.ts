@@ -1,0 +1,43 @@
+/**
+ * Reading and extraction of an uploaded file, as plain data in and out so it can run in a worker
+ * thread (extract-worker.mjs): a large report takes seconds of CPU, and the server's own thread
+ * must keep answering the dashboard meanwhile. The store write stays in the server's thread (one
+ * writer).
+ */
+import { documentToJSON, ReportError } from '../document/index.ts';
+import { processDocument } from '../pipeline.ts';
+import { readBytesAsync } from '../read/index.ts';
+
+export interface ExtractJob {
+  bytes: Uint8Array;
+  /** Where the report is filed in the store (`upload:<name>`). */
+  location: string;
+  source: string;
+  /** The media type the browser sent, if it says more than "some bytes". */
+  mediaType?: string;
+  maxBytes: number;
+}
+
+export type ExtractOutcome =
+  | { ok: true; docs: unknown[] }
+  | { ok: false; location: string; reason: string };
+
+export async function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
+  let docs;
+  try {
+    docs = await readBytesAsync(job.bytes, { location: job.location, source: job.source, mediaType: job.mediaType }, job.maxBytes);
+  } catch (error) {
+    const reason = error instanceof ReportError ? error.reason : error instanceof Error ? error.message : String(error);
+    return { ok: false, location: job.location, reason };
+  }
+  if (docs.length === 0) return { ok: false, location: job.location, reason: 'no report found in the file' };
+  const processed: unknown[] = [];
+  for (const doc of docs) {
+    try {
+      processed.push(documentToJSON(processDocument(doc)));
+    } catch (error) {
+      return { ok: false, location: doc.location, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return { ok: true, docs: processed };
+}
