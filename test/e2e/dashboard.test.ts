@@ -162,6 +162,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(marks.join('')).toMatch(/中欧|班列/);
     expect(await page.locator('[data-testid=search-results] .snippet').first().textContent()).not.toMatch(/\[|\]/);
     await shot('05-search');
+    // A figure's hit opens its report at the sentence it stands in.
+    const factHit = page.locator('.hit').filter({ has: page.locator('.badge-quantity') }).first();
+    await factHit.locator('a').first().click();
+    await page.waitForURL(/\/reports\/\d+\?fact=quantity:\d+$/);
+    await page.getByTestId('marked-sentence').waitFor();
+    expect((await page.locator('.report-text .marked').allTextContents()).join('')).toMatch(/中欧|班列/);
   });
 
   it('uploading a report adds it to the store and opens it', async () => {

@@ -15,7 +15,6 @@ export function useApi<T>(call: () => Promise<T>, inputs: unknown[]): Loaded<T> 
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, inputs);
   return result;
 }
