@@ -302,6 +302,8 @@ describe('errors, limits and headers', () => {
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
       const response = await limited.inject({ method: 'GET', url: '/api/stats' });
       expect(response.json()).toMatchObject({ error: { status: 429, code: 'rate_limited' } });
+      expect(response.json().error.message).toMatch(/at most 3 a minute/);
+      expect(response.headers['retry-after']).toBeDefined();
     } finally {
       await limited.close();
     }

@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { Store } from '../store/types.ts';
-import { envelope, errorHandler } from './errors.ts';
+import { ApiError, envelope, errorHandler } from './errors.ts';
 import { routes, type ApiContext } from './routes.ts';
 import { ingestUpload, workerExtractor } from './upload.ts';
 
@@ -98,10 +98,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       global: true,
       max: rateLimitPerMinute,
       timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        ...envelope(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
-      }),
+      // What the builder returns is thrown: the error handler turns it into the envelope.
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
     });
   }
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });

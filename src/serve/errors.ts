@@ -19,6 +19,10 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+  /** The name Fastify and its plugins read the status under. */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 export const notFound = (what: string): ApiError => new ApiError(404, 'not_found', `${what} not found`);
