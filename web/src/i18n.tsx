@@ -108,6 +108,7 @@ const zh = {
   provenance: '来源与处理',
   location: '位置',
   stages: '处理阶段',
+  emptyStore: '库中还没有报告：',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -217,6 +218,7 @@ const en: Record<MessageKey, string> = {
   provenance: 'Provenance',
   location: 'Location',
   stages: 'Stages',
+  emptyStore: 'The store holds no report yet:',
 };
 
 /** The Circle's nine key areas, in English. */

@@ -18,6 +18,11 @@ export function OverviewPage() {
       {(data) => (
         <>
           <StatsBar overview={data} />
+          {data.stats.reports === 0 && (
+            <p className="empty-store">
+              {t('emptyStore')} <Link to="/upload">{t('navUpload')}</Link> · <code>twincity ingest PATH…</code>
+            </p>
+          )}
           <RecentConflicts overview={data} />
           {data.areas.map(({ area, indicators }) => (
             <AreaSection key={area} area={area} indicators={indicators} />
