@@ -19,11 +19,13 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'location', pattern: /^(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]|^首页\s*[>›»\-]/, maxLength: 120 },
   { id: 'welcome', pattern: /欢迎(?:来到|访问|光临)|设为首页|加入收藏|网站地图|网站导航|无障碍浏览|长者模式/, maxLength: 60 },
   { id: 'login', pattern: /^(?:登录|注册|登录\s*[|/]?\s*注册|免费注册|会员登录|退出)$/, maxLength: 10 },
-  { id: 'counter', pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*/, maxLength: 90 },
+  { id: 'counter', pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*|(?:阅读|浏览|点击|评论)\s*[:：(（]\s*\d+/, maxLength: 90 },
+  { id: 'source-line', pattern: /^[【\[(（]?\s*(?:来源|稿源|出处|作者|文字|图片|摄影|图\/文|文\/图)\s*[:：]\s*\S[^。！？]*$/, maxLength: 40 },
+  { id: 'labels', pattern: /^(?:[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]\s*){2,}$|^(?:打印|关闭|收藏|纠错|返回顶部|字号|大|中|小|\s|[|｜/])+$/, maxLength: 40 },
   { id: 'share', pattern: /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i, maxLength: 60 },
   { id: 'pager', pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|返回列表|返回首页|更多(?:新闻|文章|>>)?)\s*[:：>»]?|第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页|上一页\s*[|｜]?\s*下一页/, maxLength: 80 },
   // "·某某新闻标题（2005-04-01 09:56AM）": an entry of a news list, not a sentence.
-  { id: 'news-list-entry', pattern: /^[·•●◆■□▪\-]?[^。！？!?]{2,60}[(（[]?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]?$/i, maxLength: 80 },
+  { id: 'news-list-entry', pattern: /^[·•●◆■□▪\-]?\s*[^。！？!?\d\s·•●◆■□▪\-][^。！？!?]{1,59}[(（[]?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]?$/i, maxLength: 80 },
   { id: 'related-label', pattern: /^[【\[]?(?:相关|最新|热门|推荐|延伸|精彩|猜你喜欢|相关阅读|相关新闻|相关文章|相关链接|热点|排行)(?:文章|新闻|阅读|链接|推荐|资讯|专题|报道)?[】\]]?\s*[:：]?$/, maxLength: 12 },
   { id: 'article-url', pattern: /^(?:本文地址|本文链接|原文链接|文章来源地址|转载请注明)\s*[:：]/, maxLength: 200 },
   { id: 'contact', pattern: /^(?:[•·●\-*]\s*)?(?:(?:电话|传真|邮箱|地址|邮编|联系电话|联系我们|热线|客服|E-?mail|Tel|Fax)\s*[:：]?\s*)?(?:\+?\d[\d\s\-–()（）]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+)\s*$/i, maxLength: 60 },
@@ -50,14 +52,15 @@ export function isDateLine(text: string): boolean {
 }
 
 /** The rule a block breaks, or null when it may be main text. */
-export function chromeRule(text: string): ChromeRule | null {
+export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): ChromeRule | null {
   const length = text.replace(/\s+/g, '').length;
   for (const rule of CHROME_RULES) {
     if (length <= rule.maxLength && rule.pattern.test(text.trim())) return rule;
   }
   const footerWords = length <= NOTICE_MAX_LENGTH ? new Set(text.match(FOOTER_WORDS)).size : 0;
   if ((footerWords >= 2 && length <= FOOTER_RULE.maxLength) || footerWords >= 3) return FOOTER_RULE;
-  if (length <= 60 && isDateLine(text)) return DATE_RULE;
+  // A date standing alone is a page's timestamp; in a report's own text it may head a timeline entry.
+  if (opts.dateLines !== false && length <= 60 && isDateLine(text)) return DATE_RULE;
   return null;
 }
 

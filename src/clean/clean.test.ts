@@ -195,6 +195,12 @@ describe('OCR and plain text', () => {
     expect(d.text).toBe('两年来，川渝两地汽车产量占全国比重提升至18%。');
   });
 
+  it('keeps a timeline: each date alone on its line heads its own entry', () => {
+    const d = textDoc('大事记\n\n2021年5月27日\n\n党政联席会议第三次会议在重庆市永川区召开,会议听取了有关情况的说明\n\n● 2022年3月7日\n\n三方发展改革部门牵头组建专项工作组\n');
+    expect(blockTexts(d)).toEqual(['大事记', '2021年5月27日', '党政联席会议第三次会议在重庆市永川区召开,会议听取了有关情况的说明', '● 2022年3月7日', '三方发展改革部门牵头组建专项工作组']);
+    expect(d.meta.title).toBeNull();
+  });
+
   it('has no title when the text starts with a section heading', () => {
     expect(textDoc('共建科创中心\n一年多来，川渝两地加强资源共享，努力共建具有全国影响力的科技创\n\n新中心。\n').meta.title).toBeNull();
   });
@@ -205,6 +211,11 @@ describe('pieces', () => {
     expect(chromeRule('Copyright © 2020 重庆长安网 版权所有')?.id).toBe('copyright');
     expect(chromeRule('责任编辑：吴剑 SF031')?.id).toBe('editor');
     expect(chromeRule('点击数:252')?.id).toBe('counter');
+    expect(chromeRule('·长期坚持下下之策（2005-04-01 09:56AM）')?.id).toBe('news-list-entry');
+    expect(chromeRule('● 2022年3月7日', { dateLines: false })).toBeNull();
+    expect(chromeRule('Saturday, September 10th, 2005 10:56 am')?.id).toBe('date-line');
+    expect(chromeRule('来源：重庆日报')?.id).toBe('source-line');
+    expect(chromeRule('【打印】【关闭】')?.id).toBe('labels');
     expect(chromeRule('两地版权交易额突破100亿元，知识产权保护合作不断深化，推动版权产业高质量发展，版权所有人权益得到更好保障。')).toBeNull();
     expect(isKeywordStuffing('重庆干部培训重庆干部培训基地重庆工商大学干部培训')).toBe(true);
     expect(isKeywordStuffing('推动成渝地区双城经济圈建设走深走实')).toBe(false);

@@ -10,7 +10,7 @@
  *   stuffing) is dropped, and the headline and dateline become metadata.
  */
 import type { Block } from '../document/index.ts';
-import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
+import { chromeRule, isDateLine, isKeywordStuffing } from './boilerplate.ts';
 import { CJK, CJK_PUNCT, UNSPACED, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
 import { isTitleLike, readByline } from './meta.ts';
 import { findRepeats } from './dedupe.ts';
@@ -96,6 +96,8 @@ function continues(line: Line, next: Line, fullWidth: number): boolean {
   if (line.kind === 'heading' || next.kind === 'heading') return false;
   if (SENTENCE_END.test(text)) return false;
   if (BULLET.test(next.text) || CAPTION.test(next.text)) return false;
+  // A date alone on its line heads the next entry of a timeline, whatever came before.
+  if (isDateLine(next.text) || isDateLine(text)) return false;
   // The next line begins with punctuation that cannot start a sentence: certainly a continuation.
   if (/^[，,。．.、；;：:！!？?）)」』”’%％]/.test(next.text)) return true;
   if (/[：:]$/.test(text)) return false;
@@ -138,8 +140,11 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   // Headline and dateline: a byline in the first lines fixes both; what stands above the headline is page header.
   let first = 0;
   const head = textLines.slice(0, 15);
-  const bylineAt = head.findIndex((l) => readByline(l.text) !== null);
+  let bylineAt = head.findIndex((l) => readByline(l.text) !== null);
   const dropped = new Set<Line>();
+  const titleAbove = bylineAt > 0 && head.slice(0, bylineAt).some((l) => !chromeRule(l.text) && isTitleLike(l.text));
+  // A dated line with no headline above it and not first is a timeline entry, not a dateline.
+  if (bylineAt > 0 && !titleAbove) bylineAt = -1;
   if (bylineAt >= 0) {
     const byline = readByline(head[bylineAt].text)!;
     Object.assign(result, { published: byline.published, site: byline.site, author: byline.author });
@@ -152,7 +157,7 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
       }
     }
     // A dateline first (a newspaper page header): the headline is the next title-like line.
-    if (!result.title) {
+    if (!result.title && bylineAt === 0) {
       const next = head.slice(bylineAt + 1, bylineAt + 3).findIndex((l) => !chromeRule(l.text) && isTitleLike(l.text));
       if (next >= 0 && bylineAt + 2 + next < textLines.length) {
         result.title = head[bylineAt + 1 + next].text;
@@ -167,13 +172,17 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
 
   // Lines kept as text: header zone, chrome, headline repeats and stray Latin scraps in Chinese text go.
   const kept: Line[] = [];
+  let lastChrome = -1;
   const firstLine = textLines[first];
   for (const line of all) {
     if (!line.text) { kept.push(line); continue; }
     if (firstLine && line.raw < firstLine.raw) continue;
     if (dropped.has(line)) continue;
     if (titleFlat && squash(line.text) === titleFlat) continue;
-    if (chromeRule(line.text) || isKeywordStuffing(line.text)) continue;
+    if (chromeRule(line.text, { dateLines: false }) || isKeywordStuffing(line.text)) {
+      lastChrome = line.raw;
+      continue;
+    }
     if (cjkDoc && !CJK.test(line.text) && flatLength(line.text) <= 12 && !/\d/.test(line.text)) continue;
     if (!wordChar.test(line.text)) continue;
     kept.push(line);
@@ -184,10 +193,11 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   const textual = kept.filter((l) => l.text);
   const keepLine = findRepeats(textual.map((l) => l.text), { containment: false });
   const repeated = new Set(textual.filter((_, i) => !keepLine[i]));
-  // Footer scraps after the last paragraph: short lines that end no sentence (addresses, labels).
+  // Footer scraps after the last paragraph: short lines that end no sentence (an address among the
+  // contact lines), when page footer lines were dropped around them.
   for (let i = textual.length - 1; i > 0 && textual.length >= 3; i--) {
     const line = textual[i];
-    if (repeated.has(line)) continue;
+    if (repeated.has(line) || line.raw > lastChrome) continue;
     if (flatLength(line.text) > 30 || SENTENCE_END.test(line.text) || /[，,。]/.test(line.text)) break;
     repeated.add(line);
   }
