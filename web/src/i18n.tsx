@@ -109,6 +109,7 @@ const zh = {
   location: '位置',
   stages: '处理阶段',
   emptyStore: '库中还没有报告：',
+  noFile: '未选择文件',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -219,6 +220,7 @@ const en: Record<MessageKey, string> = {
   location: 'Location',
   stages: 'Stages',
   emptyStore: 'The store holds no report yet:',
+  noFile: 'no file chosen',
 };
 
 /** The Circle's nine key areas, in English. */

@@ -42,14 +42,20 @@ export function UploadPage() {
         data-testid="upload-form"
       >
         <p className="muted">{t('uploadHint')}</p>
-        {file && <p className="upload-file">{file.name}</p>}
-        <input
-          type="file"
-          name="file"
-          accept=".html,.htm,.md,.markdown,.txt,.text,.pdf,.xml,.rss,.atom,.gz"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          aria-label={t('uploadChoose')}
-        />
+        <div className="upload-pick">
+          {/* The browser's own file button speaks the browser's language: ours speaks the dashboard's. */}
+          <label className="file-button">
+            {t('uploadChoose')}
+            <input
+              type="file"
+              name="file"
+              className="visually-hidden"
+              accept=".html,.htm,.md,.markdown,.txt,.text,.pdf,.xml,.rss,.atom,.gz"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </label>
+          <span className="upload-file">{file ? file.name : t('noFile')}</span>
+        </div>
         <button type="submit" disabled={!file || state.busy}>
           {state.busy ? t('uploading') : t('uploadButton')}
         </button>
