@@ -68,15 +68,16 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** True when the bytes are valid UTF-8 (a fast check that settles most pages without detection). */
-export function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text when the bytes are valid UTF-8, else null (settles most pages without detection). */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
+
+export const isValidUtf8 = (bytes: Uint8Array): boolean => strictUtf8(bytes) !== null;
 
 /**
  * The 200 commonest Chinese characters (simplified and traditional forms): in real Chinese text a
@@ -146,7 +147,8 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
   const declared = opts.sniffDeclared === false ? null : declaredCharset(bytes);
   // A page that is valid UTF-8 yet declares a legacy charset is almost always mislabelled
   // (re-saved by a CMS); valid UTF-8 of any length is very unlikely to be GBK by chance.
-  const utf8 = isValidUtf8(bytes);
+  const utf8Text = strictUtf8(bytes);
+  const utf8 = utf8Text !== null;
   const hasHighBytes = bytes.some((b) => b >= 0x80);
   let charset: string;
   let evidence: Decoded['evidence'];
@@ -164,6 +166,7 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
     charset = guess ?? 'gb18030';
     evidence = guess ? 'detected' : 'default';
   }
-  const text = decodeWith(bytes, charset);
+  // A big page is decoded once: the UTF-8 check already produced its text.
+  const text = charset === 'utf-8' && utf8Text !== null ? utf8Text : decodeWith(bytes, charset);
   return { text, charset, evidence, replacementRatio: replacementRatio(text) };
 }
