@@ -24,9 +24,11 @@ export function OverviewPage() {
             </p>
           )}
           <RecentConflicts overview={data} />
-          {data.areas.map(({ area, indicators }) => (
-            <AreaSection key={area} area={area} indicators={indicators} />
-          ))}
+          <div className="areas">
+            {data.areas.map(({ area, indicators }) => (
+              <AreaSection key={area} area={area} indicators={indicators} />
+            ))}
+          </div>
           <Async loaded={uncatalogued}>
             {(page) =>
               page.total > 0 && (
