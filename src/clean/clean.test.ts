@@ -239,3 +239,26 @@ describe('pieces', () => {
     expect(findMainText(doc).blocks).toEqual(findMainText(doc).blocks);
   });
 });
+
+describe('clean→raw offsets', () => {
+  const corpus = (name: string) => readFileSync(fileURLToPath(new URL(`../../data/corpus/${name}`, import.meta.url)));
+  const docs: [string, Document][] = [
+    ...['gbk-page.html', 'big5-page.html', 'front-matter.md', 'ocr.txt', 'feed.atom'].flatMap((name) => read(name).map((d): [string, Document] => [name, d])),
+    ...['000_ec37c2ba515c9bd4.txt', '001_5f42f3d0afd9259a.txt', '002_dd4715bfae9c8093.txt', '003_bb55dcc364cebf95.txt', '004_b2507d0c66974402.txt'].map(
+      (name): [string, Document] => [name, readBytes(corpus(name), { location: name }).map((d) => clean.run(d))[0]],
+    ),
+  ];
+
+  it.each(docs)('%s: every character of the clean text maps back onto the same character in the raw source', (_, doc) => {
+    expect(doc.text.length).toBeGreaterThan(0);
+    let letters = 0;
+    let same = 0;
+    for (let i = 0; i < doc.text.length; i++) {
+      if (!/[\p{L}\p{N}]/u.test(doc.text[i])) continue;
+      letters++;
+      if (doc.raw[doc.rawOffsets.toRaw(i)!] === doc.text[i]) same++;
+    }
+    // Entities (&amp;, &#123;) make a run's raw length differ; inside those runs offsets are proportional.
+    expect(same / letters).toBeGreaterThan(0.99);
+  });
+});
