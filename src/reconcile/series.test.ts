@@ -95,6 +95,21 @@ describe('series', () => {
     expect(points[1].quantityIds).toEqual([a.quantityId, b.quantityId]);
   });
 
+  it('joins a figure restated as of dates within the window, dated by its latest statement', () => {
+    const base = { value: 311, unit: '项', subject: '川渝通办事项' } as const;
+    const points = buildSeries('x', [
+      fact({ ...base, reportId: 1, refDate: '2022-06-21' }),
+      fact({ ...base, reportId: 2, period: { start: null, end: '2022-06-28' } }),
+      fact({ ...base, reportId: 3, refDate: '2022-08-30' }),
+    ], { windowDays: 31 });
+    expect(points.map((p) => [p.date, p.reportIds, p.period?.stated])).toEqual([
+      ['2022-06-28', [1, 2], true],
+      ['2022-08-30', [3], false],
+    ]);
+    expect(buildSeries('x', [fact({ ...base, reportId: 1, refDate: '2022-06-21' }), fact({ ...base, reportId: 2, refDate: '2022-06-28' })], { windowDays: 0 }))
+      .toHaveLength(2);
+  });
+
   it('groups unmatched quantities by normalized subject, unit and measure', () => {
     const facts = [
       fact({ value: 52, unit: '个', subject: '“双城”标志性项目' }),
@@ -153,8 +168,10 @@ describe('conflicts', () => {
       fact({ reportId: 2, value: 60, unit: '名', subject: 's', refDate: '2024-05-18' }),
       fact({ reportId: 3, value: 70, unit: '名', subject: 's', refDate: '2024-05-20' }),
     ]);
-    // Report 3's 70 still disagrees with both, from both reports.
-    expect(findConflicts(points).map((c) => `${c.a.value}/${c.b.value}`).sort()).toEqual(['60/70', '60/70', '63/70', '63/70']);
+    // Report 3's 70 still disagrees with both figures, each restated by reports 1 and 2.
+    const conflicts = findConflicts(points);
+    expect(conflicts.map((c) => `${c.a.value}/${c.b.value}`).sort()).toEqual(['60/70', '63/70']);
+    expect(conflicts.every((c) => c.a.reportIds.join() === '1,2')).toBe(true);
   });
 
   it('does not set a report against itself', () => {

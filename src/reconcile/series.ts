@@ -115,10 +115,15 @@ export interface Point {
 
 /**
  * An indicator's series: one point per distinct (region, value, qualifier, period); the same value
- * for the same period from several reports is one point with several sources. Ordered by date
- * (undated last), then region and value.
+ * for the same period from several reports is one point with several sources. A figure "as of" a
+ * date restated by reports within `windowDays` of each other (311项 on 6月21日 and 6月28日) is one
+ * point too, dated by its latest statement. Ordered by date (undated last), then region and value.
  */
-export function buildSeries(indicatorId: string, facts: readonly ReconcileFact[]): Point[] {
+export function buildSeries(
+  indicatorId: string,
+  facts: readonly ReconcileFact[],
+  opts: ConflictOptions = { windowDays: DEFAULT_CONFLICT_WINDOW_DAYS },
+): Point[] {
   const points = new Map<string, Point>();
   for (const fact of facts) {
     const period = effectivePeriod(fact);
@@ -147,7 +152,39 @@ export function buildSeries(indicatorId: string, facts: readonly ReconcileFact[]
     point.quantityIds.push(fact.quantityId);
     if (!point.reportIds.includes(fact.reportId)) point.reportIds.push(fact.reportId);
   }
-  return [...points.values()].sort(comparePoints);
+  return mergeRestatements([...points.values()], opts.windowDays).sort(comparePoints);
+}
+
+/** Joins as-of points stating the same figure within the window of the first of them. */
+function mergeRestatements(points: Point[], windowDays: number): Point[] {
+  const kept: Point[] = [];
+  const claims = new Map<string, Point[]>();
+  for (const p of points) {
+    if (isFlow(p.period) || p.date === null) {
+      kept.push(p);
+      continue;
+    }
+    const key = JSON.stringify([p.region, p.unit, p.measure, p.value, p.valueMax, p.approx]);
+    claims.set(key, [...(claims.get(key) ?? []), p]);
+  }
+  for (const same of claims.values()) {
+    same.sort(comparePoints);
+    let first: string | null = null;
+    let merged: Point | null = null;
+    for (const p of same) {
+      if (merged && first !== null && daysBetween(first, p.date!) <= windowDays) {
+        merged.date = p.date;
+        merged.period = p.period;
+        merged.quantityIds.push(...p.quantityIds);
+        for (const r of p.reportIds) if (!merged.reportIds.includes(r)) merged.reportIds.push(r);
+      } else {
+        first = p.date;
+        merged = { ...p, quantityIds: [...p.quantityIds], reportIds: [...p.reportIds] };
+        kept.push(merged);
+      }
+    }
+  }
+  return kept;
 }
 
 function comparePoints(a: Point, b: Point): number {

@@ -615,7 +615,7 @@ export class SqliteStore implements Store {
       const indicatorIds = (this.stmt('SELECT DISTINCT indicator_id FROM quantity_indicator').pluck().all() as string[]);
       for (const indicatorId of indicatorIds) {
         const facts = (factsOf.all(indicatorId) as (QuantityRow & { ref_date: string | null })[]).map(toFact);
-        const points = buildSeries(indicatorId, facts);
+        const points = buildSeries(indicatorId, facts, { windowDays: this.windowDays });
         const pointIds = new Map<Point, number>();
         points.forEach((p, ord) => {
           const stated = p.period?.stated ?? false;
