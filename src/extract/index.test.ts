@@ -94,4 +94,22 @@ describe('properties', () => {
     // Ten times the text may cost at most ~25 times the time (linear with generous noise), never quadratic (100×).
     expect(large).toBeLessThan(Math.max(small, 50) * 25);
   }, 120_000);
+
+  it.each(['10个、', '一二三四五六七八九十', '34个问题已整改完成30个，', '1月1日\n\n会议召开。\n\n', '“1《'])(
+    'stays linear on a text that repeats %j (long lists, numeral runs, titles)',
+    (unit) => {
+      const time = (n: number) => {
+        const text = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+        const t0 = performance.now();
+        pipeline.run(documentOf(text, '2022-06-28'));
+        return performance.now() - t0;
+      };
+      time(5_000);
+      const small = time(50_000);
+      const large = time(200_000);
+      // Four times the text: linear is ~4× the time; allow noise, refuse quadratic (16×).
+      expect(large).toBeLessThan(Math.max(small, 40) * 10);
+    },
+    60_000,
+  );
 });

@@ -37,15 +37,16 @@ const ALL_DONE = new RegExp(`(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e
 export function findItems(input: ItemInput): ItemFinding[] {
   const { text, sentences } = input;
   const items: ItemFinding[] = [];
-  const taken: Span[] = [];
+  // Characters already under an item: a later pattern does not read them again.
+  const taken = new Uint8Array(text.length);
   const add = (m: RegExpExecArray, total: number | null, done: number | null) => {
     const span: Span = [m.index, m.index + m[0].length];
-    if (taken.some(([s, e]) => s < span[1] && span[0] < e)) return;
+    if (taken.subarray(span[0], span[1]).some((x) => x === 1)) return;
     const si = findSpanAt(sentences, span[0]);
     const sentence: Span = si >= 0 ? sentences[si] : span;
     const name = (m.groups?.name ?? '').replace(/^[的了和与及在将已共]+|[“”"]/g, '').trim();
     if (!name || total === null) return;
-    taken.push(span);
+    taken.fill(1, span[0], span[1]);
     items.push({ span, name, total, done, sentence });
   };
   const value = (s: string | undefined) => (s ? readNumberAt(s, 0, { allowRange: false })?.value ?? null : null);

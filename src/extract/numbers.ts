@@ -18,8 +18,11 @@ const CN_BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億
 /** Magnitude words after an Arabic number: 万 ×1e4, 亿 ×1e8, 万亿 ×1e12, 千万 ×1e7… */
 const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
 
-const isCnDigit = (c: string) => c in CN_DIGITS;
-const isCnNumeralChar = (c: string) => c in CN_DIGITS || c in CN_SMALL_UNITS || c in CN_BIG_UNITS;
+// Sets rather than `in` on objects keyed by CJK characters: these run for every character scanned.
+const CN_DIGIT_SET = new Set(Object.keys(CN_DIGITS));
+const CN_NUMERAL_SET = new Set([...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL_UNITS), ...Object.keys(CN_BIG_UNITS)]);
+const isCnDigit = (c: string) => CN_DIGIT_SET.has(c);
+const isCnNumeralChar = (c: string) => CN_NUMERAL_SET.has(c);
 const isAsciiDigit = (c: string) => c >= '0' && c <= '9';
 const isWideDigit = (c: string) => c >= '０' && c <= '９';
 const isDigit = (c: string) => isAsciiDigit(c) || isWideDigit(c);
@@ -53,7 +56,17 @@ export interface NumberReading {
  * (十四五 — a plan's name — has a digit after a digit inside a unit-written numeral).
  */
 export function parseChineseNumeral(s: string): number | null {
-  if (!s) return null;
+  return readChineseNumeral(s).value;
+}
+
+/**
+ * Reads a Chinese numeral; on failure also tells where it went wrong (`failAt`, an index into `s`),
+ * so that a scanner can retry the prefix before that point instead of every shorter prefix.
+ */
+function readChineseNumeral(s: string): { value: number | null; failAt: number } {
+  const fail = (at: number) => ({ value: null, failAt: at });
+  if (!s) return fail(0);
+  const offset = s[0] === '负' ? 1 : 0;
   let negative = false;
   if (s[0] === '负') {
     negative = true;
@@ -63,13 +76,14 @@ export function parseChineseNumeral(s: string): number | null {
   let fraction = 0;
   if (point >= 0) {
     const decimals = s.slice(point + 1);
-    if (!decimals || ![...decimals].every(isCnDigit)) return null;
+    if (!decimals || ![...decimals].every(isCnDigit)) return fail(offset + point);
     fraction = Number('0.' + [...decimals].map((c) => CN_DIGITS[c]).join(''));
     s = s.slice(0, point);
-    if (!s) return null;
+    if (!s) return fail(offset);
   }
   const chars = [...s];
-  if (!chars.every(isCnNumeralChar)) return null;
+  const foreign = chars.findIndex((c) => !isCnNumeralChar(c));
+  if (foreign >= 0) return fail(offset + foreign);
   let value: number;
   if (chars.every(isCnDigit)) {
     // Positional: 二〇二〇 → 2020; a lone digit reads as itself.
@@ -81,10 +95,11 @@ export function parseChineseNumeral(s: string): number | null {
     let lastUnit = 0;
     let afterZero = false;
     let prevWasDigit = false;
-    for (const c of chars) {
+    for (let index = 0; index < chars.length; index++) {
+      const c = chars[index];
       if (isCnDigit(c)) {
         // Two digits in a row is only allowed across a 零 (一千零五); 十四五 is not a number.
-        if (prevWasDigit && !(digit === 0)) return null;
+        if (prevWasDigit && !(digit === 0)) return fail(offset + index);
         digit = CN_DIGITS[c];
         if (digit === 0) afterZero = true;
         prevWasDigit = true;
@@ -94,7 +109,7 @@ export function parseChineseNumeral(s: string): number | null {
       if (c in CN_SMALL_UNITS) {
         const unit = CN_SMALL_UNITS[c];
         // 十二 = 12; a bare unit counts one of itself.
-        if (lastUnit && unit >= lastUnit) return null; // 百十: units out of order
+        if (lastUnit && unit >= lastUnit) return fail(offset + index); // 百十: units out of order
         // 十二 = 12, 一千零十 = 1010: a unit with no digit (or only 零) before it counts one of itself.
         section += (digit === null || digit === 0 ? 1 : digit) * unit;
         lastUnit = unit;
@@ -126,7 +141,7 @@ export function parseChineseNumeral(s: string): number | null {
     value = total + section + (digit ?? 0);
   }
   value += fraction;
-  return negative ? -value : value;
+  return { value: negative ? -value : value, failAt: -1 };
 }
 
 /** Traditional and variant forms read as their simplified twins. */
@@ -299,7 +314,7 @@ function readMagnitude(text: string, at: number): { word: string; factor: number
 }
 
 /** Longer runs of numeral characters are not numbers anyone writes; the cap keeps scanning linear. */
-const MAX_CHINESE_RUN = 48;
+const MAX_CHINESE_RUN = 32;
 
 function readChineseAt(text: string, start: number): NumberReading | null {
   let i = start;
@@ -323,15 +338,17 @@ function readChineseAt(text: string, start: number): NumberReading | null {
     if (den === 100) return { start, end: k, value: num, kind: 'percent', magnitude: '', percent: true, plainInteger: false, integerDigits: 0 };
     return { start, end: k, value: (num / den) * 100, kind: 'fraction', magnitude: '', percent: true, plainInteger: false, integerDigits: 0 };
   }
-  // Back off trailing characters until the prefix reads (一百二十万元 → stop before 元 is automatic;
-  // 十四五 never reads).
-  for (let end = j; end > i; end--) {
-    const value = parseChineseNumeral(text.slice(start, end));
-    if (value !== null) {
-      const chars = text.slice(i, end);
-      const trailingMagnitude = /[万亿]+$/.exec(chars)?.[0] ?? '';
-      return { start, end, value, kind: 'chinese', magnitude: trailingMagnitude, percent: false, plainInteger: false, integerDigits: 0 };
+  // Read the run; if it goes wrong somewhere (十四五 at 五), read the part before that point. A few
+  // tries at most, so scanning stays linear whatever the text.
+  let end = j;
+  for (let attempt = 0; attempt < 4 && end > i; attempt++) {
+    const { value, failAt } = readChineseNumeral(text.slice(start, end));
+    if (value === null) {
+      end = failAt > 0 && start + failAt < end ? start + failAt : end - 1;
+      continue;
     }
+    const trailingMagnitude = /[万亿]+$/.exec(text.slice(i, end))?.[0] ?? '';
+    return { start, end, value, kind: 'chinese', magnitude: trailingMagnitude, percent: false, plainInteger: false, integerDigits: 0 };
   }
   return null;
 }

@@ -278,8 +278,10 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   // “18条”, “四个优势”, “八方协同”: a figure opening a quoted phrase is a name.
   if (OPEN_QUOTES.has(before) && /^[^，。；、,]{0,6}[”"」』’》]/.test(text.slice(r.tailEnd, r.tailEnd + 8))) return false;
   // Inside a document title 《…三年行动方案》.
-  const open = text.lastIndexOf('《', n.start);
-  if (open >= 0 && n.start - open < 40 && text.lastIndexOf('》', n.start) < open && text.indexOf('》', n.start) >= 0 && text.indexOf('》', n.start) - n.start < 40) return false;
+  // (Looked for within a title's length only, so that the check costs the same on any text.)
+  const behind = text.slice(Math.max(0, n.start - 40), n.start);
+  const open = behind.lastIndexOf('《');
+  if (open >= 0 && behind.lastIndexOf('》') < open && text.slice(n.start, n.start + 40).includes('》')) return false;
   return n.value !== 0 || n.kind === 'arabic';
 }
 
@@ -385,10 +387,12 @@ function stripTime(window: string, times: readonly TimeExpression[], windowStart
   return out.replace(/^[，,、：:\s]+/, '');
 }
 
+/** A subject names a thing in a few words; one carried along a long list must not grow with it. */
+const MAX_SUBJECT = 48;
+
 function joinSubject(left: string, right: string): string {
-  if (!left) return right;
-  if (!right) return left;
-  return `${left} ${right}`;
+  const joined = !left ? right : !right ? left : `${left} ${right}`;
+  return joined.length > MAX_SUBJECT ? joined.slice(0, MAX_SUBJECT) : joined;
 }
 
 /**
