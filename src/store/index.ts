@@ -4,24 +4,22 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SqliteStore, StoreError } from './sqlite.ts';
+import type { OpenStoreOptions, Store } from './types.ts';
 
 export * from './types.ts';
+export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sqlite.ts';
+export { hanBigrams, indexTokens, queryTokens, queryWords } from './segment.ts';
 
 /** `./data/observatory.db`, or `TWINCITY_STORE` when set; an explicit path wins over both. */
 export function resolveStorePath(path?: string): string {
   return resolve(path ?? process.env.TWINCITY_STORE ?? './data/observatory.db');
 }
 
-import type { OpenStoreOptions, Store } from './types.ts';
-import { SqliteStore, StoreError } from './sqlite.ts';
-
 /** Opens (creating and migrating as needed) the store at `path`, default `resolveStorePath()`. */
 export function openStore(path?: string, opts: OpenStoreOptions = {}): Store {
   return new SqliteStore(resolveStorePath(path), opts);
 }
-
-export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sqlite.ts';
-export { hanBigrams, indexTokens, queryTokens, queryWords } from './segment.ts';
 
 /**
  * Opens a store that must already exist (query commands): a missing file is an error naming the
