@@ -78,10 +78,16 @@ export interface HtmlExtractOptions {
   title?: string | null;
 }
 
+/** How the extraction went, when it did not go the usual way. */
+export interface ExtractNote {
+  reason: string;
+  ruleId: 'clean:html-retry' | 'clean:html-fallback';
+}
+
 export interface HtmlExtract {
   blocks: DraftBlock[];
   /** Why the result may be poor (no candidate found, fell back to the whole page …). */
-  notes: string[];
+  notes: ExtractNote[];
 }
 
 /** Parses once; the same DOM serves the metadata reader and the main-text extractor. */
@@ -432,7 +438,7 @@ function isHeadlineLike(text: string): boolean {
  * reader shares it); it is pruned in place. A retry without chrome-name pruning parses `html` again.
  */
 export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: HtmlDom = parseHtml(html)): HtmlExtract {
-  const notes: string[] = [];
+  const notes: ExtractNote[] = [];
   const body = (findFirst(dom, 'body') ?? dom) as Element | HtmlDom;
   pruneTags(body, opts.fragment);
   const children = (node: Element | HtmlDom) => (node as { children: ChildNode[] }).children;
@@ -466,10 +472,10 @@ export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: Ht
     }
     // Enough text, or a page that has little text anyway: done.
     if (length >= 250 || page.chars < 500) break;
-    notes.push('little text left after removing chrome-named elements; retried without that step');
+    notes.push({ reason: 'little text left after removing chrome-named elements; retried without that step', ruleId: 'clean:html-retry' });
   }
   if (best && best.length) return { blocks: best, notes };
-  notes.push('no article container found; kept every text block');
+  notes.push({ reason: 'no article container found; kept every text block', ruleId: 'clean:html-fallback' });
   const { blocks, linkShare } = toBlocks(children(body), opts);
   return { blocks: keepContentBlocks(blocks, linkShare, opts), notes };
 }

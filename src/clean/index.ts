@@ -31,7 +31,8 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
       const dom = parseHtml(doc.raw);
       const found = findHtmlMeta(dom);
       const { blocks, notes } = extractHtml(doc.raw, { title: found.title }, dom);
-      notes.forEach((n) => messages.push(note(n, 'clean:html-fallback', 'warning')));
+      // Keeping every block is worth a warning; a retry is routine.
+      notes.forEach((n) => messages.push(note(n.reason, n.ruleId, n.ruleId === 'clean:html-fallback' ? 'warning' : 'info')));
       return { blocks, found, messages };
     }
     case 'feed-item': {
@@ -49,7 +50,7 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
         // HTML inside a Markdown body is HTML; blank lines between Markdown paragraphs still break.
         const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, title: doc.meta.title });
         // A Markdown body is the report itself: keeping all of it is the expected case, not a fallback.
-        notes.forEach((n) => messages.push(note(n, 'clean:html-fallback')));
+        notes.forEach((n) => messages.push(note(n.reason, n.ruleId)));
         return { blocks, found: {}, messages };
       }
       // Plain Markdown: soft-wrapped lines join, blank lines break, marks go (the same walker, on text).
