@@ -164,6 +164,18 @@ describe('API over a store', () => {
     expect(pairs).toContain('130/300');
   });
 
+  it('answers a repeated read with 304 when the client holds the same answer', async () => {
+    const first = await app.inject({ method: 'GET', url: '/api/overview' });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({ method: 'GET', url: '/api/overview', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const stale = await app.inject({ method: 'GET', url: '/api/overview', headers: { 'if-none-match': '"something-else"' } });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toEqual(first.json());
+  });
+
   it('searches Chinese words of two characters with highlighted snippets', async () => {
     const { body } = await get<Page<SearchHit>>(`/api/search?q=${encodeURIComponent('高铁')}`);
     expect(body.total).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  * Security Policy, limits on upload size and request rate (@fastify/multipart, @fastify/rate-limit),
  * and the built dashboard (web/dist) served as static files with the app shell for its routes.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,25 +180,32 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
  * used entries go first once `maxEntries` are held. `ttlMs` 0 turns the cache off.
  */
 export function responseCache(ttlMs: number, maxEntries = 1000): Pick<ApiContext, 'cachedJson' | 'invalidate'> {
-  const entries = new Map<string, { at: number; body: Buffer }>();
+  const entries = new Map<string, { at: number; body: Buffer; etag: string }>();
   return {
     cachedJson(reply, key, compute) {
       reply.type('application/json; charset=utf-8');
       if (ttlMs <= 0) return JSON.stringify(compute());
       const now = Date.now();
-      const hit = entries.get(key);
-      if (hit && now - hit.at < ttlMs) {
+      let entry = entries.get(key);
+      if (entry && now - entry.at < ttlMs) {
         // Map keeps insertion order: re-inserting marks the entry as recently used.
         entries.delete(key);
-        entries.set(key, hit);
-        return hit.body;
+        entries.set(key, entry);
+      } else {
+        // Kept encoded: a hit then costs a socket write, not a serialization.
+        const body = Buffer.from(JSON.stringify(compute()));
+        entry = { at: now, body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
+        entries.delete(key);
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+        entries.set(key, entry);
       }
-      // Kept encoded: a hit then costs a socket write, not a serialization.
-      const body = Buffer.from(JSON.stringify(compute()));
-      entries.delete(key);
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { at: now, body });
-      return body;
+      // A dashboard that already holds this answer is told so instead of sent it again.
+      reply.header('etag', entry.etag);
+      if (reply.request.headers['if-none-match'] === entry.etag) {
+        reply.code(304);
+        return '';
+      }
+      return entry.body;
     },
     invalidate() {
       entries.clear();
