@@ -41,6 +41,13 @@ describe('findEvents', () => {
       ['2021-01-13', '最高人民法院'],
     ]);
   });
+  it('reads a heading that spans days (12月17日—18日) as its first day', () => {
+    const text = ['● 2021年12月17日—18日', '成都市党政代表团来渝考察。', '● 2022年3月7日', '三方牵头组建专项工作组。'].join('\n\n');
+    expect(events(text).map((e) => [e.date, e.summary.slice(0, 7)])).toEqual([
+      ['2021-12-17', '成都市党政代表'],
+      ['2022-03-07', '三方牵头组建专'],
+    ]);
+  });
   it('takes a timeline year from a year heading', () => {
     const text = ['2020年', '1月6日', '重庆市委常委会召开扩大会议。', '2021年', '3月8日', '两省市政府办公厅联合印发《清单》。'].join('\n\n');
     expect(events(text, '2022-06-28').map((e) => e.date)).toEqual(['2020-01-06', '2021-03-08']);

@@ -55,7 +55,7 @@ export function findEvents(input: EventInput): EventFinding[] {
   let lastMonth = 0;
   headings.forEach((heading, k) => {
     // The last heading of a timeline owns its first sentence only: what follows may be running text.
-    const limit = headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, heading.end), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
+    const limit = headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, headingEnd(text, heading)), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
     let headedYear: number | null = null;
     while (nextYearHeading < yearHeadings.length && yearHeadings[nextYearHeading].start < heading.start) headedYear = yearOf(yearHeadings[nextYearHeading++]);
     if (heading.explicitYear) timelineYear = Number(heading.date!.slice(0, 4));
@@ -65,7 +65,7 @@ export function findEvents(input: EventInput): EventFinding[] {
     lastMonth = heading.month ?? lastMonth;
     if (timelineYear === null || heading.month === null) return;
     const date = heading.day === null ? `${timelineYear}-${pad(heading.month)}` : `${timelineYear}-${pad(heading.month)}-${pad(heading.day)}`;
-    let entryStart = skipSpace(text, heading.end);
+    let entryStart = skipSpace(text, headingEnd(text, heading));
     let first = true;
     while (entryStart < limit) {
       const entryEnd = fullSentenceEnd(text, entryStart, limit);
@@ -140,8 +140,7 @@ function longestCommonRun(a: string, b: string): number {
  */
 function isHeading(text: string, t: TimeExpression, paragraphs: readonly Span[]): boolean {
   if (t.precision !== 'day' && t.precision !== 'month') return false;
-  let after = t.end;
-  while (after < text.length && /[ \t\u3000—–\-－0-9日]/.test(text[after]) && after < t.end + 5) after++; // 17日—18日
+  const after = headingEnd(text, t);
   if (after >= text.length || text[after] === '\n') return true;
   const p = findSpanAt(paragraphs, t.start);
   if (p < 0) return false;
@@ -155,6 +154,12 @@ function standsAlone(text: string, t: TimeExpression, paragraphs: readonly Span[
   if (p < 0) return false;
   const [ps, pe] = paragraphs[p];
   return /^[\s●•·◆■]*$/.test(text.slice(ps, t.start)) && /^[\s:：]*$/.test(text.slice(t.end, pe));
+}
+
+/** Where a heading date ends, with the last day of a span (12月17日—18日) taken in. */
+function headingEnd(text: string, t: TimeExpression): number {
+  const tail = /^[—–\-－~～至][0-9０-９]{1,2}日/.exec(text.slice(t.end, t.end + 5));
+  return t.end + (tail ? tail[0].length : 0);
 }
 
 /** Two headings belong to one timeline when only entries stand between them (no year reset). */
