@@ -201,6 +201,12 @@ describe('OCR and plain text', () => {
     expect(d.meta.title).toBeNull();
   });
 
+  it('finds the headline under a navigation bar copied with the text', () => {
+    const d = textDoc('首页 | 新闻中心 | 政务公开 | 互动交流\n川渝两地联合发布便捷生活行动事项\n　　今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。\n');
+    expect(d.meta.title).toBe('川渝两地联合发布便捷生活行动事项');
+    expect(d.text).toBe('今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。');
+  });
+
   it('has no title when the text starts with a section heading', () => {
     expect(textDoc('共建科创中心\n一年多来，川渝两地加强资源共享，努力共建具有全国影响力的科技创\n\n新中心。\n').meta.title).toBeNull();
   });

@@ -118,6 +118,14 @@ function blockKind(text: string, hint: Block['kind']): Block['kind'] {
   return 'paragraph';
 }
 
+/** A navigation bar copied as text: "首页 | 新闻 | 政务公开" or "首页 > 新闻中心 > 要闻". */
+export function isNavLike(line: string): boolean {
+  const segments = line.split(/[|｜>›»]/).map((x) => x.replace(/\s+/g, '')).filter(Boolean);
+  if (segments.length >= 3 && segments.every((x) => x.length <= 8)) return true;
+  const tokens = line.trim().split(/\s+/);
+  return tokens.length >= 4 && tokens.every((t) => t.length <= 4) && !PROSE_PUNCT.test(line);
+}
+
 /** Typical width of a full line, for telling a wrapped line from a short one (75th percentile). */
 function typicalWidth(lines: Line[]): number {
   const lengths = lines.map((l) => flatLength(l.text)).filter((n) => n >= 10).sort((a, b) => a - b);
@@ -164,8 +172,17 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
         first = bylineAt + 1 + next;
       }
     }
-  } else if (textLines.length > 1 && isTitleLike(textLines[0].text) && !chromeRule(textLines[0].text)) {
-    result.title = textLines[0].text;
+  } else {
+    // No dateline: the headline is the first line, after any navigation or chrome lines above it.
+    for (let i = 0; i < Math.min(6, textLines.length - 1); i++) {
+      const text = textLines[i].text;
+      if (chromeRule(text) || isNavLike(text)) continue;
+      if (isTitleLike(text)) {
+        result.title = text;
+        first = i;
+      }
+      break;
+    }
   }
   if (opts.title) result.title = opts.title;
   const titleFlat = result.title ? squash(result.title) : null;
