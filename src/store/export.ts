@@ -2,6 +2,7 @@
  * Writers for the store's tables (store.exportTables()): CSV with a BOM so Excel opens Chinese
  * right (csv-stringify), XLSX with one sheet per table and Chinese headers (exceljs), and JSON.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { ExportTable } from './types.ts';
@@ -33,9 +34,19 @@ export function tableToCsv(table: ExportTable): string {
   return gridToCsv(tableGrid(table));
 }
 
-/** Every table in one workbook, a sheet per table named by its Chinese title. */
+/**
+ * Every table in one workbook, a sheet per table named by its Chinese title. Written with exceljs's
+ * streaming writer: rows are committed as they go instead of building the whole workbook in memory.
+ */
 export async function tablesToXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = 'twincity';
   workbook.created = new Date(0); // deterministic output for the same store
   for (const table of tables) {
@@ -43,10 +54,13 @@ export async function tablesToXlsx(tables: readonly ExportTable[]): Promise<Buff
     sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(8, Math.min(40, c.header.length * 3)) }));
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) {
-      sheet.addRow(table.columns.map((c) => row[c.key] ?? null));
+      sheet.addRow(table.columns.map((c) => row[c.key] ?? null)).commit();
     }
+    sheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
 
 /** Reads a workbook written by tablesToXlsx back into grids keyed by sheet name. */
