@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
+import { createDocument, makeSpan, textOf, type CooperationItem, type Document, type Quantity, type Span } from '../document/index.ts';
 import { openStore, type Store } from '../store/index.ts';
-import type { IndicatorDetail, Overview, Page, ReportDetail, ReportSummary, SearchHit } from '../store/types.ts';
+import { KEY_AREAS, type IndicatorDetail, type Overview, type Page, type ReportDetail, type ReportSummary, type SearchHit } from '../store/types.ts';
 import { buildServer, CONTENT_SECURITY_POLICY } from './app.ts';
 import { routes } from './routes.ts';
 
@@ -22,7 +22,12 @@ function quantity(text: string, surface: string, init: Omit<Quantity, 'span' | '
   return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', ...init };
 }
 
-function report(name: string, text: string, published: string, quantities: (t: string) => Quantity[]): Document {
+function itemOf(text: string, surface: string, name: string, total: number, done: number): CooperationItem {
+  const at = text.indexOf(surface);
+  return { span: makeSpan(text, at, at + surface.length), name, total, done, sentence: sentenceAt(text, at), stage: 'test@1' };
+}
+
+function report(name: string, text: string, published: string, quantities: (t: string) => Quantity[], items: CooperationItem[] = []): Document {
   return createDocument({
     source: `${name}.txt`,
     location: `/reports/${name}.txt`,
@@ -33,10 +38,11 @@ function report(name: string, text: string, published: string, quantities: (t: s
     text,
     meta: { title: `报告${name}`, published, author: null, site: null, url: null, categories: [] },
     quantities: quantities(text),
+    items,
   });
 }
 
-const TEXT_A = '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。';
+const TEXT_A = '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。年度重点工作65项，其中圆满完成35项。';
 const TEXT_B = '两地300余家零部件企业参与对方整车配套。311项政务服务“川渝通办”事项持续落地。中欧班列（成渝）开行量保持全国第一。';
 const asOf = (end: string) => ({ start: null, end });
 
@@ -52,7 +58,7 @@ beforeAll(async () => {
     report('a', TEXT_A, '2022-06-28', (t) => [
       quantity(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-28'), region: '成渝' }),
       quantity(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-28'), region: '成渝' }),
-    ]),
+    ], [itemOf(TEXT_A, '重点工作65项，其中圆满完成35项', '重点工作', 65, 35)]),
   );
   store.ingestDocument(
     report('b', TEXT_B, '2022-06-20', (t) => [
@@ -181,6 +187,17 @@ describe('API over a store', () => {
     expect(body.total).toBeGreaterThan(0);
     const hit = body.rows[0];
     expect(hit.highlights.map((h) => hit.snippet.slice(h[0], h[1]))).toContain('高铁');
+  });
+
+  it('pages cooperation items, each with its progress and the text under its span', async () => {
+    const { body } = await get<Page<{ name: string; total: number; done: number; text: string; areas: string[] }>>('/api/items?limit=1');
+    expect(body.total).toBe(1);
+    expect(body.rows[0]).toMatchObject({ name: '重点工作', total: 65, done: 35, text: '重点工作65项，其中圆满完成35项' });
+    expect((await get<Page<unknown>>('/api/items?limit=1&offset=1')).body.rows).toEqual([]);
+    const otherArea = KEY_AREAS.find((a) => !body.rows[0].areas.includes(a))!;
+    expect((await get<Page<unknown>>(`/api/items?area=${encodeURIComponent(otherArea)}`)).body.total).toBe(0);
+    const { body: timeline } = await get<{ rows: { kind: string; summary: string }[] }>('/api/timeline');
+    expect(timeline.rows.some((r) => r.kind === 'item')).toBe(true);
   });
 
   it('exports CSV with a BOM, XLSX and JSON as downloads', async () => {

@@ -162,9 +162,9 @@ export const routes: ApiRoute[] = [
     summary: 'Dated milestones (events) and cooperation items by date, filterable by key area and dates',
     tags: ['facts'],
     querystring: schema.timelineQuery,
-    handler: (req, _reply, { store }) => {
+    handler: (req, reply, { cachedJson, store }) => {
       const q = (req as Query<{ area?: string; from?: string; to?: string; limit: number }>).query;
-      return { rows: store.timeline(q) };
+      return cachedJson(reply, `timeline:${JSON.stringify(q)}`, () => ({ limit: q.limit, rows: store.timeline(q) }));
     },
   },
   {
@@ -173,10 +173,13 @@ export const routes: ApiRoute[] = [
     summary: 'Cooperation items with their progress (done of total), a page at a time',
     tags: ['facts'],
     querystring: schema.itemsQuery,
-    handler: (req, _reply, { store }) => {
+    handler: (req, reply, { cachedJson, store }) => {
       const { area, limit, offset } = (req as Query<{ area?: string; limit: number; offset: number }>).query;
-      const all = store.items().filter((item) => !area || item.areas.includes(area as never));
-      return { total: all.length, limit, offset, rows: all.slice(offset, offset + limit) };
+      // The store lists every item at once; the page (and the area filter) is cut here.
+      return cachedJson(reply, `items:${area ?? ''}:${limit}:${offset}`, () => {
+        const all = store.items().filter((item) => !area || (item.areas as string[]).includes(area));
+        return { total: all.length, limit, offset, rows: all.slice(offset, offset + limit) };
+      });
     },
   },
   {
