@@ -386,7 +386,7 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
       if (HEADING.test(node.name)) kind = 'heading';
       else if (node.name === 'figcaption' || node.name === 'caption') kind = 'caption';
       else if (node.name === 'li' || node.name === 'dt' || node.name === 'dd') kind = 'list-item';
-      else if (kind === 'paragraph' || !['span', 'a', 'strong', 'b', 'em', 'i', 'font'].includes(node.name)) kind = kind === 'list-item' && node.name !== 'p' ? kind : 'paragraph';
+      else if (kind !== 'list-item') kind = 'paragraph'; // a <p> inside an <li> is still the list item
       current.kind = kind;
     }
     for (const child of node.children) visit(child, inLink || node.name === 'a');
