@@ -19,7 +19,7 @@ import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
 import { countCjk, countMatches, countNonSpace, joinsWithoutSpace, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
-import { blockText, trimBlock, type DraftBlock, type Piece } from './segments.ts';
+import { blockText, trimBlock, type DraftBlock } from './segments.ts';
 
 /** Never text: dropped with everything inside. */
 const DROP_TAGS = new Set([
