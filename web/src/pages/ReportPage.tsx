@@ -10,7 +10,7 @@ import { Async, ProgressBar } from '../components/common.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
-import { useLocation } from '../router.tsx';
+import { Link, useLocation } from '../router.tsx';
 import { cutRuns, type FactRef, type Run } from '../segments.ts';
 
 type Span = readonly [number, number];
@@ -243,7 +243,17 @@ function FactTable({ report }: { report: ReportDetail }) {
         {report.quantities.map((q) => (
           <tr key={q.id} className="clickable" onClick={() => jump(q.span)}>
             <td className="num">{formatValue(q, lang)}</td>
-            <td>{q.subject}</td>
+            <td>
+              {q.subject}
+              {q.indicatorId && (
+                <>
+                  {' '}
+                  <Link to={`/indicators/${encodeURIComponent(q.indicatorId)}`} onClick={(e) => e.stopPropagation()} className="small">
+                    {t('series')}→
+                  </Link>
+                </>
+              )}
+            </td>
             <td>{formatPeriod(q.period, lang)}</td>
             <td>{q.region ?? '—'}</td>
           </tr>
