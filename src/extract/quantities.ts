@@ -468,7 +468,8 @@ export function findRegionMentions(text: string): RegionMention[] {
     names.sort((a, b) => b.length - a.length);
     mentionPattern = new RegExp(names.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   }
-  const re = new RegExp(mentionPattern.source, 'g');
+  const re = mentionPattern;
+  re.lastIndex = 0;
   const mentions: RegionMention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const alias = lex.regionAliases.get(m[0]);
