@@ -135,6 +135,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     const box = (await marked.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(900);
+    // The facts table fits its column: long sentences wrap instead of pushing columns out of view.
+    const fits = await page.evaluate(() => {
+      const side = document.querySelector('.report-side')!;
+      return side.querySelector('table')!.scrollWidth <= side.clientWidth + 1;
+    });
+    expect(fits).toBe(true);
     await shot('03-report-marked');
   });
 

@@ -255,7 +255,7 @@ function FactTable({ report }: { report: ReportDetail }) {
               )}
             </td>
             <td>{formatPeriod(q.period, lang)}</td>
-            <td>{q.region ?? '—'}</td>
+            <td className="nowrap">{q.region ?? '—'}</td>
           </tr>
         ))}
         {report.events.map((e) => (
