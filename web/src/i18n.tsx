@@ -110,6 +110,8 @@ const zh = {
   stages: '处理阶段',
   emptyStore: '库中还没有报告：',
   noFile: '未选择文件',
+  colon: '：',
+  sourcesHeader: '来源',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -221,6 +223,8 @@ const en: Record<MessageKey, string> = {
   stages: 'Stages',
   emptyStore: 'The store holds no report yet:',
   noFile: 'no file chosen',
+  colon: ': ',
+  sourcesHeader: 'Sources',
 };
 
 /** The Circle's nine key areas, in English. */

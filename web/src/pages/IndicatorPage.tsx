@@ -34,14 +34,14 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
       </h1>
       <div className="indicator-meta">
         <span>
-          {t('area')}：{area(indicator.area)}
+          {t('area')}{t('colon')}{area(indicator.area)}
         </span>
         <span>
-          {t('unit')}：{indicator.unit}
+          {t('unit')}{t('colon')}{indicator.unit}
         </span>
         {lang === 'zh' && indicator.nameEn && (
           <span className="muted">
-            {t('english')}：{indicator.nameEn}
+            {t('english')}{t('colon')}{indicator.nameEn}
           </span>
         )}
         <span>
@@ -78,7 +78,7 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
             <th>{t('period')}</th>
             <th className="num">{t('value')}</th>
             <th>{t('region')}</th>
-            <th>{t('sources')}</th>
+            <th>{t('sourcesHeader')}</th>
           </tr>
         </thead>
         <tbody>

@@ -122,7 +122,7 @@ function ReportView({ report }: { report: ReportDetail }) {
       </article>
       <aside className="report-side">
         <h2>
-          {t('factsInReport')}：{report.quantities.length} {t('quantities')} · {report.events.length} {t('events')} · {report.items.length}{' '}
+          {t('factsInReport')}{t('colon')}{report.quantities.length} {t('quantities')} · {report.events.length} {t('events')} · {report.items.length}{' '}
           {t('items')}
         </h2>
         <FactTable report={report} />
