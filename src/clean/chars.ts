@@ -59,3 +59,11 @@ export const isCjkDominant = (text: string): boolean => {
 /** Whether a line break between these two characters is layout, not a space (Chinese/Japanese text). */
 export const joinsWithoutSpace = (before: string, after: string): boolean =>
   (UNSPACED.test(before) || CJK_PUNCT.test(before)) && (UNSPACED.test(after) || CJK_PUNCT.test(after));
+
+/** Prose punctuation marks (the PROSE_PUNCT set), by char code: this runs on every text node. */
+const PROSE_PUNCT_CODES = new Set([...'，,。、；;：:！!？?'].map((c) => c.charCodeAt(0)));
+export function countProsePunct(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (PROSE_PUNCT_CODES.has(text.charCodeAt(i))) n++;
+  return n;
+}

@@ -18,7 +18,7 @@ import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
-import { countCjk, countMatches, countNonSpace, joinsWithoutSpace, PROSE_PUNCT_G, squash, weightedLength } from './chars.ts';
+import { countCjk, countNonSpace, countProsePunct, joinsWithoutSpace, squash, weightedLength } from './chars.ts';
 import { blockText, trimBlock, type DraftBlock } from './segments.ts';
 
 /** Never text: dropped with everything inside. */
@@ -53,6 +53,10 @@ interface Stats {
   punct: number;
   /** CJK characters (for weighted length). */
   cjk: number;
+  /** The same three for the text the element holds directly (its own text and inline children). */
+  directChars: number;
+  directPunct: number;
+  directCjk: number;
 }
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -99,17 +103,25 @@ export type HtmlDom = ReturnType<typeof parseHtml>;
 function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLink = false): Stats {
   if (isText(root)) {
     const chars = countNonSpace(root.data);
-    return { chars, linkChars: inLink ? chars : 0, punct: inLink || !chars ? 0 : countMatches(root.data, PROSE_PUNCT_G), cjk: chars ? countCjk(root.data) : 0 };
+    const punct = inLink || !chars ? 0 : countProsePunct(root.data);
+    const cjk = chars ? countCjk(root.data) : 0;
+    return { chars, linkChars: inLink ? chars : 0, punct, cjk, directChars: chars, directPunct: punct, directCjk: cjk };
   }
-  if (!isElement(root) && root.type !== 'root') return { chars: 0, linkChars: 0, punct: 0, cjk: 0 };
+  const total: Stats = { chars: 0, linkChars: 0, punct: 0, cjk: 0, directChars: 0, directPunct: 0, directCjk: 0 };
+  if (!isElement(root) && root.type !== 'root') return total;
   const link = inLink || (isElement(root) && root.name === 'a');
-  const total: Stats = { chars: 0, linkChars: 0, punct: 0, cjk: 0 };
-  for (const child of root.children) {
+  for (const child of (root as { children: ChildNode[] }).children) {
     const s = computeStats(child, stats, link);
     total.chars += s.chars;
     total.linkChars += s.linkChars;
     total.punct += s.punct;
     total.cjk += s.cjk;
+    // Text of inline children counts as the element's own; block children hold their own.
+    if (isText(child) || (isElement(child) && !BLOCK_TAGS.has(child.name))) {
+      total.directChars += s.directChars;
+      total.directPunct += s.directPunct;
+      total.directCjk += s.directCjk;
+    }
   }
   if (isElement(root)) stats.set(root, total);
   return total;
@@ -185,17 +197,18 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
   (body as { children: ChildNode[] }).children.forEach(collect);
 
   for (const el of allElements) {
-    const text = PARAGRAPH_TAGS.has(el.name) ? null : directText(el);
-    if (text !== null && squash(text).length < 10) continue;
     const s = stats.get(el);
     if (!s) continue;
-    const len = text === null ? s.chars - s.cjk + s.cjk * 2.5 : weightedLength(text);
+    // A paragraph tag scores all its text; any other element the text it holds directly.
+    const paragraph = PARAGRAPH_TAGS.has(el.name);
+    if (!paragraph && s.directChars < 10) continue;
+    const len = paragraph ? s.chars - s.cjk + s.cjk * 2.5 : s.directChars - s.directCjk + s.directCjk * 2.5;
     if (len < 25) continue;
-    const punct = text === null ? s.punct : countMatches(text, PROSE_PUNCT_G);
+    const punct = paragraph ? s.punct : s.directPunct;
     const linkShare = s.chars ? s.linkChars / s.chars : 0;
     const score = (1 + punct + Math.min(Math.floor(len / 100), 3)) * (1 - linkShare);
     let node: Element | null = el.parent && isElement(el.parent) && stats.has(el.parent) ? el.parent : null;
-    if (text !== null) node = el; // an element holding text directly is itself a container of it
+    if (!paragraph) node = el; // an element holding text directly is itself a container of it
     for (let level = 0; node && level < 5; level++) {
       if (!scores.has(node)) scores.set(node, classWeight(node));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
