@@ -8,6 +8,7 @@ import { openStore, type Store } from '../store/index.ts';
 import { KEY_AREAS, type IndicatorDetail, type Overview, type Page, type ReportDetail, type ReportSummary, type SearchHit } from '../store/types.ts';
 import { buildServer, CONTENT_SECURITY_POLICY } from './app.ts';
 import { routes } from './routes.ts';
+import { uploadName } from './upload.ts';
 
 /** The sentence (ending in 。) around an offset. */
 function sentenceAt(text: string, offset: number): Span {
@@ -259,6 +260,13 @@ describe('upload', () => {
     } finally {
       await roomy.close();
     }
+  });
+
+  it('files an upload under its base name only', () => {
+    expect(uploadName('C:\\Users\\analyst\\报告.html')).toBe('报告.html');
+    expect(uploadName('../../etc/passwd')).toBe('passwd');
+    expect(uploadName('a\u0000b\u001fc.txt')).toBe('abc.txt');
+    expect(uploadName('   ')).toBe('upload');
   });
 
   it('records an unreadable upload as failed and answers 422', async () => {
