@@ -56,6 +56,29 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
     i = j;
   }
 
+  // All blocks in one string, so a piece is looked up with one native indexOf, not one per block.
+  const joined = flat.join('\u0000');
+  const starts: number[] = [];
+  flat.reduce((at, text) => (starts.push(at), at + text.length + 1), 0);
+  const blockAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  /** The first block holding `part` that `accept` takes, or -1. */
+  const findIn = (part: string, accept: (k: number) => boolean): number => {
+    for (let at = joined.indexOf(part); at >= 0; at = joined.indexOf(part, at + 1)) {
+      const k = blockAt(at);
+      if (accept(k)) return k;
+    }
+    return -1;
+  };
+
   // 2. Teasers: a block made of pieces of two or more other blocks (an excerpt of the opening).
   //    Teasers and summary boxes stand near the top, so only the first blocks are candidates.
   flat.forEach((text, i) => {
@@ -66,7 +89,7 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
     let covered = 0;
     const sources = new Set<number>();
     for (const part of parts) {
-      const j = flat.findIndex((other, k) => k !== i && keep[k] && other.length < text.length + part.length && other.includes(part));
+      const j = findIn(part, (k) => k !== i && keep[k] && flat[k].length < text.length + part.length);
       if (j >= 0) {
         covered += part.length;
         sources.add(j);
@@ -79,7 +102,7 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   if (opts.containment === false) return keep;
   flat.forEach((text, i) => {
     if (i >= TOP_BLOCKS || !keep[i] || text.length < MIN_CONTAINED) return;
-    if (flat.some((other, k) => k !== i && keep[k] && other.length > text.length && other.includes(text))) keep[i] = false;
+    if (findIn(text, (k) => k !== i && keep[k] && flat[k].length > text.length) >= 0) keep[i] = false;
   });
   return keep;
 }
