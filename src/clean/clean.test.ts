@@ -71,6 +71,11 @@ describe('web page main text', () => {
     expect(doc.text).toBe('川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。\n\n两地还联合发布了便捷生活行动事项，推动政务服务跨省通办。');
   });
 
+  it('survives a malformed page nested thousands of levels deep', () => {
+    const html = `<html><body>${'<div>'.repeat(20000)}<p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元。</p><p>第二段。</p></body></html>`;
+    expect(textDoc(html, 'html').text).toBe('川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元。\n\n第二段。');
+  });
+
   it('keeps headings as heading blocks and removes source line breaks between Han characters only', () => {
     const html = `<html><body><article><h2>成渝氢走廊</h2><p>投入运营氢燃料电池
 汽车440辆，Hydrogen trucks

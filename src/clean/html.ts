@@ -14,7 +14,7 @@
  *
  * Everything runs in a few linear passes over the DOM, so a page costs about one parse.
  */
-import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
+import { Element as DomElement, type AnyNode, type ChildNode, type Element, type Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
@@ -96,9 +96,48 @@ export interface HtmlExtract {
 
 /** Parses once; the same DOM serves the metadata reader and the main-text extractor. */
 export function parseHtml(html: string) {
-  return parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const dom = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  flattenDeep(dom, MAX_DEPTH);
+  return dom;
 }
 export type HtmlDom = ReturnType<typeof parseHtml>;
+
+/** Deeper than this, a page is malformed (thousands of unclosed tags); the walkers below recurse. */
+const MAX_DEPTH = 250;
+
+/**
+ * Replaces what hangs below `maxDepth` by a flat run of its text nodes, with a <br> where a block
+ * element began, so text and paragraph breaks survive and no walker recurses past the limit.
+ * Iterative: it must not itself overflow the stack it protects.
+ */
+function flattenDeep(root: HtmlDom, maxDepth: number): void {
+  const stack: [AnyNode, number][] = [[root as unknown as AnyNode, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const children = (node as { children?: ChildNode[] }).children;
+    if (!children) continue;
+    if (depth < maxDepth) {
+      for (const child of children) stack.push([child, depth + 1]);
+      continue;
+    }
+    const flat: ChildNode[] = [];
+    const pending: ChildNode[] = [...children].reverse();
+    while (pending.length) {
+      const next = pending.pop()!;
+      if (isText(next)) flat.push(next);
+      else if (isElement(next) && !DROP_TAGS.has(next.name)) {
+        if (BLOCK_TAGS.has(next.name)) flat.push(new DomElement('br', {}));
+        for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i]);
+      }
+    }
+    flat.forEach((child, i) => {
+      child.parent = node as Element;
+      child.prev = flat[i - 1] ?? null;
+      child.next = flat[i + 1] ?? null;
+    });
+    (node as Element).children = flat;
+  }
+}
 
 function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLink = false): Stats {
   if (isText(root)) {
