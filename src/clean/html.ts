@@ -2,15 +2,17 @@
  * Main text of a web page. The page is parsed with htmlparser2 (a tolerant streaming parser) into a
  * DOM; the rest is hand-written:
  *
- * 1. prune: scripts, styles, forms, navigation and hidden elements go; so do elements whose
- *    class/id says they are chrome (comment, share, related, footer, breadcrumb …);
+ * 1. prune: scripts, styles, form widgets, navigation, hidden elements and image captions go; so do
+ *    elements whose tag or class/id says chrome (comment, share, related, footer, breadcrumb …),
+ *    unless one holds a large share of the page's text (a theme's wrapper, not a sidebar);
  * 2. score: every paragraph-like element scores by its punctuation and length (CJK weighted), and
  *    hands the score to its ancestors with decay (after Arc90/Readability); a candidate's score is
  *    discounted by its link density and nudged by its class/id;
- * 3. select: the best candidate, moved up to a common ancestor when several strong candidates share
- *    one, plus siblings that look like content;
+ * 3. select: the best candidate, moved up to a common ancestor when strong candidates share one or
+ *    when the article comes in like-classed chunks, plus siblings that look like content;
  * 4. blocks: the selection is walked in document order into paragraph/heading/caption/list-item
- *    blocks (each text piece keeps its raw offset); link lists, chrome lines and repeats are dropped.
+ *    blocks (each text piece keeps its raw offset); link lists, chrome lines, a trailing run of
+ *    headlines and (in the stage) repeats are dropped.
  *
  * Everything runs in a few linear passes over the DOM, so a page costs about one parse.
  */
