@@ -32,6 +32,27 @@ describe('read module', () => {
   });
 });
 
+describe('every reader keeps the same contract', () => {
+  const cases = ['gbk-page.html', 'big5-page.html', 'undeclared-gbk.htm', 'front-matter.md', 'feed.rss', 'feed.atom', 'ocr.txt', 'report.pdf'];
+  it.each(cases)('%s', async (name) => {
+    const docs = await readBytesAsync(bytesOf(name), { location: fixture(name) });
+    expect(docs.length).toBeGreaterThan(0);
+    for (const doc of docs) {
+      expect(doc.source.startsWith(name)).toBe(true);
+      expect(doc.location).toBe(fixture(name));
+      expect(['html', 'markdown', 'text', 'pdf', 'feed-item']).toContain(doc.format);
+      expect(doc.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(doc.charset).toBeTruthy();
+      expect(doc.raw.trim().length).toBeGreaterThan(0);
+      expect(doc.text).toBe(''); // cleaning is the next stage's job
+      expect(doc.meta.published === null || /^\d{4}-\d{2}-\d{2}$/.test(doc.meta.published)).toBe(true);
+      expect(JSON.parse(JSON.stringify(doc.meta))).toEqual(doc.meta);
+    }
+    // Reading the same bytes again gives the same documents (hashes included).
+    expect((await readBytesAsync(bytesOf(name), { location: fixture(name) })).map((d) => d.contentHash)).toEqual(docs.map((d) => d.contentHash));
+  });
+});
+
 describe('charsets', () => {
   it('reads a GB2312-declared page (decoded as GB18030, so GBK-only characters survive)', () => {
     const [doc] = readBytes(bytesOf('gbk-page.html'), { location: fixture('gbk-page.html') });
