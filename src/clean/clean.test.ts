@@ -237,6 +237,8 @@ describe('pieces', () => {
     const run = ['川渝两地联合开行中欧班列1475列，约占全国开行量的21%', '两地共有130家零部件企业参与对方整车配套，合作持续深化', '两地合力争取全国一体化算力网络国家枢纽节点落地，成效明显'];
     expect(findRepeats(['Portion: 2 Green', 'Chili', 'Portion: 2 Green', 'Salad'])).toEqual([true, true, true, true]);
     expect(findRepeats([...run, '其他', ...run])).toEqual([true, true, true, true, false, false, false]);
+    // The second copy differs only in punctuation width.
+    expect(findRepeats([...run, '其他', ...run.map((t) => t.replace(/，/g, ','))])).toEqual([true, true, true, true, false, false, false]);
   });
 
   it('reports a page with no text as a warning message, not an exception', () => {

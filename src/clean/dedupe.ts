@@ -20,7 +20,7 @@ const TEASER_COVERAGE = 0.8;
 function pieces(text: string): string[] {
   return text
     .split(/\s{2,}|(?<=[。！？!?；;])|\n/)
-    .map(squash)
+    .map((p) => squash(p).normalize('NFKC'))
     .filter((p) => p.length >= 6);
 }
 
@@ -32,7 +32,8 @@ export interface RepeatOptions {
 export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {}): boolean[] {
   if (blocks.length > 5000) return blocks.map(() => true); // quadratic below; such inputs are not articles
   const keep = blocks.map(() => true);
-  const flat = blocks.map(squash);
+  // NFKC: a copy that differs only in full- or half-width punctuation is the same text.
+  const flat = blocks.map((b) => squash(b).normalize('NFKC'));
 
   // 1. Exact repeats: the later copy goes when it is a whole paragraph, or part of a run of
   //    repeats (an article printed twice). A short line recurring alone (a table label, "Serves 4")
