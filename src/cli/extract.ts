@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { toContractRecord, type Document } from '../document/index.ts';
 import { processDocument, readInputs } from '../pipeline.ts';
@@ -46,7 +47,8 @@ export function registerExtract(program: Command): void {
             continue;
           }
           for (const reason of warnings(doc)) say(`warning: ${name}: ${reason}`);
-          process.stdout.write(JSON.stringify(toContractRecord(doc)) + '\n');
+          // Wait for a slow reader of stdout rather than buffering a whole batch in memory.
+          if (!process.stdout.write(JSON.stringify(toContractRecord(doc)) + '\n')) await once(process.stdout, 'drain');
         } catch (error) {
           failed++;
           say(`${name}: ${error instanceof Error ? error.message : error}`);
