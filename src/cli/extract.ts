@@ -32,7 +32,14 @@ export function registerExtract(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      // The reader of stdout went away (`| head`): stop quietly, as command-line tools do.
+      let closed = false;
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
       for await (const result of readInputs(paths, { maxBytes, timeoutMs })) {
+        if (closed) break;
         if (!result.ok) {
           failed++;
           say(result.error.message);
@@ -50,6 +57,7 @@ export function registerExtract(program: Command): void {
           // Wait for a slow reader of stdout rather than buffering a whole batch in memory.
           if (!process.stdout.write(JSON.stringify(toContractRecord(doc)) + '\n')) await once(process.stdout, 'drain');
         } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EPIPE' || closed) break;
           failed++;
           say(`${name}: ${error instanceof Error ? error.message : error}`);
         }
