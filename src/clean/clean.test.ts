@@ -227,6 +227,10 @@ describe('pieces', () => {
     expect(chromeRule('Saturday, September 10th, 2005 10:56 am')?.id).toBe('date-line');
     expect(chromeRule('来源：重庆日报')?.id).toBe('source-line');
     expect(chromeRule('【打印】【关闭】')?.id).toBe('labels');
+    expect(chromeRule('【字体：大 中 小】')).not.toBeNull();
+    expect(chromeRule('分享： 微信 微博 QQ空间')?.id).toBe('labels');
+    expect(chromeRule('我要评论')?.id).toBe('comments');
+    expect(chromeRule('中国大陆')).toBeNull();
     expect(chromeRule('两地版权交易额突破100亿元，知识产权保护合作不断深化，推动版权产业高质量发展，版权所有人权益得到更好保障。')).toBeNull();
     expect(isKeywordStuffing('重庆干部培训重庆干部培训基地重庆工商大学干部培训')).toBe(true);
     expect(isKeywordStuffing('推动成渝地区双城经济圈建设走深走实')).toBe(false);
