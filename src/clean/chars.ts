@@ -42,9 +42,8 @@ export function countNonSpace(text: string): number {
 
 /** Length as a reader weighs it: a CJK character carries about as much as a short Latin word. */
 export function weightedLength(text: string): number {
-  const cjk = countMatches(text, CJK_G);
-  const other = text.replace(/\s+/g, '').length - cjk;
-  return other + cjk * 2.5;
+  const cjk = countCjk(text);
+  return countNonSpace(text) - cjk + cjk * 2.5;
 }
 
 /** Whitespace removed, for comparing blocks. */
@@ -52,7 +51,7 @@ export const squash = (s: string): string => s.replace(/\s+/g, '');
 
 export const isCjkDominant = (text: string): boolean => {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const cjk = countMatches(sample, CJK_G);
+  const cjk = countCjk(sample);
   return cjk > 0 && cjk >= countMatches(sample, /[A-Za-z]/g) / 4;
 };
 
