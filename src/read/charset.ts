@@ -90,8 +90,14 @@ const COMMON_HAN = new Set(
 
 /** GB18030 or Big5 when one of them decodes the bytes cleanly into text that reads like Chinese. */
 export function guessChineseCharset(bytes: Uint8Array): string | null {
+  return guessChinese(bytes)?.charset ?? null;
+}
+
+/** The guess, with the decoded text when the sample was the whole input (so it is decoded once). */
+function guessChinese(bytes: Uint8Array): { charset: string; share: number; text: string | null } | null {
   const sample = bytes.subarray(0, 64 * 1024);
-  let best: { charset: string; share: number } | null = null;
+  const whole = sample.length === bytes.length;
+  let best: { charset: string; share: number; text: string | null } | null = null;
   for (const charset of ['gb18030', 'big5']) {
     let text: string;
     try {
@@ -109,9 +115,9 @@ export function guessChineseCharset(bytes: Uint8Array): string | null {
     }
     if (han < 20) continue;
     const share = common / han;
-    if (share >= 0.15 && (!best || share > best.share)) best = { charset: charset === 'big5' ? 'big5-hkscs' : charset, share };
+    if (share >= 0.15 && (!best || share > best.share)) best = { charset: charset === 'big5' ? 'big5-hkscs' : charset, share, text: whole ? text : null };
   }
-  return best?.charset ?? null;
+  return best;
 }
 
 /** Node's built-in (ICU) decoder for a charset, when it has one: several times faster than iconv-lite. */
@@ -152,6 +158,7 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
   const hasHighBytes = bytes.some((b) => b >= 0x80);
   let charset: string;
   let evidence: Decoded['evidence'];
+  let preDecoded: string | null = null;
   if (transport && !(utf8 && hasHighBytes && transport !== 'utf-8')) {
     charset = transport;
     evidence = 'transport';
@@ -162,11 +169,13 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
     charset = 'utf-8';
     evidence = hasHighBytes || !declared ? 'default' : 'declared';
   } else {
-    const guess = guessChineseCharset(bytes) ?? normalizeCharset(chardet.detect(bytes.subarray(0, 16 * 1024)));
+    const chinese = guessChinese(bytes);
+    const guess = chinese?.charset ?? normalizeCharset(chardet.detect(bytes.subarray(0, 16 * 1024)));
     charset = guess ?? 'gb18030';
     evidence = guess ? 'detected' : 'default';
+    if (chinese?.text) preDecoded = chinese.text;
   }
-  // A big page is decoded once: the UTF-8 check already produced its text.
-  const text = charset === 'utf-8' && utf8Text !== null ? utf8Text : decodeWith(bytes, charset);
+  // A page is decoded once: the UTF-8 check or the Chinese guess may already have produced its text.
+  const text = charset === 'utf-8' && utf8Text !== null ? utf8Text : (preDecoded ?? decodeWith(bytes, charset));
   return { text, charset, evidence, replacementRatio: replacementRatio(text) };
 }
