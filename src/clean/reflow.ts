@@ -123,7 +123,8 @@ export function isNavLike(line: string): boolean {
   const segments = line.split(/[|｜>›»]/).map((x) => x.replace(/\s+/g, '')).filter(Boolean);
   if (segments.length >= 3 && segments.every((x) => x.length <= 8)) return true;
   const tokens = line.trim().split(/\s+/);
-  return tokens.length >= 4 && tokens.every((t) => t.length <= 4) && !PROSE_PUNCT.test(line);
+  // "首页 新闻 政务 互动": short Chinese labels in a row (Latin headlines have short words too).
+  return CJK.test(line) && tokens.length >= 4 && tokens.every((t) => t.length <= 4) && !PROSE_PUNCT.test(line);
 }
 
 /** Typical width of a full line, for telling a wrapped line from a short one (75th percentile). */
