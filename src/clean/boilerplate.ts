@@ -4,6 +4,8 @@
  * Each rule is one pattern with a length limit, so a long paragraph that merely mentions
  * "版权" or "copyright" is never dropped.
  */
+import { countNonWhitespace } from './chars.ts';
+
 export interface ChromeRule {
   id: string;
   pattern: RegExp;
@@ -54,9 +56,10 @@ export function isDateLine(text: string): boolean {
 
 /** The rule a block breaks, or null when it may be main text. */
 export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): ChromeRule | null {
-  const length = text.replace(/\s+/g, '').length;
+  const length = countNonWhitespace(text);
+  const trimmed = text.trim();
   for (const rule of CHROME_RULES) {
-    if (length <= rule.maxLength && rule.pattern.test(text.trim())) return rule;
+    if (length <= rule.maxLength && rule.pattern.test(trimmed)) return rule;
   }
   const footerWords = length <= NOTICE_MAX_LENGTH ? new Set(text.match(FOOTER_WORDS)).size : 0;
   if ((footerWords >= 2 && length <= FOOTER_RULE.maxLength) || footerWords >= 3) return FOOTER_RULE;
@@ -70,17 +73,18 @@ export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): Ch
  * repeated three times or more, e.g. "重庆干部培训重庆干部培训基地重庆工商大学干部培训…".
  */
 export function isKeywordStuffing(text: string): boolean {
+  if (/[，,。；;：:！!？?.]/.test(text)) return false;
   // Only Chinese runs: Latin words repeat letters across word boundaries ("ofthe…andthe") all the time.
   const s = (text.match(/[\u4e00-\u9fff]+/g) ?? []).join('');
-  if (s.length < 16 || /[，,。；;：:！!？?.]/.test(text)) return false;
-  for (let n = 4; n <= 8; n++) {
-    const seen = new Map<string, number>();
-    for (let i = 0; i + n <= s.length; i++) {
-      const gram = s.slice(i, i + n);
-      const count = (seen.get(gram) ?? 0) + 1;
-      if (count >= 3) return true;
-      seen.set(gram, count);
-    }
+  if (s.length < 16) return false;
+  // Any phrase of 4 or more characters that recurs three times starts with a 4-gram that recurs
+  // three times, so counting 4-grams is enough.
+  const seen = new Map<string, number>();
+  for (let i = 0; i + 4 <= s.length; i++) {
+    const gram = s.slice(i, i + 4);
+    const count = (seen.get(gram) ?? 0) + 1;
+    if (count >= 3) return true;
+    seen.set(gram, count);
   }
   return false;
 }

@@ -40,6 +40,17 @@ export function countNonSpace(text: string): number {
   return n;
 }
 
+/** Characters other than those `\s` matches (the exact JavaScript set), without building a string. */
+export function countNonWhitespace(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0xa0) { n++; continue; }
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+  }
+  return n;
+}
+
 /** Length as a reader weighs it: a CJK character carries about as much as a short Latin word. */
 export function weightedLength(text: string): number {
   const cjk = countCjk(text);

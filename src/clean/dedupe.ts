@@ -73,9 +73,11 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   };
   /** The first block holding `part` that `accept` takes, or -1. */
   const findIn = (part: string, accept: (k: number) => boolean): number => {
-    for (let at = joined.indexOf(part); at >= 0; at = joined.indexOf(part, at + 1)) {
+    for (let at = joined.indexOf(part); at >= 0; ) {
       const k = blockAt(at);
       if (accept(k)) return k;
+      // A refused block is refused wherever the part stands in it: search on after its end.
+      at = joined.indexOf(part, starts[k] + flat[k].length + 1);
     }
     return -1;
   };
@@ -84,12 +86,16 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   //    Teasers and summary boxes stand near the top, so only the first blocks are candidates.
   flat.forEach((text, i) => {
     if (i >= TOP_BLOCKS || !keep[i] || text.length < MIN_CONTAINED) return;
-    const parts = pieces(blocks[i]);
+    // Longest pieces first, so that a block which cannot reach the coverage is given up early.
+    const parts = pieces(blocks[i]).sort((a, b) => b.length - a.length);
     const total = parts.reduce((n, p) => n + p.length, 0);
     if (!total) return;
     let covered = 0;
+    let unchecked = total;
     const sources = new Set<number>();
     for (const part of parts) {
+      if ((covered + unchecked) / total < TEASER_COVERAGE) break;
+      unchecked -= part.length;
       const j = findIn(part, (k) => k !== i && keep[k] && flat[k].length < text.length + part.length);
       if (j >= 0) {
         covered += part.length;

@@ -6,7 +6,7 @@
  * loses repeated blocks (dedupe.ts).
  */
 import { emptyMeta, type Document, type DocumentMeta, type Message, type Stage } from '../document/index.ts';
-import { readFrontMatter } from '../read/markdown.ts';
+import { frontMatterEnd } from '../read/markdown.ts';
 import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
 import { findHtmlMeta, type FoundMeta } from './meta.ts';
@@ -44,7 +44,7 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
       return { blocks: flow.blocks, found: {}, messages };
     }
     case 'markdown': {
-      const { bodyStart } = readFrontMatter(doc.raw);
+      const bodyStart = frontMatterEnd(doc.raw); // the reader already took the meta from it
       const body = doc.raw.slice(bodyStart);
       if (HAS_HTML.test(body)) {
         // HTML inside a Markdown body is HTML; blank lines between Markdown paragraphs still break.

@@ -143,6 +143,11 @@ function replacementRatio(text: string): number {
   return bad / text.length;
 }
 
+function hasByteAbove7f(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
 export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string | null; sniffDeclared?: boolean } = {}): Decoded {
   const bom = bomCharset(bytes);
   if (bom) {
@@ -155,7 +160,7 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
   // (re-saved by a CMS); valid UTF-8 of any length is very unlikely to be GBK by chance.
   const utf8Text = strictUtf8(bytes);
   const utf8 = utf8Text !== null;
-  const hasHighBytes = bytes.some((b) => b >= 0x80);
+  const hasHighBytes = hasByteAbove7f(bytes);
   let charset: string;
   let evidence: Decoded['evidence'];
   let preDecoded: string | null = null;

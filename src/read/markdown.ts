@@ -19,6 +19,11 @@ function list(v: unknown): string[] {
   return s ? s.split(/\s*,\s*/).filter(Boolean) : [];
 }
 
+/** Where the body starts (after the closing `---`), 0 without front matter; no YAML is parsed. */
+export function frontMatterEnd(text: string): number {
+  return FRONT_MATTER.exec(text)?.[0].length ?? 0;
+}
+
 /** Splits and reads the front matter; a text without any returns the empty meta and offset 0. */
 export function readFrontMatter(text: string): FrontMatter {
   const match = FRONT_MATTER.exec(text);

@@ -15,7 +15,10 @@ const MAGIC: [string, number[]][] = [
   ['OLE2 file (old Office document)', [0xd0, 0xcf, 0x11, 0xe0]],
 ];
 
-const startsWith = (bytes: Uint8Array, sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
 
 /** A name for binary content, or null when the bytes look like text. */
 export function binaryKind(bytes: Uint8Array): string | null {
@@ -24,7 +27,8 @@ export function binaryKind(bytes: Uint8Array): string | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
   const head = bytes.subarray(0, 8192);
   let control = 0;
-  for (const b of head) {
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
     if (b === 0) return 'binary data (NUL bytes)';
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
