@@ -18,6 +18,10 @@ export interface UnitEntry {
   chinese: boolean;
   /** False when the word only counts after a Chinese numeral (四大, 八大). */
   arabic: boolean;
+  /** What the number is multiplied by in this unit (三成 → 30 %); 1 for most. */
+  scale: number;
+  /** Characters that, right after the surface, make it part of another word (成员, 成都). */
+  notBefore: string;
 }
 
 export interface Lexicon {
@@ -38,7 +42,7 @@ export interface Lexicon {
 }
 
 interface UnitsFile {
-  units: { surface: string; unit: string; chinese?: boolean; arabic?: boolean }[];
+  units: { surface: string; unit: string; chinese?: boolean; arabic?: boolean; scale?: number; notBefore?: string }[];
   approx: Record<'before' | 'inside' | 'after', Record<string, Approx>>;
   measure: { change: string[]; share: string[]; notShare?: string[] };
 }
@@ -57,7 +61,9 @@ export function lexicon(): Lexicon {
   const byLength = <T extends { surface: string }>(a: T, b: T) => b.surface.length - a.surface.length;
   const sortedMap = (record: Record<string, Approx>) => new Map(Object.entries(record).sort((a, b) => b[0].length - a[0].length));
   cached = {
-    units: units.units.map((u) => ({ surface: u.surface, unit: u.unit, chinese: u.chinese ?? true, arabic: u.arabic ?? true })).sort(byLength),
+    units: units.units
+      .map((u) => ({ surface: u.surface, unit: u.unit, chinese: u.chinese ?? true, arabic: u.arabic ?? true, scale: u.scale ?? 1, notBefore: u.notBefore ?? '' }))
+      .sort(byLength),
     approxBefore: sortedMap(units.approx.before),
     approxInside: sortedMap(units.approx.inside),
     approxAfter: sortedMap(units.approx.after),

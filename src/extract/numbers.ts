@@ -190,7 +190,7 @@ export function parseNumber(s: string): number | null {
   if (!reading || reading.end !== text.length) return null;
   // A fraction read alone is its value (二分之一 = 0.5); in running text it is a percentage.
   const value = reading.kind === 'fraction' ? reading.value / 100 : reading.value;
-  return sign * value * factor;
+  return sign * scaleExact(value, factor);
 }
 
 export interface ReadOptions {
@@ -208,7 +208,7 @@ export function readNumberAt(text: string, start: number, options: ReadOptions =
     const second = readSingleAt(text, first.end + 1);
     if (second && second.kind === first.kind && !second.percent) {
       // 3—5万: the magnitude written once applies to both ends.
-      const lowValue = first.magnitude ? first.value : first.value * magnitudeFactor(second.magnitude);
+      const lowValue = first.magnitude ? first.value : scaleExact(first.value, magnitudeFactor(second.magnitude));
       if (second.value > lowValue) {
         return {
           ...second,
@@ -221,6 +221,14 @@ export function readNumberAt(text: string, start: number, options: ReadOptions =
     }
   }
   return first;
+}
+
+/**
+ * `value × factor` rounded to the 15 significant digits a double holds exactly, so that a product of
+ * a decimal read from the text and a power of ten (1.2万 → 12000, 三成 → 30) carries no binary residue.
+ */
+export function scaleExact(value: number, factor: number): number {
+  return factor === 1 ? value : Number((value * factor).toPrecision(15));
 }
 
 function magnitudeFactor(word: string): number {
@@ -291,7 +299,10 @@ function readArabicAt(text: string, start: number): NumberReading | null {
   const { word, factor, end } = readMagnitude(text, i);
   if (word) plainInteger = false;
   if (text.startsWith('分之', end) && !word) return null; // "3分之2" is not house style; leave it
-  return { start, end, value: value * factor, kind: 'arabic', magnitude: word, percent: false, plainInteger, integerDigits };
+  // Magnitudes are powers of ten: shift the decimal point in the digits (77587.99亿 is exactly
+  // 7758799000000; multiplying the double 77587.99 by 1e8 is not).
+  const scaled = factor === 1 ? value : (negative ? -1 : 1) * Number(`${digits}e${Math.round(Math.log10(factor))}`);
+  return { start, end, value: scaled, kind: 'arabic', magnitude: word, percent: false, plainInteger, integerDigits };
 }
 
 function isThousandsGroup(text: string, at: number): boolean {

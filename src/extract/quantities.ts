@@ -8,7 +8,8 @@
 import type { Approx, Measure, Period, Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
-import { findNumbers, type NumberReading } from './numbers.ts';
+import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
+import { assignRespectively, figureLists } from './respective.ts';
 import { tagWords } from './segment.ts';
 import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
 
@@ -90,6 +91,10 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   /** The words after each finding's unit (its counted noun), for the list pass at the end. */
   const aheads: string[] = [];
   let previous: PreviousFigure | null = null;
+  /** The actor named at the head of the current sentence (重庆参保人), for its later clauses. */
+  let actor = { sentenceStart: -1, clauseStart: -1, words: '' };
+  /** Where each finding's trailing qualifier ends (30%以上), for telling the members of a list. */
+  const tailEnds: number[] = [];
 
   for (const r of readings) {
     const unit = r.unit?.unit ?? r.inheritedUnit;
@@ -117,7 +122,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const countsSomething = unit !== '%' && unit !== '百分点';
     const after = countsSomething || text[r.tailEnd] === '的' ? nounAfter(text, r.tailEnd, sentence[1]) : { words: '', end: r.tailEnd };
     const ahead = after.words;
-    const subject = findSubject({ text, times, window, windowStart, ahead, clauseStart, sentence, measure, isListContinuation, previous: sameSentence ? previous : null });
+    let subject = findSubject({ text, times, window, windowStart, ahead, clauseStart, sentence, measure, isListContinuation, previous: sameSentence ? previous : null });
+    if (!sameSentence) actor = { sentenceStart: sentence[0], clauseStart, words: sentenceActor(cleanLeft(window, windowStart, times)) };
+    else if (actor.words && clauseStart > actor.clauseStart && !subject.includes(actor.words) && !hasMention(regions, clauseStart, after.end)) {
+      // 重庆参保人在四川就医备案11.54万人，住院结算9.42万人次: the sentence's actor is the later clause's too.
+      subject = joinSubject(actor.words, subject);
+    }
 
     const finding: QuantityFinding = {
       span: [start, r.end],
@@ -128,11 +138,13 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       measure,
       subject,
       period: findPeriod(text, times, start, sentence, paragraphs),
-      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end) ?? defaultRegion,
+      // A later clause naming no place keeps the region of the sentence's figures before it.
+      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null) ?? defaultRegion,
       sentence,
     };
     findings.push(finding);
     aheads.push(ahead);
+    tailEnds.push(r.tailEnd);
     previous = { ...finding, subjectEnd: after.end, clauseStart, measureByVerb };
   }
   // 3批次311项“川渝通办”, 51名、50名优秀年轻干部: a classifier with nothing after it counts the
@@ -140,11 +152,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   for (let i = findings.length - 2; i >= 0; i--) {
     const f = findings[i];
     const next = findings[i + 1];
-    if (aheads[i] || next.span[0] - f.span[1] > 1 || f.unit === '%' || f.unit === '百分点') continue;
+    if (aheads[i] || !/^[、和与及]?$/.test(text.slice(f.span[1], next.span[0])) || f.unit === '%' || f.unit === '百分点' || f.unit === '倍') continue;
     aheads[i] = aheads[i + 1];
     if (!f.subject) f.subject = next.subject;
     else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
   }
+  for (const list of figureLists(text, findings, tailEnds)) assignRespectively(text, list, regions);
   return findings;
 }
 
@@ -214,7 +227,7 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
   const lex = lexicon();
   if (n.percent) {
     const after = matchPrefix(text, n.end, lex.approxAfter);
-    return { number: n, unit: { surface: '', unit: '%', chinese: true, arabic: true }, end: n.end, tailEnd: n.end + (after?.[0].length ?? 0), approxInside: null, approxAfter: after?.[1] ?? null };
+    return { number: n, unit: { surface: '', unit: '%', chinese: true, arabic: true, scale: 1, notBefore: '' }, end: n.end, tailEnd: n.end + (after?.[0].length ?? 0), approxInside: null, approxAfter: after?.[1] ?? null };
   }
   let pos = n.end;
   const inside = matchPrefix(text, pos, lex.approxInside);
@@ -225,15 +238,18 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
     // 100余万人, 30多亿元: the magnitude comes after the qualifier.
     let factor = 1;
     while (/[十百千万亿]/.test(text[pos] ?? '') && !/[伏瓦米克]/.test(text[pos + 1] ?? '')) factor *= MAGNITUDES[text[pos++]];
-    if (factor > 1) n = { ...n, value: n.value * factor, ...(n.valueMax !== undefined ? { valueMax: n.valueMax * factor } : {}) };
+    if (factor > 1) n = { ...n, value: scaleExact(n.value, factor), ...(n.valueMax !== undefined ? { valueMax: scaleExact(n.valueMax, factor) } : {}) };
   }
   const candidates = unitsByFirstChar.get(text[pos] ?? '') ?? [];
-  const entry = candidates.find((u) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic)) ?? null;
+  const fits = (u: UnitEntry) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic) && !u.notBefore.includes(text[pos + u.surface.length] ?? '\0');
+  const entry = candidates.find(fits) ?? null;
   if (!entry) {
     // A bare number may still take its unit from the next one in a list (0.8、1.5个百分点).
     return inside ? null : { number: n, unit: null, end: n.end, tailEnd: n.end, approxInside: null, approxAfter: null };
   }
   const end = pos + entry.surface.length;
+  // 三成 is 30 %: the unit carries a scale.
+  if (entry.scale !== 1) n = { ...n, value: scaleExact(n.value, entry.scale), ...(n.valueMax !== undefined ? { valueMax: scaleExact(n.valueMax, entry.scale) } : {}) };
   // A Latin unit (kW, TEU) must end where the letters end.
   if (LATIN.test(entry.surface) && LATIN.test(text[end] ?? '')) return null;
   const after = matchPrefix(text, end, lex.approxAfter);
@@ -271,7 +287,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来)/.test(text.slice(r.end, r.end + 3))) return false;
   // A lone 一 is nearly always an article or part of a word (一个, 一批, 统一); so is 〇/零.
   const written = text.slice(n.start, n.end);
-  if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written)) return false;
+  // 增长一倍, 近一成 are figures: a rate word after 一 makes it a number.
+  if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written) && !(written === '一' && ((r.unit?.scale ?? 1) !== 1 || unit === '倍'))) return false;
   if (n.kind === 'chinese' && /^[〇零一二三四五六七八九]{2,}$/.test(written)) return false;
   // 240小时过境免签, 1小时交通圈: a duration written straight before a noun names a policy or a goal.
   if (/^(?:小时|分钟|天)$/.test(unit) && /[\u4e00-\u9fa5]/.test(after) && !/[的内以左上多余后前之至到]/.test(after)) return false;
@@ -327,6 +344,8 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
   if (hasShareVerb(window)) return 'share';
   if (unit === '%' && nextChar === '的') return 'share';
+  // 完成年度计划的28%, 相当于全国的三成: a percentage of a named whole.
+  if (unit === '%' && /的(?:约|近|超过?|逾|不足|不到)?$/.test(window.replace(/\s+$/, ''))) return 'share';
   // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).
   if (unit === '%' && /(?<!增长|增|降|涨|速)率[^，。；]{0,4}$/.test(window)) return 'share';
   if (!reachesLevel && lex.changeWords.some((w) => window.includes(w))) return 'change';
@@ -350,7 +369,8 @@ function nounAfter(text: string, from: number, limit: number): { words: string; 
   if (words[0]?.word === '的' && words.length > 1) at += words.shift()!.word.length;
   let taken = '';
   for (const { word, tag } of words) {
-    if (tag === 'uj' || tag === 'p' || tag === 'ul' || NOUN_STOPWORDS.has(word)) break;
+    // A joiner right after the figure (95个和60个) starts the next member, not a noun.
+    if (tag === 'uj' || tag === 'p' || tag === 'ul' || NOUN_STOPWORDS.has(word) || (!taken && tag === 'c')) break;
     taken += word;
     if (taken.length >= 16) break;
   }
@@ -491,10 +511,11 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
 }
 
 /**
- * The figure's region: the nearest region named before it in
- * its sentence; else after it in the sentence; else before it in the paragraph.
+ * The figure's region: the region named in its clause; else inside the words after it; else the
+ * region `carried` from the sentence's figure before; else the nearest place named before it in the
+ * sentence or paragraph.
  */
-function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number): string | null {
+function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number, carried: string | null): string | null {
   const i = lastStartingBefore(mentions, at);
   // In the figure's clause: both sides joined (重庆市生态环境局与四川省生态环境厅签订协议10项) is 成渝;
   // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县, 如邻水县80%以上的产品).
@@ -513,10 +534,41 @@ function findRegion(text: string, mentions: readonly RegionMention[], at: number
   // A region inside the words after the figure (300余家川渝企业) names its scope.
   const next = mentions[i + 1];
   if (next && next.start >= at && next.end <= subjectEnd) return next.region;
+  if (carried) return carried;
   // Further away, a smaller place only tells the side it lies on.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
   if (before && before.start >= sentence[0]) return before.side;
   const p = findSpanAt(paragraphs, at);
   if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.side;
   return null;
+}
+
+/** Whether a region is named in `[from, to)`. Binary search over the sorted mentions. */
+function hasMention(mentions: readonly RegionMention[], from: number, to: number): boolean {
+  const i = lastStartingBefore(mentions, to);
+  return i >= 0 && mentions[i].start >= from;
+}
+
+const ACTOR_MAX = 12;
+
+/**
+ * The actor at the head of a sentence's first clause, when a place leads it: 重庆参保人 of
+ * 重庆参保人在四川就医累计备案, 川渝两地 of 川渝两地共同实施重大项目. It runs to the first preposition,
+ * or else to the first adverb or verb after the place; '' when no place leads the clause.
+ */
+function sentenceActor(words: string): string {
+  const lead = findRegionMentions(words)[0];
+  if (!lead || lead.start !== 0) return '';
+  const tagged = tagWords(words);
+  let cut = tagged.findIndex((w, k) => k > 0 && w.tag === 'p');
+  if (cut < 0) {
+    let at = 0;
+    cut = tagged.findIndex((w) => {
+      const past = at >= lead.end;
+      at += w.word.length;
+      return past && /^[dv]/.test(w.tag);
+    });
+  }
+  const actor = (cut < 0 ? tagged : tagged.slice(0, cut)).map((w) => w.word).join('');
+  return actor.length <= ACTOR_MAX && actor.length < words.length ? actor : '';
 }

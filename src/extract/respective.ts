@@ -1,0 +1,135 @@
+/**
+ * Respective assignment (分别): a list of N figures after N places or N coordinated names gives each
+ * figure its own, in order. "川渝两地…同比增长6.6%、7.3%" → 四川 6.6%, 重庆 7.3%; "旅客和货邮吞吐量分别
+ * 增长14%和30%以上" → 旅客吞吐量 14%, 货邮吞吐量 30%.
+ *
+ * Works on the quantity finder's output; changes only the `region` and `subject` of list members.
+ */
+import { tagWords } from './segment.ts';
+
+interface Figure {
+  span: readonly [number, number];
+  unit: string;
+  subject: string;
+  region: string | null;
+  sentence: readonly [number, number];
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  region: string;
+  side: string;
+}
+
+/** Qualifiers that may stand between a list member and the joiner (14%和30%, 30%以上和…). */
+const TRAILING_QUALIFIER = /^(?:以上|左右|上下|以下|以内|有余|多|余)/;
+/** What may stand between two members of one list: a joiner, maybe with the second one's verb (下降12.5%和增长2.1%). */
+const LIST_GAP = /^(?:、|和|与|及|以及)(?:同比|环比)?(?:增长|下降|增加|减少|提高|降低|上升)?$/;
+
+/**
+ * Runs of figures of one sentence and one unit joined only by 、/和/与/及: the lists that 分别 and a
+ * list of places can distribute over. Only runs of two or more.
+ */
+export function figureLists<F extends Figure>(text: string, figures: readonly F[], tailEnds: readonly number[]): F[][] {
+  const lists: F[][] = [];
+  let current: F[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i];
+    const prev = current[current.length - 1];
+    const joined =
+      prev !== undefined &&
+      prev.sentence[0] === f.sentence[0] &&
+      prev.unit === f.unit &&
+      LIST_GAP.test(text.slice(tailEnds[i - 1], f.span[0]).replace(TRAILING_QUALIFIER, ''));
+    if (!joined) {
+      if (current.length > 1) lists.push(current);
+      current = [];
+    }
+    current.push(f);
+  }
+  if (current.length > 1) lists.push(current);
+  return lists;
+}
+
+/** The sides a two-character contraction names, in the order written: 川渝 → 四川, 重庆. */
+const CONTRACTED_SIDES: Record<string, string> = { 川: '四川', 渝: '重庆', 成: '成都' };
+const PAIR_CONTRACTIONS = new Set(['川渝', '成渝', '渝川']);
+const PLACE_JOINER = /^(?:、|和|与|及|以及|同)$/;
+
+/**
+ * The places named one by one before `at` in the sentence, nearest run first: 重庆、四川、成都, or 川渝
+ * read as its two sides when it is said to be two (川渝两地) or 分别 follows it.
+ */
+function placeList(text: string, mentions: readonly Mention[], sentenceStart: number, at: number): string[] | null {
+  let best: string[] | null = null;
+  let run: Mention[] = [];
+  const close = () => {
+    const regions = run.map((m) => m.region);
+    if (run.length > 1 && new Set(regions).size === regions.length) best = regions;
+    run = [];
+  };
+  for (const m of mentions) {
+    if (m.start < sentenceStart) continue;
+    if (m.end > at) break;
+    const surface = text.slice(m.start, m.end);
+    if (PAIR_CONTRACTIONS.has(surface)) {
+      close();
+      const rest = text.slice(m.end, at);
+      if (/^(?:两地|两省市|两省|双方)/.test(rest) || rest.includes('分别')) best = [...surface].map((c) => CONTRACTED_SIDES[c]);
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (last && !PLACE_JOINER.test(text.slice(last.end, m.start))) close();
+    run.push(m);
+  }
+  close();
+  return best;
+}
+
+/** A count of the places just named (三地, 两省市, 双方): no part of a distributed name. */
+const PLACE_COUNT = /^(?:[两二三四五六七八九十]+(?:地|省市|省|市|方)|双方)/;
+
+/**
+ * "A和B<head>分别…" read as N subjects: prefix + A + head, prefix + B + head, plus what follows 分别.
+ * null when the words before 分别 do not split into N conjuncts.
+ */
+function distributeSubject(subject: string, n: number): string[] | null {
+  // 分别 may have been cut from the subject's end with the verb (进出口总额分别为): then all of it is coordinated.
+  const at = subject.indexOf('分别');
+  if (at === 0) return null;
+  const coordinated = (at < 0 ? subject : subject.slice(0, at)).trim();
+  const rest = at < 0 ? '' : subject.slice(at + 2).trim();
+  const parts = coordinated.split(/、|以及|和|与|及/);
+  if (parts.length < n || parts.some((p) => !p)) return null;
+  const members = parts.slice(parts.length - n);
+  const before = parts.slice(0, parts.length - n).join('、');
+  // The first conjunct is the last word of its part; what is left of the part is a shared prefix.
+  const firstWords = tagWords(members[0]).map((w) => w.word);
+  const firstConjunct = firstWords[firstWords.length - 1];
+  const prefix = before + members[0].slice(0, members[0].length - firstConjunct.length);
+  // The last conjunct is as long as the first (旅客 / 货邮); what follows it is the shared head.
+  const lastWords = tagWords(members[n - 1]).map((w) => w.word);
+  let lastConjunct = '';
+  for (const w of lastWords) {
+    if (lastConjunct.length >= firstConjunct.length) break;
+    lastConjunct += w;
+  }
+  let head = members[n - 1].slice(lastConjunct.length);
+  if (PLACE_COUNT.test(head)) head = head.replace(PLACE_COUNT, '');
+  const conjuncts = [firstConjunct, ...members.slice(1, n - 1), lastConjunct];
+  if (conjuncts.some((c) => !c || c.length > 8)) return null;
+  return conjuncts.map((c) => [prefix + c + head, rest].filter(Boolean).join(' '));
+}
+
+/** Gives each member of a list its place and its name when the sentence distributes them. */
+export function assignRespectively<F extends Figure>(text: string, list: F[], mentions: readonly Mention[]): void {
+  const first = list[0];
+  const places = placeList(text, mentions, first.sentence[0], first.span[0]);
+  if (places && places.length === list.length) list.forEach((f, i) => (f.region = places[i]));
+  // Names are distributed only when the sentence says so (分别, 依次) before the list.
+  if (!/分别|依次/.test(text.slice(first.sentence[0], first.span[0]))) return;
+  const subjects = distributeSubject(first.subject, list.length);
+  // Later members carry the first one's words (and perhaps a joiner picked up on the way).
+  if (subjects && list.every((f) => f.subject.startsWith(first.subject))) list.forEach((f, i) => (f.subject = subjects[i]));
+}
