@@ -57,6 +57,24 @@ export function weightedLength(text: string): number {
   return countNonSpace(text) - cjk + cjk * 2.5;
 }
 
+/**
+ * Whether NFKC leaves `text` as it is, decided by char code: ASCII, CJK ideographs and the common
+ * Chinese punctuation marks have no compatibility mapping and never compose with a neighbour.
+ * ICU normalization costs far more than this scan, and most Chinese text needs none.
+ */
+export function isNfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) continue;
+    if (c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb7) continue;
+    return false;
+  }
+  return true;
+}
+
+/** `text.normalize('NFKC')`, skipping ICU when the text is already stable. */
+export const nfkc = (text: string): string => (isNfkcStable(text) ? text : text.normalize('NFKC'));
+
 /** Whitespace removed, for comparing blocks. */
 export const squash = (s: string): string => s.replace(/\s+/g, '');
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocument, createPipeline, textOf, type Document } from '../document/index.ts';
 import { readBytes } from '../read/index.ts';
 import { isKeywordStuffing, chromeRule } from './boilerplate.ts';
+import { isNfkcStable, nfkc } from './chars.ts';
 import { findRepeats } from './dedupe.ts';
 import { cleanStages, findMainText } from './index.ts';
 import { headlineOfTitleTag } from './meta.ts';
@@ -277,5 +278,25 @@ describe('clean→raw offsets', () => {
     }
     // Entities (&amp;, &#123;) make a run's raw length differ; inside those runs offsets are proportional.
     expect(same / letters).toBeGreaterThan(0.99);
+  });
+});
+
+describe('NFKC fast path', () => {
+  it('every character it lets through is left as it is by NFKC, alone and after a letter or ideograph', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (!isNfkcStable(ch)) continue;
+      expect(ch.normalize('NFKC'), `U+${c.toString(16)}`).toBe(ch);
+      expect(`e${ch}`.normalize('NFKC'), `e+U+${c.toString(16)}`).toBe(`e${ch}`);
+      expect(`中${ch}`.normalize('NFKC'), `中+U+${c.toString(16)}`).toBe(`中${ch}`);
+    }
+  });
+
+  it('normalizes what it does not let through', () => {
+    expect(isNfkcStable('重庆，成都')).toBe(false);
+    expect(nfkc('重庆，成都（２０２４）')).toBe('重庆,成都(2024)');
+    expect(nfkc('e\u0301')).toBe('\u00e9');
+    expect(nfkc('成渝“双城”——2024年。')).toBe('成渝“双城”——2024年。');
   });
 });

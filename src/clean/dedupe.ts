@@ -3,7 +3,7 @@
  * opening paragraphs, a summary box that repeats a paragraph word for word. Works on block texts
  * and returns which to keep; the first full copy of anything wins.
  */
-import { squash } from './chars.ts';
+import { nfkc, squash } from './chars.ts';
 
 /** Blocks shorter than this (whitespace removed) are never dropped as repeats: headings may recur. */
 const MIN_REPEAT = 8;
@@ -20,7 +20,7 @@ const TEASER_COVERAGE = 0.8;
 function pieces(text: string): string[] {
   return text
     .split(/\s{2,}|(?<=[。！？!?；;])|\n/)
-    .map((p) => squash(p).normalize('NFKC'))
+    .map((p) => nfkc(squash(p)))
     .filter((p) => p.length >= 6);
 }
 
@@ -33,7 +33,7 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   if (blocks.length > 5000) return blocks.map(() => true); // quadratic below; such inputs are not articles
   const keep = blocks.map(() => true);
   // NFKC: a copy that differs only in full- or half-width punctuation is the same text.
-  const flat = blocks.map((b) => squash(b).normalize('NFKC'));
+  const flat = blocks.map((b) => nfkc(squash(b)));
 
   // 1. Exact repeats: the later copy goes when it is a whole paragraph, or part of a run of
   //    repeats (an article printed twice). A short line recurring alone (a table label, "Serves 4")

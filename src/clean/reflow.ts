@@ -11,7 +11,7 @@
  */
 import type { Block } from '../document/index.ts';
 import { chromeRule, isDateLine, isKeywordStuffing } from './boilerplate.ts';
-import { CJK, CJK_PUNCT, UNSPACED, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
+import { CJK, CJK_PUNCT, UNSPACED, countNonWhitespace, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
 import { isTitleLike, readByline } from './meta.ts';
 import { findRepeats } from './dedupe.ts';
 import type { DraftBlock, Piece } from './segments.ts';
@@ -88,7 +88,8 @@ function linePieces(line: Line, cjkDoc: boolean, markdown: boolean): Piece[] {
   return pieces;
 }
 
-const flatLength = (s: string) => squash(s).length;
+/** Length without whitespace (`squash(s).length`, without building the string). */
+const flatLength = countNonWhitespace;
 
 /** Whether `line` runs on into `next` (one paragraph broken by the page or column width). */
 function continues(line: Line, next: Line, fullWidth: number): boolean {
@@ -196,7 +197,7 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
     if (!line.text) { kept.push(line); continue; }
     if (firstLine && line.raw < firstLine.raw) continue;
     if (dropped.has(line)) continue;
-    if (titleFlat && squash(line.text) === titleFlat) continue;
+    if (titleFlat && flatLength(line.text) === titleFlat.length && squash(line.text) === titleFlat) continue;
     if (chromeRule(line.text, { dateLines: false }) || isKeywordStuffing(line.text)) {
       lastChrome = line.raw;
       continue;
