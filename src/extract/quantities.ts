@@ -285,6 +285,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   // A year: 2020年, 2020—2025年, 二〇二〇年. 5年来, 两年多来 are periods (the time resolver reads them).
   if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
   if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来)/.test(text.slice(r.end, r.end + 3))) return false;
+  // 今年前5个月, 前三个月: a period the time resolver reads, whatever stands before 前.
+  if (unit === '月' && /前$/.test(beforeWord)) return false;
   // A lone 一 is nearly always an article or part of a word (一个, 一批, 统一); so is 〇/零.
   const written = text.slice(n.start, n.end);
   // 增长一倍, 近一成 are figures: a rate word after 一 makes it a number.
@@ -342,6 +344,8 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const lex = lexicon();
   // 增至, 提高到, 降至: the figure is the new level, not the change.
   const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
+  // 占比提高一成, 比重上升0.5个百分点: the share moved; the figure is the change.
+  if (/(?:占比|比重|份额)[^，。；]{0,8}(?:提高|提升|上升|增加|下降|降低|减少|扩大|缩小)了?$/.test(window.replace(/\s+$/, ''))) return 'change';
   if (hasShareVerb(window)) return 'share';
   if (unit === '%' && nextChar === '的') return 'share';
   // 完成年度计划的28%, 相当于全国的三成: a percentage of a named whole.
@@ -560,7 +564,8 @@ function sentenceActor(words: string): string {
   const lead = findRegionMentions(words)[0];
   if (!lead || lead.start !== 0) return '';
   const tagged = tagWords(words);
-  let cut = tagged.findIndex((w, k) => k > 0 && w.tag === 'p');
+  // 与/和/同 join two places into one actor (重庆市与四川省签署): not a preposition that ends it.
+  let cut = tagged.findIndex((w, k) => k > 0 && w.tag === 'p' && !/^(?:与|和|同|及)$/.test(w.word));
   if (cut < 0) {
     let at = 0;
     cut = tagged.findIndex((w) => {

@@ -76,7 +76,8 @@ function placeList(text: string, mentions: readonly Mention[], sentenceStart: nu
     if (PAIR_CONTRACTIONS.has(surface)) {
       close();
       const rest = text.slice(m.end, at);
-      if (/^(?:两地|两省市|两省|双方)/.test(rest) || rest.includes('分别')) best = [...surface].map((c) => CONTRACTED_SIDES[c]);
+      // 成渝 also opens names (成渝中线高铁, 成渝地区): only a pair when said to be two, or straight before 分别.
+      if (/^(?:两地|两省市|两省|双方|分别)/.test(rest)) best = [...surface].map((c) => CONTRACTED_SIDES[c]);
       continue;
     }
     const last = run[run.length - 1];
@@ -106,19 +107,28 @@ function distributeSubject(subject: string, n: number): string[] | null {
   const before = parts.slice(0, parts.length - n).join('、');
   // The first conjunct is the last word of its part; what is left of the part is a shared prefix.
   const firstWords = tagWords(members[0]).map((w) => w.word);
-  const firstConjunct = firstWords[firstWords.length - 1];
-  const prefix = before + members[0].slice(0, members[0].length - firstConjunct.length);
-  // The last conjunct is as long as the first (旅客 / 货邮); what follows it is the shared head.
-  const lastWords = tagWords(members[n - 1]).map((w) => w.word);
+  const firstHead = firstWords[firstWords.length - 1];
+  const last = members[n - 1];
+  let firstConjunct: string;
   let lastConjunct = '';
-  for (const w of lastWords) {
-    if (lastConjunct.length >= firstConjunct.length) break;
-    lastConjunct += w;
+  const ownHead = firstWords.length > 1 ? last.indexOf(firstHead) : -1;
+  if (ownHead > 0) {
+    // 成渝中线高铁和渝西高铁全长: each conjunct is a whole name with its own head (高铁).
+    firstConjunct = members[0];
+    lastConjunct = last.slice(0, ownHead + firstHead.length);
+  } else {
+    // 旅客和货邮吞吐量: the last conjunct is as long as the first; what follows it is the shared head.
+    firstConjunct = firstHead;
+    for (const w of tagWords(last).map((t) => t.word)) {
+      if (lastConjunct.length >= firstConjunct.length) break;
+      lastConjunct += w;
+    }
   }
-  let head = members[n - 1].slice(lastConjunct.length);
+  const prefix = before + members[0].slice(0, members[0].length - firstConjunct.length);
+  let head = last.slice(lastConjunct.length);
   if (PLACE_COUNT.test(head)) head = head.replace(PLACE_COUNT, '');
   const conjuncts = [firstConjunct, ...members.slice(1, n - 1), lastConjunct];
-  if (conjuncts.some((c) => !c || c.length > 8)) return null;
+  if (conjuncts.some((c) => !c || c.length > 12)) return null;
   return conjuncts.map((c) => [prefix + c + head, rest].filter(Boolean).join(' '));
 }
 
