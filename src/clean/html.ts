@@ -141,18 +141,34 @@ function flattenDeep(root: HtmlDom, maxDepth: number): void {
   }
 }
 
-function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, inLink = false): Stats {
+/** Counts of one text node: characters, prose punctuation, CJK characters. */
+type TextCounts = { chars: number; punct: number; cjk: number };
+
+/**
+ * Counts a text node once per page: the stats are computed again after chrome pruning, on the same
+ * text nodes, and counting characters is most of their cost.
+ */
+function countText(node: Text, cache: Map<Text, TextCounts>): TextCounts {
+  let counts = cache.get(node);
+  if (!counts) {
+    const chars = countNonSpace(node.data);
+    counts = { chars, punct: chars ? countProsePunct(node.data) : 0, cjk: chars ? countCjk(node.data) : 0 };
+    cache.set(node, counts);
+  }
+  return counts;
+}
+
+function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, textCounts: Map<Text, TextCounts>, inLink = false): Stats {
   if (isText(root)) {
-    const chars = countNonSpace(root.data);
-    const punct = inLink || !chars ? 0 : countProsePunct(root.data);
-    const cjk = chars ? countCjk(root.data) : 0;
+    const { chars, punct: allPunct, cjk } = countText(root, textCounts);
+    const punct = inLink ? 0 : allPunct;
     return { chars, linkChars: inLink ? chars : 0, punct, cjk, directChars: chars, directPunct: punct, directCjk: cjk };
   }
   const total: Stats = { chars: 0, linkChars: 0, punct: 0, cjk: 0, directChars: 0, directPunct: 0, directCjk: 0 };
   if (!isElement(root) && root.type !== 'root') return total;
   const link = inLink || (isElement(root) && root.name === 'a');
   for (const child of (root as { children: ChildNode[] }).children) {
-    const s = computeStats(child, stats, link);
+    const s = computeStats(child, stats, textCounts, link);
     total.chars += s.chars;
     total.linkChars += s.linkChars;
     total.punct += s.punct;
@@ -501,7 +517,8 @@ export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: Ht
     return { blocks: keepContentBlocks(blocks, linkShare, opts), notes };
   }
   const pageStats = new Map<Element, Stats>();
-  const page = computeStats(body, pageStats);
+  const textCounts = new Map<Text, TextCounts>();
+  const page = computeStats(body, pageStats, textCounts);
   // First with chrome-named elements pruned; if that leaves too little, again on a fresh parse without.
   const attempts: { chrome: boolean }[] = [{ chrome: true }, { chrome: false }];
   let best: DraftBlock[] | null = null;
@@ -514,7 +531,7 @@ export function extractHtml(html: string, opts: HtmlExtractOptions = {}, dom: Ht
       pruneTags(root);
     }
     const stats = new Map<Element, Stats>();
-    computeStats(root, stats);
+    computeStats(root, stats, textCounts);
     const selected = selectContent(root, stats);
     if (!selected.length) continue;
     const { blocks, linkShare } = toBlocks(selected, opts);

@@ -186,7 +186,8 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
 
   const body = all.find((e) => e.name === 'body') ?? dom;
   const lines = pageLines(body, 200_000);
-  const titleAt = title ? lines.findIndex((l) => squash(l).includes(squash(title).slice(0, 20))) : -1;
+  const titleHead = title ? squash(title).slice(0, 20) : null;
+  const titleAt = titleHead !== null ? lines.findIndex((l) => squash(l).includes(titleHead)) : -1;
   const url = all.find((e) => e.name === 'link' && /\bcanonical\b/i.test(e.attribs.rel ?? ''))?.attribs.href ?? meta('og:url');
   // The dateline sits just under the headline; then the page's own URL; then any dateline on the page.
   const near = titleAt >= 0 ? lines.slice(titleAt, titleAt + 12) : [];
