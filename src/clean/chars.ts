@@ -63,17 +63,35 @@ export function weightedLength(text: string): number {
  * ICU normalization costs far more than this scan, and most Chinese text needs none.
  */
 export function isNfkcStable(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) continue;
-    if (c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb7) continue;
-    return false;
-  }
+  for (let i = 0; i < text.length; i++) if (!isNfkcStableCode(text.charCodeAt(i))) return false;
   return true;
 }
 
-/** `text.normalize('NFKC')`, skipping ICU when the text is already stable. */
-export const nfkc = (text: string): string => (isNfkcStable(text) ? text : text.normalize('NFKC'));
+function isNfkcStableCode(c: number): boolean {
+  return (
+    c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+    c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb7
+  );
+}
+
+/** Characters whose NFKC form is fixed and simple: fullwidth ASCII, the ellipsis, the ideographic space. */
+const SIMPLE_COMPAT = /[\uff01-\uff5e\u2026\u3000]/g;
+const simpleCompat = (c: string): string => (c === '\u2026' ? '...' : c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * `text.normalize('NFKC')`, skipping ICU for text made of stable characters and the simple
+ * compatibility ones (their mappings are ASCII, which never composes with a neighbour).
+ */
+export function nfkc(text: string): string {
+  let simple = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isNfkcStableCode(c)) continue;
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x2026 || c === 0x3000) simple = true;
+    else return text.normalize('NFKC');
+  }
+  return simple ? text.replace(SIMPLE_COMPAT, simpleCompat) : text;
+}
 
 /** Whitespace removed, for comparing blocks. */
 export const squash = (s: string): string => s.replace(/\s+/g, '');

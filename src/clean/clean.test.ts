@@ -293,6 +293,18 @@ describe('NFKC fast path', () => {
     }
   });
 
+  it('maps fullwidth ASCII, the ellipsis and the ideographic space as NFKC does, beside any character', () => {
+    const simple = [...Array.from({ length: 0x5e }, (_, i) => 0xff01 + i), 0x2026, 0x3000].map((c) => String.fromCharCode(c));
+    for (const ch of simple) {
+      for (const [before, after] of [['', ''], ['中', '文'], ['e', 'e'], ['2', '。']]) {
+        const text = `${before}${ch}${after}`;
+        expect(nfkc(text), text).toBe(text.normalize('NFKC'));
+      }
+    }
+    // Beside a character that needs ICU, the whole text goes through ICU.
+    expect(nfkc('ｅ\u0301，ﬁ')).toBe('ｅ\u0301，ﬁ'.normalize('NFKC'));
+  });
+
   it('normalizes what it does not let through', () => {
     expect(isNfkcStable('重庆，成都')).toBe(false);
     expect(nfkc('重庆，成都（２０２４）')).toBe('重庆,成都(2024)');
