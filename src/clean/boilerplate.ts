@@ -38,6 +38,13 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'english-label', pattern: /^(?:most (?:popular|read|viewed)(?: \w+)?|top (?:video|stories|news)|don'?t miss|join the conversation|back to gallery|caption|close|trending(?: now)?|more from [\w .]+|you may also like|recommended(?: for you)?|comments?|show comments|leave a comment|photo:.*|image:.*|(?:photo|image) credit:?.*|view gallery|watch:?|listen:?|print|email|share|advert|this slideshow requires javascript|tell us what you think|\[javascript protected email address\])[.…!:]*$/i, maxLength: 40 },
 ];
 
+/**
+ * All rules in one case-insensitive pattern: it matches whatever any rule matches (and a little
+ * more), so a line it does not match needs no rule tried. One scan instead of twenty on most lines.
+ */
+const MAX_RULE_LENGTH = Math.max(...CHROME_RULES.map((r) => r.maxLength));
+const ANY_RULE = new RegExp(CHROME_RULES.map((r) => `(?:${r.pattern.source})`).join('|'), 'i');
+
 /** Footer words: one alone may be prose ("版权所有人"), two or more in one short block are a footer. */
 const FOOTER_WORDS = /版权所有|版权归|违法和不良信息|举报电话|举报邮箱|未经授权|禁止复制|不得转载|主办单位|承办单位|技术支持|联系我们|网站声明|法律声明|著作权|侵权|转载|书面授权|郑重声明|郑重公告/g;
 const FOOTER_RULE: ChromeRule = { id: 'footer-words', pattern: FOOTER_WORDS, maxLength: 160 };
@@ -58,8 +65,10 @@ export function isDateLine(text: string): boolean {
 export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): ChromeRule | null {
   const length = countNonWhitespace(text);
   const trimmed = text.trim();
-  for (const rule of CHROME_RULES) {
-    if (length <= rule.maxLength && rule.pattern.test(trimmed)) return rule;
+  if (length <= MAX_RULE_LENGTH && ANY_RULE.test(trimmed)) {
+    for (const rule of CHROME_RULES) {
+      if (length <= rule.maxLength && rule.pattern.test(trimmed)) return rule;
+    }
   }
   const footerWords = length <= NOTICE_MAX_LENGTH ? new Set(text.match(FOOTER_WORDS)).size : 0;
   if ((footerWords >= 2 && length <= FOOTER_RULE.maxLength) || footerWords >= 3) return FOOTER_RULE;

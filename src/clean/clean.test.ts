@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDocument, createPipeline, textOf, type Document } from '../document/index.ts';
 import { readBytes } from '../read/index.ts';
-import { isKeywordStuffing, chromeRule } from './boilerplate.ts';
+import { CHROME_RULES, isKeywordStuffing, chromeRule } from './boilerplate.ts';
 import { isNfkcStable, nfkc } from './chars.ts';
 import { findRepeats } from './dedupe.ts';
 import { cleanStages, findMainText } from './index.ts';
@@ -310,5 +310,19 @@ describe('NFKC fast path', () => {
     expect(nfkc('重庆，成都（２０２４）')).toBe('重庆,成都(2024)');
     expect(nfkc('e\u0301')).toBe('\u00e9');
     expect(nfkc('成渝“双城”——2024年。')).toBe('成渝“双城”——2024年。');
+  });
+});
+
+describe('chrome rules', () => {
+  it('use no flag but i, so that one combined case-insensitive pattern can screen lines for all of them', () => {
+    for (const rule of CHROME_RULES) expect(['', 'i'], rule.id).toContain(rule.pattern.flags);
+  });
+
+  it('still name the first rule a line breaks', () => {
+    expect(chromeRule('版权所有 © 2024 重庆日报')?.id).toBe('copyright');
+    expect(chromeRule('责任编辑：张三')?.id).toBe('editor');
+    expect(chromeRule('当前位置：首页 > 新闻')?.id).toBe('location');
+    expect(chromeRule('Share on Facebook')?.id).toBe('english-chrome');
+    expect(chromeRule('2024年上半年，川渝两地地区生产总值同比增长6.1%。')).toBeNull();
   });
 });
