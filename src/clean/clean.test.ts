@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDocument, createPipeline, textOf, type Document } from '../document/index.ts';
 import { readBytes } from '../read/index.ts';
-import { CHROME_RULES, isKeywordStuffing, chromeRule } from './boilerplate.ts';
+import { CHROME_RULES, isKeywordStuffing, chromeRule, topLevelAlternatives } from './boilerplate.ts';
 import { isNfkcStable, nfkc } from './chars.ts';
 import { findRepeats } from './dedupe.ts';
 import { cleanStages, findMainText } from './index.ts';
@@ -316,6 +316,19 @@ describe('NFKC fast path', () => {
 describe('chrome rules', () => {
   it('use no flag but i, so that one combined case-insensitive pattern can screen lines for all of them', () => {
     for (const rule of CHROME_RULES) expect(['', 'i'], rule.id).toContain(rule.pattern.flags);
+  });
+
+  it('split into top-level alternatives that together match what the whole pattern matches', () => {
+    expect(topLevelAlternatives('^a(?:b|c)|[|]d|e\\|f')).toEqual(['^a(?:b|c)', '[|]d', 'e\\|f']);
+    const lines = [
+      'Copyright © 2020 重庆长安网 版权所有', '责任编辑：吴剑 SF031', '点击数:252', '·长期坚持下下之策（2005-04-01 09:56AM）', '首页 > 新闻中心',
+      '【打印】【关闭】', '上一篇：成渝双城经济圈', '第 2 页 / 共 5 页', 'Tel: 023-6276-2687', 'Related articles:', '分享到微信',
+      '2024年上半年，川渝两地地区生产总值同比增长6.1%。', '（编辑：张三）', '来源：重庆日报', 'most read', '在线投稿',
+    ];
+    for (const rule of CHROME_RULES) {
+      const parts = topLevelAlternatives(rule.pattern.source).map((p) => new RegExp(p, rule.pattern.flags));
+      for (const line of lines) expect(parts.some((p) => p.test(line)), `${rule.id}: ${line}`).toBe(rule.pattern.test(line));
+    }
   });
 
   it('still name the first rule a line breaks', () => {
