@@ -88,8 +88,8 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
     if (i >= TOP_BLOCKS || !keep[i] || text.length < MIN_CONTAINED) return;
     // Longest pieces first, so that a block which cannot reach the coverage is given up early.
     const parts = pieces(blocks[i]).sort((a, b) => b.length - a.length);
+    if (parts.length < 2) return; // one piece can come from one block only
     const total = parts.reduce((n, p) => n + p.length, 0);
-    if (!total) return;
     let covered = 0;
     let unchecked = total;
     const sources = new Set<number>();
@@ -109,7 +109,13 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   if (opts.containment === false) return keep;
   flat.forEach((text, i) => {
     if (i >= TOP_BLOCKS || !keep[i] || text.length < MIN_CONTAINED) return;
-    if (findIn(text, (k) => k !== i && keep[k] && flat[k].length > text.length) >= 0) keep[i] = false;
+    // Only longer blocks can hold it: search those alone rather than the whole report.
+    for (let k = 0; k < flat.length; k++) {
+      if (k !== i && keep[k] && flat[k].length > text.length && flat[k].includes(text)) {
+        keep[i] = false;
+        break;
+      }
+    }
   });
   return keep;
 }
