@@ -92,7 +92,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const aheads: string[] = [];
   let previous: PreviousFigure | null = null;
   /** The actor named at the head of the current sentence (重庆参保人), for its later clauses. */
-  let actor = { sentenceStart: -1, clauseStart: -1, words: '' };
+  let actor: { clauseStart: number; window: string; windowStart: number; words: string | null } = { clauseStart: -1, window: '', windowStart: 0, words: '' };
   /** Where each finding's trailing qualifier ends (30%以上), for telling the members of a list. */
   const tailEnds: number[] = [];
 
@@ -123,10 +123,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const after = countsSomething || text[r.tailEnd] === '的' ? nounAfter(text, r.tailEnd, sentence[1]) : { words: '', end: r.tailEnd };
     const ahead = after.words;
     let subject = findSubject({ text, times, window, windowStart, ahead, clauseStart, sentence, measure, isListContinuation, previous: sameSentence ? previous : null });
-    if (!sameSentence) actor = { sentenceStart: sentence[0], clauseStart, words: sentenceActor(cleanLeft(window, windowStart, times)) };
-    else if (actor.words && clauseStart > actor.clauseStart && !subject.includes(actor.words) && !hasMention(regions, clauseStart, after.end)) {
-      // 重庆参保人在四川就医备案11.54万人，住院结算9.42万人次: the sentence's actor is the later clause's too.
-      subject = joinSubject(actor.words, subject);
+    if (!sameSentence) actor = { clauseStart, window, windowStart, words: null };
+    else if (clauseStart > actor.clauseStart && !hasMention(regions, clauseStart, after.end)) {
+      // 重庆参保人在四川就医备案11.54万人，住院结算9.42万人次: the sentence's actor is the later clause's
+      // too. (Found only when a later clause needs it: segmenting every sentence would cost.)
+      actor.words ??= sentenceActor(text, regions, cleanLeft(actor.window, actor.windowStart, times), actor.windowStart, actor.windowStart + actor.window.length);
+      if (actor.words && !subject.includes(actor.words)) subject = joinSubject(actor.words, subject);
     }
 
     const finding: QuantityFinding = {
@@ -152,7 +154,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   for (let i = findings.length - 2; i >= 0; i--) {
     const f = findings[i];
     const next = findings[i + 1];
-    if (aheads[i] || !/^[、和与及]?$/.test(text.slice(f.span[1], next.span[0])) || f.unit === '%' || f.unit === '百分点' || f.unit === '倍') continue;
+    if (aheads[i] || next.span[0] - f.span[1] > 1 || !'、和与及'.includes(text.slice(f.span[1], next.span[0])) || f.unit === '%' || f.unit === '百分点' || f.unit === '倍') continue;
     aheads[i] = aheads[i + 1];
     if (!f.subject) f.subject = next.subject;
     else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
@@ -194,7 +196,7 @@ function findSubject(input: SubjectInput): string {
   if (isContentFree(subject)) {
     // 分别增长14%: the words are in the figure before, or in the clause before (机场群旅客和货邮吞吐量…).
     if (previous && near) return joinSubject(previous.subject, subject);
-    const before = previous ? cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times) : '';
+    const before = cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times);
     return joinSubject(before, subject);
   }
   if (previous && near && previous.measure === 'level' && measure !== 'level' && !subject.includes(previous.subject)) {
@@ -241,8 +243,14 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
     if (factor > 1) n = { ...n, value: scaleExact(n.value, factor), ...(n.valueMax !== undefined ? { valueMax: scaleExact(n.valueMax, factor) } : {}) };
   }
   const candidates = unitsByFirstChar.get(text[pos] ?? '') ?? [];
-  const fits = (u: UnitEntry) => text.startsWith(u.surface, pos) && (n.kind === 'chinese' ? u.chinese : u.arabic) && !u.notBefore.includes(text[pos + u.surface.length] ?? '\0');
-  const entry = candidates.find(fits) ?? null;
+  let entry: UnitEntry | null = null;
+  for (const u of candidates) {
+    if (!text.startsWith(u.surface, pos) || !(n.kind === 'chinese' ? u.chinese : u.arabic)) continue;
+    // 三成员, 一成不变: the unit's characters begin another word.
+    if (u.notBefore && u.notBefore.includes(text[pos + u.surface.length] ?? '\0')) continue;
+    entry = u;
+    break;
+  }
   if (!entry) {
     // A bare number may still take its unit from the next one in a list (0.8、1.5个百分点).
     return inside ? null : { number: n, unit: null, end: n.end, tailEnd: n.end, approxInside: null, approxAfter: null };
@@ -554,26 +562,24 @@ function hasMention(mentions: readonly RegionMention[], from: number, to: number
 }
 
 const ACTOR_MAX = 12;
+/**
+ * Words that end the actor at the head of a sentence: prepositions, adverbs, comparisons and the
+ * verbs these reports state figures with. Matched as words, not segmented: running the segmenter on
+ * every sentence's head would cost more than the rest of the finder.
+ */
+const ACTOR_END = /在|从|向|于|对|赴|经|通过|按照|共同|联合|携手|累计|已经|已|均|都|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
 
 /**
  * The actor at the head of a sentence's first clause, when a place leads it: 重庆参保人 of
- * 重庆参保人在四川就医累计备案, 川渝两地 of 川渝两地共同实施重大项目. It runs to the first preposition,
- * or else to the first adverb or verb after the place; '' when no place leads the clause.
+ * 重庆参保人在四川就医累计备案, 川渝两地 of 川渝两地共同实施重大项目, 重庆市与四川省 of 重庆市与四川省签署.
+ * '' when no place leads the clause.
  */
-function sentenceActor(words: string): string {
-  const lead = findRegionMentions(words)[0];
-  if (!lead || lead.start !== 0) return '';
-  const tagged = tagWords(words);
-  // 与/和/同 join two places into one actor (重庆市与四川省签署): not a preposition that ends it.
-  let cut = tagged.findIndex((w, k) => k > 0 && w.tag === 'p' && !/^(?:与|和|同|及)$/.test(w.word));
-  if (cut < 0) {
-    let at = 0;
-    cut = tagged.findIndex((w) => {
-      const past = at >= lead.end;
-      at += w.word.length;
-      return past && /^[dv]/.test(w.tag);
-    });
-  }
-  const actor = (cut < 0 ? tagged : tagged.slice(0, cut)).map((w) => w.word).join('');
+function sentenceActor(text: string, mentions: readonly RegionMention[], words: string, from: number, to: number): string {
+  // The first place named in the clause, if the clause's words (time phrase and fillers gone) open with it.
+  const i = lastStartingBefore(mentions, from) + 1;
+  const lead = i < mentions.length && mentions[i].end <= to ? text.slice(mentions[i].start, mentions[i].end) : '';
+  if (!lead || !words.startsWith(lead)) return '';
+  const end = ACTOR_END.exec(words.slice(lead.length));
+  const actor = end ? words.slice(0, lead.length + end.index) : words;
   return actor.length <= ACTOR_MAX && actor.length < words.length ? actor : '';
 }

@@ -86,6 +86,30 @@ describe('respective lists: places named one by one, then 分别', () => {
     expect(rs[1].subject).toContain('货邮吞吐量');
     expect(rs.map((r) => r.region)).toEqual(['成渝', '成渝']);
   });
+  it('complete nouns share only the place before them; a shared head goes to each (产量)', () => {
+    const rs = read('1—9月，四川规上工业增加值、固定资产投资分别增长6.1%、4.3%，锂电池、光伏组件产量分别增长45%、62%。');
+    expect(rs.map((r) => [r.surface, r.region])).toEqual([
+      ['6.1%', '四川'],
+      ['4.3%', '四川'],
+      ['45%', '四川'],
+      ['62%', '四川'],
+    ]);
+    expect(rs[0].subject).toContain('四川规上工业增加值');
+    expect(rs[1].subject).toContain('四川固定资产投资');
+    expect(rs[1].subject).not.toContain('增加值');
+    expect(rs[2].subject).toContain('锂电池产量');
+    expect(rs[3].subject).toContain('光伏组件产量');
+    expect(rs[3].subject).not.toContain('锂电池');
+  });
+  it('a rate with no words of its own, first in its sentence, takes the clause before (…均居西部前列，分别增长)', () => {
+    const rs = read('前三季度，川渝两地港口集装箱和商品汽车吞吐量均居西部前列，分别增长9%和12%。');
+    expect(rs.map((r) => r.surface)).toEqual(['9%', '12%']);
+    expect(rs[0].subject).toContain('集装箱吞吐量');
+    expect(rs[1].subject).toContain('商品汽车吞吐量');
+    expect(rs[0].subject).not.toContain('前列');
+    // The list runs over the two things, so the places are not distributed.
+    expect(rs.map((r) => r.region)).toEqual(['成渝', '成渝']);
+  });
   it('a figure list after one place is not distributed (重庆…签约项目12个、平台5个)', () => {
     const rs = read('重庆与四川共建产业园区12个、合作平台5个。');
     expect(rs.map((r) => [r.surface, r.region])).toEqual([
