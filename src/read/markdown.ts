@@ -19,6 +19,74 @@ function list(v: unknown): string[] {
   return s ? s.split(/\s*,\s*/).filter(Boolean) : [];
 }
 
+/** Plain scalars the YAML core schema reads as something other than a string (left to the library). */
+const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const NULL = /^(?:~|null|Null|NULL)$/;
+const KEY_LINE = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
+const ITEM_LINE = /^( *)- +(.*)$/;
+
+/**
+ * One scalar of the simple subset, as the YAML core schema reads it, or undefined when it is
+ * outside the subset (numbers, escapes, flow collections, anchors, tags, comments, block scalars…).
+ */
+function simpleScalar(raw: string): unknown {
+  const text = raw.replace(/^ +| +$/g, ''); // YAML trims spaces only, not other white space
+  if (/^\s|\s$/.test(text)) return undefined;
+  if (!text || NULL.test(text)) return null;
+  if (BOOLEAN.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (text[0] === "'") {
+    const body = text.slice(1, -1);
+    return text.length >= 2 && text.endsWith("'") && !body.replace(/''/g, '').includes("'") ? body.replace(/''/g, "'") : undefined;
+  }
+  if (text[0] === '"') {
+    const body = text.slice(1, -1);
+    return text.length >= 2 && text.endsWith('"') && !/["\\]/.test(body) ? body : undefined;
+  }
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(text) || /: | #|:$/.test(text) || NUMBER_LIKE.test(text)) return undefined;
+  return text;
+}
+
+/**
+ * Front matter of the shape feed archives write (`key: value` lines, block lists of scalars) read
+ * without the YAML library, which costs more than the rest of reading such a report; null for
+ * anything else, which the library then reads. For what it accepts, the result is the library's
+ * (checked against it in read.test.ts).
+ */
+export function readSimpleYaml(source: string): Record<string, unknown> | null {
+  if (/[\t\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(source.replace(/\r\n/g, '\n'))) return null;
+  const data: Record<string, unknown> = {};
+  let list: unknown[] | null = null;
+  let listIndent = -1;
+  for (const line of source.split(/\r?\n/)) {
+    if (!/[^ ]/.test(line)) continue;
+    const item = ITEM_LINE.exec(line);
+    if (item && list) {
+      if (listIndent >= 0 && item[1].length !== listIndent) return null;
+      listIndent = item[1].length;
+      const value = simpleScalar(item[2]);
+      if (value === undefined || value === null) return null;
+      list.push(value);
+      continue;
+    }
+    const entry = KEY_LINE.exec(line);
+    if (!entry || entry[1] === '__proto__' || Object.hasOwn(data, entry[1]) || simpleScalar(entry[1]) !== entry[1]) return null;
+    const value = simpleScalar(entry[2] ?? '');
+    if (value === undefined) return null;
+    list = null;
+    if (!(entry[2] ?? '').trim()) {
+      // An empty value may open a block list on the lines below; without one it stays null.
+      list = [];
+      listIndent = -1;
+    }
+    data[entry[1]] = value;
+    if (list) data[entry[1]] = list;
+  }
+  // A key whose list never got an item is null, as in YAML.
+  for (const [key, value] of Object.entries(data)) if (Array.isArray(value) && !value.length) data[key] = null;
+  return data;
+}
+
 /** Where the body starts (after the closing `---`), 0 without front matter; no YAML is parsed. */
 export function frontMatterEnd(text: string): number {
   return FRONT_MATTER.exec(text)?.[0].length ?? 0;
@@ -32,7 +100,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const messages: Message[] = [];
   let data: Record<string, unknown> = {};
   try {
-    const parsed: unknown = parseYaml(match[1]);
+    const parsed: unknown = readSimpleYaml(match[1]) ?? parseYaml(match[1]);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
   } catch (error) {
     messages.push({

@@ -5,12 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from './index.ts';
 import { readBytes, readBytesAsync, readInputs, type ReadResult } from './index.ts';
 import { decodeBytes } from './charset.ts';
 import { parseDate } from './dates.ts';
+import { readSimpleYaml } from './markdown.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string) => join(fixtures, name);
@@ -247,5 +250,60 @@ describe('URLs', () => {
       expect.stringMatching(/^unreachable \(/),
       'ok',
     ]);
+  });
+});
+
+describe('front matter without the YAML library', () => {
+  it('reads the shape feed archives write as the library does', () => {
+    const source = [
+      "title: '围绕五大领域 成渝双核联动不断提速'",
+      'categories: ',
+      ' - 金融',
+      ' - 新浪财经－国內',
+      'author: 新浪财经',
+      'comments: false',
+      'date: Tue, 28 Jun 2022 05:08:04 GMT',
+      'link: https://app.cqrb.cn/2024/05/16/0000081.html',
+      'tags:',
+      'note: "双城 经济圈"',
+    ].join('\n');
+    expect(readSimpleYaml(source)).toEqual(parseYaml(source));
+    expect(readSimpleYaml(source)?.categories).toEqual(['金融', '新浪财经－国內']);
+  });
+
+  it('leaves to the library what it does not read', () => {
+    for (const source of ['title: 1.0', 'a: [1, 2]', 'a: |\n  text', 'a: b # note', 'a:\n  b: c', 'a: x\na: y', 'a: x\n  more', "a: 'open", 'a: &x 1', 'true: x', 'a:\tb']) {
+      expect(readSimpleYaml(source), source).toBeNull();
+    }
+  });
+
+  it('agrees with the library on every document it accepts (generated)', () => {
+    const words = ['标题', 'a', 'b c', 'it\'s', "''", '"', ':', ': ', ' #', '#', '-', '- x', '1', '1.5', '0x1F', 'true', 'False', 'null', '~', 'yes', 'on',
+      '2024-05-16', 'Tue, 28 Jun 2022', 'http://a.b/c', '[x]', '{y}', '&a', '*a', '!t', '|', '>', '%', '@', '`', ',', '?', ' ', '  ', '\u3000', '－'];
+    const scalar = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
+    const key = fc.constantFrom('title', 'date', 'categories', 'tags', 'x-y', '_k', 'true', 'null', '1', 'k k', '__proto__');
+    const line = fc.oneof(
+      fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(key, fc.constantFrom('', ' ')).map(([k, sp]) => `${k}:${sp}`),
+      fc.tuple(fc.constantFrom('', ' ', '  '), scalar).map(([indent, v]) => `${indent}- ${v}`),
+      fc.tuple(scalar.map((v) => `'${v}'`), key).map(([v, k]) => `${k}: ${v}`),
+      fc.tuple(scalar.map((v) => `"${v}"`), key).map(([v, k]) => `${k}: ${v}`),
+      fc.constant(''),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        const source = lines.join('\n');
+        const simple = readSimpleYaml(source);
+        if (simple === null) return;
+        let library: unknown;
+        try {
+          library = parseYaml(source);
+        } catch {
+          throw new Error(`accepted what the library refuses:\n${source}`);
+        }
+        expect(simple, source).toEqual(library && typeof library === 'object' ? library : {});
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
