@@ -59,12 +59,16 @@ export function parseChineseNumeral(s: string): number | null {
   return readChineseNumeral(s).value;
 }
 
+function fail(at: number): { value: null; failAt: number } {
+  return { value: null, failAt: at };
+}
+
 /**
  * Reads a Chinese numeral; on failure also tells where it went wrong (`failAt`, an index into `s`),
  * so that a scanner can retry the prefix before that point instead of every shorter prefix.
  */
 function readChineseNumeral(s: string): { value: number | null; failAt: number } {
-  const fail = (at: number) => ({ value: null, failAt: at });
+  // (A module-level helper, not a closure: this runs for every numeral character scanned.)
   if (!s) return fail(0);
   const offset = s[0] === '负' ? 1 : 0;
   let negative = false;

@@ -322,10 +322,36 @@ function previousClauseStart(text: string, clauseStart: number, floor: number): 
   return findClauseStart(text, clauseStart - 1, floor);
 }
 
+const CLAUSE_BREAKS = /[，,；;。！？!?：:\n]/g;
+let clauseBreaks: { text: string; positions: number[] } = { text: '', positions: [] };
+
+/** Offsets of every clause-ending character of `text`, found in one native scan and kept for the last text. */
+function clauseBreaksOf(text: string): number[] {
+  if (clauseBreaks.text !== text) {
+    const positions: number[] = [];
+    CLAUSE_BREAKS.lastIndex = 0;
+    for (let m = CLAUSE_BREAKS.exec(text); m; m = CLAUSE_BREAKS.exec(text)) positions.push(m.index);
+    clauseBreaks = { text, positions };
+  }
+  return clauseBreaks.positions;
+}
+
+/** Where the clause holding offset `at - 1` starts: after the last clause break before `at`, within the lookback. */
 function findClauseStart(text: string, at: number, floor: number): number {
   const limit = Math.max(floor, at - MAX_LOOKBACK);
-  for (let i = at - 1; i >= limit; i--) if (CLAUSE_END.has(text[i])) return i + 1;
-  return limit;
+  const breaks = clauseBreaksOf(text);
+  // The last break before `at` (binary search).
+  let lo = 0;
+  let hi = breaks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid] < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && breaks[found] >= limit ? breaks[found] + 1 : limit;
 }
 
 /** An approximator just before the figure (约, 超过, 不足), or 约占…的 in front of a share. */
@@ -340,11 +366,21 @@ function findApproxBefore(window: string): Approx | null {
   return null;
 }
 
+let sharePatterns: { share: RegExp; notShare: RegExp } | null = null;
+
 function hasShareVerb(window: string): boolean {
-  const lex = lexicon();
-  let shareWindow = window;
-  for (const w of lex.notShareWords) shareWindow = shareWindow.split(w).join('');
-  return lex.shareWords.some((w) => shareWindow.includes(w));
+  if (!sharePatterns) {
+    const lex = lexicon();
+    const alternation = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'g');
+    sharePatterns = { share: alternation(lex.shareWords), notShare: alternation(lex.notShareWords) };
+  }
+  const { share, notShare } = sharePatterns;
+  share.lastIndex = 0;
+  // Most windows hold no share word at all: only those pay for removing 占地, 占用….
+  if (!share.test(window)) return false;
+  share.lastIndex = 0;
+  notShare.lastIndex = 0;
+  return share.test(window.replace(notShare, ''));
 }
 
 /** Share when 占 (or 全国…的 X%) governs the figure, change when a growth or saving verb does. */
