@@ -8,7 +8,7 @@ import { findEvents } from './events.ts';
 import { findItems } from './items.ts';
 import { findQuantities } from './quantities.ts';
 import { findParagraphs, findSentences } from './sentences.ts';
-import { findTimeExpressions, timeContextFor } from './time.ts';
+import { findTimeExpressions, timeContextFor, type TimeContext, type TimeExpression } from './time.ts';
 
 export { parseNumber, parseChineseNumeral, readNumberAt, findNumbers, type NumberReading } from './numbers.ts';
 export { findTimeExpressions, resolveTime, timeContextFor, inferReportYear, type TimeContext, type TimeExpression } from './time.ts';
@@ -18,6 +18,20 @@ export { findEvents, type EventFinding } from './events.ts';
 export { findItems, type ItemFinding } from './items.ts';
 
 const tag = (stage: Pick<Stage, 'name' | 'version'>) => `${stage.name}@${stage.version}`;
+
+/**
+ * The time context and time expressions of a report, shared by the quantity and event stages: the
+ * time scan is one of the costlier passes, and both stages run on the same text one after the other.
+ * Kept for the last text only (a string compare by identity first), so nothing accumulates.
+ */
+let lastTimes: { text: string; published: string | null; time: TimeContext; times: TimeExpression[] } | null = null;
+function timesOf(doc: Document): { time: TimeContext; times: TimeExpression[] } {
+  if (!lastTimes || lastTimes.text !== doc.text || lastTimes.published !== doc.meta.published) {
+    const time = timeContextFor(doc.text, doc.meta.published);
+    lastTimes = { text: doc.text, published: doc.meta.published, time, times: findTimeExpressions(doc.text, time) };
+  }
+  return lastTimes;
+}
 
 /** Paragraph spans from the clean stage's blocks when it gives them, else from blank lines. */
 function paragraphsOf(doc: Document) {
@@ -45,8 +59,8 @@ export function quantityStage(): Stage {
     requires: ['text', 'sentences', 'meta'],
     assigns: ['quantities'],
     run(doc) {
-      const time = timeContextFor(doc.text, doc.meta.published);
-      const found = findQuantities({ text: doc.text, sentences: doc.sentences, paragraphs: paragraphsOf(doc), time });
+      const { time, times } = timesOf(doc);
+      const found = findQuantities({ text: doc.text, sentences: doc.sentences, paragraphs: paragraphsOf(doc), time, times });
       doc.quantities = found.map((q) => ({
         ...q,
         span: makeSpan(doc.text, q.span[0], q.span[1], 'quantity'),
@@ -66,8 +80,7 @@ export function eventStage(): Stage {
     requires: ['text', 'sentences', 'meta'],
     assigns: ['events'],
     run(doc) {
-      const time = timeContextFor(doc.text, doc.meta.published);
-      const times = findTimeExpressions(doc.text, time);
+      const { time, times } = timesOf(doc);
       const found = findEvents({ text: doc.text, sentences: doc.sentences, paragraphs: paragraphsOf(doc), time, times });
       doc.events = found.map((e) => ({
         ...e,
