@@ -159,22 +159,27 @@ function countText(node: Text, cache: Map<Text, TextCounts>): TextCounts {
 }
 
 function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, textCounts: Map<Text, TextCounts>, inLink = false): Stats {
-  if (isText(root)) {
-    const { chars, punct: allPunct, cjk } = countText(root, textCounts);
-    const punct = inLink ? 0 : allPunct;
-    return { chars, linkChars: inLink ? chars : 0, punct, cjk, directChars: chars, directPunct: punct, directCjk: cjk };
-  }
   const total: Stats = { chars: 0, linkChars: 0, punct: 0, cjk: 0, directChars: 0, directPunct: 0, directCjk: 0 };
+  if (isText(root)) {
+    addTextCounts(total, countText(root, textCounts), inLink);
+    return total;
+  }
   if (!isElement(root) && root.type !== 'root') return total;
   const link = inLink || (isElement(root) && root.name === 'a');
   for (const child of (root as { children: ChildNode[] }).children) {
+    // Text children add straight into the total (no object per text node: pages have thousands).
+    if (isText(child)) {
+      addTextCounts(total, countText(child, textCounts), link);
+      continue;
+    }
+    if (!isElement(child)) continue; // comments and the like hold no text
     const s = computeStats(child, stats, textCounts, link);
     total.chars += s.chars;
     total.linkChars += s.linkChars;
     total.punct += s.punct;
     total.cjk += s.cjk;
     // Text of inline children counts as the element's own; block children hold their own.
-    if (isText(child) || (isElement(child) && !BLOCK_TAGS.has(child.name))) {
+    if (!BLOCK_TAGS.has(child.name)) {
       total.directChars += s.directChars;
       total.directPunct += s.directPunct;
       total.directCjk += s.directCjk;
@@ -182,6 +187,18 @@ function computeStats(root: AnyNode | HtmlDom, stats: Map<Element, Stats>, textC
   }
   if (isElement(root)) stats.set(root, total);
   return total;
+}
+
+/** Adds one text node's counts to an element's stats; punctuation inside links does not count. */
+function addTextCounts(total: Stats, counts: TextCounts, inLink: boolean): void {
+  const punct = inLink ? 0 : counts.punct;
+  total.chars += counts.chars;
+  if (inLink) total.linkChars += counts.chars;
+  total.punct += punct;
+  total.cjk += counts.cjk;
+  total.directChars += counts.chars;
+  total.directPunct += punct;
+  total.directCjk += counts.cjk;
 }
 
 /** Removes what is never text: scripts, styles, forms' widgets, hidden elements, comments. */

@@ -69,12 +69,15 @@ function textOfElement(el: AnyNode): string {
   return el.children.map(textOfElement).join(el.name === 'br' ? '\n' : '');
 }
 
+/** Elements that end a line of visible text, and those that hold none. */
+const LINE_BREAKING = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'ul', 'ol', 'table', 'span', 'dd', 'dt']);
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'head', 'select', 'option', 'template']);
+
 /** Visible text with line breaks at block boundaries, for byline search. */
 function pageLines(root: AnyNode | HtmlDom, limit: number): string[] {
   const lines: string[] = [];
   let line = '';
   let size = 0;
-  const BLOCK = /^(?:p|div|br|li|tr|td|h[1-6]|section|article|header|footer|ul|ol|table|span|dd|dt)$/;
   const visit = (n: AnyNode) => {
     if (size > limit) return;
     if (n.type === 'text') {
@@ -83,8 +86,8 @@ function pageLines(root: AnyNode | HtmlDom, limit: number): string[] {
       size += data.length;
       return;
     }
-    if (!isElement(n) || ['script', 'style', 'noscript', 'head', 'select', 'option', 'template'].includes(n.name)) return;
-    const block = BLOCK.test(n.name);
+    if (!isElement(n) || NOT_TEXT.has(n.name)) return;
+    const block = LINE_BREAKING.has(n.name);
     if (block && line.trim()) { lines.push(line.replace(/\s+/g, ' ').trim()); line = ''; }
     n.children.forEach(visit);
     if (block && line.trim()) { lines.push(line.replace(/\s+/g, ' ').trim()); line = ''; }
