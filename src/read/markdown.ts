@@ -79,8 +79,7 @@ export function readSimpleYaml(source: string): Record<string, unknown> | null {
       list = [];
       listIndent = -1;
     }
-    data[entry[1]] = value;
-    if (list) data[entry[1]] = list;
+    data[entry[1]] = list ?? value;
   }
   // A key whose list never got an item is null, as in YAML.
   for (const [key, value] of Object.entries(data)) if (Array.isArray(value) && !value.length) data[key] = null;
