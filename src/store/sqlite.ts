@@ -112,6 +112,9 @@ function windowFromEnv(): number | undefined {
   return days;
 }
 
+/** Search ranks only the newest this many matching index rows (reports and fact sentences), so its cost is bounded. */
+export const SEARCH_WINDOW = 2000;
+
 /** What a report is searched by: its title and text. */
 const reportSearchText = (title: string | null, text: string): string => `${title ?? ''}\n${text}`;
 /** SQL for the text a search_docs row stands for (reports keep theirs in reports.text). */
@@ -881,10 +884,15 @@ export class SqliteStore implements Store {
     const match = toMatchExpression(words);
     // Highlight the words as typed, and their jieba words of two or more characters.
     const needles = [...new Set([...words, ...words.flatMap(queryTokens).filter((t) => [...t].length > 1)])];
+    // Bounded cost: FTS5 walks the match's rowids newest first and stops after SEARCH_WINDOW rows,
+    // so bm25 ranks at most that many candidates however common the word (成渝 matches most of a
+    // million reports). Rows are ranked within the window; older matches are reachable by a narrower query.
+    const window = `SELECT rowid AS id, rank FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
     // Facts are indexed by their sentence, so several facts of one sentence are one hit (the best).
     const hits = `SELECT d.report_id, d.body, min(s.rank) AS rank, min(d.id) AS doc_id
-      FROM search_index s JOIN search_docs d ON d.id = s.rowid WHERE search_index MATCH @match GROUP BY d.report_id, d.body`;
+      FROM (${window}) s JOIN search_docs d ON d.id = s.id GROUP BY d.report_id, d.body`;
     const total = (this.stmt(`SELECT count(*) AS n FROM (${hits})`).get({ match }) as { n: number }).n;
+    const windowFull = (this.stmt(`SELECT count(*) AS n FROM (${window})`).get({ match }) as { n: number }).n >= SEARCH_WINDOW;
     const rows = this.stmt(`SELECT d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published, h.rank
       FROM (${hits}) h JOIN search_docs d ON d.id = h.doc_id JOIN reports r ON r.id = d.report_id
       ORDER BY h.rank, d.id LIMIT @limit OFFSET @offset`)
@@ -892,6 +900,7 @@ export class SqliteStore implements Store {
         published: string | null; rank: number }[];
     return {
       total,
+      ...(windowFull ? { totalIsLowerBound: true } : {}),
       limit,
       offset,
       rows: rows.map((r) => ({

@@ -43,6 +43,8 @@ export interface IngestResult {
 
 export interface Page<T> {
   total: number;
+  /** Set when total counts only a bounded window of the matches (search: the newest SEARCH_WINDOW). */
+  totalIsLowerBound?: boolean;
   limit: number;
   offset: number;
   rows: T[];
