@@ -31,8 +31,18 @@ const COUNT_NOUN_DONE = new RegExp(
   `(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:已经|已|均已)[\\u4e00-\\u9fa5]{0,4}?(?:完成|办结|整改|落地|建成)(?<done>${NUM})\\k<cls>`,
   'g',
 );
+/** Verbs that report an item as done or under way (开工, 落地见效, 挂牌运行). */
+const PROGRESS = '完成|办结|整改|落地|建成|开工|投用|投运|实现|启动|签约|开通|通车|挂牌|运行|见效|印发|出台|实施|兑现';
 /** 10个平台全部启动方案编制 / 95个事项均已实现 */
-const ALL_DONE = new RegExp(`(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:全部|均已|都已|已全部)(?:启动|完成|实现|落地|建成|开工|投用|办结)`, 'g');
+const ALL_DONE = new RegExp(`(?<total>${NUM})(?<cls>${CLASSIFIER})(?<name>[\\u4e00-\\u9fa5“”"]{1,12}?)(?:全部|均已|都已|已全部)(?:${PROGRESS})`, 'g');
+/**
+ * 重大项目248个，已开工235个 / 重点任务120项，截至6月底已完成58项 / 38项重大改革事项中，已落地见效31项:
+ * a total, then (within the sentence, after 已 or 累计) a progress verb and the count done, in the same classifier.
+ */
+const TOTAL_THEN_PROGRESS = new RegExp(
+  `(?<name>[\\u4e00-\\u9fa5“”"]{2,12}?)?(?<total>${NUM})(?<cls>${CLASSIFIER})(?<after>[\\u4e00-\\u9fa5“”"]{0,12}?)(?:中|当中)?[，,][^。；]{0,16}?(?:已经|已|累计)[\\u4e00-\\u9fa5]{0,4}?(?:${PROGRESS})[\\u4e00-\\u9fa5]{0,4}?(?<done>${NUM})\\k<cls>`,
+  'g',
+);
 
 export function findItems(input: ItemInput): ItemFinding[] {
   const { text, sentences } = input;
@@ -44,7 +54,9 @@ export function findItems(input: ItemInput): ItemFinding[] {
     if (taken.subarray(span[0], span[1]).some((x) => x === 1)) return;
     const si = findSpanAt(sentences, span[0]);
     const sentence: Span = si >= 0 ? sentences[si] : span;
-    const name = (m.groups?.name ?? '').replace(/^[的了和与及在将已共]+|[“”"]/g, '').trim();
+    // The name stands before the total (重点任务120项) or after it (38项重大改革事项).
+    const clean = (words: string | undefined) => (words ?? '').replace(/^[年月日的了和与及在将已共]+|[“”"]|(?:中|当中)$/g, '').trim();
+    const name = clean(m.groups?.after) || clean(m.groups?.name);
     if (!name || total === null) return;
     taken.fill(1, span[0], span[1]);
     items.push({ span, name, total, done, sentence });
@@ -55,6 +67,7 @@ export function findItems(input: ItemInput): ItemFinding[] {
     [TOTAL_THEN_DONE, /其中/, false],
     [COUNT_NOUN_DONE, /已/, false],
     [ALL_DONE, /全部|均已|都已/, true],
+    [TOTAL_THEN_PROGRESS, /已|累计/, false],
   ];
   for (const [re, key, allDone] of patterns) {
     for (const [ss, se] of sentences) {
