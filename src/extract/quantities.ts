@@ -52,7 +52,7 @@ const MAX_SUBJECT_AHEAD = 24;
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
 const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共|已经|已|还|并|均|都|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
 /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
-const TRAILING_FILLERS = /(?:达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
+const TRAILING_FILLERS = /(?:增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
 
 interface Reading {
   number: NumberReading;
@@ -292,7 +292,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   if (before === '-' || before === '－') return false; // 023-6276-2687
   // A year: 2020年, 2020—2025年, 二〇二〇年. 5年来, 两年多来 are periods (the time resolver reads them).
   if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
-  if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来)/.test(text.slice(r.end, r.end + 3))) return false;
+  // 两年平均增长4.3%: the years an average is taken over, not a figure.
+  if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来|平均)/.test(text.slice(r.end, r.end + 3))) return false;
   // 今年前5个月, 前三个月: a period the time resolver reads, whatever stands before 前.
   if (unit === '月' && /前$/.test(beforeWord)) return false;
   // A lone 一 is nearly always an article or part of a word (一个, 一批, 统一); so is 〇/零.
@@ -313,7 +314,7 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
 }
 
 /** Words that say how a figure moved or compares, but not what it is of. */
-const MEASURE_ONLY = /^(?:同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
+const MEASURE_ONLY = /^(?:[两二三四五六七八九十\d]+年平均|平均|同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
 const isContentFree = (subject: string): boolean => MEASURE_ONLY.test(subject);
 
 /** Start of the clause before the one starting at `clauseStart`, within the sentence. */

@@ -298,4 +298,22 @@ describe('periods and what is not a quantity', () => {
     expect(rs[0].subject).toContain('川渝通办');
     expect(rs.map((r) => r.period)).toEqual(['…..2023-06-30', '…..2023-06-30']);
   });
+  it('两年平均增长 is the span of an average: the rate after it is a change, 两年 no figure', () => {
+    const rs = read('全市实现社会消费品零售总额7082.9亿元，比上年增长6.8%，两年平均增长4.3%。');
+    expect(core(rs)).toEqual([
+      ['7082.9亿元', 708290000000, '元', 'exact', 'level'],
+      ['6.8%', 6.8, '%', 'exact', 'change'],
+      ['4.3%', 4.3, '%', 'exact', 'change'],
+    ]);
+    for (const r of rs) expect(r.subject).toContain('社会消费品零售总额');
+  });
+  it('增至 ends no subject (互认项目增至1500余项)', () => {
+    const rs = read('两地互认检验检测结果项目增至1500余项，每年为企业节约成本约2亿元。');
+    expect(core(rs)).toEqual([
+      ['1500余项', 1500, '项', 'over', 'level'],
+      ['2亿元', 2e8, '元', 'about', 'change'],
+    ]);
+    expect(rs[0].subject.endsWith('项目')).toBe(true);
+    expect(rs[1].subject).toContain('节约成本');
+  });
 });
