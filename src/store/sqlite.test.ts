@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
 import { listMigrations, openStore, type Store } from './index.ts';
+import { SOURCES_PER_POINT } from './sqlite.ts';
 
 /** The sentence (ending in 。) around an offset. */
 function sentenceAt(text: string, offset: number): Span {
@@ -156,6 +157,28 @@ describe('SQLite store', () => {
     expect(kept.quantities.map((x) => x.subject)).toEqual(['零部件企业参与对方整车配套', '政务服务“川渝通办”事项']);
     expect(store.search('高铁').total).toBe(1);
     expect(store.ingestDocument(docB()).status).toBe('new');
+  });
+
+  it('lists at most SOURCES_PER_POINT sources of a point, the first ingested, and counts them all', () => {
+    const n = SOURCES_PER_POINT + 5;
+    for (let i = 0; i < n; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      store.ingestDocument(report(`r${i}`, TEXT_A, `2022-07-${day}`, (t) => ({
+        quantities: [q(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项',
+          period: { start: null, end: '2022-06-28' }, region: '成渝' })],
+      })));
+    }
+    store.refreshDerived();
+    const [point] = store.indicator('chuanyu_tongban_items')!.series;
+    expect(point.sourceTotal).toBe(n);
+    expect(point.sources).toHaveLength(SOURCES_PER_POINT);
+    const titles = new Set(point.sources.map((s) => s.title));
+    expect(titles.has('r0')).toBe(true);
+    expect(titles.has(`r${n - 1}`)).toBe(false);
+    for (const source of point.sources) {
+      expect(TEXT_A.slice(source.span[0], source.span[1])).toBe('210项');
+      expect(source.sentence).toContain(source.text);
+    }
   });
 
   it('reconciles series and conflicts across reports', () => {

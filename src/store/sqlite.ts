@@ -112,6 +112,9 @@ function windowFromEnv(): number | undefined {
   return days;
 }
 
+/** A series point or conflict side lists at most this many of its sources (sourceTotal says how many there are). */
+export const SOURCES_PER_POINT = 20;
+
 /** Search ranks only the newest this many matching index rows (reports and fact sentences), so its cost is bounded. */
 export const SEARCH_WINDOW = 2000;
 
@@ -704,13 +707,18 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** The sources of many points at once: point id → its quantities' reports, sentences and spans. */
+  /**
+   * The sources of many points at once: point id → its quantities' reports, sentences and spans.
+   * Each point reads at most SOURCES_PER_POINT sources, the first ingested, through the
+   * point_sources primary key (no sort over all of them); they are then shown by publication date.
+   */
   private sourcesOf(pointIds: readonly number[]): Map<number, SourceRef[]> {
     const out = new Map<number, SourceRef[]>();
     if (!pointIds.length) return out;
     const stmt = this.stmt(`SELECT ps.point_id, q.id AS quantity_id, q.report_id, q.span_start, q.span_end, q.surface,
-      q.sentence_text, r.title, r.published, r.source FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
-      JOIN reports r ON r.id = q.report_id WHERE ps.point_id = ? ORDER BY r.published, q.report_id, q.ord`);
+      q.sentence_text, r.title, r.published, r.source
+      FROM (SELECT point_id, quantity_id FROM point_sources WHERE point_id = ? ORDER BY quantity_id LIMIT ${SOURCES_PER_POINT}) ps
+      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY r.published, q.report_id, q.ord`);
     for (const pid of pointIds) {
       const rows = stmt.all(pid) as { point_id: number; quantity_id: number; report_id: number; span_start: number; span_end: number;
         surface: string; sentence_text: string; title: string | null; published: string | null; source: string }[];
@@ -728,6 +736,12 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  /** How many sources a point has in all (an index-only count on the point_sources key). */
+  private sourceTotal(pointId: number, shown: number): number {
+    if (shown < SOURCES_PER_POINT) return shown;
+    return (this.stmt('SELECT count(*) AS n FROM point_sources WHERE point_id = ?').get(pointId) as { n: number }).n;
+  }
+
   private pointFromRow(p: PointRow, sources: SourceRef[]): SeriesPoint {
     return {
       value: p.value,
@@ -739,6 +753,7 @@ export class SqliteStore implements Store {
       date: p.date,
       region: p.region,
       sources,
+      sourceTotal: this.sourceTotal(p.id, sources.length),
     };
   }
 

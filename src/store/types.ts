@@ -153,7 +153,10 @@ export interface SeriesPoint {
   /** The period end (or start) used for ordering and charts, `YYYY-MM-DD`; falls back to the report date. */
   date: string | null;
   region: string | null;
+  /** The first SOURCES_PER_POINT sources by ingest order (a point repeated by thousands of reports is read in bounded time). */
   sources: SourceRef[];
+  /** How many sources the point has in all (≥ sources.length). */
+  sourceTotal?: number;
 }
 
 export interface IndicatorSummary {
