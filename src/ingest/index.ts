@@ -129,7 +129,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     } else {
       let status: IngestStatus | null = null;
       try {
-        status = store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined).status;
+        status = store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms).status;
       } catch (error) {
         fail(report.location, `store refused it: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -9,6 +9,7 @@
 import { documentToJSON } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
 import { readInputs } from '../read/index.ts';
+import { reportSearchTerms, type SearchTerms } from '../store/segment.ts';
 
 export interface ProcessTask {
   /** A file path or http(s) URL, as `readInputs` takes it. */
@@ -19,7 +20,7 @@ export interface ProcessTask {
 }
 
 export type ProcessedReport =
-  | { ok: true; location: string; doc: unknown; bytes: Uint8Array }
+  | { ok: true; location: string; doc: unknown; bytes: Uint8Array; searchTerms?: Record<string, SearchTerms> }
   | { ok: false; location: string; reason: string };
 
 export async function processTask(task: ProcessTask): Promise<ProcessedReport[]> {
@@ -32,7 +33,9 @@ export async function processTask(task: ProcessTask): Promise<ProcessedReport[]>
       continue;
     }
     try {
-      reports.push({ ok: true, location: result.doc.location, doc: documentToJSON(processDocument(result.doc)), bytes: result.bytes });
+      const doc = processDocument(result.doc);
+      // segmenting for the search index is CPU work too: done here, not on the single writer
+      reports.push({ ok: true, location: result.doc.location, doc: documentToJSON(doc), bytes: result.bytes, searchTerms: reportSearchTerms(doc) });
     } catch (error) {
       reports.push({ ok: false, location: result.doc.location, reason: error instanceof Error ? error.message : String(error) });
     }

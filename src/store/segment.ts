@@ -64,3 +64,37 @@ export function toMatchExpression(words: readonly string[]): string {
     })
     .join(' AND ');
 }
+
+/** What the search index stores for one text: its jieba tokens and its Han bigrams. */
+export interface SearchTerms {
+  tokens: string;
+  grams: string;
+}
+
+export function searchTermsOf(text: string): SearchTerms {
+  return { tokens: indexTokens(text).join(' '), grams: hanBigrams(text) };
+}
+
+/** What a report is searched by: its title and text. */
+export const reportSearchText = (title: string | null, text: string): string => `${title ?? ''}\n${text}`;
+
+/**
+ * The search terms of every text the store indexes for a report (its title + text, and each
+ * fact's sentence), keyed by that text. Segmenting is most of a report's write cost, so the
+ * extraction workers compute this and the single writer only looks the terms up.
+ */
+export function reportSearchTerms(doc: {
+  text: string;
+  meta: { title: string | null };
+  quantities: readonly { sentence: readonly [number, number] }[];
+  events: readonly { sentence: readonly [number, number] }[];
+  items: readonly { sentence: readonly [number, number] }[];
+}): Record<string, SearchTerms> {
+  const out: Record<string, SearchTerms> = {};
+  const add = (text: string) => {
+    if (!Object.hasOwn(out, text)) out[text] = searchTermsOf(text);
+  };
+  add(reportSearchText(doc.meta.title, doc.text));
+  for (const fact of [...doc.quantities, ...doc.events, ...doc.items]) add(doc.text.slice(fact.sentence[0], fact.sentence[1]));
+  return out;
+}

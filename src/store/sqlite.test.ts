@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
 import { listMigrations, openStore, type Store } from './index.ts';
+import { reportSearchTerms, searchTermsOf } from './segment.ts';
 import { SOURCES_PER_POINT } from './sqlite.ts';
 
 /** The sentence (ending in 。) around an offset. */
@@ -157,6 +158,19 @@ describe('SQLite store', () => {
     expect(kept.quantities.map((x) => x.subject)).toEqual(['零部件企业参与对方整车配套', '政务服务“川渝通办”事项']);
     expect(store.search('高铁').total).toBe(1);
     expect(store.ingestDocument(docB()).status).toBe('new');
+  });
+
+  it('indexes the search terms computed off the writer, and segments itself whatever they lack', () => {
+    const doc = docA();
+    const terms = reportSearchTerms(doc);
+    const sentence = TEXT_A.slice(doc.quantities[0].sentence[0], doc.quantities[0].sentence[1]);
+    expect(terms[sentence]).toEqual(searchTermsOf(sentence));
+    // the writer takes the given terms as they are (here a marker word), and segments the sentences left out
+    const reportKey = Object.keys(terms).find((k) => k.endsWith(TEXT_A))!;
+    const given = { [reportKey]: { tokens: 'precomputedmarker', grams: '' } };
+    store.ingestDocument(doc, undefined, given);
+    expect(store.search('precomputedmarker').rows.map((h) => h.kind)).toEqual(['report']);
+    expect(store.search('零部件企业').rows.map((h) => h.kind)).toEqual(['quantity']);
   });
 
   it('lists at most SOURCES_PER_POINT sources of a point, the first ingested, and counts them all', () => {

@@ -19,7 +19,7 @@ import {
   type Point,
   type ReconcileFact,
 } from '../reconcile/index.ts';
-import { hanBigrams, indexTokens, queryTokens, queryWords, toMatchExpression } from './segment.ts';
+import { queryTokens, queryWords, reportSearchText, searchTermsOf, toMatchExpression, type SearchTerms } from './segment.ts';
 import type {
   Conflict,
   ConflictQuery,
@@ -118,8 +118,6 @@ export const SOURCES_PER_POINT = 20;
 /** Search ranks only the newest this many matching index rows (reports and fact sentences), so its cost is bounded. */
 export const SEARCH_WINDOW = 2000;
 
-/** What a report is searched by: its title and text. */
-const reportSearchText = (title: string | null, text: string): string => `${title ?? ''}\n${text}`;
 /** SQL for the text a search_docs row stands for (reports keep theirs in reports.text). */
 const SEARCH_BODY = "CASE WHEN d.kind = 'report' THEN coalesce(r.title, '') || char(10) || r.text ELSE d.body END";
 
@@ -386,7 +384,7 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- writer
 
-  ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult {
+  ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): IngestResult {
     return this.db.transaction((): IngestResult => {
       const existing = this.stmt('SELECT id, content_hash FROM reports WHERE location = ? AND source = ?')
         .get(doc.location, doc.source) as { id: number; content_hash: string } | undefined;
@@ -420,7 +418,7 @@ export class SqliteStore implements Store {
           raw_text, ingested_at, updated_at) VALUES (@location, @source, @format, @content_hash, @charset, '', @raw_bytes,
           @raw_text, @now, @now)`).run(fields).lastInsertRowid);
       }
-      this.writeFacts(reportId, doc);
+      this.writeFacts(reportId, doc, searchTerms);
       this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
       this.setMeta('last_ingest_at', now);
       return { status: existing ? 'replaced' : 'new', reportId };
@@ -437,7 +435,7 @@ export class SqliteStore implements Store {
   }
 
   /** Writes a report's text, metadata and facts, replacing whatever facts it had. Inside a transaction. */
-  private writeFacts(reportId: number, doc: Document): void {
+  private writeFacts(reportId: number, doc: Document, searchTerms?: Readonly<Record<string, SearchTerms>>): void {
     // Check every span first: a fact the text cannot honour fails the whole report, before any write.
     const quantities = doc.quantities.map((q, i) => ({
       q,
@@ -481,7 +479,7 @@ export class SqliteStore implements Store {
       }
       const id = Number(this.stmt('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)')
         .run(reportId, kind, refId, body).lastInsertRowid);
-      this.indexSearchDoc(id, text);
+      this.indexSearchDoc(id, text, searchTerms);
     };
     index('report', reportId, reportSearchText(doc.meta.title, doc.text), '');
 
@@ -526,8 +524,9 @@ export class SqliteStore implements Store {
     this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId);
   }
 
-  private indexSearchDoc(id: number, body: string): void {
-    this.stmt('INSERT INTO search_index (rowid, tokens, grams) VALUES (?, ?, ?)').run(id, indexTokens(body).join(' '), hanBigrams(body));
+  private indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): void {
+    const terms = precomputed && Object.hasOwn(precomputed, body) ? precomputed[body] : searchTermsOf(body);
+    this.stmt('INSERT INTO search_index (rowid, tokens, grams) VALUES (?, ?, ?)').run(id, terms.tokens, terms.grams);
   }
 
   /** Refills the search index from search_docs (after a migration that recreated it). */

@@ -7,6 +7,7 @@
  * interface later. Names here are stable: add, don't rename.
  */
 import type { Approx, Document, Measure, Period, Span } from '../document/index.ts';
+import type { SearchTerms } from './segment.ts';
 
 /** The nine key areas of the Circle an indicator belongs to. */
 export const KEY_AREAS = [
@@ -324,7 +325,11 @@ export interface Store {
    * keeping the report id. Throws (writing nothing) when a fact's span does
    * not fit the text; the caller records that with recordFailure.
    */
-  ingestDocument(doc: Document, bytes?: Uint8Array): IngestResult;
+  /**
+   * searchTerms: the report's search terms computed off the writer's thread (segment.ts
+   * reportSearchTerms), keyed by text; any text missing from it is segmented here.
+   */
+  ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): IngestResult;
   /** Replace a stored report's facts after re-extraction (reindex), keeping its id. */
   replaceFacts(reportId: number, doc: Document): void;
   recordFailure(location: string, reason: string): void;
