@@ -147,10 +147,148 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
   return found;
 }
 
-/** Resolves one whole expression ("今年1—5月", "截至2020年12月末"), or null when it is not one. */
+/**
+ * Resolves one whole expression ("今年1—5月", "截至2020年12月末"), or null when it is not one.
+ * A string that is known to be a time as a whole may also take the loose forms of
+ * `resolveStandalone` (20240307, 09-01, 2018, 30日, 周一, 国庆…), which running text never does.
+ */
 export function resolveTime(expression: string, context: TimeContext): TimeExpression | null {
   const all = findTimeExpressions(expression, context);
-  return all.length === 1 && all[0].start === 0 && all[0].end === expression.trim().length ? all[0] : null;
+  if (all.length === 1 && all[0].start === 0 && all[0].end === expression.trim().length) return all[0];
+  return resolveStandalone(expression.trim(), context);
+}
+
+/** Two-digit years (24年, 三三年, 98年) fall in the hundred years ending ten years after the reference. */
+function fullYear(yy: number, referenceYear: number | null): number {
+  return 2000 + yy <= (referenceYear ?? 2030) + 10 ? 2000 + yy : 1900 + yy;
+}
+
+const DIGIT_YEAR = /^[〇零一二三四五六七八九]+$/;
+/** A year prefix of a standalone expression: '', 今年/去年/前年/明年/后年/上一年/这一年, 2019年, 零六年. */
+function prefixYear(prefix: string, context: TimeContext): number | null {
+  if (prefix === '') return context.year;
+  const rel: Record<string, number> = { 今年: 0, 本年: 0, 这一年: 0, 今一年: 0, 去年: -1, 上一年: -1, 前年: -2, 明年: 1, 下一年: 1, 后年: 2 };
+  if (prefix in rel) return context.year === null ? null : context.year + rel[prefix];
+  const m = /^([0-9]{2}|[0-9]{4}|[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})年$/.exec(prefix);
+  if (!m) return null;
+  const digits = DIGIT_YEAR.test(m[1]) ? [...m[1]].map((c) => String(readNum(c))).join('') : m[1];
+  const n = Number(digits);
+  return digits.length === 2 ? fullYear(n, context.year) : n;
+}
+
+/** Fixed-date festivals of the solar calendar (lunar ones — 春节, 中秋 — need a calendar table). */
+const FESTIVALS: Record<string, [number, number]> = {
+  元旦: [1, 1], 妇女节: [3, 8], 三八妇女节: [3, 8], 植树节: [3, 12], 劳动节: [5, 1], 五一劳动节: [5, 1], 青年节: [5, 4], 五四青年节: [5, 4],
+  儿童节: [6, 1], 六一儿童节: [6, 1], 建党节: [7, 1], 建军节: [8, 1], 教师节: [9, 10], 国庆: [10, 1], 国庆节: [10, 1], 圣诞节: [12, 25],
+};
+const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const YEAR_PREFIX = '((?:[0-9]{2}|[0-9]{4}|[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})年|今年|本年|这一年|去年|上一年|前年|明年|下一年|后年)?';
+
+function dayExpression(y: number, m: number, d: number, explicitYear = false): TimeExpression | null {
+  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m)) return null;
+  const date = ymd(y, m, d);
+  return { start: 0, end: 0, period: { start: date, end: date }, date, precision: 'day', explicitYear, month: m, day: d, open: null };
+}
+function monthExpression(y: number, m: number, explicitYear = false): TimeExpression | null {
+  if (m < 1 || m > 12) return null;
+  return { start: 0, end: 0, period: { start: monthStart(y, m), end: monthEnd(y, m) }, date: `${y}-${pad(m)}`, precision: 'month', explicitYear, month: m, day: null, open: null };
+}
+function yearExpression(y: number, explicitYear = false): TimeExpression {
+  return { start: 0, end: 0, period: { start: ymd(y, 1, 1), end: ymd(y, 12, 31) }, date: String(y), precision: 'year', explicitYear, month: null, day: null, open: null };
+}
+
+/**
+ * Forms that read as a time only when the whole string is one: in running text a bare 2018 or 09-01
+ * is as often a count or a code, and 周一 or 全天 is no report period. Month-days without a year
+ * take the reference's year (a report speaks of its own year), not JioNLP's nearest-future one.
+ */
+function resolveStandalone(text: string, context: TimeContext): TimeExpression | null {
+  const spanned = (t: TimeExpression | null) => (t ? { ...t, start: 0, end: text.length } : null);
+  return spanned(readStandalone(text, context));
+}
+
+function readStandalone(text: string, context: TimeContext): TimeExpression | null {
+  const anchor = context.anchor;
+  const refYear = context.year;
+  let m: RegExpExecArray | null;
+  // Approximate dates (2020年3月左右, 前年9月2号左右, 中秋节前后): the date they hover round.
+  if ((m = /^(.+?)(?:左右|前后)$/.exec(text))) return resolveTime(m[1], context);
+  // 2024年内: that year.
+  if ((m = /^(.+年)内$/.exec(text))) return resolveTime(m[1], context);
+  // Compact and mixed-separator numeric dates: 20240307, 2022 11 23, 1994.01-19.
+  if ((m = /^([12][0-9]{3})(0[1-9]|1[0-2])([0-3][0-9])$/.exec(text)) || (m = /^([12][0-9]{3})[ .\-/]([0-9]{1,2})[ .\-/]([0-9]{1,2})$/.exec(text)))
+    return dayExpression(Number(m[1]), Number(m[2]), Number(m[3]), true);
+  // A bare four-digit year: 2018.
+  if ((m = /^([12][0-9]{3})$/.exec(text))) return yearExpression(Number(m[1]), true);
+  // A month-day in the reference year: 6·30, 09-01, 1月3, 十月31, 四月十三.
+  if (refYear !== null && ((m = /^([0-9]{1,2})[·.\-/]([0-9]{1,2})$/.exec(text)) || (m = new RegExp(`^(${NUM})月(${NUM})$`).exec(text)))) {
+    const [mo, d] = [readNum(m[1]), readNum(m[2])];
+    return mo && d ? dayExpression(refYear, mo, d) : null;
+  }
+  // A day of the reference month: 30日, 三号.
+  if (anchor && (m = new RegExp(`^(${NUM})[日号]$`).exec(text))) {
+    const d = readNum(m[1]);
+    const [y, mo] = anchor.split('-').map(Number);
+    return d ? dayExpression(y, mo, d) : null;
+  }
+  // The reference day: 今天, 本日, 今日, 全天.
+  if (anchor && /^(?:今天|本日|今日|全天|当天|当日)$/.test(text)) return dayExpression(...(anchor.split('-').map(Number) as [number, number, number]));
+  // N天后 / N天前.
+  if (anchor && (m = new RegExp(`^(${NUM})天(前|后|以前|以后|之前|之后)$`).exec(text))) {
+    const n = readNum(m[1]);
+    if (n === null) return null;
+    return dayExpression(...(shiftDays(anchor, m[2].endsWith('前') ? -n : n).split('-').map(Number) as [number, number, number]));
+  }
+  // N年前 / N年后: that calendar year.
+  if (refYear !== null && (m = new RegExp(`^(${NUM})年(前|后|以前|以后|之前|之后)$`).exec(text))) {
+    const n = readNum(m[1]);
+    return n === null ? null : yearExpression(refYear + (m[2].endsWith('前') ? -n : n));
+  }
+  // 上一个月, 下一个月, 这个月.
+  if (anchor && (m = /^(上|下|这|本)一?个月$/.exec(text))) {
+    const [y, mo] = shiftDate(anchor, 0, m[1] === '上' ? -1 : m[1] === '下' ? 1 : 0).split('-').map(Number);
+    return monthExpression(y, mo);
+  }
+  // 上季度末, 本季度初, 下个季度: the quarter around the reference; 末/初 its last/first month.
+  if (anchor && (m = /^(上|下|这|本)一?个?季度(末|底|初)?$/.exec(text))) {
+    const [y, mo] = shiftDate(anchor, 0, m[1] === '上' ? -3 : m[1] === '下' ? 3 : 0).split('-').map(Number);
+    const first = Math.floor((mo - 1) / 3) * 3 + 1;
+    if (m[2] === '初') return monthExpression(y, first);
+    if (m[2]) return monthExpression(y, first + 2);
+    return { ...monthExpression(y, first)!, period: { start: monthStart(y, first), end: monthEnd(y, first + 2) }, date: null, precision: 'span', month: null };
+  }
+  // Year words alone: 上一年, 这一年, 本年, 二位年 (24年, 三三年).
+  if ((m = new RegExp(`^${YEAR_PREFIX}$`).exec(text)) && m[1]) {
+    const y = prefixYear(m[1], context);
+    return y === null ? null : yearExpression(y, /[0-9〇零一二三四五六七八九]/.test(m[1]));
+  }
+  // 2005年首月, 二零二二年伊始, 70年第8个月: a month of a year.
+  if ((m = new RegExp(`^${YEAR_PREFIX}(首月|伊始|开年|第(${NUM})个月)$`).exec(text))) {
+    const y = prefixYear(m[1] ?? '', context);
+    const month = m[3] ? readNum(m[3]) : 1;
+    return y === null || month === null ? null : monthExpression(y, month, Boolean(m[1]));
+  }
+  // 从2015年1月至12月: a month range written with 月 on both ends.
+  if ((m = new RegExp(`^[从自]?${YEAR_PREFIX}(${NUM})月${RANGE}(${NUM})月$`).exec(text))) {
+    const y = prefixYear(m[1] ?? '', context);
+    const [m1, m2] = [readNum(m[2]), readNum(m[3])];
+    if (y === null || !m1 || !m2 || m1 > 12 || m2 > 12 || m2 < m1) return null;
+    if (m1 === 1 && m2 === 12) return yearExpression(y, Boolean(m[1]));
+    return { start: 0, end: 0, period: { start: monthStart(y, m1), end: monthEnd(y, m2) }, date: null, precision: 'span', explicitYear: Boolean(m[1]), month: m1, day: null, open: null };
+  }
+  // Fixed festivals with an optional year: 元旦, 去年元旦, 2019年国庆节.
+  if ((m = new RegExp(`^${YEAR_PREFIX}(\\S+)$`).exec(text)) && m[2] in FESTIVALS) {
+    const y = prefixYear(m[1] ?? '', context);
+    const [mo, d] = FESTIVALS[m[2]];
+    return y === null ? null : dayExpression(y, mo, d, Boolean(m[1]) && /[0-9〇零一二三四五六七八九]/.test(m[1]));
+  }
+  // Weekdays in the reference's week (Monday first), or the week before/after: 周一, 星期天, 下周六, 上个礼拜天.
+  if (anchor && (m = /^(上|下|这|本)?个?(?:周|星期|礼拜)(?:周|星期)?([一二三四五六日天1-7])$/.exec(text))) {
+    const weekday = new Date(`${anchor}T00:00:00Z`).getUTCDay() || 7;
+    const weeks = m[1] === '上' ? -1 : m[1] === '下' ? 1 : 0;
+    return dayExpression(...(shiftDays(anchor, weeks * 7 + WEEKDAYS[m[2]] - weekday).split('-').map(Number) as [number, number, number]));
+  }
+  return null;
 }
 
 function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: number | null = null): TimeExpression | null {
@@ -205,11 +343,10 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     year = readNum(g.year);
     base.explicitYear = true;
   } else if (g.year2) {
-    // 98年4月, 零七年八月: a two-digit year, in the century that puts it nearest before the anchor.
+    // 98年4月, 零七年八月: a two-digit year (see fullYear).
     const yy = readNum(g.year2.length === 2 && /[〇零一二三四五六七八九]/.test(g.year2) ? [...g.year2].map((c) => String(readNum(c))).join('') : g.year2);
     if (yy === null || yy > 99) return null;
-    const pivot = (context.year ?? 2030) % 100;
-    year = (yy <= pivot ? 2000 : 1900) + yy;
+    year = fullYear(yy, context.year);
     base.explicitYear = true;
   } else if (g.rel) {
     if (context.year === null) return null;
