@@ -115,6 +115,9 @@ function windowFromEnv(): number | undefined {
 /** A series point or conflict side lists at most this many of its sources (sourceTotal says how many there are). */
 export const SOURCES_PER_POINT = 20;
 
+/** An indicator's detail carries its newest this many conflicts (conflictCount says how many; conflicts() pages them all). */
+export const DETAIL_CONFLICTS = 100;
+
 /** Search ranks only the newest this many matching index rows (reports and fact sentences), so its cost is bounded. */
 export const SEARCH_WINDOW = 2000;
 
@@ -804,7 +807,7 @@ export class SqliteStore implements Store {
       description: row.description,
       patterns: parseJson<string[]>(row.patterns, []),
       series: points.map((p) => this.pointFromRow(p, sources.get(p.id) ?? [])),
-      conflicts: this.conflicts({ indicatorId: id, limit: 1000 }).rows,
+      conflicts: this.conflicts({ indicatorId: id, limit: DETAIL_CONFLICTS }).rows,
     };
   }
 

@@ -181,6 +181,7 @@ export interface IndicatorDetail extends IndicatorSummary {
   description: string | null;
   patterns: string[];
   series: SeriesPoint[];
+  /** The newest DETAIL_CONFLICTS conflicts of the indicator (conflictCount has the total; Store.conflicts pages them all). */
   conflicts: Conflict[];
 }
 
