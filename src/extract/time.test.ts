@@ -91,7 +91,34 @@ describe('resolveTime on a standalone expression (loose forms)', () => {
     expect(t && expression.slice(t.start, t.end)).toBe(expression);
   });
   it('rejects impossible and unknown loose forms', () => {
-    for (const text of ['20241340', '13-45', '32日', '2月30', '周八', '端午', '中秋节']) expect(resolveTime(text, monday)).toBeNull();
+    for (const text of ['20241340', '13-45', '32日', '2月30', '周八', '端', '十五', '农历正月卅', '中秋月']) expect(resolveTime(text, monday)).toBeNull();
+  });
+  it.each([
+    ['1991年农历8月23号', ['1991-09-30', '1991-09-30']],
+    ['二零一二年农历正月十五', ['2012-02-06', '2012-02-06']],
+    ['2012年正月初8', ['2012-01-30', '2012-01-30']],
+    ['去年五月初五', ['2020-06-25', '2020-06-25']],
+    ['腊月初十', ['2022-01-12', '2022-01-12']],
+    ['初八', ['2021-06-17', '2021-06-17']],
+    ['去年春节', ['2020-01-25', '2020-01-25']],
+    ['零六年端午', ['2006-05-31', '2006-05-31']],
+    ['中秋节', ['2021-09-21', '2021-09-21']],
+    ['农历元宵', ['2021-02-26', '2021-02-26']],
+    ['大年初十', ['2021-02-21', '2021-02-21']],
+    ['2023年大年三十', ['2024-02-09', '2024-02-09']],
+    ['2023年除夕', ['2024-02-09', '2024-02-09']],
+    ['芒种', ['2021-06-05', '2021-06-05']],
+    ['2024年冬至', ['2024-12-21', '2024-12-21']],
+    ['2017年大寒', ['2018-01-20', '2018-01-20']],
+    ['2024年立春', ['2024-02-04', '2024-02-04']],
+    ['去年中秋节前后', ['2020-10-01', '2020-10-01']],
+  ])('lunar and solar-term form %s', (expression, expected) => {
+    const t = resolveTime(expression, monday);
+    expect(t ? [t.period.start, t.period.end] : null).toEqual(expected);
+  });
+  it('reads 二月十五 as a solar date unless 农历 says otherwise', () => {
+    expect(resolveTime('二月十五', monday)?.date).toBe('2021-02-15');
+    expect(resolveTime('农历二月十五', monday)?.date).toBe('2021-03-27');
   });
   it('never reads the loose forms in running text', () => {
     const text = '全年开行2018列，编号09-01，周一至周五均有班次，20240307号文件，30日内完成。';
