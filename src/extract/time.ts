@@ -199,6 +199,13 @@ function yearExpression(y: number, explicitYear = false): TimeExpression {
   return { start: 0, end: 0, period: { start: ymd(y, 1, 1), end: ymd(y, 12, 31) }, date: String(y), precision: 'year', explicitYear, month: null, day: null, open: null };
 }
 
+/** The n-th given weekday (1 = Monday … 7 = Sunday) of a month, or null past its end. */
+function nthWeekday(y: number, m: number, n: number, weekday: number): TimeExpression | null {
+  if (m < 1 || m > 12) return null;
+  const firstWeekday = new Date(Date.UTC(y, m - 1, 1)).getUTCDay() || 7;
+  return dayExpression(y, m, 1 + ((weekday - firstWeekday + 7) % 7) + (n - 1) * 7);
+}
+
 /**
  * Forms that read as a time only when the whole string is one: in running text a bare 2018 or 09-01
  * is as often a count or a code, and 周一 or 全天 is no report period. Month-days without a year
@@ -245,6 +252,29 @@ function readStandalone(text: string, context: TimeContext): TimeExpression | nu
   if (refYear !== null && (m = new RegExp(`^(${NUM})年(前|后|以前|以后|之前|之后)$`).exec(text))) {
     const n = readNum(m[1]);
     return n === null ? null : yearExpression(refYear + (m[2].endsWith('前') ? -n : n));
+  }
+  // 半年后, 一年半后, 3年半前, 5个月后, 三个季度后: the calendar month that many months away.
+  if (anchor && (m = new RegExp(`^(?:(${NUM})年半|(半)年|(${NUM})个月|(${NUM})个季度)(前|后|以前|以后|之前|之后)$`).exec(text))) {
+    const months = m[1] ? (readNum(m[1]) ?? NaN) * 12 + 6 : m[2] ? 6 : m[3] ? readNum(m[3]) ?? NaN : (readNum(m[4]) ?? NaN) * 3;
+    if (!Number.isFinite(months)) return null;
+    const [y, mo] = shiftDate(anchor, 0, m[5].endsWith('前') ? -months : months).split('-').map(Number);
+    return monthExpression(y, mo);
+  }
+  // 大后天, 大大后天, 大前天: three or more days away.
+  if (anchor && (m = /^((?:大)+)(后|前)天$/.exec(text))) {
+    const n = (m[1].length + 2) * (m[2] === '后' ? 1 : -1);
+    return dayExpression(...(shiftDays(anchor, n).split('-').map(Number) as [number, number, number]));
+  }
+  // 6月第3个星期日, 八月份的第一个周二, and the festivals defined that way (母亲节, 父亲节, 感恩节).
+  if ((m = new RegExp(`^${YEAR_PREFIX}(${NUM})月份?的?第(${NUM})个(?:周|星期|礼拜)([一二三四五六日天1-7])$`).exec(text))) {
+    const y = prefixYear(m[1] ?? '', context);
+    const [mo, n] = [readNum(m[2]), readNum(m[3])];
+    return y === null || !mo || !n ? null : nthWeekday(y, mo, n, WEEKDAYS[m[4]]);
+  }
+  if ((m = new RegExp(`^${YEAR_PREFIX}(母亲节|父亲节|感恩节)$`).exec(text))) {
+    const y = prefixYear(m[1] ?? '', context);
+    const [mo, n, weekday] = ({ 母亲节: [5, 2, 7], 父亲节: [6, 3, 7], 感恩节: [11, 4, 4] } as Record<string, [number, number, number]>)[m[2]];
+    return y === null ? null : nthWeekday(y, mo, n, weekday);
   }
   // 上一个月, 下一个月, 这个月.
   if (anchor && (m = /^(上|下|这|本)一?个月$/.exec(text))) {
