@@ -9,6 +9,11 @@
  * - JioNLP `time_parse.json`: the cases whose expected time is exactly one calendar day, one
  *   calendar month or one calendar year (start 00:00:00, end 23:59:59) — the precisions an event
  *   date or a figure's period takes — through `resolveTime` with JioNLP's reference time as anchor.
+ *   Each input is a whole time expression, so `resolveTime` may take its standalone-only forms
+ *   (20240307, 09-01, 周一, 国庆, 农历…). Deliberate differences from JioNLP: a month-day or festival
+ *   without a year (3月8号, 妇女节) and a bare weekday (周一) stay in the reference's year and week
+ *   (a report speaks of its own time) where JioNLP picks the next one; 二月十五 without 农历 is solar;
+ *   半年 is six calendar months, not 182.5 days.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -150,4 +155,5 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   const p = time.byPrecision;
   console.log(`  JioNLP by precision: day ${rate(...p.day)}, month ${rate(...p.month)}, year ${rate(...p.year)}`);
   console.log('  JioNLP selection rule: expected time is exactly one calendar day, month or year (00:00:00–23:59:59).');
+  console.log('  JioNLP differences by design: no future preference for 3月8号/妇女节/周一; 二月十五 is solar unless 农历.');
 }

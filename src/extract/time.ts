@@ -155,10 +155,13 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
  * `resolveStandalone` (20240307, 09-01, 2018, 30日, 周一, 国庆…), which running text never does.
  */
 export function resolveTime(expression: string, context: TimeContext): TimeExpression | null {
-  const all = findTimeExpressions(expression, context);
+  // Scanned directly, not through findTimeExpressions' cache, which holds the report being extracted.
+  const all = scanTimeExpressions(expression, context);
   if (all.length === 1 && all[0].start === 0 && all[0].end === expression.trim().length) return all[0];
   return resolveStandalone(expression.trim(), context);
 }
+
+const MAX_STANDALONE = 24;
 
 /** Two-digit years (24年, 三三年, 98年) fall in the hundred years ending ten years after the reference. */
 function fullYear(yy: number, referenceYear: number | null): number {
@@ -212,6 +215,8 @@ function nthWeekday(y: number, m: number, n: number, weekday: number): TimeExpre
  * take the reference's year (a report speaks of its own year), not JioNLP's nearest-future one.
  */
 function resolveStandalone(text: string, context: TimeContext): TimeExpression | null {
+  // A time expression is a few characters; anything longer is a phrase, not a standalone time.
+  if (text.length > MAX_STANDALONE) return null;
   const spanned = (t: TimeExpression | null) => (t ? { ...t, start: 0, end: text.length } : null);
   return spanned(readStandalone(text, context));
 }
