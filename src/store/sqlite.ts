@@ -119,7 +119,7 @@ export const SOURCES_PER_POINT = 20;
 export const DETAIL_CONFLICTS = 100;
 
 /** Search ranks only the newest this many matching index rows (reports and fact sentences), so its cost is bounded. */
-export const SEARCH_WINDOW = 2000;
+export const SEARCH_WINDOW = 1000;
 
 /** SQL for the text a search_docs row stands for (reports keep theirs in reports.text). */
 const SEARCH_BODY = "CASE WHEN d.kind = 'report' THEN coalesce(r.title, '') || char(10) || r.text ELSE d.body END";
