@@ -5,7 +5,7 @@
  *
  * `findQuantities` is pure: text, sentences, paragraphs and a time context in, findings out.
  */
-import type { Approx, Measure, Period, Span } from '../document/index.ts';
+import type { Approx, Measure, Period, Quantity, Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
@@ -13,19 +13,8 @@ import { assignRespectively, figureLists } from './respective.ts';
 import { tagWords } from './segment.ts';
 import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
 
-export interface QuantityFinding {
-  /** The number, its magnitude, any 余/多 inside, and the unit. */
-  span: Span;
-  value: number;
-  valueMax?: number;
-  unit: string;
-  approx: Approx;
-  measure: Measure;
-  subject: string;
-  period: Period | null;
-  region: string | null;
-  sentence: Span;
-}
+/** A quantity as the pure finder returns it; the stage adds `stage`. */
+export type QuantityFinding = Omit<Quantity, 'stage'>;
 
 export interface QuantityInput {
   text: string;
