@@ -5,8 +5,10 @@
  *   each file or URL to a piscina pool of worker threads (`worker.mjs` → `process.ts`), which read
  *   it with `readInputs`, then clean and extract with `processDocument`. Workers keep no state, so
  *   the pool can use every core.
- * - One writer — this thread — commits each report in its own transaction (`store.ingestDocument`),
- *   in input order, so report ids are deterministic and a crash leaves a prefix of whole reports.
+ * - One writer — this thread — writes each report in its own savepoint (`store.ingestDocument`), in
+ *   input order, so report ids are deterministic. Reports that are ready together commit together
+ *   (`store.writeBatch`, at most `MAX_BATCH`): the slower the writer, the larger its batches, and the
+ *   less each report costs it. A crash still leaves a prefix of whole reports.
  * - At most `window` inputs are in flight between listing and writing: the lister waits for the
  *   writer, so memory stays flat however large the input (backpressure).
  * - `store.refreshDerived()` rebuilds indicators, series and conflicts once, at the end.
@@ -70,6 +72,8 @@ export interface IngestSummary {
 }
 
 export const MAX_LISTED_FAILURES = 1000;
+/** Reports committed together at most: bounds what a crash makes the next run read again. */
+export const MAX_BATCH = 256;
 
 const workerEntry = new URL('./worker.mjs', import.meta.url);
 
@@ -96,8 +100,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
-  // In input order: the writer always waits for the oldest input in flight.
-  const inFlight: Promise<ProcessedReport[]>[] = [];
+  // In input order: the writer always waits for the oldest input in flight, then takes along every
+  // later one already finished (`done`), so batches form only when the writer is behind.
+  const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];
+  const track = (promise: Promise<ProcessedReport[]>) => {
+    const entry: (typeof inFlight)[number] = { promise };
+    promise.then((reports) => void (entry.done = reports), () => undefined);
+    inFlight.push(entry);
+  };
   // A worker that cannot start (the pipeline fails to load) would fail every report: stop instead.
   // One slot for the waiting writer, not a race against a promise that never settles: each such
   // race would keep its settled value (a whole report) reachable until the end of the ingest.
@@ -108,10 +118,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     wakeWriter?.(poolError);
   });
   const next = () =>
-    new Promise<ProcessedReport[]>((resolve, reject) => {
+    new Promise<ProcessedReport[][]>((resolve, reject) => {
       if (poolError) return reject(poolError);
       wakeWriter = reject;
-      inFlight.shift()!.then(resolve, reject);
+      inFlight.shift()!.promise.then((first) => {
+        const batch = [first];
+        while (batch.length < MAX_BATCH && inFlight[0]?.done) batch.push(inFlight.shift()!.done!);
+        resolve(batch);
+      }, reject);
     }).finally(() => {
       wakeWriter = null;
     });
@@ -145,19 +159,22 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       failed: summary.failed,
     });
   };
-  const writeAll = (reports: ProcessedReport[]) => {
-    // the items of a feed each carry the feed's bytes: count the input once
-    summary.bytes += Math.max(0, ...reports.map((r) => (r.ok ? r.bytes.byteLength : 0)));
-    reports.forEach(write);
-  };
+  const writeAll = (batch: ProcessedReport[][]) =>
+    store.writeBatch(() => {
+      for (const reports of batch) {
+        // the items of a feed each carry the feed's bytes: count the input once
+        summary.bytes += Math.max(0, ...reports.map((r) => (r.ok ? r.bytes.byteLength : 0)));
+        reports.forEach(write);
+      }
+    });
 
   try {
     for await (const entry of expandInputs(paths)) {
       if ('error' in entry) {
-        inFlight.push(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
+        track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
         const task: ProcessTask = { input: entry.input, ...options.read };
-        inFlight.push(
+        track(
           pool.run(task).catch((error: unknown): ProcessedReport[] => [
             { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
           ]),
@@ -172,7 +189,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     while (inFlight.length) writeAll(await next());
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
-    if (!poolError) await Promise.allSettled(inFlight);
+    if (!poolError) await Promise.allSettled(inFlight.map((entry) => entry.promise));
     await pool.destroy();
   }
   await counting;

@@ -105,6 +105,7 @@ describe('routing table', () => {
       'POST /api/reports',
       'GET /api/indicators',
       'GET /api/indicators/:id',
+      'GET /api/indicators/:id/points/:ord/sources',
       'GET /api/conflicts',
       'GET /api/timeline',
       'GET /api/items',
@@ -153,12 +154,16 @@ describe('API over a store', () => {
     expect(tongban).toBeDefined();
     const { body } = await get<IndicatorDetail>(`/api/indicators/${encodeURIComponent(tongban!.id)}`);
     expect(body.series.map((p) => p.value).sort()).toEqual([210, 311]);
-    for (const point of body.series) {
+    for (const [ord, point] of body.series.entries()) {
       for (const source of point.sources) {
         const { body: doc } = await get<ReportDetail>(`/api/reports/${source.reportId}`);
         expect(textOf(doc.text, source.span)).toBe(source.text);
         expect(source.sentence).toContain(source.text);
       }
+      // the point's full list of sources, paged
+      const { body: all } = await get<Page<{ quantityId: number }>>(`/api/indicators/${encodeURIComponent(tongban!.id)}/points/${ord}/sources?limit=10`);
+      expect(all.total).toBe(point.sourceTotal);
+      expect(all.rows.map((s) => s.quantityId)).toEqual(expect.arrayContaining(point.sources.map((s) => s.quantityId)));
     }
   });
 
@@ -290,6 +295,8 @@ describe('errors, limits and headers', () => {
       ['/api/timeline?from=yesterday', 400, 'invalid_request'],
       ['/api/export?format=pdf', 400, 'invalid_request'],
       ['/api/indicators/no-such-indicator', 404, 'not_found'],
+      ['/api/indicators/chuanyu_tongban_items/points/9999/sources', 404, 'not_found'],
+      ['/api/indicators/chuanyu_tongban_items/points/-1/sources', 400, 'invalid_request'],
       ['/api/nothing-here', 404, 'not_found'],
     ];
     for (const [url, status, code] of cases) {

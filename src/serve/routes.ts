@@ -147,6 +147,20 @@ export const routes: ApiRoute[] = [
   },
   {
     method: 'GET',
+    url: '/api/indicators/:id/points/:ord/sources',
+    summary: "Every source of one series point, in ingest order, a page at a time (the series carries each point's first few)",
+    tags: ['indicators'],
+    params: schema.pointParams,
+    querystring: schema.pointSourcesQuery,
+    handler: (req, reply, { cachedJson, store }) => {
+      const { id, ord } = (req as Params<{ id: string; ord: number }>).params;
+      const { limit, offset } = (req as Query<{ limit: number; offset: number }>).query;
+      return cachedJson(reply, `point-sources:${id}:${ord}:${limit}:${offset}`, () =>
+        found(store.pointSources(id, ord, { limit, offset }), `point ${ord} of indicator ${id}`));
+    },
+  },
+  {
+    method: 'GET',
     url: '/api/conflicts',
     summary: 'Conflicts: the same indicator, region and period reported with values that disagree',
     tags: ['indicators'],

@@ -50,6 +50,22 @@ export const indicatorParams = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 300 } },
 } as const;
 
+export const pointParams = {
+  type: 'object',
+  required: ['id', 'ord'],
+  additionalProperties: false,
+  properties: {
+    id: indicatorParams.properties.id,
+    ord: { type: 'integer', minimum: 0, maximum: 10_000_000, description: "the point's place in the series (0 = first)" },
+  },
+} as const;
+
+export const pointSourcesQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: limit(500, 50), offset },
+} as const;
+
 export const conflictsQuery = {
   type: 'object',
   additionalProperties: false,

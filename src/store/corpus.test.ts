@@ -139,3 +139,55 @@ describe('the five reports in a store', () => {
     }
   });
 });
+
+describe('derived state kept up to date report by report', () => {
+  /** Everything refreshDerived derives, as the queries return it. */
+  const derived = (s: Store) =>
+    s.indicators().map((i) => ({ ...s.indicator(i.id)!, conflicts: s.indicator(i.id)!.conflicts.map(({ id: _id, ...c }) => c) }));
+
+  it('refreshing after each report, and replacing one, ends where one full rebuild does', async () => {
+    const stepDir = mkdtempSync(join(tmpdir(), 'twincity-steps-'));
+    try {
+      const steps = openStore(join(stepDir, 'steps.db'));
+      const docs = [];
+      for await (const result of readInputs([corpusDir])) {
+        if (!result.ok) throw result.error;
+        docs.push(processDocument(result.doc));
+      }
+      // one report at a time, with a refresh after each: only the touched indicators are rebuilt
+      for (const doc of docs) {
+        steps.ingestDocument(doc);
+        steps.refreshDerived();
+      }
+      // a report replaced by a version without its facts, then restored
+      const [first] = docs;
+      steps.ingestDocument({ ...first, contentHash: 'changed', quantities: [] });
+      steps.refreshDerived();
+      expect(steps.stats().quantities).toBeLessThan(store.stats().quantities);
+      const withoutFirst = derived(steps);
+      steps.refreshDerived({ full: true });
+      expect(derived(steps)).toEqual(withoutFirst);
+      steps.ingestDocument(first);
+      steps.refreshDerived();
+      const incremental = derived(steps);
+      steps.refreshDerived({ full: true });
+      expect(derived(steps)).toEqual(incremental);
+      expect(incremental.length).toBeGreaterThan(10);
+      steps.close();
+    } finally {
+      rmSync(stepDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('pages through every source of a point, the first ones stored with it', () => {
+    const [busiest] = store.indicators().sort((a, b) => b.pointCount - a.pointCount);
+    const detail = store.indicator(busiest.id)!;
+    const ord = detail.series.findIndex((p) => p.sources.length > 0);
+    const point = detail.series[ord];
+    const all = store.pointSources(busiest.id, ord, { limit: 200 })!;
+    expect(all.total).toBe(point.sourceTotal);
+    expect(all.rows.map((s) => s.quantityId).sort()).toEqual(expect.arrayContaining(point.sources.map((s) => s.quantityId).sort()));
+    for (const source of all.rows) expect(textOf(store.report(source.reportId)!.text, source.span)).toBe(source.text);
+    expect(store.pointSources(busiest.id, 99_999)).toBeNull();
+  });
+});

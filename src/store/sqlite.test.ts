@@ -86,12 +86,19 @@ describe('SQLite store', () => {
     // Back to schema 1's search table, as a store made before migration 003 has it.
     db.exec(`DROP TABLE search_index; CREATE VIRTUAL TABLE search_index USING fts5(tokens, tokenize = 'unicode61');`);
     db.exec('DROP INDEX indicators_area; ALTER TABLE indicators DROP COLUMN point_count; ALTER TABLE indicators DROP COLUMN source_count; ALTER TABLE indicators DROP COLUMN conflict_count;');
+    db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP INDEX conflicts_a_point; DROP INDEX conflicts_b_point;
+      ALTER TABLE series_points DROP COLUMN source_count; ALTER TABLE series_points DROP COLUMN sources;
+      DELETE FROM quantity_indicator; DELETE FROM series_points;`);
     db.pragma('user_version = 1');
     db.close();
     expect(() => openStore(join(dir, 'o.db'), { readonly: true })).toThrow(/schema version 1 is older/);
     store = openStore(join(dir, 'o.db'));
     expect(store.stats().schemaVersion).toBe(listMigrations().at(-1)!.version);
     expect(store.search('高铁').total).toBe(1);
+    // Derived rows are rebuilt on the first writable open: series points carry their sources again.
+    const [indicator] = store.indicators().filter((i) => i.pointCount > 0);
+    expect(indicator).toBeDefined();
+    expect(store.indicator(indicator.id)!.series[0].sources.length).toBeGreaterThan(0);
   });
 
   it('ingests new, skips unchanged, replaces changed content at the same location', () => {

@@ -4,6 +4,7 @@
  * refreshDerived(). Queries return plain rows typed in types.ts.
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,8 +113,17 @@ function windowFromEnv(): number | undefined {
   return days;
 }
 
-/** A series point or conflict side lists at most this many of its sources (sourceTotal says how many there are). */
-export const SOURCES_PER_POINT = 20;
+/**
+ * A series point or conflict side carries at most this many of its sources, the first ingested
+ * (sourceTotal says how many there are; pointSources() pages through all of them).
+ */
+export const SOURCES_PER_POINT = 3;
+
+/**
+ * Bump when reconciling (assignment, series, conflicts) changes what it derives from the same facts:
+ * a store derived under another version is rebuilt whole when next opened for writing.
+ */
+const DERIVED_VERSION = 2;
 
 /** An indicator's detail carries its newest this many conflicts (conflictCount says how many; conflicts() pages them all). */
 export const DETAIL_CONFLICTS = 100;
@@ -152,6 +162,7 @@ interface ReportRow {
 interface QuantityRow {
   id: number;
   report_id: number;
+  ord: number;
   span_start: number;
   span_end: number;
   value: number;
@@ -213,6 +224,37 @@ interface PointRow {
   has_period: number;
   date: string | null;
   region: string | null;
+  source_count: number;
+  sources: string;
+}
+interface IndicatorFactRow {
+  indicator_id: string;
+  report_id: number;
+  ord: number;
+  quantity_id: number;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  approx: Approx;
+  measure: Measure;
+  subject: string;
+  period_start: string | null;
+  period_end: string | null;
+  has_period: number;
+  region: string | null;
+  ref_date: string | null;
+}
+interface SourceRow {
+  quantity_id: number;
+  report_id: number;
+  ord: number;
+  span_start: number;
+  span_end: number;
+  surface: string;
+  sentence_text: string;
+  title: string | null;
+  published: string | null;
+  source: string;
 }
 interface IndicatorRow {
   id: string;
@@ -237,6 +279,23 @@ interface ConflictRow {
 
 const toPeriod = (start: string | null, end: string | null, has: number): Period | null =>
   has ? { start, end } : null;
+
+const sourceFromRow = (s: SourceRow): SourceRef => ({
+  reportId: s.report_id,
+  quantityId: s.quantity_id,
+  title: s.title,
+  published: s.published,
+  source: s.source,
+  sentence: s.sentence_text,
+  span: [s.span_start, s.span_end],
+  text: s.surface,
+});
+
+/** A fingerprint of what derived rows depend on besides the facts. */
+function derivedBasisOf(catalog: Catalog, windowDays: number): string {
+  const rules = JSON.stringify(catalog.entries, (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value));
+  return createHash('sha256').update(`${DERIVED_VERSION}\n${windowDays}\n${rules}`).digest('hex').slice(0, 16);
+}
 
 function quantityFromRow(r: QuantityRow, indicatorId: string | null): StoredQuantity {
   return {
@@ -346,6 +405,8 @@ export class SqliteStore implements Store {
   private readonly catalog: Catalog;
   private readonly windowDays: number;
   private readonly schemaVersion: number;
+  /** What derived rows depend on besides the facts: catalogue, conflict window, DERIVED_VERSION. */
+  private readonly derivedBasis: string;
   /** Prepared statements by SQL text: preparing once matters on the per-report write path. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -373,7 +434,10 @@ export class SqliteStore implements Store {
     }
     this.catalog = loadCatalog(opts.catalogPath ?? (process.env.TWINCITY_CATALOG || undefined));
     this.windowDays = opts.conflictWindowDays ?? windowFromEnv() ?? DEFAULT_CONFLICT_WINDOW_DAYS;
+    this.derivedBasis = derivedBasisOf(this.catalog, this.windowDays);
     if (!opts.readonly && this.getMeta('search_rebuild')) this.rebuildSearchIndex();
+    // Assignments made under another catalogue or window are stale: redo them all, once.
+    if (!opts.readonly && this.getMeta('derived_basis') !== this.derivedBasis) this.refreshDerived({ full: true });
   }
 
   private stmt(sql: string): Database.Statement {
@@ -457,6 +521,7 @@ export class SqliteStore implements Store {
     }));
 
     this.deleteFacts(reportId);
+    const refDate = referenceDate(doc);
     this.stmt(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
       categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`).run({
       id: reportId,
@@ -469,7 +534,7 @@ export class SqliteStore implements Store {
       text: doc.text,
       stages: json(doc.stages),
       messages: json(doc.messages),
-      ref_date: referenceDate(doc),
+      ref_date: refDate,
     });
 
     // A fact's row keeps its sentence for snippets; a report's row keeps nothing (reports.text has it).
@@ -496,6 +561,10 @@ export class SqliteStore implements Store {
         textOf(doc.text, span), sentenceText, q.stage,
       ).lastInsertRowid);
       index('quantity', id, sentenceText);
+      this.assign({
+        quantityId: id, reportId, ord, value: q.value, valueMax: q.valueMax ?? null, unit: q.unit, approx: q.approx,
+        measure: q.measure, subject: q.subject, period: q.period ?? null, region: q.region, refDate,
+      });
     });
     events.forEach(({ e, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
@@ -520,11 +589,39 @@ export class SqliteStore implements Store {
   private deleteFacts(reportId: number): void {
     this.stmt('DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)').run(reportId);
     this.stmt('DELETE FROM search_docs WHERE report_id = ?').run(reportId);
-    // Derived rows pointing at these quantities go stale until the next refreshDerived().
+    // The series these quantities fed are stale until the next refreshDerived() rebuilds them.
+    const touched = this.stmt(`SELECT DISTINCT qi.indicator_id FROM quantities q JOIN quantity_indicator qi ON qi.quantity_id = q.id
+      WHERE q.report_id = ?`).pluck().all(reportId) as string[];
+    for (const indicatorId of touched) {
+      this.stmt('DELETE FROM indicator_facts WHERE indicator_id = ? AND report_id = ?').run(indicatorId, reportId);
+      this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(indicatorId);
+    }
     this.stmt('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)').run(reportId);
     this.stmt('DELETE FROM quantities WHERE report_id = ?').run(reportId);
     this.stmt('DELETE FROM events WHERE report_id = ?').run(reportId);
     this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId);
+  }
+
+  /**
+   * Gives one quantity its indicator (a catalogue entry, else an automatic one named after its
+   * subject), copies what reconciling reads into indicator_facts and marks the indicator dirty.
+   */
+  private assign(fact: ReconcileFact & { ord: number }): void {
+    const { assignments, auto } = assignIndicators([fact], this.catalog);
+    const assignment = assignments[0];
+    if (!assignment) return;
+    for (const a of auto) {
+      this.stmt(`INSERT OR IGNORE INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
+        VALUES (?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')`).run(a.id, a.nameZh, a.unit, a.measure);
+    }
+    const id = assignment.indicatorId;
+    this.stmt('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)').run(fact.quantityId, id);
+    this.stmt(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
+      subject, period_start, period_end, has_period, region, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      id, fact.reportId, fact.ord, fact.quantityId, fact.value, fact.valueMax, fact.unit, fact.approx, fact.measure, fact.subject,
+      fact.period?.start ?? null, fact.period?.end ?? null, fact.period ? 1 : 0, fact.region, fact.refDate,
+    );
+    this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(id);
   }
 
   private indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): void {
@@ -548,6 +645,11 @@ export class SqliteStore implements Store {
     })();
   }
 
+  writeBatch<T>(write: () => T): T {
+    // better-sqlite3 turns the transactions opened inside into savepoints
+    return this.db.transaction(write)();
+  }
+
   recordFailure(location: string, reason: string): void {
     this.stmt(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
       ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`).run(location, reason, nowIso());
@@ -562,16 +664,68 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Rebuilds indicators, series and conflicts from the stored facts in one transaction (readers see
-   * the old derived state until it commits). Memory stays bounded: quantities are assigned in pages,
-   * then each indicator's facts are loaded, reconciled and written on their own.
+   * Brings indicators, series and conflicts up to date in one transaction (readers see the old
+   * derived state until it commits). Normally only the indicators whose facts changed since the
+   * last refresh are rebuilt, each from its own range of indicator_facts; `full` (or a change of
+   * catalogue, conflict window or DERIVED_VERSION) first reassigns every quantity, page by page.
    */
-  refreshDerived(): void {
-    const PAGE = 5000;
-    const factColumns = `q.id, q.report_id, q.value, q.value_max, q.unit, q.approx, q.measure, q.subject, q.period_start,
-      q.period_end, q.has_period, q.region, r.ref_date`;
-    const toFact = (r: QuantityRow & { ref_date: string | null }): ReconcileFact => ({
-      quantityId: r.id,
+  refreshDerived(opts: { full?: boolean } = {}): void {
+    const full = opts.full === true || this.getMeta('derived_basis') !== this.derivedBasis;
+    this.db.transaction(() => {
+      if (full) this.reassignAll();
+      // Catalogue entries: their names and rules as the catalogue says now; counts are kept.
+      const upsert = this.stmt(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
+        VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+        area = excluded.area, unit = excluded.unit, measure = excluded.measure, catalogued = 1, description = excluded.description,
+        patterns = excluded.patterns`);
+      for (const e of this.catalog.entries) {
+        upsert.run(e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, e.description, json(e.patterns.map((p) => p.source)));
+      }
+      const dirty = this.stmt('SELECT indicator_id FROM dirty_indicators').pluck().all() as string[];
+      for (const indicatorId of dirty) this.rebuildIndicator(indicatorId);
+      this.db.exec('DELETE FROM dirty_indicators');
+      this.setMeta('derived_basis', this.derivedBasis);
+      this.setMeta('derived_at', nowIso());
+    })();
+  }
+
+  /** Every quantity to its indicator again (the catalogue changed), leaving every indicator dirty. Inside a transaction. */
+  private reassignAll(): void {
+    // Conflicts first: deleting points then finds no conflict pointing at them.
+    for (const table of ['conflicts', 'point_sources', 'series_points', 'quantity_indicator', 'indicator_facts', 'dirty_indicators', 'indicators']) {
+      this.db.exec(`DELETE FROM ${table}`);
+    }
+    const page = this.stmt(`SELECT q.id, q.report_id, q.ord, q.value, q.value_max, q.unit, q.approx, q.measure, q.subject,
+      q.period_start, q.period_end, q.has_period, q.region, r.ref_date
+      FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`);
+    for (let after = 0; ;) {
+      const rows = page.all(after) as (QuantityRow & { ref_date: string | null })[];
+      if (!rows.length) break;
+      after = rows[rows.length - 1].id;
+      for (const r of rows) {
+        this.assign({
+          quantityId: r.id, reportId: r.report_id, ord: r.ord, value: r.value, valueMax: r.value_max, unit: r.unit,
+          approx: r.approx, measure: r.measure, subject: r.subject, period: toPeriod(r.period_start, r.period_end, r.has_period),
+          region: r.region, refDate: r.ref_date,
+        });
+      }
+    }
+  }
+
+  /** One indicator's series, conflicts and counts from its facts. Inside a transaction. */
+  private rebuildIndicator(indicatorId: string): void {
+    this.stmt('DELETE FROM conflicts WHERE indicator_id = ?').run(indicatorId);
+    this.stmt('DELETE FROM point_sources WHERE point_id IN (SELECT id FROM series_points WHERE indicator_id = ?)').run(indicatorId);
+    this.stmt('DELETE FROM series_points WHERE indicator_id = ?').run(indicatorId);
+    const rows = this.stmt('SELECT * FROM indicator_facts WHERE indicator_id = ? ORDER BY report_id, ord').all(indicatorId) as IndicatorFactRow[];
+    if (!rows.length) {
+      // An automatic indicator lives as long as a fact names it; a catalogued one stays, empty.
+      this.stmt('DELETE FROM indicators WHERE id = ? AND catalogued = 0').run(indicatorId);
+      this.stmt('UPDATE indicators SET point_count = 0, source_count = 0, conflict_count = 0 WHERE id = ?').run(indicatorId);
+      return;
+    }
+    const facts = rows.map((r): ReconcileFact => ({
+      quantityId: r.quantity_id,
       reportId: r.report_id,
       value: r.value,
       valueMax: r.value_max,
@@ -582,69 +736,38 @@ export class SqliteStore implements Store {
       period: toPeriod(r.period_start, r.period_end, r.has_period),
       region: r.region,
       refDate: r.ref_date,
+    }));
+    const points = buildSeries(indicatorId, facts, { windowDays: this.windowDays });
+    const insPoint = this.stmt(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
+      period_start, period_end, has_period, date, region, source_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insSource = this.stmt('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)');
+    const pointIds = new Map<Point, number>();
+    points.forEach((p, ord) => {
+      const stated = p.period?.stated ?? false;
+      const first = [...p.quantityIds].sort((a, b) => a - b).slice(0, SOURCES_PER_POINT);
+      const id = Number(insPoint.run(indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure,
+        stated ? p.period!.start : null, stated ? p.period!.end : null, stated ? 1 : 0, p.date, p.region,
+        p.quantityIds.length, json(this.sourceRefs(first))).lastInsertRowid);
+      pointIds.set(p, id);
+      for (const q of p.quantityIds) insSource.run(id, q);
     });
+    const insConflict = this.stmt(`INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason)
+      VALUES (?, ?, ?, ?, ?, ?)`);
+    const conflicts = findConflicts(points, { windowDays: this.windowDays });
+    for (const c of conflicts) insConflict.run(indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason);
+    this.stmt('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ? WHERE id = ?')
+      .run(points.length, new Set(facts.map((f) => f.reportId)).size, conflicts.length, indicatorId);
+  }
 
-    this.db.transaction(() => {
-      for (const table of ['conflicts', 'point_sources', 'series_points', 'quantity_indicator', 'indicators']) {
-        this.db.exec(`DELETE FROM ${table}`);
-      }
-      const insIndicator = this.stmt(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued,
-        description, patterns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const e of this.catalog.entries) {
-        insIndicator.run(e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, 1, e.description, json(e.patterns.map((p) => p.source)));
-      }
-
-      // Pass 1: every quantity to its indicator, page by page.
-      const insAssign = this.stmt('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)');
-      const page = this.stmt(`SELECT ${factColumns} FROM quantities q JOIN reports r ON r.id = q.report_id
-        WHERE q.id > ? ORDER BY q.id LIMIT ${PAGE}`);
-      const autoIds = new Set<string>();
-      for (let after = 0; ;) {
-        const rows = page.all(after) as (QuantityRow & { ref_date: string | null })[];
-        if (!rows.length) break;
-        after = rows[rows.length - 1].id;
-        const { assignments, auto } = assignIndicators(rows.map(toFact), this.catalog);
-        for (const a of auto) {
-          if (autoIds.has(a.id)) continue;
-          autoIds.add(a.id);
-          insIndicator.run(a.id, a.nameZh, null, null, a.unit, a.measure, 0, null, '[]');
-        }
-        for (const a of assignments) insAssign.run(a.quantityId, a.indicatorId);
-      }
-
-      // Pass 2: each indicator's series and conflicts.
-      const factsOf = this.stmt(`SELECT ${factColumns} FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
-        JOIN reports r ON r.id = q.report_id WHERE qi.indicator_id = ? ORDER BY q.report_id, q.ord`);
-      const insPoint = this.stmt(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
-        period_start, period_end, has_period, date, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      const insSource = this.stmt('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)');
-      const insConflict = this.stmt(`INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason)
-        VALUES (?, ?, ?, ?, ?, ?)`);
-      const indicatorIds = (this.stmt('SELECT DISTINCT indicator_id FROM quantity_indicator').pluck().all() as string[]);
-      for (const indicatorId of indicatorIds) {
-        const facts = (factsOf.all(indicatorId) as (QuantityRow & { ref_date: string | null })[]).map(toFact);
-        const points = buildSeries(indicatorId, facts, { windowDays: this.windowDays });
-        const pointIds = new Map<Point, number>();
-        points.forEach((p, ord) => {
-          const stated = p.period?.stated ?? false;
-          const id = Number(insPoint.run(indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure,
-            stated ? p.period!.start : null, stated ? p.period!.end : null, stated ? 1 : 0, p.date, p.region).lastInsertRowid);
-          pointIds.set(p, id);
-          for (const q of p.quantityIds) insSource.run(id, q);
-        });
-        for (const c of findConflicts(points, { windowDays: this.windowDays })) {
-          insConflict.run(indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason);
-        }
-      }
-
-      // Counts the indicator list shows, computed once here rather than per query.
-      this.db.exec(`UPDATE indicators SET
-        point_count = (SELECT count(*) FROM series_points sp WHERE sp.indicator_id = indicators.id),
-        source_count = (SELECT count(DISTINCT q.report_id) FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
-          WHERE qi.indicator_id = indicators.id),
-        conflict_count = (SELECT count(*) FROM conflicts c WHERE c.indicator_id = indicators.id)`);
-      this.setMeta('derived_at', nowIso());
-    })();
+  /** Quantities as the sources a point shows: report, sentence and span; by publication date. */
+  private sourceRefs(quantityIds: readonly number[]): SourceRef[] {
+    const stmt = this.stmt(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface, q.sentence_text,
+      r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id = ?`);
+    const rows = quantityIds
+      .map((id) => stmt.get(id) as SourceRow | undefined)
+      .filter((r): r is SourceRow => r !== undefined)
+      .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.report_id - b.report_id || a.ord - b.ord);
+    return rows.map(sourceFromRow);
   }
 
   // ---------------------------------------------------------------- queries
@@ -709,42 +832,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  /**
-   * The sources of many points at once: point id → its quantities' reports, sentences and spans.
-   * Each point reads at most SOURCES_PER_POINT sources, the first ingested, through the
-   * point_sources primary key (no sort over all of them); they are then shown by publication date.
-   */
-  private sourcesOf(pointIds: readonly number[]): Map<number, SourceRef[]> {
-    const out = new Map<number, SourceRef[]>();
-    if (!pointIds.length) return out;
-    const stmt = this.stmt(`SELECT ps.point_id, q.id AS quantity_id, q.report_id, q.span_start, q.span_end, q.surface,
-      q.sentence_text, r.title, r.published, r.source
-      FROM (SELECT point_id, quantity_id FROM point_sources WHERE point_id = ? ORDER BY quantity_id LIMIT ${SOURCES_PER_POINT}) ps
-      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY r.published, q.report_id, q.ord`);
-    for (const pid of pointIds) {
-      const rows = stmt.all(pid) as { point_id: number; quantity_id: number; report_id: number; span_start: number; span_end: number;
-        surface: string; sentence_text: string; title: string | null; published: string | null; source: string }[];
-      out.set(pid, rows.map((s) => ({
-        reportId: s.report_id,
-        quantityId: s.quantity_id,
-        title: s.title,
-        published: s.published,
-        source: s.source,
-        sentence: s.sentence_text,
-        span: [s.span_start, s.span_end] as Span,
-        text: s.surface,
-      })));
-    }
-    return out;
-  }
-
-  /** How many sources a point has in all (an index-only count on the point_sources key). */
-  private sourceTotal(pointId: number, shown: number): number {
-    if (shown < SOURCES_PER_POINT) return shown;
-    return (this.stmt('SELECT count(*) AS n FROM point_sources WHERE point_id = ?').get(pointId) as { n: number }).n;
-  }
-
-  private pointFromRow(p: PointRow, sources: SourceRef[]): SeriesPoint {
+  private pointFromRow(p: PointRow): SeriesPoint {
     return {
       value: p.value,
       valueMax: p.value_max,
@@ -754,9 +842,24 @@ export class SqliteStore implements Store {
       period: toPeriod(p.period_start, p.period_end, p.has_period),
       date: p.date,
       region: p.region,
-      sources,
-      sourceTotal: this.sourceTotal(p.id, sources.length),
+      sources: parseJson<SourceRef[]>(p.sources, []),
+      sourceTotal: p.source_count,
     };
+  }
+
+  pointSources(indicatorId: string, ord: number, q: { limit?: number; offset?: number } = {}): Page<SourceRef> | null {
+    const limit = clampLimit(q.limit, 50);
+    const offset = clampOffset(q.offset);
+    const point = this.stmt('SELECT id, source_count FROM series_points WHERE indicator_id = ? AND ord = ?').get(indicatorId, ord) as
+      { id: number; source_count: number } | undefined;
+    if (!point) return null;
+    // In ingest order, through the point_sources key: a page costs its own rows, not a sort of all of them.
+    const rows = this.stmt(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface, q.sentence_text,
+      r.title, r.published, r.source
+      FROM (SELECT quantity_id FROM point_sources WHERE point_id = ? ORDER BY quantity_id LIMIT ? OFFSET ?) ps
+      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY ps.quantity_id`)
+      .all(point.id, limit, offset) as SourceRow[];
+    return { total: point.source_count, limit, offset, rows: rows.map(sourceFromRow) };
   }
 
   private indicatorSummaries(where: string, params: Record<string, unknown>): IndicatorSummary[] {
@@ -767,7 +870,7 @@ export class SqliteStore implements Store {
     return rows.map((i) => {
       const points = (recent.all(i.id) as PointRow[]).reverse();
       const last = points.at(-1);
-      const latest = last ? this.pointFromRow(last, this.sourcesOf([last.id]).get(last.id) ?? []) : null;
+      const latest = last ? this.pointFromRow(last) : null;
       return {
         id: i.id,
         nameZh: i.name_zh,
@@ -801,12 +904,11 @@ export class SqliteStore implements Store {
     if (!summary) return null;
     const row = this.stmt('SELECT description, patterns FROM indicators WHERE id = ?').get(id) as Pick<IndicatorRow, 'description' | 'patterns'>;
     const points = this.stmt('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord').all(id) as PointRow[];
-    const sources = this.sourcesOf(points.map((p) => p.id));
     return {
       ...summary,
       description: row.description,
       patterns: parseJson<string[]>(row.patterns, []),
-      series: points.map((p) => this.pointFromRow(p, sources.get(p.id) ?? [])),
+      series: points.map((p) => this.pointFromRow(p)),
       conflicts: this.conflicts({ indicatorId: id, limit: DETAIL_CONFLICTS }).rows,
     };
   }
@@ -828,8 +930,8 @@ export class SqliteStore implements Store {
     const pointStmt = this.stmt('SELECT * FROM series_points WHERE id = ?');
     const side = (pointId: number): ConflictSide => {
       const p = pointStmt.get(pointId) as PointRow;
-      const { value, valueMax, unit, approx, period, date, sources } = this.pointFromRow(p, this.sourcesOf([p.id]).get(p.id) ?? []);
-      return { value, valueMax, unit, approx, period, date, sources };
+      const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = this.pointFromRow(p);
+      return { value, valueMax, unit, approx, period, date, sources, sourceTotal };
     };
     return {
       total,

@@ -154,7 +154,10 @@ export interface SeriesPoint {
   /** The period end (or start) used for ordering and charts, `YYYY-MM-DD`; falls back to the report date. */
   date: string | null;
   region: string | null;
-  /** The first SOURCES_PER_POINT sources by ingest order (a point repeated by thousands of reports is read in bounded time). */
+  /**
+   * The first SOURCES_PER_POINT sources by ingest order, stored with the point (a point repeated by
+   * thousands of reports is read in bounded time); Store.pointSources pages through all of them.
+   */
   sources: SourceRef[];
   /** How many sources the point has in all (≥ sources.length). */
   sourceTotal?: number;
@@ -192,7 +195,10 @@ export interface ConflictSide {
   approx: Approx;
   period: Period | null;
   date: string | null;
+  /** The first SOURCES_PER_POINT sources by ingest order. */
   sources: SourceRef[];
+  /** How many sources the side has in all (≥ sources.length). */
+  sourceTotal?: number;
 }
 
 export interface Conflict {
@@ -334,8 +340,17 @@ export interface Store {
   /** Replace a stored report's facts after re-extraction (reindex), keeping its id. */
   replaceFacts(reportId: number, doc: Document): void;
   recordFailure(location: string, reason: string): void;
-  /** Rebuild indicators, series and conflicts from the stored facts: once after a batch. */
-  refreshDerived(): void;
+  /**
+   * Runs several writes as one commit. Each report inside stays its own savepoint (one that fails
+   * rolls back alone), but the batch commits once: the search index then writes one segment per
+   * batch rather than per report. A crash loses at most the batch, which the next run reads again.
+   */
+  writeBatch<T>(write: () => T): T;
+  /**
+   * Bring indicators, series and conflicts up to date: the indicators whose facts changed since the
+   * last call are rebuilt (`full`: every quantity is reassigned first). Once after a batch.
+   */
+  refreshDerived(opts?: { full?: boolean }): void;
 
   // queries
   reports(q?: { limit?: number; offset?: number; q?: string }): Page<ReportSummary>;
@@ -343,6 +358,8 @@ export interface Store {
   /** Catalogued first, then by how many reports back them; `limit` caps the list (default: all). */
   indicators(q?: { area?: string; catalogued?: boolean; limit?: number }): IndicatorSummary[];
   indicator(id: string): IndicatorDetail | null;
+  /** All sources of one series point (`ord` is its place in the series), in ingest order; null when there is no such point. */
+  pointSources(indicatorId: string, ord: number, q?: { limit?: number; offset?: number }): Page<SourceRef> | null;
   conflicts(q?: ConflictQuery): Page<Conflict>;
   timeline(q?: TimelineQuery): TimelineEntry[];
   items(): StoredItem[];

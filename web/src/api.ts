@@ -9,6 +9,7 @@ import type {
   ReportSummary,
   SearchHit,
   StoredItem,
+  SourceRef,
   TimelineEntry,
 } from '../../src/store/types.ts';
 
@@ -67,6 +68,8 @@ export const api = {
         query({ area: p.area, catalogued: p.catalogued === undefined ? undefined : String(p.catalogued), limit: p.limit, offset: p.offset }),
     ),
   indicator: (id: string) => request<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`),
+  pointSources: (id: string, ord: number, p: { limit?: number; offset?: number } = {}) =>
+    request<Page<SourceRef>>(`/api/indicators/${encodeURIComponent(id)}/points/${ord}/sources` + query(p)),
   reports: (p: { limit?: number; offset?: number; q?: string } = {}) => request<Page<ReportSummary>>('/api/reports' + query(p)),
   report: (id: number) => request<ReportDetail>(`/api/reports/${id}`),
   conflicts: (p: { area?: string; limit?: number; offset?: number } = {}) => request<Page<Conflict>>('/api/conflicts' + query(p)),

@@ -112,6 +112,7 @@ const zh = {
   noFile: '未选择文件',
   colon: '：',
   sourcesHeader: '来源',
+  moreSources: '已列 {shown} 个，共 {total} 个来源：显示更多',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -225,6 +226,7 @@ const en: Record<MessageKey, string> = {
   noFile: 'no file chosen',
   colon: ': ',
   sourcesHeader: 'Sources',
+  moreSources: '{shown} of {total} sources shown: show more',
 };
 
 /** The Circle's nine key areas, in English. */

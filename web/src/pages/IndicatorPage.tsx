@@ -1,6 +1,6 @@
 /** One indicator: its series as a chart and a table; every point lists its sources, each a link to its sentence. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, type IndicatorDetail } from '../api.ts';
+import { api, type IndicatorDetail, type SeriesPoint, type SourceRef } from '../api.ts';
 import { Async, SourceLine } from '../components/common.tsx';
 import { SeriesChart } from '../components/SeriesChart.tsx';
 import { formatPointTime, formatValue } from '../format.ts';
@@ -91,9 +91,7 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
               </td>
               <td className="nowrap">{point.region ?? '—'}</td>
               <td>
-                {point.sources.map((source) => (
-                  <SourceLine key={source.quantityId} source={source} />
-                ))}
+                <PointSources indicatorId={indicator.id} ord={i} point={point} />
               </td>
             </tr>
           ))}
@@ -107,5 +105,39 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
         </>
       )}
     </div>
+  );
+}
+
+/** SHOWN_SOURCES at most per page of a point's sources once opened. */
+const SHOWN_SOURCES = 100;
+
+/**
+ * A point's sources: the first few come with the series; a point restated by many reports offers
+ * the rest on demand, a page at a time, so a long series stays one quick request.
+ */
+function PointSources({ indicatorId, ord, point }: { indicatorId: string; ord: number; point: SeriesPoint }) {
+  const { t } = useI18n();
+  const [more, setMore] = useState<{ rows: SourceRef[]; total: number } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const total = point.sourceTotal ?? point.sources.length;
+  const shown = more?.rows ?? point.sources;
+  const load = () => {
+    api.pointSources(indicatorId, ord, { limit: SHOWN_SOURCES, offset: more?.rows.length ?? 0 }).then(
+      (page) => setMore({ rows: [...(more?.rows ?? []), ...page.rows], total: page.total }),
+      (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  return (
+    <>
+      {shown.map((source) => (
+        <SourceLine key={source.quantityId} source={source} />
+      ))}
+      {shown.length < total && (
+        <button type="button" className="link-button" data-testid="more-sources" onClick={load}>
+          {t('moreSources').replace('{shown}', String(shown.length)).replace('{total}', String(total))}
+        </button>
+      )}
+      {failed && <div className="error">{failed}</div>}
+    </>
   );
 }
