@@ -61,6 +61,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   );
   const store = openStore(storePath);
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   let lastLine = started;
   const summary = await ingestPaths([corpusDir], {
     store,
@@ -79,6 +80,8 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     },
   });
   const ingestSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6; // every thread of the process
   console.log(`  … ${summary.read} reports written in ${formatSeconds(ingestSeconds)}; rebuilding indicators, series and conflicts`);
   const refreshStarted = performance.now();
   store.refreshDerived();
@@ -91,6 +94,9 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   for (const f of summary.failures.slice(0, 5)) console.log(`           failed ${f.location}: ${f.reason}`);
   console.log(`wall time  ${formatSeconds(wall)} (ingest ${ingestSeconds.toFixed(1)} s + refreshDerived ${refreshSeconds.toFixed(1)} s)`);
   console.log(`reports/s  ${(summary.read / wall).toFixed(1)} (ingest alone ${(summary.read / ingestSeconds).toFixed(1)})`);
+  console.log(`writer     busy ${summary.writerSeconds.toFixed(1)} s of the ingest's ${ingestSeconds.toFixed(1)} s (${((100 * summary.writerSeconds) / ingestSeconds).toFixed(0)}%)`);
+  console.log(`CPU        ${cpuSeconds.toFixed(1)} s in all threads during the ingest: ${((1000 * cpuSeconds) / Math.max(1, summary.read)).toFixed(2)} ms per report, ` +
+    `${((1000 * (cpuSeconds - summary.writerSeconds)) / Math.max(1, summary.read)).toFixed(2)} ms of it off the writer`);
   console.log(`MB/s       ${(summary.bytes / MB / wall).toFixed(2)}`);
   console.log(`peak RSS   ${(peakRss / MB).toFixed(0)} MB`);
   console.log(`store      ${(storeBytes(storePath) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);

@@ -5,10 +5,11 @@
  *   each file or URL to a piscina pool of worker threads (`worker.mjs` → `process.ts`), which read
  *   it with `readInputs`, then clean and extract with `processDocument`. Workers keep no state, so
  *   the pool can use every core.
- * - One writer — this thread — writes each report in its own savepoint (`store.ingestDocument`), in
- *   input order, so report ids are deterministic. Reports that are ready together commit together
- *   (`store.writeBatch`, at most `MAX_BATCH`): the slower the writer, the larger its batches, and the
- *   less each report costs it. A crash still leaves a prefix of whole reports.
+ * - One writer — this thread — writes the reports in input order, so report ids are deterministic,
+ *   and commits them in batches (`store.writeBatch`): at least `MIN_BATCH`, more when more are
+ *   ready (the slower the writer, the larger its batches), at most `MAX_BATCH`. A batch that fails
+ *   is written again report by report, so one bad report fails alone. A crash leaves a prefix of
+ *   whole batches, and the next run reads the rest.
  * - At most `window` inputs are in flight between listing and writing: the lister waits for the
  *   writer, so memory stays flat however large the input (backpressure).
  * - `store.refreshDerived()` rebuilds indicators, series and conflicts once, at the end.
@@ -67,6 +68,8 @@ export interface IngestSummary {
   /** Bytes of input read. */
   bytes: number;
   seconds: number;
+  /** Of those, the seconds this thread spent writing to the store (the single writer's load). */
+  writerSeconds: number;
   /** True when `signal` stopped the ingest before the inputs were exhausted. */
   stopped: boolean;
 }
@@ -74,6 +77,11 @@ export interface IngestSummary {
 export const MAX_LISTED_FAILURES = 1000;
 /** Reports committed together at most: bounds what a crash makes the next run read again. */
 export const MAX_BATCH = 256;
+/**
+ * Reports committed together at least (fewer only at the end of the input): a commit costs the
+ * writer about as much as a report, and the cores it spends on commits are the workers' too.
+ */
+export const MIN_BATCH = 32;
 
 const workerEntry = new URL('./worker.mjs', import.meta.url);
 
@@ -84,7 +92,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const keepBytes = options.keepBytes ?? true;
   const started = performance.now();
 
-  const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, stopped: false };
+  const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, writerSeconds: 0, stopped: false };
   let total: number | null = null;
   // The count only feeds the progress bar's ETA; it walks the folders alongside the ingest.
   const counting = onProgress ? countReportFiles(paths).then((n) => void (total = n), () => undefined) : Promise.resolve();
@@ -96,12 +104,12 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     idleTimeout: 60_000,
     // a task waits on the disk or the network before its CPU work: let a worker hold a few, so a
     // slow URL does not leave a core idle
-    concurrentTasksPerWorker: 4,
+    concurrentTasksPerWorker: 16,
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
-  // In input order: the writer always waits for the oldest input in flight, then takes along every
-  // later one already finished (`done`), so batches form only when the writer is behind.
+  // In input order: the writer waits for the oldest MIN_BATCH inputs in flight, then takes along
+  // every later one already finished (`done`).
   const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];
   const track = (promise: Promise<ProcessedReport[]>) => {
     const entry: (typeof inFlight)[number] = { promise };
@@ -121,11 +129,17 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     new Promise<ProcessedReport[][]>((resolve, reject) => {
       if (poolError) return reject(poolError);
       wakeWriter = reject;
-      inFlight.shift()!.promise.then((first) => {
-        const batch = [first];
-        while (batch.length < MAX_BATCH && inFlight[0]?.done) batch.push(inFlight.shift()!.done!);
+      const batch: ProcessedReport[][] = [];
+      // in order: at least MIN_BATCH (waiting for them), then whatever else has already finished
+      const take = (): void => {
+        while (batch.length < MAX_BATCH && inFlight.length && (batch.length < MIN_BATCH || inFlight[0].done)) {
+          const entry = inFlight.shift()!;
+          if (!entry.done) return void entry.promise.then((reports) => (batch.push(reports), take()), reject);
+          batch.push(entry.done);
+        }
         resolve(batch);
-      }, reject);
+      };
+      take();
     }).finally(() => {
       wakeWriter = null;
     });
@@ -136,19 +150,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     store.recordFailure(location, reason);
   };
 
-  const write = (report: ProcessedReport) => {
+  /** Stores one report, or says why it could not be. Throws only what the store throws. */
+  const store1 = (report: ProcessedReport): IngestStatus | { failed: string } => {
+    if (!report.ok) return { failed: report.reason };
+    return store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms).status;
+  };
+  const count = (report: ProcessedReport, outcome: IngestStatus | { failed: string }) => {
     summary.read++;
-    if (!report.ok) {
-      fail(report.location, report.reason);
-    } else {
-      let status: IngestStatus | null = null;
-      try {
-        status = store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms).status;
-      } catch (error) {
-        fail(report.location, `store refused it: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (status) summary[status]++;
-    }
+    if (typeof outcome === 'object') fail(report.location, outcome.failed);
+    else summary[outcome]++;
     onProgress?.({
       done: summary.read,
       total,
@@ -159,14 +169,30 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       failed: summary.failed,
     });
   };
-  const writeAll = (batch: ProcessedReport[][]) =>
-    store.writeBatch(() => {
-      for (const reports of batch) {
-        // the items of a feed each carry the feed's bytes: count the input once
-        summary.bytes += Math.max(0, ...reports.map((r) => (r.ok ? r.bytes.byteLength : 0)));
-        reports.forEach(write);
-      }
-    });
+  /** One report in its own transaction, a store error recorded as its failure. */
+  const storeAlone = (report: ProcessedReport): IngestStatus | { failed: string } => {
+    try {
+      return store1(report);
+    } catch (error) {
+      return { failed: `store refused it: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+  const writeAll = (batch: ProcessedReport[][]) => {
+    const writing = performance.now();
+    const reports = batch.flat();
+    let outcomes: (IngestStatus | { failed: string })[];
+    try {
+      // All together in one transaction; counted only once it has committed.
+      outcomes = store.writeBatch(() => reports.map(store1));
+    } catch {
+      // Rolled back whole: write them one by one, so only the bad one fails.
+      outcomes = reports.map(storeAlone);
+    }
+    // the items of a feed each carry the feed's bytes: count each input once
+    for (const items of batch) summary.bytes += Math.max(0, ...items.map((r) => (r.ok ? r.bytes.byteLength : 0)));
+    reports.forEach((report, i) => count(report, outcomes[i]));
+    summary.writerSeconds += (performance.now() - writing) / 1000;
+  };
 
   try {
     for await (const entry of expandInputs(paths)) {

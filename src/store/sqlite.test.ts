@@ -202,6 +202,23 @@ describe('SQLite store', () => {
     }
   });
 
+  it('writes a batch all or nothing, and a batch after a failed one still marks its indicators', () => {
+    const changed = report('b', TEXT_B.replace('311项', '312项'), null, (t) => ({
+      quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
+    }), 'b2');
+    const bad = docB();
+    bad.quantities[0] = { ...bad.quantities[0], span: [5, 999] };
+    expect(() => store.writeBatch(() => [docA(), bad].map((d) => store.ingestDocument(d)))).toThrow(/outside the text/);
+    expect(store.stats()).toMatchObject({ reports: 0, quantities: 0 });
+    store.refreshDerived();
+    expect(store.indicators().filter((i) => i.pointCount > 0)).toEqual([]);
+    // the same reports again, in a batch that commits: every indicator they touch is rebuilt
+    store.writeBatch(() => [docA(), changed].map((d) => store.ingestDocument(d)));
+    store.refreshDerived();
+    expect(store.indicator('chuanyu_tongban_items')!.series.map((p) => p.value).sort()).toEqual([210, 312]);
+    expect(() => store.writeBatch(() => store.writeBatch(() => 0))).toThrow(/already open/);
+  });
+
   it('reconciles series and conflicts across reports', () => {
     store.ingestDocument(docA());
     store.ingestDocument(docB());

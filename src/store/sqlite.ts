@@ -399,6 +399,37 @@ export function makeSnippet(body: string, tokens: readonly string[], before = 16
   return { snippet, highlights };
 }
 
+/** Occurrences of `needle` in `text` (non-overlapping). */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/**
+ * BM25 over the candidates (k1 1.2, b 0.75), every query word weighted alike: all candidates hold
+ * every word, so a word's rarity says little among them. A word's frequency is how often it occurs
+ * as typed, else how often its rarest jieba word does (双城经济圈 written apart). Rank: lower is
+ * better (as FTS5's); ties go to the earlier indexed row.
+ */
+function rankHits<T extends { id: number; body: string }>(hits: T[], words: readonly string[], wordTokens: readonly string[][]): { hit: T; rank: number }[] {
+  const k1 = 1.2;
+  const b = 0.75;
+  const averageLength = hits.reduce((sum, h) => sum + h.body.length, 0) / Math.max(1, hits.length) || 1;
+  return hits
+    .map((hit) => {
+      const lengthNorm = k1 * (1 - b + (b * hit.body.length) / averageLength);
+      let score = 0;
+      words.forEach((word, i) => {
+        const tokens = wordTokens[i];
+        const tf = Math.max(occurrences(hit.body, word), tokens.length ? Math.min(...tokens.map((t) => occurrences(hit.body, t))) : 0);
+        score += (tf * (k1 + 1)) / (tf + lengthNorm);
+      });
+      return { hit, rank: -score };
+    })
+    .sort((x, y) => x.rank - y.rank || x.hit.id - y.hit.id);
+}
+
 export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
@@ -420,6 +451,9 @@ export class SqliteStore implements Store {
       this.db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL never corrupts: a kill loses nothing committed; power loss at worst the last commits.
       this.db.pragma('synchronous = NORMAL');
+      // Checkpoint every ~40 MB of WAL rather than 4 MB: a page rewritten several times between two
+      // checkpoints (index pages, search segments) is copied back once.
+      this.db.pragma('wal_autocheckpoint = 10000');
     }
     this.db.pragma('foreign_keys = ON');
     if (opts.readonly) {
@@ -451,8 +485,26 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- writer
 
+  /**
+   * Runs `write` in its own transaction, or inside the batch already open (writeBatch) without a
+   * savepoint: FTS5 flushes its pending terms to a new segment at every savepoint, which would undo
+   * what batching is for.
+   */
+  private atomically<T>(write: () => T): T {
+    if (this.db.inTransaction) return write();
+    this.markedInTransaction.clear();
+    return this.db.transaction(write)();
+  }
+
+  /**
+   * Indicators already inserted or marked dirty by the open write transaction: a batch writes
+   * thousands of facts to a few hundred indicators. Valid for one transaction only (no other writer
+   * can interleave within it; a refresh elsewhere may clear the marks between two).
+   */
+  private readonly markedInTransaction = new Set<string>();
+
   ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): IngestResult {
-    return this.db.transaction((): IngestResult => {
+    return this.atomically((): IngestResult => {
       const existing = this.stmt('SELECT id, content_hash FROM reports WHERE location = ? AND source = ?')
         .get(doc.location, doc.source) as { id: number; content_hash: string } | undefined;
       // The same bytes again, or (for a report not seen at this place) a copy of one already stored.
@@ -485,24 +537,25 @@ export class SqliteStore implements Store {
           raw_text, ingested_at, updated_at) VALUES (@location, @source, @format, @content_hash, @charset, '', @raw_bytes,
           @raw_text, @now, @now)`).run(fields).lastInsertRowid);
       }
-      this.writeFacts(reportId, doc, searchTerms);
+      this.writeFacts(reportId, doc, { searchTerms, fresh: !existing });
       this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
       this.setMeta('last_ingest_at', now);
       return { status: existing ? 'replaced' : 'new', reportId };
-    })();
+    });
   }
 
   replaceFacts(reportId: number, doc: Document): void {
-    this.db.transaction(() => {
+    this.atomically(() => {
       const row = this.stmt('SELECT id FROM reports WHERE id = ?').get(reportId);
       if (!row) throw new StoreError(`replaceFacts(${reportId}): no such report`);
       this.writeFacts(reportId, doc);
       this.stmt('UPDATE reports SET updated_at = ? WHERE id = ?').run(nowIso(), reportId);
-    })();
+    });
   }
 
   /** Writes a report's text, metadata and facts, replacing whatever facts it had. Inside a transaction. */
-  private writeFacts(reportId: number, doc: Document, searchTerms?: Readonly<Record<string, SearchTerms>>): void {
+  private writeFacts(reportId: number, doc: Document, opts: { searchTerms?: Readonly<Record<string, SearchTerms>>; fresh?: boolean } = {}): void {
+    const { searchTerms } = opts;
     // Check every span first: a fact the text cannot honour fails the whole report, before any write.
     const quantities = doc.quantities.map((q, i) => ({
       q,
@@ -520,7 +573,9 @@ export class SqliteStore implements Store {
       sentence: checkedSpan(doc, it.sentence, `item ${i} sentence`),
     }));
 
-    this.deleteFacts(reportId);
+    // A report just inserted has nothing to delete, and asking would cost: a lookup in the search
+    // index makes FTS5 flush the batch's pending terms to a segment of their own.
+    if (!opts.fresh) this.deleteFacts(reportId);
     const refDate = referenceDate(doc);
     this.stmt(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
       categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`).run({
@@ -610,18 +665,21 @@ export class SqliteStore implements Store {
     const { assignments, auto } = assignIndicators([fact], this.catalog);
     const assignment = assignments[0];
     if (!assignment) return;
-    for (const a of auto) {
-      this.stmt(`INSERT OR IGNORE INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
-        VALUES (?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')`).run(a.id, a.nameZh, a.unit, a.measure);
-    }
     const id = assignment.indicatorId;
+    if (!this.markedInTransaction.has(id)) {
+      for (const a of auto) {
+        this.stmt(`INSERT OR IGNORE INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
+          VALUES (?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')`).run(a.id, a.nameZh, a.unit, a.measure);
+      }
+      this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(id);
+      this.markedInTransaction.add(id);
+    }
     this.stmt('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)').run(fact.quantityId, id);
     this.stmt(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
       subject, period_start, period_end, has_period, region, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       id, fact.reportId, fact.ord, fact.quantityId, fact.value, fact.valueMax, fact.unit, fact.approx, fact.measure, fact.subject,
       fact.period?.start ?? null, fact.period?.end ?? null, fact.period ? 1 : 0, fact.region, fact.refDate,
     );
-    this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(id);
   }
 
   private indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): void {
@@ -646,7 +704,8 @@ export class SqliteStore implements Store {
   }
 
   writeBatch<T>(write: () => T): T {
-    // better-sqlite3 turns the transactions opened inside into savepoints
+    if (this.db.inTransaction) throw new StoreError('writeBatch: a batch is already open');
+    this.markedInTransaction.clear();
     return this.db.transaction(write)();
   }
 
@@ -671,6 +730,7 @@ export class SqliteStore implements Store {
    */
   refreshDerived(opts: { full?: boolean } = {}): void {
     const full = opts.full === true || this.getMeta('derived_basis') !== this.derivedBasis;
+    this.markedInTransaction.clear();
     this.db.transaction(() => {
       if (full) this.reassignAll();
       // Catalogue entries: their names and rules as the catalogue says now; counts are kept.
@@ -1002,34 +1062,37 @@ export class SqliteStore implements Store {
     if (!words.length) return { total: 0, limit, offset, rows: [] };
     const match = toMatchExpression(words);
     // Highlight the words as typed, and their jieba words of two or more characters.
-    const needles = [...new Set([...words, ...words.flatMap(queryTokens).filter((t) => [...t].length > 1)])];
+    const wordTokens = words.map((w) => queryTokens(w).filter((t) => [...t].length > 1));
+    const needles = [...new Set([...words, ...wordTokens.flat()])];
     // Bounded cost: FTS5 walks the match's rowids newest first and stops after SEARCH_WINDOW rows,
-    // so bm25 ranks at most that many candidates however common the word (成渝 matches most of a
-    // million reports). Rows are ranked within the window; older matches are reachable by a narrower query.
-    const window = `SELECT rowid AS id, rank FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
-    // Facts are indexed by their sentence, so several facts of one sentence are one hit (the best).
-    const hits = `SELECT d.report_id, d.body, min(s.rank) AS rank, min(d.id) AS doc_id
-      FROM (${window}) s JOIN search_docs d ON d.id = s.id GROUP BY d.report_id, d.body`;
-    const total = (this.stmt(`SELECT count(*) AS n FROM (${hits})`).get({ match }) as { n: number }).n;
-    const windowFull = (this.stmt(`SELECT count(*) AS n FROM (${window})`).get({ match }) as { n: number }).n >= SEARCH_WINDOW;
-    const rows = this.stmt(`SELECT d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published, h.rank
-      FROM (${hits}) h JOIN search_docs d ON d.id = h.doc_id JOIN reports r ON r.id = d.report_id
-      ORDER BY h.rank, d.id LIMIT @limit OFFSET @offset`)
-      .all({ match, limit, offset }) as { kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null;
-        published: string | null; rank: number }[];
+    // so at most that many candidates are ranked however common the word (成渝 is in most of a
+    // million reports); older matches are reachable by a narrower query. FTS5's own bm25 is not
+    // used: its IDF counts every row holding each word, a walk of the whole index per query.
+    const candidates = this.stmt(`SELECT d.id, d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published
+      FROM (SELECT rowid AS id FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}) s
+      JOIN search_docs d ON d.id = s.id JOIN reports r ON r.id = d.report_id`).all(match) as
+      { id: number; kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null; published: string | null }[];
+    // Facts are indexed by their sentence, so several facts of one sentence are one hit (the first).
+    const hits = new Map<string, (typeof candidates)[number]>();
+    for (const c of candidates) {
+      const key = `${c.report_id}\u0000${c.kind === 'report' ? '' : c.body}`;
+      const held = hits.get(key);
+      if (!held || c.id < held.id) hits.set(key, c);
+    }
+    const ranked = rankHits([...hits.values()], words, wordTokens);
     return {
-      total,
-      ...(windowFull ? { totalIsLowerBound: true } : {}),
+      total: hits.size,
+      ...(candidates.length >= SEARCH_WINDOW ? { totalIsLowerBound: true } : {}),
       limit,
       offset,
-      rows: rows.map((r) => ({
+      rows: ranked.slice(offset, offset + limit).map(({ hit: r, rank }) => ({
         kind: r.kind,
         reportId: r.report_id,
         id: r.ref_id,
         title: r.title,
         published: r.published,
         ...makeSnippet(r.body, needles),
-        rank: r.rank,
+        rank,
       })),
     };
   }

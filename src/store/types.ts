@@ -341,9 +341,10 @@ export interface Store {
   replaceFacts(reportId: number, doc: Document): void;
   recordFailure(location: string, reason: string): void;
   /**
-   * Runs several writes as one commit. Each report inside stays its own savepoint (one that fails
-   * rolls back alone), but the batch commits once: the search index then writes one segment per
-   * batch rather than per report. A crash loses at most the batch, which the next run reads again.
+   * Runs several writes as one transaction, so the search index writes one segment per batch rather
+   * than per report. All or nothing: when a write throws, the whole batch is rolled back and the
+   * error propagates (the caller may then write the reports one by one to find the bad one). A
+   * crash loses at most the batch, which the next run reads again.
    */
   writeBatch<T>(write: () => T): T;
   /**
