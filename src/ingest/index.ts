@@ -25,7 +25,7 @@ export interface IngestOptions {
   store: Store;
   /** Worker threads that read, clean and extract; default: the number of cores. */
   workers?: number;
-  /** Inputs in flight between the lister and the writer; default 64 per worker, at most 512. */
+  /** Inputs in flight between the lister and the writer; default 128 per worker, at most 1024. */
   window?: number;
   /** Called after every committed or failed report. */
   onProgress?: (progress: IngestProgress) => void;
@@ -76,7 +76,7 @@ export interface IngestSummary {
 
 export const MAX_LISTED_FAILURES = 1000;
 /** Reports committed together at most: bounds what a crash makes the next run read again. */
-export const MAX_BATCH = 256;
+export const MAX_BATCH = 128;
 /**
  * Reports committed together at least (fewer only at the end of the input): a commit costs the
  * writer about as much as a report, and the cores it spends on commits are the workers' too.
@@ -88,7 +88,7 @@ const workerEntry = new URL('./worker.mjs', import.meta.url);
 export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, onProgress, signal } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  const window = Math.max(1, options.window ?? Math.min(512, 64 * workers));
+  const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
   const keepBytes = options.keepBytes ?? true;
   const started = performance.now();
 
@@ -102,9 +102,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    // a task waits on the disk or the network before its CPU work: let a worker hold a few, so a
-    // slow URL does not leave a core idle
-    concurrentTasksPerWorker: 16,
+    // a task waits on the disk or the network before its CPU work, and the writer's thread, which
+    // hands out the tasks, is busy for a batch at a time: let a worker hold enough to last that long
+    concurrentTasksPerWorker: 64,
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
