@@ -14,6 +14,7 @@
  *   writer, so memory stays flat however large the input (backpressure).
  * - `store.refreshDerived()` rebuilds indicators, series and conflicts once, at the end.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
@@ -31,6 +32,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** The reader's limits: file and response size, per-URL time limit (ms). */
   read?: { maxBytes?: number; timeoutMs?: number };
+  /**
+   * Let the workers look up each report in the store file before extracting it, and skip those
+   * stored as they are (default true; needs a store on disk).
+   */
+  skipStored?: boolean;
   /** Keep each report's raw bytes in the store (for reindex). Default true. */
   keepBytes?: boolean;
   /** Stops taking new input; what is in flight is still written, then the summary is returned. */
@@ -90,6 +96,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
   const keepBytes = options.keepBytes ?? true;
+  // Workers may ask the store file what it holds (read-only) to skip re-extracting it.
+  const skipStored = (options.skipStored ?? true) && existsSync(store.path);
   const started = performance.now();
 
   const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, writerSeconds: 0, stopped: false };
@@ -153,6 +161,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   /** Stores one report, or says why it could not be. Throws only what the store throws. */
   const store1 = (report: ProcessedReport): IngestStatus | { failed: string } => {
     if (!report.ok) return { failed: report.reason };
+    if (report.unchanged) return 'unchanged';
     return store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms).status;
   };
   const count = (report: ProcessedReport, outcome: IngestStatus | { failed: string }) => {
@@ -199,7 +208,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       if ('error' in entry) {
         track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
-        const task: ProcessTask = { input: entry.input, ...options.read };
+        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.path }) };
         track(
           pool.run(task).catch((error: unknown): ProcessedReport[] => [
             { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },

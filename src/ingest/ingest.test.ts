@@ -129,7 +129,7 @@ describe('processTask', () => {
   it('reads, cleans and extracts one file into plain data', async () => {
     const [report] = await processTask({ input: join(corpusDir, corpusFiles[0]) });
     expect(report.ok).toBe(true);
-    if (!report.ok) return;
+    if (!report.ok || report.unchanged) throw new Error('expected an extracted report');
     const doc = documentFromJSON(structuredClone(report.doc));
     expect(doc.location).toBe(join(corpusDir, corpusFiles[0]));
     expect(doc.quantities.length).toBeGreaterThan(0);
@@ -155,5 +155,23 @@ describe('processTask', () => {
     const [empty] = await processTask({ input: join(dir, 'empty.txt') });
     expect(empty).toMatchObject({ ok: false, location: join(dir, 'empty.txt') });
     if (!empty.ok) expect(empty.reason).toMatch(/empty/);
+  });
+
+  it('skips extracting what the store already holds as it is, and extracts what changed', async () => {
+    const { dir, store } = fresh();
+    const input = copyCorpus(dir);
+    await ingestPaths([input], { store, workers: 1 });
+    const [first, second] = corpusFiles.map((name) => join(input, name));
+    appendFileSync(second, '\n2023年，两地新开行班列100列。\n');
+    const skipped = await processTask({ input: first, storePath: store.path });
+    expect(skipped).toMatchObject([{ ok: true, unchanged: true, location: first }]);
+    const [changed] = await processTask({ input: second, storePath: store.path });
+    expect(changed.ok && !changed.unchanged && changed.location).toBe(second);
+    // a copy of a stored report at a new place is stored already, too
+    copyFileSync(first, join(input, 'zz-copy.txt'));
+    expect(await processTask({ input: join(input, 'zz-copy.txt'), storePath: store.path })).toMatchObject([{ unchanged: true }]);
+    // and the ingest around it counts them
+    const again = await ingestPaths([input], { store, workers: 1 });
+    expect(again).toMatchObject({ new: 0, replaced: 1, unchanged: corpusFiles.length, failed: 0 });
   });
 });

@@ -9,6 +9,7 @@
 import { documentToJSON } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
 import { readInputs } from '../read/index.ts';
+import { storedContentCheck } from '../store/index.ts';
 import { reportSearchTerms, type SearchTerms } from '../store/segment.ts';
 
 export interface ProcessTask {
@@ -17,11 +18,25 @@ export interface ProcessTask {
   /** The reader's limits (`ReadInputsOptions` without its `fetch`, which cannot cross threads). */
   maxBytes?: number;
   timeoutMs?: number;
+  /**
+   * The SQLite store the writer writes to: a report already stored as it is comes back as
+   * `unchanged` without being cleaned and extracted (a re-run costs reading and hashing only).
+   */
+  storePath?: string;
 }
 
 export type ProcessedReport =
-  | { ok: true; location: string; doc: unknown; bytes: Uint8Array; searchTerms?: Record<string, SearchTerms> }
+  | { ok: true; unchanged?: false; location: string; doc: unknown; bytes: Uint8Array; searchTerms?: Record<string, SearchTerms> }
+  | { ok: true; unchanged: true; location: string; bytes: Uint8Array }
   | { ok: false; location: string; reason: string };
+
+/** One read-only connection per store path and thread, opened on first use. */
+const checks = new Map<string, ReturnType<typeof storedContentCheck>>();
+const isStored = (storePath: string, location: string, source: string, contentHash: string): boolean => {
+  let check = checks.get(storePath);
+  if (!check) checks.set(storePath, (check = storedContentCheck(storePath)));
+  return check(location, source, contentHash);
+};
 
 export async function processTask(task: ProcessTask): Promise<ProcessedReport[]> {
   const reports: ProcessedReport[] = [];
@@ -33,6 +48,11 @@ export async function processTask(task: ProcessTask): Promise<ProcessedReport[]>
       continue;
     }
     try {
+      const { location, source, contentHash } = result.doc;
+      if (task.storePath && isStored(task.storePath, location, source, contentHash)) {
+        reports.push({ ok: true, unchanged: true, location, bytes: result.bytes });
+        continue;
+      }
       const doc = processDocument(result.doc);
       // segmenting for the search index is CPU work too: done here, not on the single writer
       reports.push({ ok: true, location: result.doc.location, doc: documentToJSON(doc), bytes: result.bytes, searchTerms: reportSearchTerms(doc) });

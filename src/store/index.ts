@@ -8,7 +8,7 @@ import { SqliteStore, StoreError } from './sqlite.ts';
 import type { OpenStoreOptions, Store } from './types.ts';
 
 export * from './types.ts';
-export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sqlite.ts';
+export { SqliteStore, StoreError, listMigrations, referenceDate, makeSnippet, storedContentCheck } from './sqlite.ts';
 export { hanBigrams, indexTokens, queryTokens, queryWords } from './segment.ts';
 
 /** `./data/observatory.db`, or `TWINCITY_STORE` when set; an explicit path wins over both. */

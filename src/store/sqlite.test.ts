@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
 import { listMigrations, openStore, type Store } from './index.ts';
 import { reportSearchTerms, searchTermsOf } from './segment.ts';
-import { SOURCES_PER_POINT } from './sqlite.ts';
+import { SERIES_SOURCES_INLINE, SOURCES_PER_POINT } from './sqlite.ts';
 
 /** The sentence (ending in 。) around an offset. */
 function sentenceAt(text: string, offset: number): Span {
@@ -88,6 +88,7 @@ describe('SQLite store', () => {
     db.exec('DROP INDEX indicators_area; ALTER TABLE indicators DROP COLUMN point_count; ALTER TABLE indicators DROP COLUMN source_count; ALTER TABLE indicators DROP COLUMN conflict_count;');
     db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP INDEX conflicts_a_point; DROP INDEX conflicts_b_point;
       ALTER TABLE series_points DROP COLUMN source_count; ALTER TABLE series_points DROP COLUMN sources;
+      ALTER TABLE indicators DROP COLUMN series;
       DELETE FROM quantity_indicator; DELETE FROM series_points;`);
     db.pragma('user_version = 1');
     db.close();
@@ -202,6 +203,30 @@ describe('SQLite store', () => {
     }
   });
 
+  it('gives a long series whole, the sources of its last points inline and the others on demand', () => {
+    const n = SERIES_SOURCES_INLINE + 3;
+    store.writeBatch(() => {
+      for (let i = 0; i < n; i++) {
+        const text = TEXT_A.replace('210项', `${1000 + i}项`);
+        store.ingestDocument(report(`s${i}`, text, '2022-07-01', (t) => ({
+          quantities: [q(t, `${1000 + i}项`, { value: 1000 + i, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项',
+            period: { start: null, end: `${2000 + i}-12-31` }, region: '成渝' })],
+        })));
+      }
+    });
+    store.refreshDerived();
+    const { series, pointCount } = store.indicator('chuanyu_tongban_items')!;
+    expect(series).toHaveLength(n);
+    expect(pointCount).toBe(n);
+    expect(series.map((p) => p.value)).toEqual(Array.from({ length: n }, (_, i) => 1000 + i));
+    expect(series.every((p) => p.sourceTotal === 1)).toBe(true);
+    expect(series.filter((p) => p.sources.length === 1)).toHaveLength(SERIES_SOURCES_INLINE);
+    expect(series[0].sources).toEqual([]);
+    expect(series.at(-1)!.sources[0].text).toBe(`${1000 + n - 1}项`);
+    const first = store.pointSources('chuanyu_tongban_items', 0)!;
+    expect(first.rows.map((s) => s.text)).toEqual(['1000项']);
+  });
+
   it('writes a batch all or nothing, and a batch after a failed one still marks its indicators', () => {
     const changed = report('b', TEXT_B.replace('311项', '312项'), null, (t) => ({
       quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
@@ -236,6 +261,12 @@ describe('SQLite store', () => {
     const parts = conflicts.find((c) => c.indicatorId === 'parts_suppliers_cross_supply')!;
     expect([...parts.a.sources, ...parts.b.sources].map((s) => s.text).sort()).toEqual(['130家', '300余家']);
     expect(parts.date?.slice(0, 7)).toBe('2022-06');
+    // each side names its point in the series
+    const detail = store.indicator('parts_suppliers_cross_supply')!;
+    for (const c of detail.conflicts) {
+      expect(detail.series[c.a.ord].value).toBe(c.a.value);
+      expect(detail.series[c.b.ord].value).toBe(c.b.value);
+    }
 
     const summary = store.indicators({ area: '先进制造业' }).find((i) => i.id === 'parts_suppliers_cross_supply')!;
     expect(summary).toMatchObject({ pointCount: 2, sourceCount: 2, conflictCount: 1, catalogued: true });

@@ -125,6 +125,12 @@ export const SOURCES_PER_POINT = 3;
  */
 const DERIVED_VERSION = 2;
 
+/**
+ * An indicator's detail carries the sources of its last this many points inline; earlier points
+ * carry their count only (sourceTotal), and pointSources() gives their sources on demand.
+ */
+export const SERIES_SOURCES_INLINE = 200;
+
 /** An indicator's detail carries its newest this many conflicts (conflictCount says how many; conflicts() pages them all). */
 export const DETAIL_CONFLICTS = 100;
 
@@ -397,6 +403,24 @@ export function makeSnippet(body: string, tokens: readonly string[], before = 16
   }
   snippet += window.slice(cursor) + (to < body.length ? '…' : '');
   return { snippet, highlights };
+}
+
+/**
+ * Whether a report is already stored exactly as it is, by the rule ingestDocument applies (the same
+ * content at its place, or a new place whose content is stored elsewhere): then writing it would be
+ * a no-op. Read-only, for the extraction workers, so that a re-run over the same files skips
+ * cleaning and extracting what it would throw away. The answer may be stale (the writer commits
+ * later); a stale "no" costs only the extraction, and the writer decides as before.
+ */
+export function storedContentCheck(path: string): (location: string, source: string, contentHash: string) => boolean {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 60000');
+  const atPlace = db.prepare('SELECT content_hash FROM reports WHERE location = ? AND source = ?').pluck();
+  const anywhere = db.prepare('SELECT 1 FROM reports WHERE content_hash = ? LIMIT 1').pluck();
+  return (location, source, contentHash) => {
+    const stored = atPlace.get(location, source) as string | undefined;
+    return stored !== undefined ? stored === contentHash : anywhere.get(contentHash) !== undefined;
+  };
 }
 
 /** Occurrences of `needle` in `text` (non-overlapping). */
@@ -781,7 +805,7 @@ export class SqliteStore implements Store {
     if (!rows.length) {
       // An automatic indicator lives as long as a fact names it; a catalogued one stays, empty.
       this.stmt('DELETE FROM indicators WHERE id = ? AND catalogued = 0').run(indicatorId);
-      this.stmt('UPDATE indicators SET point_count = 0, source_count = 0, conflict_count = 0 WHERE id = ?').run(indicatorId);
+      this.stmt("UPDATE indicators SET point_count = 0, source_count = 0, conflict_count = 0, series = '[]' WHERE id = ?").run(indicatorId);
       return;
     }
     const facts = rows.map((r): ReconcileFact => ({
@@ -815,8 +839,23 @@ export class SqliteStore implements Store {
       VALUES (?, ?, ?, ?, ?, ?)`);
     const conflicts = findConflicts(points, { windowDays: this.windowDays });
     for (const c of conflicts) insConflict.run(indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason);
-    this.stmt('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ? WHERE id = ?')
-      .run(points.length, new Set(facts.map((f) => f.reportId)).size, conflicts.length, indicatorId);
+    const series: SeriesPoint[] = points.map((p) => {
+      const stated = p.period?.stated ?? false;
+      return {
+        value: p.value,
+        valueMax: p.valueMax,
+        unit: p.unit,
+        approx: p.approx,
+        measure: p.measure,
+        period: stated ? { start: p.period!.start, end: p.period!.end } : null,
+        date: p.date,
+        region: p.region,
+        sources: [],
+        sourceTotal: p.quantityIds.length,
+      };
+    });
+    this.stmt('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ?, series = ? WHERE id = ?')
+      .run(points.length, new Set(facts.map((f) => f.reportId)).size, conflicts.length, json(series), indicatorId);
   }
 
   /** Quantities as the sources a point shows: report, sentence and span; by publication date. */
@@ -963,12 +1002,18 @@ export class SqliteStore implements Store {
     const [summary] = this.indicatorSummaries('WHERE i.id = @id', { id });
     if (!summary) return null;
     const row = this.stmt('SELECT description, patterns FROM indicators WHERE id = ?').get(id) as Pick<IndicatorRow, 'description' | 'patterns'>;
-    const points = this.stmt('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord').all(id) as PointRow[];
+    // The series document, then the sources of its last points: two reads however long the series.
+    const series = parseJson<SeriesPoint[]>((this.stmt('SELECT series FROM indicators WHERE id = ?').get(id) as { series: string }).series, []);
+    const from = Math.max(0, series.length - SERIES_SOURCES_INLINE);
+    for (const p of this.stmt('SELECT ord, sources FROM series_points WHERE indicator_id = ? AND ord >= ? ORDER BY ord').all(id, from) as
+      { ord: number; sources: string }[]) {
+      if (series[p.ord]) series[p.ord].sources = parseJson<SourceRef[]>(p.sources, []);
+    }
     return {
       ...summary,
       description: row.description,
       patterns: parseJson<string[]>(row.patterns, []),
-      series: points.map((p) => this.pointFromRow(p)),
+      series,
       conflicts: this.conflicts({ indicatorId: id, limit: DETAIL_CONFLICTS }).rows,
     };
   }
@@ -991,7 +1036,7 @@ export class SqliteStore implements Store {
     const side = (pointId: number): ConflictSide => {
       const p = pointStmt.get(pointId) as PointRow;
       const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = this.pointFromRow(p);
-      return { value, valueMax, unit, approx, period, date, sources, sourceTotal };
+      return { ord: p.ord, value, valueMax, unit, approx, period, date, sources, sourceTotal };
     };
     return {
       total,

@@ -157,6 +157,7 @@ export interface SeriesPoint {
   /**
    * The first SOURCES_PER_POINT sources by ingest order, stored with the point (a point repeated by
    * thousands of reports is read in bounded time); Store.pointSources pages through all of them.
+   * In an indicator's detail only the last SERIES_SOURCES_INLINE points carry them (others: []).
    */
   sources: SourceRef[];
   /** How many sources the point has in all (≥ sources.length). */
@@ -189,6 +190,8 @@ export interface IndicatorDetail extends IndicatorSummary {
 }
 
 export interface ConflictSide {
+  /** The point's place in its indicator's series (IndicatorDetail.series[ord]). */
+  ord: number;
   value: number;
   valueMax: number | null;
   unit: string;

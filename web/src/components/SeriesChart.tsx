@@ -67,7 +67,7 @@ export function SeriesChart({
             const data = (param as { data?: { index?: number } }).data;
             const p = typeof data?.index === 'number' ? points[data.index] : null;
             if (!p) return '';
-            const sources = p.sources.length;
+            const sources = p.sourceTotal ?? p.sources.length;
             return `${formatPointTime(p, lang)}\n${formatValue(p, lang)}\n${regionName(p.region)} · ${sources} ${lang === 'zh' ? '个来源' : sources === 1 ? 'source' : 'sources'}`;
           },
         },
@@ -85,7 +85,7 @@ export function SeriesChart({
             .map(({ p, index }) => ({
               value: [p.date, p.value],
               index,
-              symbolSize: 6 + Math.min(8, p.sources.length * 2),
+              symbolSize: 6 + Math.min(8, (p.sourceTotal ?? p.sources.length) * 2),
               ...(conflicted.has(index) && { itemStyle: { color: CONFLICT_RED, borderColor: CONFLICT_RED } }),
             })),
         })),

@@ -17,10 +17,7 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
   const { t, lang, area } = useI18n();
   const [selected, setSelected] = useState<number | null>(null);
   // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
-  const conflicted = useMemo(() => {
-    const quantityIds = new Set(indicator.conflicts.flatMap((c) => [...c.a.sources, ...c.b.sources].map((s) => s.quantityId)));
-    return new Set(indicator.series.flatMap((p, i) => (p.sources.some((s) => quantityIds.has(s.quantityId)) ? [i] : [])));
-  }, [indicator]);
+  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   useEffect(() => {
     if (selected !== null) rows.current[selected]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
