@@ -193,5 +193,6 @@ function measureQueries(store: Store): { search: Latency; series: Latency | null
 
 function formatSeconds(s: number): string {
   if (s < 120) return `${s.toFixed(1)} s`;
-  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  const whole = Math.round(s); // round first: 719.6 s is 12 min 0 s, not 11 min 60 s
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }

@@ -189,11 +189,7 @@ export const routes: ApiRoute[] = [
     querystring: schema.itemsQuery,
     handler: (req, reply, { cachedJson, store }) => {
       const { area, limit, offset } = (req as Query<{ area?: string; limit: number; offset: number }>).query;
-      // The store lists every item at once; the page (and the area filter) is cut here.
-      return cachedJson(reply, `items:${area ?? ''}:${limit}:${offset}`, () => {
-        const all = store.items().filter((item) => !area || (item.areas as string[]).includes(area));
-        return { total: all.length, limit, offset, rows: all.slice(offset, offset + limit) };
-      });
+      return cachedJson(reply, `items:${area ?? ''}:${limit}:${offset}`, () => store.items({ area, limit, offset }));
     },
   },
   {

@@ -191,3 +191,19 @@ describe('derived state kept up to date report by report', () => {
     expect(store.pointSources(busiest.id, 99_999)).toBeNull();
   });
 });
+
+describe('cooperation items', () => {
+  it('are paged and filtered by key area in SQL', () => {
+    const all = store.items({ limit: 1000 });
+    expect(all.total).toBe(all.rows.length);
+    expect(all.total).toBeGreaterThan(2);
+    const page = store.items({ limit: 2, offset: 1 });
+    expect(page.total).toBe(all.total);
+    expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(1, 3).map((r) => r.id));
+    const area = all.rows.flatMap((r) => r.areas)[0];
+    expect(area).toBeDefined();
+    const filtered = store.items({ area, limit: 1000 });
+    expect(filtered.total).toBe(all.rows.filter((r) => r.areas.includes(area)).length);
+    expect(filtered.rows.every((r) => r.areas.includes(area))).toBe(true);
+  });
+});

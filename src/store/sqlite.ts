@@ -1095,9 +1095,16 @@ export class SqliteStore implements Store {
     });
   }
 
-  items(): StoredItem[] {
-    return (this.stmt(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id
-      ORDER BY r.ref_date, i.report_id, i.ord`).all() as (ItemRow & { title: string | null; published: string | null })[]).map(itemFromRow);
+  items(q: { area?: string; limit?: number; offset?: number } = {}): Page<StoredItem> {
+    const limit = clampLimit(q.limit, 200);
+    const offset = clampOffset(q.offset);
+    // Areas are stored as a JSON array: match the quoted name.
+    const params = { area: q.area ? JSON.stringify(q.area) : null, limit, offset };
+    const where = 'WHERE @area IS NULL OR instr(i.areas, @area) > 0';
+    const total = (this.stmt(`SELECT count(*) AS n FROM items i ${where}`).get(params) as { n: number }).n;
+    const rows = this.stmt(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id ${where}
+      ORDER BY r.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`).all(params) as (ItemRow & { title: string | null; published: string | null })[];
+    return { total, limit, offset, rows: rows.map(itemFromRow) };
   }
 
   search(query: string, opts: SearchQuery = {}): Page<SearchHit> {

@@ -366,7 +366,8 @@ export interface Store {
   pointSources(indicatorId: string, ord: number, q?: { limit?: number; offset?: number }): Page<SourceRef> | null;
   conflicts(q?: ConflictQuery): Page<Conflict>;
   timeline(q?: TimelineQuery): TimelineEntry[];
-  items(): StoredItem[];
+  /** Cooperation items by their report's date, a page at a time (default 200, at most 1 000). */
+  items(q?: { area?: string; limit?: number; offset?: number }): Page<StoredItem>;
   search(q: string, opts?: SearchQuery): Page<SearchHit>;
   overview(): Overview;
   stats(): StoreStats;
