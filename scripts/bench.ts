@@ -2,7 +2,7 @@
  * `npm run bench`: the speed and memory figures the issues ask for, printed, never asserted in a
  * unit test. Sections: read (read+clean vs readability), extract (read→clean→extract), api
  * (latency under load), scale (`--scale N`: generated corpus ingested into a fresh store).
- * `--only NAME` runs one section; `--scale N` runs only the scale section.
+ * `--only NAME` runs one section; `--scale N` (or `--store PATH`) runs only the scale section.
  */
 const sections: Record<string, () => Promise<{ run: (argv: string[]) => Promise<void> }>> = {
   read: () => import('./bench/read.ts'),
@@ -13,7 +13,7 @@ const sections: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : null);
-const only = flag('--only') ?? (flag('--scale') ? 'scale' : null);
+const only = flag('--only') ?? (flag('--scale') || flag('--store') ? 'scale' : null);
 for (const [name, load] of Object.entries(sections)) {
   if (only ? only !== name : name === 'scale') continue;
   console.log(`\n## ${name}`);

@@ -1,5 +1,6 @@
 /**
  * `npm run bench -- --scale N [--seed S] [--workers W] [--corpus DIR] [--keep-store] [--rerun]`
+ * `npm run bench -- --scale N --store PATH`: only the query latencies, on a store kept by an earlier run.
  *
  * Generates a corpus of N reports (cached under the temp folder, reused when seed and size match),
  * ingests it into a fresh store in this process, and prints: wall time, reports/s, MB/s, peak RSS,
@@ -36,8 +37,10 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       corpus: { type: 'string' },
       'keep-store': { type: 'boolean', default: false },
       rerun: { type: 'boolean', default: false },
+      store: { type: 'string' },
     },
   });
+  if (typeof values.store === 'string') return queryExisting(resolve(values.store));
   const reports = Number(values.scale ?? 1000);
   const seed = Number(values.seed);
   const workers = values.workers ? Number(values.workers) : undefined;
@@ -123,6 +126,20 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   store.close();
   if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
   else console.log(`store kept at ${storePath}`);
+}
+
+/** Opens a kept store (migrating it, and rebuilding what the migration asks, timed) and measures its queries. */
+function queryExisting(path: string): void {
+  if (!existsSync(path)) throw new Error(`no store at ${path}`);
+  const opening = performance.now();
+  const store = openStore(path);
+  console.log(`opened     ${path} in ${formatSeconds((performance.now() - opening) / 1000)} (migrations and the rebuilds they ask for included)`);
+  const stats = store.stats();
+  console.log(`store      ${(storeBytes(path) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
+  const q = measureQueries(store);
+  const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
+  console.log(`queries    search ${ms(q.search)} · series ${ms(q.series)} · overview ${ms(q.overview)} ms (p50 / p95)`);
+  store.close();
 }
 
 /** The manifest of a complete corpus in `dir` made by this generator from this pool with this size and seed. */

@@ -6,7 +6,7 @@ import * as reconcile from '../reconcile/index.ts';
 it('pins the public exports', () => {
   expect(Object.keys(store).sort()).toEqual([
     'KEY_AREAS', 'SqliteStore', 'StoreError', 'hanBigrams', 'indexTokens', 'listMigrations', 'makeSnippet',
-    'openExistingStore', 'openStore', 'queryTokens', 'queryWords', 'referenceDate', 'resolveStorePath',
+    'openExistingStore', 'openStore', 'queryTokens', 'queryWords', 'referenceDate', 'resolveStorePath', 'storedContentCheck',
   ]);
   expect(Object.keys(reconcile).sort()).toEqual([
     'ABOUT_TOLERANCE', 'CatalogError', 'DEFAULT_CONFLICT_WINDOW_DAYS', 'KEY_AREA_NAMES', 'allowedRange', 'areasOf',

@@ -233,23 +233,9 @@ interface PointRow {
   source_count: number;
   sources: string;
 }
-interface IndicatorFactRow {
-  indicator_id: string;
-  report_id: number;
-  ord: number;
-  quantity_id: number;
-  value: number;
-  value_max: number | null;
-  unit: string;
-  approx: Approx;
-  measure: Measure;
-  subject: string;
-  period_start: string | null;
-  period_end: string | null;
-  has_period: number;
-  region: string | null;
-  ref_date: string | null;
-}
+/** A row of indicator_facts: what reconciling reads of a quantity, under its indicator. */
+type IndicatorFactRow = Pick<QuantityRow, 'report_id' | 'ord' | 'value' | 'value_max' | 'unit' | 'approx' | 'measure' | 'subject'
+  | 'period_start' | 'period_end' | 'has_period' | 'region'> & { indicator_id: string; quantity_id: number; ref_date: string | null };
 interface SourceRow {
   quantity_id: number;
   report_id: number;
