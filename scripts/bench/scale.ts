@@ -205,6 +205,10 @@ function measureQueries(store: Store): { search: Latency; series: Latency | null
   const series = ids.length ? show('series', latency(ids, (id) => store.indicator(id), 300)) : null;
   if (!series) console.log('series     no indicators in the store');
   const overview = show('overview', latency([null], () => store.overview(), 50));
+  // the dashboard's other lists, first page each
+  show('reports', latency([0, 50, 500], (offset) => store.reports({ limit: 50, offset }), 50));
+  show('timeline', latency([{}, { from: '2022-01' }, { area: '交通枢纽' }], (q) => store.timeline({ ...q, limit: 500 }), 50));
+  show('items', latency([{}, { area: '科技创新' }], (q) => store.items({ ...q, limit: 50 }), 50));
   return { search, series, overview };
 }
 

@@ -207,3 +207,22 @@ describe('cooperation items', () => {
     expect(filtered.rows.every((r) => r.areas.includes(area))).toBe(true);
   });
 });
+
+describe('the timeline', () => {
+  it('merges events and items in date order (undated last), and a limit or a bound cuts that one list', () => {
+    const all = store.timeline({ limit: 10_000 });
+    expect(all.some((t) => t.kind === 'event')).toBe(true);
+    expect(all.some((t) => t.kind === 'item')).toBe(true);
+    const key = (t: (typeof all)[number]) => [t.date === null ? 1 : 0, t.date ?? '', t.reportId, t.kind, t.id] as const;
+    for (let i = 1; i < all.length; i++) {
+      const [a, b] = [key(all[i - 1]), key(all[i])];
+      const order = a[0] - b[0] || a[1].localeCompare(b[1]) || a[2] - b[2] || a[3].localeCompare(b[3]) || a[4] - b[4];
+      expect(order, `${JSON.stringify(a)} before ${JSON.stringify(b)}`).toBeLessThan(0);
+    }
+    expect(store.timeline({ limit: 7 })).toEqual(all.slice(0, 7));
+    const from = all[Math.floor(all.length / 2)].date!;
+    expect(store.timeline({ from, limit: 10_000 })).toEqual(all.filter((t) => t.date !== null && t.date >= from));
+    const area = all.flatMap((t) => t.areas)[0];
+    expect(store.timeline({ area, limit: 10_000 })).toEqual(all.filter((t) => t.areas.includes(area)));
+  });
+});

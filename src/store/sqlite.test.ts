@@ -89,6 +89,9 @@ describe('SQLite store', () => {
     db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP INDEX conflicts_a_point; DROP INDEX conflicts_b_point;
       ALTER TABLE series_points DROP COLUMN source_count; ALTER TABLE series_points DROP COLUMN sources;
       ALTER TABLE indicators DROP COLUMN series;
+      ${['reports', 'quantities', 'events', 'items'].map((t) => `DROP TRIGGER ${t}_counted; DROP TRIGGER ${t}_uncounted;`).join(' ')}
+      DROP TABLE table_counts; DROP INDEX reports_by_date; DROP INDEX events_by_date; DROP INDEX items_by_date;
+      CREATE INDEX events_date ON events(date); ALTER TABLE items DROP COLUMN ref_date;
       DELETE FROM quantity_indicator; DELETE FROM series_points;`);
     db.pragma('user_version = 1');
     db.close();
@@ -122,6 +125,12 @@ describe('SQLite store', () => {
     expect(detail.quantities.map((x) => x.text)).toEqual(['312项']);
     expect(detail.events).toEqual([]);
     expect(store.stats().reports).toBe(2);
+    // the counts the triggers keep are the tables' own, through replacing and its cascades
+    const db = new Database(store.path, { readonly: true });
+    const counted = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(store.stats()).toMatchObject({ reports: counted('reports'), quantities: counted('quantities'), events: counted('events'), items: counted('items') });
+    expect(store.stats().quantities).toBe(3);
+    db.close();
   });
 
   it('keeps every fact with its span, reading back the text under it', () => {

@@ -643,9 +643,9 @@ export class SqliteStore implements Store {
     items.forEach(({ it, span, sentence }, ord) => {
       const sentenceText = textOf(doc.text, sentence);
       const id = Number(this.stmt(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
-        sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        sentence_start, sentence_end, surface, sentence_text, stage, areas, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
-        sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)),
+        sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)), refDate,
       ).lastInsertRowid);
       index('item', id, sentenceText);
     });
@@ -886,9 +886,12 @@ export class SqliteStore implements Store {
     const offset = clampOffset(q.offset);
     const filter = q.q ? "WHERE r.title LIKE @like ESCAPE '\\' OR r.source LIKE @like ESCAPE '\\' OR r.location LIKE @like ESCAPE '\\'" : '';
     const params = { like: `%${(q.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit, offset };
-    const total = (this.stmt(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n;
+    const total = q.q
+      ? (this.stmt(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n
+      : (this.stmt("SELECT n FROM table_counts WHERE name = 'reports'").get() as { n: number }).n;
+    // newest first through the reports_by_date index (the same expression, one direction)
     const rows = this.stmt(`SELECT ${SqliteStore.SUMMARY_COLUMNS} FROM reports r ${filter}
-      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id LIMIT @limit OFFSET @offset`).all(params) as Parameters<SqliteStore['summaryFromRow']>[0][];
+      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id DESC LIMIT @limit OFFSET @offset`).all(params) as Parameters<SqliteStore['summaryFromRow']>[0][];
     return { total, limit, offset, rows: rows.map((r) => this.summaryFromRow(r)) };
   }
 
@@ -1044,22 +1047,33 @@ export class SqliteStore implements Store {
 
   timeline(q: TimelineQuery = {}): TimelineEntry[] {
     const limit = clampLimit(q.limit, 500, 10_000);
-    // Events by their date, items by their report's date; filtered and ordered in SQL so a large
-    // store is not read whole. Areas are stored as a JSON array: match the quoted name.
-    const filter = (date: string, areas: string) => `(@from IS NULL OR ${date} >= @from)
-      AND (@to IS NULL OR substr(${date}, 1, length(@to)) <= @to) AND (@area IS NULL OR instr(${areas}, @area) > 0)`;
-    const rows = this.stmt(`SELECT * FROM (
-      SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas, e.sentence_text,
-        e.span_start, e.span_end, NULL AS total, NULL AS done
-      FROM events e JOIN reports r ON r.id = e.report_id WHERE ${filter('e.date', 'e.areas')}
-      UNION ALL
-      SELECT 'item', i.id, i.report_id, r.title, r.published, r.ref_date, i.name, i.areas, i.sentence_text,
-        i.span_start, i.span_end, i.total, i.done
-      FROM items i JOIN reports r ON r.id = i.report_id WHERE ${filter('r.ref_date', 'i.areas')})
-      ORDER BY date IS NULL, date, report_id, kind, id LIMIT @limit`)
-      .all({ from: q.from ?? null, to: q.to ?? null, area: q.area ? JSON.stringify(q.area) : null, limit }) as {
-        kind: 'event' | 'item'; id: number; report_id: number; title: string | null; published: string | null; date: string | null;
-        summary: string; areas: string; sentence_text: string; span_start: number; span_end: number; total: number | null; done: number | null }[];
+    // Events by their date, items by their report's date (copied onto the item). Each kind is read
+    // in date order through its index, at most `limit` rows, and the two are merged here: a UNION
+    // ordered as a whole would sort every event and item of the store. Only the bounds given
+    // become conditions, so `from` seeks in the index. Areas are a JSON array: match the quoted name.
+    const params = { from: q.from ?? null, to: q.to ?? null, area: q.area ? JSON.stringify(q.area) : null, limit };
+    const where = (date: string, areas: string, extra: string[] = []) =>
+      [
+        ...extra,
+        ...(q.from ? [`${date} >= @from`] : []),
+        ...(q.to ? [`substr(${date}, 1, length(@to)) <= @to`] : []),
+        ...(q.area ? [`instr(${areas}, @area) > 0`] : []),
+      ].join(' AND ') || '1';
+    type Row = { kind: 'event' | 'item'; id: number; report_id: number; title: string | null; published: string | null; date: string | null;
+      summary: string; areas: string; sentence_text: string; span_start: number; span_end: number; total: number | null; done: number | null };
+    const events = this.stmt(`SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas,
+      e.sentence_text, e.span_start, e.span_end, NULL AS total, NULL AS done
+      FROM events e JOIN reports r ON r.id = e.report_id WHERE ${where('e.date', 'e.areas')}
+      ORDER BY e.date, e.report_id, e.id LIMIT @limit`).all(params) as Row[];
+    const items = (dated: boolean) => this.stmt(`SELECT 'item' AS kind, i.id, i.report_id, r.title, r.published, i.ref_date AS date,
+      i.name AS summary, i.areas, i.sentence_text, i.span_start, i.span_end, i.total, i.done
+      FROM items i JOIN reports r ON r.id = i.report_id WHERE ${where('i.ref_date', 'i.areas', [dated ? 'i.ref_date IS NOT NULL' : 'i.ref_date IS NULL'])}
+      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit`).all(params) as Row[];
+    // undated last, then by date, report, kind (events first) and id
+    const rows = [...events, ...items(true), ...items(false)]
+      .sort((a, b) => Number(a.date === null) - Number(b.date === null) || (a.date ?? '').localeCompare(b.date ?? '') ||
+        a.report_id - b.report_id || a.kind.localeCompare(b.kind) || a.id - b.id)
+      .slice(0, limit);
     return rows.map((t) => {
       const entry: TimelineEntry = {
         kind: t.kind,
@@ -1089,7 +1103,7 @@ export class SqliteStore implements Store {
     const where = 'WHERE @area IS NULL OR instr(i.areas, @area) > 0';
     const total = (this.stmt(`SELECT count(*) AS n FROM items i ${where}`).get(params) as { n: number }).n;
     const rows = this.stmt(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id ${where}
-      ORDER BY r.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`).all(params) as (ItemRow & { title: string | null; published: string | null })[];
+      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`).all(params) as (ItemRow & { title: string | null; published: string | null })[];
     return { total, limit, offset, rows: rows.map(itemFromRow) };
   }
 
@@ -1149,11 +1163,12 @@ export class SqliteStore implements Store {
     return {
       path: this.path,
       schemaVersion: this.schemaVersion,
-      reports: count('SELECT count(*) AS n FROM reports'),
+      // kept by triggers (migration 008): a count(*) would walk an index of millions of rows
+      reports: count("SELECT n FROM table_counts WHERE name = 'reports'"),
       failures: count('SELECT count(*) AS n FROM failures'),
-      quantities: count('SELECT count(*) AS n FROM quantities'),
-      events: count('SELECT count(*) AS n FROM events'),
-      items: count('SELECT count(*) AS n FROM items'),
+      quantities: count("SELECT n FROM table_counts WHERE name = 'quantities'"),
+      events: count("SELECT n FROM table_counts WHERE name = 'events'"),
+      items: count("SELECT n FROM table_counts WHERE name = 'items'"),
       indicators: count('SELECT count(*) AS n FROM indicators i WHERE EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
       cataloguedIndicators: count('SELECT count(*) AS n FROM indicators i WHERE catalogued = 1 AND EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
       uncataloguedIndicators: count('SELECT count(*) AS n FROM indicators WHERE catalogued = 0'),
