@@ -130,6 +130,12 @@ describe('findQuantities: subject', () => {
     expect(b.subject).toContain('重大科技基础设施');
     expect(a.subject).not.toContain('基础设施');
   });
+  it('gives a part (其中…) the subject of the whole before it', () => {
+    const text = '共同实施成渝地区双城经济圈重大项目248个，其中已开工项目160个。';
+    const found = quantities(text);
+    expect(found.map((q) => q.value)).toEqual([248, 160]);
+    for (const q of found) expect(q.subject).toContain('重大项目');
+  });
 });
 
 describe('findQuantities: period', () => {

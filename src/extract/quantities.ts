@@ -188,6 +188,10 @@ function findSubject(input: SubjectInput): string {
     const before = cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times);
     return joinSubject(before, subject);
   }
+  if (previous && near && /^[，,、：:\s]*其中/.test(window) && !subject.includes(previous.subject)) {
+    // 重大项目248个，其中四川12个: a part counts the same things as the whole before it.
+    return joinSubject(previous.subject, subject);
+  }
   if (previous && near && previous.measure === 'level' && measure !== 'level' && !subject.includes(previous.subject)) {
     // 1475列，约占全国开行量的21%: a share or growth rate qualifies the figure before it.
     return joinSubject(previous.subject, subject);

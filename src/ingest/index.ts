@@ -96,8 +96,10 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
   const keepBytes = options.keepBytes ?? true;
-  // Workers may ask the store file what it holds (read-only) to skip re-extracting it.
-  const skipStored = (options.skipStored ?? true) && existsSync(store.path);
+  // Workers may ask the store file what it holds (read-only) to skip re-extracting it; not when it
+  // held nothing at the start (a first ingest): there is nothing to skip (copies within the run are
+  // the writer's to find), and readers polling a growing store keep its WAL from being recycled.
+  const skipStored = (options.skipStored ?? true) && existsSync(store.path) && store.stats().reports > 0;
   const started = performance.now();
 
   const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, writerSeconds: 0, stopped: false };
