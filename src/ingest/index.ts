@@ -97,8 +97,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
   const keepBytes = options.keepBytes ?? true;
   // Workers may ask the store file what it holds (read-only) to skip re-extracting it; not when it
-  // held nothing at the start (a first ingest): there is nothing to skip (copies within the run are
-  // the writer's to find), and readers polling a growing store keep its WAL from being recycled.
+  // held nothing at the start (a first ingest): there is nothing to skip, and copies within the run
+  // are the writer's to find.
   const skipStored = (options.skipStored ?? true) && existsSync(store.path) && store.stats().reports > 0;
   const started = performance.now();
 
