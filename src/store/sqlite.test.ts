@@ -89,7 +89,6 @@ describe('SQLite store', () => {
     db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP INDEX conflicts_a_point; DROP INDEX conflicts_b_point;
       ALTER TABLE series_points DROP COLUMN source_count; ALTER TABLE series_points DROP COLUMN sources;
       ALTER TABLE indicators DROP COLUMN series;
-      ${['reports', 'quantities', 'events', 'items'].map((t) => `DROP TRIGGER ${t}_counted; DROP TRIGGER ${t}_uncounted;`).join(' ')}
       DROP TABLE table_counts; DROP INDEX reports_by_date; DROP INDEX events_by_date; DROP INDEX items_by_date;
       CREATE INDEX events_date ON events(date); ALTER TABLE items DROP COLUMN ref_date;
       DELETE FROM quantity_indicator; DELETE FROM series_points;`);

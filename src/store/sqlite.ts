@@ -585,7 +585,7 @@ export class SqliteStore implements Store {
 
     // A report just inserted has nothing to delete, and asking would cost: a lookup in the search
     // index makes FTS5 flush the batch's pending terms to a segment of their own.
-    if (!opts.fresh) this.deleteFacts(reportId);
+    const removed = opts.fresh ? { quantities: 0, events: 0, items: 0 } : this.deleteFacts(reportId);
     const refDate = referenceDate(doc);
     this.stmt(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
       categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`).run({
@@ -649,9 +649,18 @@ export class SqliteStore implements Store {
       ).lastInsertRowid);
       index('item', id, sentenceText);
     });
+    // table_counts (migrations 008–009): kept here, the one place these tables gain or lose rows
+    this.stmt(`UPDATE table_counts SET n = n + CASE name WHEN 'reports' THEN @reports WHEN 'quantities' THEN @quantities
+      WHEN 'events' THEN @events ELSE @items END WHERE name IN ('reports', 'quantities', 'events', 'items')`).run({
+      reports: opts.fresh ? 1 : 0,
+      quantities: quantities.length - removed.quantities,
+      events: events.length - removed.events,
+      items: items.length - removed.items,
+    });
   }
 
-  private deleteFacts(reportId: number): void {
+  /** Deletes a report's facts and search rows, marking its indicators dirty; says how many facts went. */
+  private deleteFacts(reportId: number): { quantities: number; events: number; items: number } {
     this.stmt('DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)').run(reportId);
     this.stmt('DELETE FROM search_docs WHERE report_id = ?').run(reportId);
     // The series these quantities fed are stale until the next refreshDerived() rebuilds them.
@@ -662,9 +671,11 @@ export class SqliteStore implements Store {
       this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(indicatorId);
     }
     this.stmt('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)').run(reportId);
-    this.stmt('DELETE FROM quantities WHERE report_id = ?').run(reportId);
-    this.stmt('DELETE FROM events WHERE report_id = ?').run(reportId);
-    this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId);
+    return {
+      quantities: this.stmt('DELETE FROM quantities WHERE report_id = ?').run(reportId).changes,
+      events: this.stmt('DELETE FROM events WHERE report_id = ?').run(reportId).changes,
+      items: this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId).changes,
+    };
   }
 
   /**
@@ -1163,7 +1174,7 @@ export class SqliteStore implements Store {
     return {
       path: this.path,
       schemaVersion: this.schemaVersion,
-      // kept by triggers (migration 008): a count(*) would walk an index of millions of rows
+      // kept by the writer (migrations 008–009): a count(*) would walk an index of millions of rows
       reports: count("SELECT n FROM table_counts WHERE name = 'reports'"),
       failures: count('SELECT count(*) AS n FROM failures'),
       quantities: count("SELECT n FROM table_counts WHERE name = 'quantities'"),
