@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Native addons (better-sqlite3, jieba) and Chromium are happier in forked processes.
     pool: 'forks',
+    // a throwaway PostgreSQL server for the PostgreSQL store's tests
+    globalSetup: ['test/postgres-setup.ts'],
   },
 });

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/index.ts';
 import { repoRoot, runCli, twincityBin } from './helpers.ts';
+import { freshDatabase, postgresAvailable } from './postgres.ts';
 
 const corpus = join(repoRoot, 'data', 'corpus');
 
 describe('twincity ingest', () => {
-  it('prints a summary, records a bad file as failed with its reason, and exits 1 for it', () => {
+  it('prints a summary, records a bad file as failed with its reason, and exits 1 for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-cli-'));
     const store = join(dir, 'obs.db');
     const bad = join(dir, 'empty.html');
@@ -26,16 +27,34 @@ describe('twincity ingest', () => {
     expect(stdout).toMatch(/new\s+5\b/);
     expect(stdout).toMatch(/failed\s+1\b/);
     expect(stdout).toContain(`${bad}: empty file`);
-    const opened = openStore(store);
-    expect(opened.failures().map((f) => f.location)).toEqual([bad]);
-    opened.close();
+    const opened = await openStore(store);
+    expect((await opened.failures()).map((f) => f.location)).toEqual([bad]);
+    await opened.close();
   });
 
-  it('takes the store from TWINCITY_STORE, and a second run changes nothing', () => {
+  it('takes the store from TWINCITY_STORE, and a second run changes nothing', async () => {
     const store = join(mkdtempSync(join(tmpdir(), 'tc-cli-')), 'obs.db');
     const first = JSON.parse(runCli(['ingest', corpus, '--json'], { env: { TWINCITY_STORE: store } }));
     expect(first).toMatchObject({ read: 5, new: 5, failed: 0 });
     const second = JSON.parse(runCli(['ingest', corpus, '--json'], { env: { TWINCITY_STORE: store } }));
     expect(second).toMatchObject({ read: 5, new: 0, unchanged: 5, replaced: 0, failed: 0 });
+  });
+});
+
+describe.skipIf(!postgresAvailable)('twincity over a PostgreSQL store', () => {
+  it('ingests into a postgres:// URL with parallel workers, skips what it holds on a re-run, and queries it', async () => {
+    const db = await freshDatabase();
+    try {
+      const first = JSON.parse(runCli(['ingest', corpus, '--json', '--workers', '2', '--store', db.url]));
+      expect(first).toMatchObject({ read: 5, new: 5, failed: 0 });
+      const second = JSON.parse(runCli(['ingest', corpus, '--json', '--workers', '2'], { env: { TWINCITY_STORE: db.url } }));
+      expect(second).toMatchObject({ read: 5, new: 0, unchanged: 5, failed: 0 });
+      const hits = JSON.parse(runCli(['search', '川渝通办', '--json', '--store', db.url])) as { total: number; rows: { title: string }[] };
+      expect(hits.total).toBeGreaterThan(0);
+      const conflicts = JSON.parse(runCli(['conflicts', '--json', '--store', db.url])) as { total: number };
+      expect(conflicts.total).toBeGreaterThan(0);
+    } finally {
+      await db.drop();
+    }
   });
 });

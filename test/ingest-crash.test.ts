@@ -38,22 +38,22 @@ describe('twincity ingest killed with SIGKILL', () => {
       await new Promise((r) => setTimeout(r, 25));
       if (!existsSync(storePath)) continue;
       try {
-        watcher ??= openStore(storePath, { readonly: true });
-        committed = watcher.stats().reports;
+        watcher ??= await openStore(storePath, { readonly: true });
+        committed = (await watcher.stats()).reports;
       } catch {
         // the schema is not there yet
       }
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    watcher?.close();
+    await watcher?.close();
 
-    const store = openStore(storePath);
-    const stored = store.reports({ limit: REPORTS }).rows;
+    const store = await openStore(storePath);
+    const stored = (await store.reports({ limit: REPORTS })).rows;
     expect(stored.length).toBeGreaterThanOrEqual(40);
     expect(stored.length).toBeLessThan(REPORTS);
     for (const row of stored) {
-      const detail = store.report(row.id)!;
+      const detail = (await store.report(row.id))!;
       const [read] = readBytes(readFileSync(detail.location), { location: detail.location });
       const expected = processDocument(read);
       expect(detail.text).toBe(expected.text);
@@ -65,14 +65,14 @@ describe('twincity ingest killed with SIGKILL', () => {
       for (const q of detail.quantities) expect(detail.text.slice(q.span[0], q.span[1])).toBe(q.text);
     }
     const before = stored.length;
-    store.close();
+    await store.close();
 
     const summary = JSON.parse(runCli(['ingest', corpus, '--store', storePath, '--workers', '2', '--json'], { allowFail: true })) as Record<string, number>;
     expect(summary.read).toBe(REPORTS);
     expect(summary.unchanged).toBe(before);
     expect(summary.new + summary.unchanged + summary.failed).toBe(REPORTS);
-    const after = openStore(storePath);
-    expect(after.stats().reports).toBe(REPORTS - summary.failed);
-    after.close();
+    const after = await openStore(storePath);
+    expect((await after.stats()).reports).toBe(REPORTS - summary.failed);
+    await after.close();
   }, 180_000);
 });

@@ -65,7 +65,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     `machine    ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB, ` +
       `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${threads} worker thread(s) + the writer`,
   );
-  const store = openStore(storePath);
+  const store = await openStore(storePath);
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   let lastLine = started;
@@ -90,11 +90,11 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   const cpuSeconds = (cpu.user + cpu.system) / 1e6; // every thread of the process
   console.log(`  … ${summary.read} reports written in ${formatSeconds(ingestSeconds)}; rebuilding indicators, series and conflicts`);
   const refreshStarted = performance.now();
-  store.refreshDerived();
+  await store.refreshDerived();
   const refreshSeconds = (performance.now() - refreshStarted) / 1000;
   const wall = ingestSeconds + refreshSeconds;
   const peakRss = process.resourceUsage().maxRSS * 1024; // bytes; covers the worker threads too
-  const stats = store.stats();
+  const stats = await store.stats();
 
   console.log(`ingest     ${summary.read} read: ${summary.new} new, ${summary.unchanged} unchanged, ${summary.replaced} replaced, ${summary.failed} failed`);
   for (const f of summary.failures.slice(0, 5)) console.log(`           failed ${f.location}: ${f.reason}`);
@@ -108,7 +108,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   console.log(`store      ${(storeBytes(storePath) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
 
   // 3. query latency at this size
-  const q = measureQueries(store);
+  const q = await measureQueries(store);
   const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
   console.log(`load avg   ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
   console.log('\nREADME row: | reports | wall | reports/s | MB/s | peak RSS | store | search p50/p95 ms | series p50/p95 ms | overview p50/p95 ms |');
@@ -123,23 +123,23 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     console.log(`re-run     ${formatSeconds(seconds)} for ${second.read} reports (${(second.read / seconds).toFixed(0)}/s): ` +
       `${second.unchanged} unchanged, ${second.new} new, ${second.replaced} replaced, ${second.failed} failed`);
   }
-  store.close();
+  await store.close();
   if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
   else console.log(`store kept at ${storePath}`);
 }
 
 /** Opens a kept store (migrating it, and rebuilding what the migration asks, timed) and measures its queries. */
-function queryExisting(path: string): void {
+async function queryExisting(path: string): Promise<void> {
   if (!existsSync(path)) throw new Error(`no store at ${path}`);
   const opening = performance.now();
-  const store = openStore(path);
+  const store = await openStore(path);
   console.log(`opened     ${path} in ${formatSeconds((performance.now() - opening) / 1000)} (migrations and the rebuilds they ask for included)`);
-  const stats = store.stats();
+  const stats = await store.stats();
   console.log(`store      ${(storeBytes(path) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
-  const q = measureQueries(store);
+  const q = await measureQueries(store);
   const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
   console.log(`queries    search ${ms(q.search)} · series ${ms(q.series)} · overview ${ms(q.overview)} ms (p50 / p95)`);
-  store.close();
+  await store.close();
 }
 
 /** The manifest of a complete corpus in `dir` made by this generator from this pool with this size and seed. */
@@ -174,13 +174,13 @@ function storeBytes(path: string): number {
  * Times `call` over `inputs` (cycled) after one warm-up call, `runs` times or for at most
  * `budgetMs` (a large store must not turn the bench into an hour of queries).
  */
-function latency<T>(inputs: readonly T[], call: (input: T) => unknown, runs: number, budgetMs = 30_000): { p50: number; p95: number; n: number } {
-  call(inputs[0]);
+async function latency<T>(inputs: readonly T[], call: (input: T) => Promise<unknown>, runs: number, budgetMs = 30_000): Promise<Latency> {
+  await call(inputs[0]);
   const times: number[] = [];
   const until = performance.now() + budgetMs;
   for (let i = 0; i < runs && performance.now() < until; i++) {
     const t = performance.now();
-    call(inputs[i % inputs.length]);
+    await call(inputs[i % inputs.length]);
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -190,25 +190,24 @@ function latency<T>(inputs: readonly T[], call: (input: T) => unknown, runs: num
 
 type Latency = { p50: number; p95: number; n: number };
 
-function measureQueries(store: Store): { search: Latency; series: Latency | null; overview: Latency } {
+async function measureQueries(store: Store): Promise<{ search: Latency; series: Latency | null; overview: Latency }> {
   const show = (name: string, r: Latency) => {
     console.log(`${name.padEnd(10)} p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${r.n} calls)`);
     return r;
   };
-  const search = show('search', latency(SEARCH_TERMS, (q) => store.search(q, { limit: 20 }), 300));
+  const search = show('search', await latency(SEARCH_TERMS, (q) => store.search(q, { limit: 20 }), 300));
   // the indicators with the longest series are the slowest to read
-  const ids = store
-    .indicators()
+  const ids = (await store.indicators())
     .sort((a, b) => b.pointCount - a.pointCount)
     .slice(0, 20)
     .map((i) => i.id);
-  const series = ids.length ? show('series', latency(ids, (id) => store.indicator(id), 300)) : null;
+  const series = ids.length ? show('series', await latency(ids, (id) => store.indicator(id), 300)) : null;
   if (!series) console.log('series     no indicators in the store');
-  const overview = show('overview', latency([null], () => store.overview(), 50));
+  const overview = show('overview', await latency([null], () => store.overview(), 50));
   // the dashboard's other lists, first page each
-  show('reports', latency([0, 50, 500], (offset) => store.reports({ limit: 50, offset }), 50));
-  show('timeline', latency([{}, { from: '2022-01' }, { area: '交通枢纽' }], (q) => store.timeline({ ...q, limit: 500 }), 50));
-  show('items', latency([{}, { area: '科技创新' }], (q) => store.items({ ...q, limit: 50 }), 50));
+  show('reports', await latency([0, 50, 500], (offset) => store.reports({ limit: 50, offset }), 50));
+  show('timeline', await latency([{}, { from: '2022-01' }, { area: '交通枢纽' }], (q) => store.timeline({ ...q, limit: 500 }), 50));
+  show('items', await latency([{}, { area: '科技创新' }], (q) => store.items({ ...q, limit: 50 }), 50));
   return { search, series, overview };
 }
 

@@ -16,12 +16,12 @@ export function registerConflicts(program: Command): void {
     .option('--region <region>', 'only this region (成渝, 重庆, 四川, 成都…)')
     .option('--limit <n>', 'conflicts per page', toInt, 100)
     .option('--offset <n>', 'skip this many', toInt, 0)
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of conflicts as JSON, with every source sentence')
-    .action(guarded((opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {
-      const store = openExistingStore(opts.store);
+    .action(guarded(async (opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {
+      const store = await openExistingStore(opts.store);
       try {
-        const page = store.conflicts({ indicatorId: opts.indicator, area: opts.area, region: opts.region, limit: opts.limit, offset: opts.offset });
+        const page = await store.conflicts({ indicatorId: opts.indicator, area: opts.area, region: opts.region, limit: opts.limit, offset: opts.offset });
         if (opts.json) {
           process.stdout.write(JSON.stringify(page, null, 2) + '\n');
           return;
@@ -37,7 +37,7 @@ export function registerConflicts(program: Command): void {
         ]));
         process.stdout.write(`${page.total} conflict(s)\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     }));
 }

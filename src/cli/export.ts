@@ -13,18 +13,18 @@ export function registerExport(program: Command): void {
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--out <path>', 'file to write (csv: a folder, one file per table, unless --table is given); default stdout')
     .option('--table <name>', 'only this table (reports, quantities, indicators, series, conflicts, events, items, failures)')
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .action(guarded(async (opts: { format: string; out?: string; table?: string; store?: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
         throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
       }
       const format = opts.format as ExportFormat;
-      const store = openExistingStore(opts.store);
+      const store = await openExistingStore(opts.store);
       let tables;
       try {
-        tables = store.exportTables();
+        tables = await store.exportTables();
       } finally {
-        store.close();
+        await store.close();
       }
       if (opts.table) {
         tables = tables.filter((t) => t.name === opts.table);

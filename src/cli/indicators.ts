@@ -12,16 +12,16 @@ export function registerIndicators(program: Command): void {
     .option('--catalogued', 'only catalogue indicators')
     .option('--uncatalogued', 'only automatic groups of uncatalogued quantities')
     .option('--all', 'also list catalogue indicators with no data yet')
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the indicators as JSON')
-    .action(guarded((opts: { area?: string; catalogued?: boolean; uncatalogued?: boolean; all?: boolean; store?: string; json?: boolean }) => {
+    .action(guarded(async (opts: { area?: string; catalogued?: boolean; uncatalogued?: boolean; all?: boolean; store?: string; json?: boolean }) => {
       if (opts.area && !(KEY_AREAS as readonly string[]).includes(opts.area)) {
         throw new Error(`--area must be one of ${KEY_AREAS.join(', ')}, not "${opts.area}"`);
       }
-      const store = openExistingStore(opts.store);
+      const store = await openExistingStore(opts.store);
       try {
         const catalogued = opts.catalogued ? true : opts.uncatalogued ? false : undefined;
-        const rows = store.indicators({ area: opts.area, catalogued }).filter((i) => opts.all || i.pointCount > 0);
+        const rows = (await store.indicators({ area: opts.area, catalogued })).filter((i) => opts.all || i.pointCount > 0);
         if (opts.json) {
           process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
           return;
@@ -38,7 +38,7 @@ export function registerIndicators(program: Command): void {
         ]));
         process.stdout.write(`${rows.length} indicator(s)\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     }));
 }

@@ -13,12 +13,12 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('read reports into the store: clean, extract and commit each one; a summary at the end')
     .argument('<paths...>', 'files, folders (recursive), feeds or http(s) URLs')
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--workers <n>', 'extraction worker threads (default: one per core)', (v) => positiveInt(v, '--workers'))
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (paths: string[], opts: { store?: string; workers?: number; json?: boolean; progress: boolean }) => {
-      const store = openStore(resolveStorePath(opts.store));
+      const store = await openStore(resolveStorePath(opts.store));
       const stop = new AbortController();
       // First Ctrl-C (or SIGTERM): stop reading, write what is in flight, refresh, summarize.
       // Second: leave now (each committed report is still whole).
@@ -37,7 +37,7 @@ export function registerIngest(program: Command): void {
         bar?.stop();
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);
-        store.close();
+        await store.close();
       }
       process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary));
       process.exitCode = summary.failed || summary.stopped ? 1 : 0;

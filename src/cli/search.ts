@@ -11,12 +11,12 @@ export function registerSearch(program: Command): void {
     .argument('<words...>', 'what to look for, e.g. 高铁 or 氢能 汽车 (all words must match)')
     .option('--limit <n>', 'hits per page', toInt, 20)
     .option('--offset <n>', 'skip this many hits', toInt, 0)
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of hits as JSON')
-    .action(guarded((words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
-      const store = openExistingStore(opts.store);
+    .action(guarded(async (words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
+      const store = await openExistingStore(opts.store);
       try {
-        const page = store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
+        const page = await store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
         if (opts.json) {
           process.stdout.write(JSON.stringify(page, null, 2) + '\n');
           return;
@@ -30,7 +30,7 @@ export function registerSearch(program: Command): void {
         ]));
         process.stdout.write(`${page.total} hit(s)${page.total > page.offset + page.rows.length ? `, showing ${page.offset + 1}–${page.offset + page.rows.length}` : ''}\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     }));
 }

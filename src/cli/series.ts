@@ -9,12 +9,12 @@ export function registerSeries(program: Command): void {
     .command('series')
     .description("an indicator's series: points by period, each with its sources (report, sentence, span)")
     .argument('<id>', 'indicator id, as `twincity indicators` lists it')
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the indicator with its series and conflicts as JSON')
-    .action(guarded((id: string, opts: { store?: string; json?: boolean }) => {
-      const store = openExistingStore(opts.store);
+    .action(guarded(async (id: string, opts: { store?: string; json?: boolean }) => {
+      const store = await openExistingStore(opts.store);
       try {
-        const detail = store.indicator(id);
+        const detail = await store.indicator(id);
         if (!detail) throw new Error(`no indicator "${id}" (see \`twincity indicators\`)`);
         if (opts.json) {
           process.stdout.write(JSON.stringify(detail, null, 2) + '\n');
@@ -35,7 +35,7 @@ export function registerSeries(program: Command): void {
         ]));
         process.stdout.write(`${detail.series.length} point(s) from ${detail.sourceCount} report(s), ${detail.conflicts.length} conflict(s)\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     }));
 }

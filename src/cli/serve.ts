@@ -14,7 +14,7 @@ interface ServeFlags {
 
 function addServeOptions(command: Command): Command {
   return command
-    .option('--store <path>', 'SQLite store (default: TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--port <n>', 'port to listen on (default: PORT or 8080)')
     .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
     .option('--web <dir>', 'built dashboard to serve (default: web/dist)')
@@ -24,7 +24,7 @@ function addServeOptions(command: Command): Command {
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   const storePath = resolveStorePath(flags.store);
-  const store = openStore(storePath);
+  const store = await openStore(storePath);
   if (bootstrap) {
     const summary = await ingestCorpusIfEmpty(store);
     if (summary) {
@@ -46,7 +46,7 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   });
   const close = async () => {
     await app.close();
-    store.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', close);

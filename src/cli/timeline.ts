@@ -12,15 +12,15 @@ export function registerTimeline(program: Command): void {
     .option('--from <date>', 'from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'up to this date (inclusive; YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many entries', toInt, 500)
-    .option('--store <path>', 'the SQLite store (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the entries as JSON')
-    .action(guarded((opts: { area?: string; from?: string; to?: string; limit: number; store?: string; json?: boolean }) => {
+    .action(guarded(async (opts: { area?: string; from?: string; to?: string; limit: number; store?: string; json?: boolean }) => {
       for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
         if (v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new Error(`${flag} takes YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"`);
       }
-      const store = openExistingStore(opts.store);
+      const store = await openExistingStore(opts.store);
       try {
-        const rows = store.timeline({ area: opts.area, from: opts.from, to: opts.to, limit: opts.limit });
+        const rows = await store.timeline({ area: opts.area, from: opts.from, to: opts.to, limit: opts.limit });
         if (opts.json) {
           process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
           return;
@@ -34,7 +34,7 @@ export function registerTimeline(program: Command): void {
         ]));
         process.stdout.write(`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     }));
 }

@@ -14,7 +14,6 @@
  *   writer, so memory stays flat however large the input (backpressure).
  * - `store.refreshDerived()` rebuilds indicators, series and conflicts once, at the end.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
@@ -99,7 +98,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   // Workers may ask the store file what it holds (read-only) to skip re-extracting it; not when it
   // held nothing at the start (a first ingest): there is nothing to skip, and copies within the run
   // are the writer's to find.
-  const skipStored = (options.skipStored ?? true) && existsSync(store.path) && store.stats().reports > 0;
+  const skipStored = (options.skipStored ?? true) && (await store.stats()).reports > 0;
   const started = performance.now();
 
   const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, writerSeconds: 0, stopped: false };
@@ -154,21 +153,21 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       wakeWriter = null;
     });
 
-  const fail = (location: string, reason: string) => {
+  const fail = async (location: string, reason: string) => {
     summary.failed++;
     if (summary.failures.length < MAX_LISTED_FAILURES) summary.failures.push({ location, reason });
-    store.recordFailure(location, reason);
+    await store.recordFailure(location, reason);
   };
 
   /** Stores one report, or says why it could not be. Throws only what the store throws. */
-  const store1 = (report: ProcessedReport): IngestStatus | { failed: string } => {
+  const store1 = async (report: ProcessedReport): Promise<IngestStatus | { failed: string }> => {
     if (!report.ok) return { failed: report.reason };
     if (report.unchanged) return 'unchanged';
-    return store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms).status;
+    return (await store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms)).status;
   };
-  const count = (report: ProcessedReport, outcome: IngestStatus | { failed: string }) => {
+  const count = async (report: ProcessedReport, outcome: IngestStatus | { failed: string }) => {
     summary.read++;
-    if (typeof outcome === 'object') fail(report.location, outcome.failed);
+    if (typeof outcome === 'object') await fail(report.location, outcome.failed);
     else summary[outcome]++;
     onProgress?.({
       done: summary.read,
@@ -181,27 +180,32 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     });
   };
   /** One report in its own transaction, a store error recorded as its failure. */
-  const storeAlone = (report: ProcessedReport): IngestStatus | { failed: string } => {
+  const storeAlone = async (report: ProcessedReport): Promise<IngestStatus | { failed: string }> => {
     try {
-      return store1(report);
+      return await store1(report);
     } catch (error) {
       return { failed: `store refused it: ${error instanceof Error ? error.message : String(error)}` };
     }
   };
-  const writeAll = (batch: ProcessedReport[][]) => {
+  const writeAll = async (batch: ProcessedReport[][]) => {
     const writing = performance.now();
     const reports = batch.flat();
     let outcomes: (IngestStatus | { failed: string })[];
     try {
       // All together in one transaction; counted only once it has committed.
-      outcomes = store.writeBatch(() => reports.map(store1));
+      outcomes = await store.writeBatch(async () => {
+        const written: (IngestStatus | { failed: string })[] = [];
+        for (const report of reports) written.push(await store1(report));
+        return written;
+      });
     } catch {
       // Rolled back whole: write them one by one, so only the bad one fails.
-      outcomes = reports.map(storeAlone);
+      outcomes = [];
+      for (const report of reports) outcomes.push(await storeAlone(report));
     }
     // the items of a feed each carry the feed's bytes: count each input once
     for (const items of batch) summary.bytes += Math.max(0, ...items.map((r) => (r.ok ? r.bytes.byteLength : 0)));
-    reports.forEach((report, i) => count(report, outcomes[i]));
+    for (const [i, report] of reports.entries()) await count(report, outcomes[i]);
     summary.writerSeconds += (performance.now() - writing) / 1000;
   };
 
@@ -210,27 +214,27 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       if ('error' in entry) {
         track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
-        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.path }) };
+        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }) };
         track(
           pool.run(task).catch((error: unknown): ProcessedReport[] => [
             { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
           ]),
         );
       }
-      while (inFlight.length >= window) writeAll(await next());
+      while (inFlight.length >= window) await writeAll(await next());
       if (signal?.aborted) {
         summary.stopped = true;
         break;
       }
     }
-    while (inFlight.length) writeAll(await next());
+    while (inFlight.length) await writeAll(await next());
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
     if (!poolError) await Promise.allSettled(inFlight.map((entry) => entry.promise));
     await pool.destroy();
   }
   await counting;
-  if (options.refresh ?? true) store.refreshDerived();
+  if (options.refresh ?? true) await store.refreshDerived();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -13,13 +13,13 @@ const corpusDir = join(import.meta.dirname, '..', '..', 'data', 'corpus');
 const corpusFiles = readdirSync(corpusDir).filter((n) => !n.startsWith('.')).sort();
 
 const opened: Store[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
+afterEach(async () => {
+  while (opened.length) await opened.pop()!.close();
 });
 
-function fresh(): { dir: string; store: Store } {
+async function fresh(): Promise<{ dir: string; store: Store }> {
   const dir = mkdtempSync(join(tmpdir(), 'tc-ingest-'));
-  const store = openStore(join(dir, 'store.db'));
+  const store = await openStore(join(dir, 'store.db'));
   opened.push(store);
   return { dir, store };
 }
@@ -34,7 +34,7 @@ function copyCorpus(dir: string): string {
 
 describe('ingestPaths', () => {
   it('records bad input as failed with its reason and ingests the rest', async () => {
-    const { dir, store } = fresh();
+    const { dir, store } = await fresh();
     const input = copyCorpus(dir);
     writeFileSync(join(input, 'aaa-empty.txt'), '');
     writeFileSync(join(input, 'aab-binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
@@ -48,38 +48,38 @@ describe('ingestPaths', () => {
     expect(reasons['aab-binary.html']).toMatch(/not a report/);
     expect(reasons['no-such-report.html']).toMatch(/no such file/);
     // the store keeps them too, for the dashboard and `twincity` to show
-    expect(store.failures().map((f) => f.location).sort()).toEqual(summary.failures.map((f) => f.location).sort());
-    expect(store.stats().reports).toBe(corpusFiles.length);
+    expect((await store.failures()).map((f) => f.location).sort()).toEqual(summary.failures.map((f) => f.location).sort());
+    expect((await store.stats()).reports).toBe(corpusFiles.length);
   });
 
   it('commits in read order, whatever order the workers finish in', async () => {
-    const { dir, store } = fresh();
+    const { dir, store } = await fresh();
     const input = copyCorpus(dir);
     await ingestPaths([input], { store, workers: 2, window: 3 });
-    const rows = store.reports({ limit: 100 }).rows.sort((a, b) => a.id - b.id);
+    const rows = (await store.reports({ limit: 100 })).rows.sort((a, b) => a.id - b.id);
     expect(rows.map((r) => r.source)).toEqual(corpusFiles);
   });
 
   it('is a no-op on the same content and replaces a changed report', async () => {
-    const { dir, store } = fresh();
+    const { dir, store } = await fresh();
     const input = copyCorpus(dir);
     await ingestPaths([input], { store, workers: 2 });
-    const before = store.stats();
+    const before = await store.stats();
 
     const again = await ingestPaths([input], { store, workers: 2 });
     expect(again).toMatchObject({ new: 0, unchanged: corpusFiles.length, replaced: 0, failed: 0 });
-    expect(store.stats()).toMatchObject({ reports: before.reports, quantities: before.quantities, events: before.events });
+    expect(await store.stats()).toMatchObject({ reports: before.reports, quantities: before.quantities, events: before.events });
 
     // an edited report at the same place replaces its old version
     const edited = join(input, corpusFiles[1]);
     appendFileSync(edited, '\n\n川渝两地今年新开通跨省城际公交线路6条。\n');
     const third = await ingestPaths([input], { store, workers: 2 });
     expect(third).toMatchObject({ new: 0, replaced: 1, unchanged: corpusFiles.length - 1 });
-    expect(store.stats().reports).toBe(corpusFiles.length);
+    expect((await store.stats()).reports).toBe(corpusFiles.length);
   });
 
   it('reports progress after every report, with the number of files found', async () => {
-    const { dir, store } = fresh();
+    const { dir, store } = await fresh();
     const input = copyCorpus(dir);
     const seen: IngestProgress[] = [];
     await ingestPaths([input], { store, workers: 1, onProgress: (p) => seen.push(p) });
@@ -89,14 +89,14 @@ describe('ingestPaths', () => {
   });
 
   it('stops reading when asked, and writes what it has read', async () => {
-    const { dir, store } = fresh();
+    const { dir, store } = await fresh();
     const input = copyCorpus(dir);
     const stop = new AbortController();
     stop.abort();
     const summary = await ingestPaths([input], { store, workers: 1, signal: stop.signal });
     expect(summary.stopped).toBe(true);
     expect(summary.read).toBe(1);
-    expect(store.stats().reports).toBe(1);
+    expect((await store.stats()).reports).toBe(1);
   });
 });
 
@@ -158,7 +158,7 @@ describe('processTask', () => {
   });
 
   it('skips extracting what the store already holds as it is, and extracts what changed', async () => {
-    const { dir, store } = fresh();
+    const { dir, store } = await fresh();
     const input = copyCorpus(dir);
     await ingestPaths([input], { store, workers: 1 });
     const [first, second] = corpusFiles.map((name) => join(input, name));

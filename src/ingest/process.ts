@@ -22,6 +22,7 @@ export interface ProcessTask {
    * The SQLite store the writer writes to: a report already stored as it is comes back as
    * `unchanged` without being cleaned and extracted (a re-run costs reading and hashing only).
    */
+  /** The store to ask (a SQLite file or a PostgreSQL URL): reports it holds as they are are not extracted again. */
   storePath?: string;
 }
 
@@ -32,7 +33,7 @@ export type ProcessedReport =
 
 /** One read-only connection per store path and thread, opened on first use. */
 const checks = new Map<string, ReturnType<typeof storedContentCheck>>();
-const isStored = (storePath: string, location: string, source: string, contentHash: string): boolean => {
+const isStored = (storePath: string, location: string, source: string, contentHash: string): Promise<boolean> => {
   let check = checks.get(storePath);
   if (!check) checks.set(storePath, (check = storedContentCheck(storePath)));
   return check(location, source, contentHash);
@@ -49,7 +50,7 @@ export async function processTask(task: ProcessTask): Promise<ProcessedReport[]>
     }
     try {
       const { location, source, contentHash } = result.doc;
-      if (task.storePath && isStored(task.storePath, location, source, contentHash)) {
+      if (task.storePath && (await isStored(task.storePath, location, source, contentHash))) {
         reports.push({ ok: true, unchanged: true, location, bytes: result.bytes });
         continue;
       }

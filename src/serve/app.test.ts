@@ -54,20 +54,20 @@ let webRoot: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'twincity-serve-'));
-  store = openStore(join(dir, 'o.db'));
-  store.ingestDocument(
+  store = await openStore(join(dir, 'o.db'));
+  await store.ingestDocument(
     report('a', TEXT_A, '2022-06-28', (t) => [
       quantity(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-28'), region: '成渝' }),
       quantity(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-28'), region: '成渝' }),
     ], [itemOf(TEXT_A, '重点工作65项，其中圆满完成35项', '重点工作', 65, 35)]),
   );
-  store.ingestDocument(
+  await store.ingestDocument(
     report('b', TEXT_B, '2022-06-20', (t) => [
       quantity(t, '300余家', { value: 300, unit: '家', approx: 'over', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-20'), region: '成渝' }),
       quantity(t, '311项', { value: 311, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-20'), region: '成渝' }),
     ]),
   );
-  store.refreshDerived();
+  await store.refreshDerived();
   webRoot = join(dir, 'web');
   mkdirSync(webRoot);
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>shell</title><div id="root"></div>');
@@ -76,7 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  store?.close();
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -267,7 +267,7 @@ describe('upload', () => {
     }
   });
 
-  it('files an upload under its base name only', () => {
+  it('files an upload under its base name only', async () => {
     expect(uploadName('C:\\Users\\analyst\\报告.html')).toBe('报告.html');
     expect(uploadName('../../etc/passwd')).toBe('passwd');
     expect(uploadName('a\u0000b\u001fc.txt')).toBe('abc.txt');
@@ -279,7 +279,7 @@ describe('upload', () => {
     const response = await app.inject({ method: 'POST', url: '/api/reports', payload, headers });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ error: { status: 422, code: 'unreadable_report' } });
-    expect(store.failures().some((f) => f.location === 'upload:blob.bin')).toBe(true);
+    expect((await store.failures()).some((f) => f.location === 'upload:blob.bin')).toBe(true);
   });
 });
 

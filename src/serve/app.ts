@@ -181,23 +181,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
  */
 export function responseCache(ttlMs: number, maxEntries = 1000): Pick<ApiContext, 'cachedJson' | 'invalidate'> {
   const entries = new Map<string, { at: number; body: Buffer; etag: string }>();
+  // Requests for an answer being computed wait for that computation instead of starting another.
+  const pending = new Map<string, Promise<{ at: number; body: Buffer; etag: string }>>();
+  const computeEntry = async (key: string, compute: () => unknown) => {
+    // Kept encoded: a hit then costs a socket write, not a serialization.
+    const body = Buffer.from(JSON.stringify(await compute()));
+    const entry = { at: Date.now(), body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
+    entries.delete(key);
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    entries.set(key, entry);
+    return entry;
+  };
   return {
-    cachedJson(reply, key, compute) {
+    async cachedJson(reply, key, compute) {
       reply.type('application/json; charset=utf-8');
-      if (ttlMs <= 0) return JSON.stringify(compute());
-      const now = Date.now();
+      if (ttlMs <= 0) return JSON.stringify(await compute());
       let entry = entries.get(key);
-      if (entry && now - entry.at < ttlMs) {
+      if (entry && Date.now() - entry.at < ttlMs) {
         // Map keeps insertion order: re-inserting marks the entry as recently used.
         entries.delete(key);
         entries.set(key, entry);
       } else {
-        // Kept encoded: a hit then costs a socket write, not a serialization.
-        const body = Buffer.from(JSON.stringify(compute()));
-        entry = { at: now, body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
-        entries.delete(key);
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-        entries.set(key, entry);
+        let computing = pending.get(key);
+        if (!computing) {
+          computing = computeEntry(key, compute).finally(() => pending.delete(key));
+          pending.set(key, computing);
+        }
+        entry = await computing;
       }
       // A dashboard that already holds this answer is told so instead of sent it again.
       reply.header('etag', entry.etag);

@@ -11,6 +11,6 @@ export const bundledCorpusDir = resolve(fileURLToPath(new URL('../../data/corpus
 
 /** Ingests `dir` when the store holds no report yet; returns null when the store already had reports. */
 export async function ingestCorpusIfEmpty(store: Store, dir = bundledCorpusDir, workers = 1): Promise<IngestSummary | null> {
-  if (store.stats().reports > 0) return null;
+  if ((await store.stats()).reports > 0) return null;
   return ingestPaths([dir], { store, workers });
 }

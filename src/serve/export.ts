@@ -21,7 +21,7 @@ export interface ExportFile {
 const DEFAULT_CSV_TABLE: ExportTableName = 'series';
 
 export async function exportResponse(store: Store, format: ExportFormat, tableName?: ExportTableName): Promise<ExportFile> {
-  const all = store.exportTables();
+  const all = await store.exportTables();
   const chosen = tableName ?? (format === 'csv' ? DEFAULT_CSV_TABLE : undefined);
   const tables = chosen ? all.filter((t) => t.name === chosen) : all;
   if (chosen && tables.length === 0) throw notFound(`table ${chosen}`);

@@ -18,7 +18,7 @@ export interface ApiContext {
    * `compute()` serialized as JSON (and the reply typed so), reusing the serialized answer for a
    * while (see responseCache in app.ts). A handler returns it as its payload.
    */
-  cachedJson(reply: FastifyReply, key: string, compute: () => unknown): string | Buffer;
+  cachedJson(reply: FastifyReply, key: string, compute: () => unknown): Promise<string | Buffer>;
   /** Drops every reused answer: called after this server writes to the store. */
   invalidate(): void;
   /** Largest upload accepted, in bytes. */
@@ -66,7 +66,7 @@ export const routes: ApiRoute[] = [
     summary: 'Key areas with their indicator cards, store figures and recent conflicts (overview page)',
     description: "Cards carry the latest point without its sources' sentences (`latest.sources` is empty; see `sourceCount` and /api/indicators/{id}).",
     tags: ['pages'],
-    handler: (_req, reply, { cachedJson, store }) => cachedJson(reply, 'overview', () => overviewCards(store.overview())),
+    handler: (_req, reply, { cachedJson, store }) => cachedJson(reply, 'overview', async () => overviewCards(await store.overview())),
   },
   {
     method: 'GET',
@@ -115,9 +115,9 @@ export const routes: ApiRoute[] = [
     summary: 'One report: clean text, metadata, and every quantity, event and item with its span and sentence',
     tags: ['reports'],
     params: schema.reportParams,
-    handler: (req, _reply, { store }) => {
+    handler: async (req, _reply, { store }) => {
       const { id } = (req as Params<{ id: number }>).params;
-      return found(store.report(id), `report ${id}`);
+      return found(await store.report(id), `report ${id}`);
     },
   },
   {
@@ -128,8 +128,8 @@ export const routes: ApiRoute[] = [
     querystring: schema.indicatorsQuery,
     handler: (req, reply, { cachedJson, store }) => {
       const { area, catalogued, limit, offset } = (req as Query<{ area?: string; catalogued?: boolean; limit: number; offset: number }>).query;
-      return cachedJson(reply, `indicators:${area ?? ''}:${catalogued ?? ''}:${limit}:${offset}`, () => {
-        const all = store.indicators({ area, catalogued });
+      return cachedJson(reply, `indicators:${area ?? ''}:${catalogued ?? ''}:${limit}:${offset}`, async () => {
+        const all = await store.indicators({ area, catalogued });
         return { total: all.length, limit, offset, rows: all.slice(offset, offset + limit) };
       });
     },
@@ -142,7 +142,7 @@ export const routes: ApiRoute[] = [
     params: schema.indicatorParams,
     handler: (req, reply, { cachedJson, store }) => {
       const { id } = (req as Params<{ id: string }>).params;
-      return cachedJson(reply, `indicator:${id}`, () => found(store.indicator(id), `indicator ${id}`));
+      return cachedJson(reply, `indicator:${id}`, async () => found(await store.indicator(id), `indicator ${id}`));
     },
   },
   {
@@ -155,8 +155,8 @@ export const routes: ApiRoute[] = [
     handler: (req, reply, { cachedJson, store }) => {
       const { id, ord } = (req as Params<{ id: string; ord: number }>).params;
       const { limit, offset } = (req as Query<{ limit: number; offset: number }>).query;
-      return cachedJson(reply, `point-sources:${id}:${ord}:${limit}:${offset}`, () =>
-        found(store.pointSources(id, ord, { limit, offset }), `point ${ord} of indicator ${id}`));
+      return cachedJson(reply, `point-sources:${id}:${ord}:${limit}:${offset}`, async () =>
+        found(await store.pointSources(id, ord, { limit, offset }), `point ${ord} of indicator ${id}`));
     },
   },
   {
@@ -178,7 +178,7 @@ export const routes: ApiRoute[] = [
     querystring: schema.timelineQuery,
     handler: (req, reply, { cachedJson, store }) => {
       const q = (req as Query<{ area?: string; from?: string; to?: string; limit: number }>).query;
-      return cachedJson(reply, `timeline:${JSON.stringify(q)}`, () => ({ limit: q.limit, rows: store.timeline(q) }));
+      return cachedJson(reply, `timeline:${JSON.stringify(q)}`, async () => ({ limit: q.limit, rows: await store.timeline(q) }));
     },
   },
   {

@@ -5,7 +5,7 @@
  */
 import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
-import type { IngestStatus, ReportDetail, ReportSummary, Store } from '../store/types.ts';
+import type { IngestResult, IngestStatus, ReportDetail, ReportSummary, Store } from '../store/types.ts';
 import { ApiError } from './errors.ts';
 import type { ExtractJob, ExtractOutcome } from './extract.ts';
 
@@ -61,18 +61,23 @@ export async function ingestUpload(
   const mediaType = upload.mediaType === 'application/octet-stream' ? undefined : upload.mediaType;
   const outcome = await extract({ bytes: upload.bytes, location, source, mediaType, maxBytes: upload.maxBytes });
   if (!outcome.ok) {
-    store.recordFailure(outcome.location, outcome.reason);
+    await store.recordFailure(outcome.location, outcome.reason);
     throw new ApiError(422, 'unreadable_report', `${source}: ${outcome.reason}`);
   }
-  const stored = outcome.docs.map((json) => store.ingestDocument(documentFromJSON(json), upload.bytes));
-  if (stored.some((r) => r.status !== 'unchanged')) store.refreshDerived();
-  return {
-    reports: stored.map(({ status, reportId }) => {
-      const detail = store.report(reportId);
-      if (!detail) throw new Error(`ingestUpload: report ${reportId} was stored but cannot be read back`);
-      return { status, report: toSummary(detail) };
-    }),
-  };
+  // A feed's items in one transaction: an upload is stored whole or not at all.
+  const stored = await store.writeBatch(async () => {
+    const results: IngestResult[] = [];
+    for (const json of outcome.docs) results.push(await store.ingestDocument(documentFromJSON(json), upload.bytes));
+    return results;
+  });
+  if (stored.some((r) => r.status !== 'unchanged')) await store.refreshDerived();
+  const reports: UploadResult['reports'] = [];
+  for (const { status, reportId } of stored) {
+    const detail = await store.report(reportId);
+    if (!detail) throw new Error(`ingestUpload: report ${reportId} was stored but cannot be read back`);
+    reports.push({ status, report: toSummary(detail) });
+  }
+  return { reports };
 }
 
 function toSummary(d: ReportDetail): ReportSummary {

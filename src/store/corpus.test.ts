@@ -18,9 +18,9 @@ async function ingestCorpus(store: Store): Promise<IngestStatus[]> {
   const statuses: IngestStatus[] = [];
   for await (const result of readInputs([corpusDir])) {
     if (!result.ok) throw result.error;
-    statuses.push(store.ingestDocument(processDocument(result.doc), result.bytes).status);
+    statuses.push((await store.ingestDocument(processDocument(result.doc), result.bytes)).status);
   }
-  store.refreshDerived();
+  await store.refreshDerived();
   return statuses;
 }
 
@@ -28,36 +28,36 @@ let dir: string;
 let store: Store;
 let firstRun: IngestStatus[];
 let secondRun: IngestStatus[];
-let statsAfterFirst: ReturnType<Store['stats']>;
+let statsAfterFirst: Awaited<ReturnType<Store['stats']>>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'twincity-corpus-'));
-  store = openStore(join(dir, 'observatory.db'));
+  store = await openStore(join(dir, 'observatory.db'));
   firstRun = await ingestCorpus(store);
-  statsAfterFirst = store.stats();
+  statsAfterFirst = await store.stats();
   secondRun = await ingestCorpus(store);
 }, 120_000);
 
-afterAll(() => {
-  store?.close();
+afterAll(async () => {
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** The stored report's text under a span. */
-const under = (reportId: number, span: [number, number]) => textOf(store.report(reportId)!.text, span);
+const under = async (reportId: number, span: [number, number]) => textOf((await store.report(reportId))!.text, span);
 
 describe('the five reports in a store', () => {
-  it('ingests all five, and a second run changes nothing', () => {
+  it('ingests all five, and a second run changes nothing', async () => {
     expect(firstRun).toEqual(['new', 'new', 'new', 'new', 'new']);
     expect(secondRun).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     const { lastIngestAt: _a, derivedAt: _b, ...before } = statsAfterFirst;
-    const { lastIngestAt: _c, derivedAt: _d, ...after } = store.stats();
+    const { lastIngestAt: _c, derivedAt: _d, ...after } = await store.stats();
     expect(after).toEqual(before);
     expect(after.quantities).toBeGreaterThan(100);
   });
 
-  it('finds 零部件企业 130家 vs 300余家 and 川渝通办 210项 vs 311项 in June 2022', () => {
-    const conflicts = store.conflicts({ limit: 1000 }).rows;
+  it('finds 零部件企业 130家 vs 300余家 and 川渝通办 210项 vs 311项 in June 2022', async () => {
+    const conflicts = (await store.conflicts({ limit: 1000 })).rows;
     const find = (indicatorId: string, values: number[]) =>
       conflicts.find((c) => c.indicatorId === indicatorId && [c.a.value, c.b.value].sort((x, y) => x - y).join() === values.join());
 
@@ -68,7 +68,7 @@ describe('the five reports in a store', () => {
     expect(over.approx).toBe('over');
     for (const side of [parts!.a, parts!.b]) {
       for (const s of side.sources) {
-        expect(under(s.reportId, s.span)).toBe(s.text);
+        expect(await under(s.reportId, s.span)).toBe(s.text);
         expect(s.sentence).toContain('零部件企业');
       }
     }
@@ -76,11 +76,11 @@ describe('the five reports in a store', () => {
     const tongban = find('chuanyu_tongban_items', [210, 311]);
     expect(tongban, '川渝通办 conflict').toBeDefined();
     expect(tongban!.date?.slice(0, 7)).toBe('2022-06');
-    expect([...tongban!.a.sources, ...tongban!.b.sources].map((s) => under(s.reportId, s.span)).sort()).toEqual(['210项', '311项']);
+    expect((await Promise.all([...tongban!.a.sources, ...tongban!.b.sources].map((s) => under(s.reportId, s.span)))).sort()).toEqual(['210项', '311项']);
   });
 
-  it('gives 川渝通办 a series whose every point names its reports, sentences and spans', () => {
-    const indicator = store.indicator('chuanyu_tongban_items')!;
+  it('gives 川渝通办 a series whose every point names its reports, sentences and spans', async () => {
+    const indicator = (await store.indicator('chuanyu_tongban_items'))!;
     expect(indicator.catalogued).toBe(true);
     expect(indicator.series.length).toBeGreaterThanOrEqual(3);
     expect(indicator.sourceCount).toBeGreaterThanOrEqual(3);
@@ -89,7 +89,7 @@ describe('the five reports in a store', () => {
     for (const point of indicator.series) {
       expect(point.sources.length).toBeGreaterThan(0);
       for (const s of point.sources) {
-        expect(under(s.reportId, s.span)).toBe(s.text);
+        expect(await under(s.reportId, s.span)).toBe(s.text);
         expect(s.text).toMatch(new RegExp(`^${point.value}`));
         expect(s.sentence).toMatch(/川渝通办/);
       }
@@ -97,17 +97,19 @@ describe('the five reports in a store', () => {
     expect(indicator.series.map((p) => p.value)).toEqual(expect.arrayContaining([210, 311]));
   });
 
-  it('has at least one catalogued indicator with data in most key areas', () => {
-    const overview = store.overview();
+  it('has at least one catalogued indicator with data in most key areas', async () => {
+    const overview = await store.overview();
     const withData = overview.areas.filter((a) => a.indicators.length > 0).map((a) => a.area);
     expect(withData.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(['高铁', '氢能'])('search for %s finds exactly the reports that use the word', (word) => {
-    const reports = store.reports({ limit: 100 }).rows;
-    const expected = reports.filter((r) => store.report(r.id)!.text.includes(word)).map((r) => r.id).sort();
+  it.each(['高铁', '氢能'])('search for %s finds exactly the reports that use the word', async (word) => {
+    const reports = (await store.reports({ limit: 100 })).rows;
+    const expected: number[] = [];
+    for (const r of reports) if ((await store.report(r.id))!.text.includes(word)) expected.push(r.id);
+    expected.sort();
     expect(expected.length).toBeGreaterThan(0);
-    const hits = store.search(word, { limit: 200 }).rows;
+    const hits = (await store.search(word, { limit: 200 })).rows;
     const reportHits = hits.filter((h) => h.kind === 'report').map((h) => h.reportId).sort();
     expect(reportHits).toEqual(expected);
     for (const h of hits) {
@@ -117,7 +119,7 @@ describe('the five reports in a store', () => {
   });
 
   it('exports XLSX that reads back to the same cells as the CSV', async () => {
-    const tables = store.exportTables();
+    const tables = await store.exportTables();
     expect(tables.map((t) => t.name)).toEqual(['reports', 'quantities', 'indicators', 'series', 'conflicts', 'events', 'items', 'failures']);
     const grids = await xlsxToGrids(await tablesToXlsx(tables));
     for (const table of tables) {
@@ -129,11 +131,11 @@ describe('the five reports in a store', () => {
       expect(gridToCsv(grid!)).toBe(csv);
     }
     const quantities = tables.find((t) => t.name === 'quantities')!;
-    expect(quantities.rows.length).toBe(store.stats().quantities);
+    expect(quantities.rows.length).toBe((await store.stats()).quantities);
   });
 
-  it('keeps the raw bytes of every report', () => {
-    for (const raw of store.raws()) {
+  it('keeps the raw bytes of every report', async () => {
+    for await (const raw of store.raws()) {
       const original = readFileSync(raw.location);
       expect(Buffer.from(raw.bytes!).equals(original)).toBe(true);
     }
@@ -142,13 +144,19 @@ describe('the five reports in a store', () => {
 
 describe('derived state kept up to date report by report', () => {
   /** Everything refreshDerived derives, as the queries return it. */
-  const derived = (s: Store) =>
-    s.indicators().map((i) => ({ ...s.indicator(i.id)!, conflicts: s.indicator(i.id)!.conflicts.map(({ id: _id, ...c }) => c) }));
+  const derived = async (s: Store) => {
+    const all = [];
+    for (const i of await s.indicators()) {
+      const detail = (await s.indicator(i.id))!;
+      all.push({ ...detail, conflicts: detail.conflicts.map(({ id: _id, ...c }) => c) });
+    }
+    return all;
+  };
 
   it('refreshing after each report, and replacing one, ends where one full rebuild does', async () => {
     const stepDir = mkdtempSync(join(tmpdir(), 'twincity-steps-'));
     try {
-      const steps = openStore(join(stepDir, 'steps.db'));
+      const steps = await openStore(join(stepDir, 'steps.db'));
       const docs = [];
       for await (const result of readInputs([corpusDir])) {
         if (!result.ok) throw result.error;
@@ -156,61 +164,61 @@ describe('derived state kept up to date report by report', () => {
       }
       // one report at a time, with a refresh after each: only the touched indicators are rebuilt
       for (const doc of docs) {
-        steps.ingestDocument(doc);
-        steps.refreshDerived();
+        await steps.ingestDocument(doc);
+        await steps.refreshDerived();
       }
       // a report replaced by a version without its facts, then restored
       const [first] = docs;
-      steps.ingestDocument({ ...first, contentHash: 'changed', quantities: [] });
-      steps.refreshDerived();
-      expect(steps.stats().quantities).toBeLessThan(store.stats().quantities);
-      const withoutFirst = derived(steps);
-      steps.refreshDerived({ full: true });
-      expect(derived(steps)).toEqual(withoutFirst);
-      steps.ingestDocument(first);
-      steps.refreshDerived();
-      const incremental = derived(steps);
-      steps.refreshDerived({ full: true });
-      expect(derived(steps)).toEqual(incremental);
+      await steps.ingestDocument({ ...first, contentHash: 'changed', quantities: [] });
+      await steps.refreshDerived();
+      expect((await steps.stats()).quantities).toBeLessThan((await store.stats()).quantities);
+      const withoutFirst = await derived(steps);
+      await steps.refreshDerived({ full: true });
+      expect(await derived(steps)).toEqual(withoutFirst);
+      await steps.ingestDocument(first);
+      await steps.refreshDerived();
+      const incremental = await derived(steps);
+      await steps.refreshDerived({ full: true });
+      expect(await derived(steps)).toEqual(incremental);
       expect(incremental.length).toBeGreaterThan(10);
-      steps.close();
+      await steps.close();
     } finally {
       rmSync(stepDir, { recursive: true, force: true });
     }
   }, 60_000);
 
-  it('pages through every source of a point, the first ones stored with it', () => {
-    const [busiest] = store.indicators().sort((a, b) => b.pointCount - a.pointCount);
-    const detail = store.indicator(busiest.id)!;
+  it('pages through every source of a point, the first ones stored with it', async () => {
+    const [busiest] = (await store.indicators()).sort((a, b) => b.pointCount - a.pointCount);
+    const detail = (await store.indicator(busiest.id))!;
     const ord = detail.series.findIndex((p) => p.sources.length > 0);
     const point = detail.series[ord];
-    const all = store.pointSources(busiest.id, ord, { limit: 200 })!;
+    const all = (await store.pointSources(busiest.id, ord, { limit: 200 }))!;
     expect(all.total).toBe(point.sourceTotal);
     expect(all.rows.map((s) => s.quantityId).sort()).toEqual(expect.arrayContaining(point.sources.map((s) => s.quantityId).sort()));
-    for (const source of all.rows) expect(textOf(store.report(source.reportId)!.text, source.span)).toBe(source.text);
-    expect(store.pointSources(busiest.id, 99_999)).toBeNull();
+    for (const source of all.rows) expect(textOf((await store.report(source.reportId))!.text, source.span)).toBe(source.text);
+    expect(await store.pointSources(busiest.id, 99_999)).toBeNull();
   });
 });
 
 describe('cooperation items', () => {
-  it('are paged and filtered by key area in SQL', () => {
-    const all = store.items({ limit: 1000 });
+  it('are paged and filtered by key area in SQL', async () => {
+    const all = await store.items({ limit: 1000 });
     expect(all.total).toBe(all.rows.length);
     expect(all.total).toBeGreaterThan(2);
-    const page = store.items({ limit: 2, offset: 1 });
+    const page = await store.items({ limit: 2, offset: 1 });
     expect(page.total).toBe(all.total);
     expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(1, 3).map((r) => r.id));
     const area = all.rows.flatMap((r) => r.areas)[0];
     expect(area).toBeDefined();
-    const filtered = store.items({ area, limit: 1000 });
+    const filtered = await store.items({ area, limit: 1000 });
     expect(filtered.total).toBe(all.rows.filter((r) => r.areas.includes(area)).length);
     expect(filtered.rows.every((r) => r.areas.includes(area))).toBe(true);
   });
 });
 
 describe('the timeline', () => {
-  it('merges events and items in date order (undated last), and a limit or a bound cuts that one list', () => {
-    const all = store.timeline({ limit: 10_000 });
+  it('merges events and items in date order (undated last), and a limit or a bound cuts that one list', async () => {
+    const all = await store.timeline({ limit: 10_000 });
     expect(all.some((t) => t.kind === 'event')).toBe(true);
     expect(all.some((t) => t.kind === 'item')).toBe(true);
     const key = (t: (typeof all)[number]) => [t.date === null ? 1 : 0, t.date ?? '', t.reportId, t.kind, t.id] as const;
@@ -219,10 +227,10 @@ describe('the timeline', () => {
       const order = a[0] - b[0] || a[1].localeCompare(b[1]) || a[2] - b[2] || a[3].localeCompare(b[3]) || a[4] - b[4];
       expect(order, `${JSON.stringify(a)} before ${JSON.stringify(b)}`).toBeLessThan(0);
     }
-    expect(store.timeline({ limit: 7 })).toEqual(all.slice(0, 7));
+    expect(await store.timeline({ limit: 7 })).toEqual(all.slice(0, 7));
     const from = all[Math.floor(all.length / 2)].date!;
-    expect(store.timeline({ from, limit: 10_000 })).toEqual(all.filter((t) => t.date !== null && t.date >= from));
+    expect(await store.timeline({ from, limit: 10_000 })).toEqual(all.filter((t) => t.date !== null && t.date >= from));
     const area = all.flatMap((t) => t.areas)[0];
-    expect(store.timeline({ area, limit: 10_000 })).toEqual(all.filter((t) => t.areas.includes(area)));
+    expect(await store.timeline({ area, limit: 10_000 })).toEqual(all.filter((t) => t.areas.includes(area)));
   });
 });

@@ -5,7 +5,7 @@ import * as reconcile from '../reconcile/index.ts';
 // The names the API, the CLI and ingest code against: add, don't rename.
 it('pins the public exports', () => {
   expect(Object.keys(store).sort()).toEqual([
-    'KEY_AREAS', 'SqliteStore', 'StoreError', 'hanBigrams', 'indexTokens', 'listMigrations', 'makeSnippet',
+    'KEY_AREAS', 'SqlStore', 'StoreError', 'hanBigrams', 'indexTokens', 'isDatabaseUrl', 'listMigrations', 'makeSnippet',
     'openExistingStore', 'openStore', 'queryTokens', 'queryWords', 'referenceDate', 'resolveStorePath', 'storedContentCheck',
   ]);
   expect(Object.keys(reconcile).sort()).toEqual([

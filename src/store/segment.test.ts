@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hanBigrams, indexTokens, queryWords, toMatchExpression } from './segment.ts';
+import { hanBigrams, indexTokens, queryWords } from './segment.ts';
+import { ftsMatchExpression } from './drivers/sqlite.ts';
+import { tsQueryExpression } from './drivers/postgres.ts';
 
 describe('search segmentation', () => {
   it('indexes jieba words and the words inside compounds', () => {
@@ -16,9 +18,16 @@ describe('search segmentation', () => {
 
   it('quotes every query word, so FTS5 syntax in the input is inert', () => {
     expect(queryWords('  川渝  通办 ')).toEqual(['川渝', '通办']);
-    const expr = toMatchExpression(queryWords('NEAR( "x" 高铁'));
+    const expr = ftsMatchExpression(queryWords('NEAR( "x" 高铁'));
     expect(expr).toContain('tokens : "NEAR"');
     expect(expr).toContain('"""x"""');
     expect(expr).toContain('grams : "高铁"');
+  });
+
+  it("quotes every lexeme of a tsquery, so its syntax in the input is inert too", () => {
+    const expr = tsQueryExpression(queryWords("it's & 川渝通办 !x"));
+    expect(expr).toContain("'it''s':B");
+    expect(expr).toContain("('川渝':B <-> '渝通':B <-> '通办':B)");
+    expect(expr).toContain("'!x':B");
   });
 });

@@ -52,26 +52,17 @@ export function hanBigrams(text: string): string {
   });
 }
 
-const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
-
 /**
- * An FTS5 MATCH expression: every query word must occur, either as its jieba words (all of them)
- * or as its run of character pairs (a phrase, so the pairs are adjacent: 川渝 finds 川渝通办 even
- * where jieba cut it 川渝通|办, and where it cut the query itself 川|渝). Quoting keeps FTS5
- * operators in user input inert.
+ * What each query word must match: all its jieba words, or its run of character pairs as a phrase
+ * (adjacent: 川渝 finds 川渝通办 even where jieba cut it 川渝通|办, and where it cut the query
+ * itself 川|渝). A lone Han character has no pair: its jieba word alone. Each store's index
+ * writes this in its own query syntax.
  */
-export function toMatchExpression(words: readonly string[]): string {
-  return words
-    .map((word) => {
-      const alternatives: string[] = [];
-      const tokens = queryTokens(word);
-      if (tokens.length) alternatives.push(`(${tokens.map((t) => `tokens : ${quote(t)}`).join(' AND ')})`);
-      const lone = [...word].length === 1 && /\p{Script=Han}/u.test(word);
-      const grams = hanBigrams(word).trim();
-      if (grams && !lone) alternatives.push(`grams : ${quote(grams)}`);
-      return `(${alternatives.join(' OR ')})`;
-    })
-    .join(' AND ');
+export function queryTerms(words: readonly string[]): { tokens: string[]; grams: string[] }[] {
+  return words.map((word) => {
+    const lone = [...word].length === 1 && /\p{Script=Han}/u.test(word);
+    return { tokens: queryTokens(word), grams: lone ? [] : hanBigrams(word).trim().split(/\s+/u).filter(Boolean) };
+  });
 }
 
 /** What the search index stores for one text: its jieba tokens and its Han bigrams. */

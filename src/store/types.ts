@@ -3,8 +3,8 @@
  * against. Every query returns plain JSON-able rows (no class instances, no Dates, no BigInts), so the
  * API can send them as they are and the CLI can print them as a table or as `--json`.
  *
- * One implementation today (SQLite, `sqlite.ts`); a PostgreSQL store can sit behind the same
- * interface later. Names here are stable: add, don't rename.
+ * Every method is async: the store runs on SQLite (embedded) or PostgreSQL (shared), through one
+ * implementation over a SQL driver (`sql-store.ts`, `drivers/`). Names here are stable: add, don't rename.
  */
 import type { Approx, Document, Measure, Period, Span } from '../document/index.ts';
 import type { SearchTerms } from './segment.ts';
@@ -325,7 +325,10 @@ export interface StoredRaw {
 }
 
 export interface Store {
+  /** The SQLite file, or the PostgreSQL URL without its password: what may be shown. */
   readonly path: string;
+  /** What openStore was given (a PostgreSQL URL keeps its password): for opening it again elsewhere, never shown. */
+  readonly location: string;
 
   // writer
   /**
@@ -339,46 +342,46 @@ export interface Store {
    * searchTerms: the report's search terms computed off the writer's thread (segment.ts
    * reportSearchTerms), keyed by text; any text missing from it is segmented here.
    */
-  ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): IngestResult;
+  ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): Promise<IngestResult>;
   /** Replace a stored report's facts after re-extraction (reindex), keeping its id. */
-  replaceFacts(reportId: number, doc: Document): void;
-  recordFailure(location: string, reason: string): void;
+  replaceFacts(reportId: number, doc: Document): Promise<void>;
+  recordFailure(location: string, reason: string): Promise<void>;
   /**
    * Runs several writes as one transaction, so the search index writes one segment per batch rather
    * than per report. All or nothing: when a write throws, the whole batch is rolled back and the
    * error propagates (the caller may then write the reports one by one to find the bad one). A
    * crash loses at most the batch, which the next run reads again.
    */
-  writeBatch<T>(write: () => T): T;
+  writeBatch<T>(write: () => Promise<T>): Promise<T>;
   /**
    * Bring indicators, series and conflicts up to date: the indicators whose facts changed since the
    * last call are rebuilt (`full`: every quantity is reassigned first). Once after a batch.
    */
-  refreshDerived(opts?: { full?: boolean }): void;
+  refreshDerived(opts?: { full?: boolean }): Promise<void>;
 
   // queries
-  reports(q?: { limit?: number; offset?: number; q?: string }): Page<ReportSummary>;
-  report(id: number): ReportDetail | null;
+  reports(q?: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>>;
+  report(id: number): Promise<ReportDetail | null>;
   /** Catalogued first, then by how many reports back them; `limit` caps the list (default: all). */
-  indicators(q?: { area?: string; catalogued?: boolean; limit?: number }): IndicatorSummary[];
-  indicator(id: string): IndicatorDetail | null;
+  indicators(q?: { area?: string; catalogued?: boolean; limit?: number }): Promise<IndicatorSummary[]>;
+  indicator(id: string): Promise<IndicatorDetail | null>;
   /** All sources of one series point (`ord` is its place in the series), in ingest order; null when there is no such point. */
-  pointSources(indicatorId: string, ord: number, q?: { limit?: number; offset?: number }): Page<SourceRef> | null;
-  conflicts(q?: ConflictQuery): Page<Conflict>;
-  timeline(q?: TimelineQuery): TimelineEntry[];
+  pointSources(indicatorId: string, ord: number, q?: { limit?: number; offset?: number }): Promise<Page<SourceRef> | null>;
+  conflicts(q?: ConflictQuery): Promise<Page<Conflict>>;
+  timeline(q?: TimelineQuery): Promise<TimelineEntry[]>;
   /** Cooperation items by their report's date, a page at a time (default 200, at most 1 000). */
-  items(q?: { area?: string; limit?: number; offset?: number }): Page<StoredItem>;
-  search(q: string, opts?: SearchQuery): Page<SearchHit>;
-  overview(): Overview;
-  stats(): StoreStats;
-  failures(): FailureRow[];
+  items(q?: { area?: string; limit?: number; offset?: number }): Promise<Page<StoredItem>>;
+  search(q: string, opts?: SearchQuery): Promise<Page<SearchHit>>;
+  overview(): Promise<Overview>;
+  stats(): Promise<StoreStats>;
+  failures(): Promise<FailureRow[]>;
   /** Reports with their raw bytes, for reindex. */
-  raws(): Iterable<StoredRaw>;
+  raws(): AsyncIterable<StoredRaw>;
   /** The decoded source of a report stored without its bytes (null when the bytes are kept). */
-  rawText(reportId: number): string | null;
+  rawText(reportId: number): Promise<string | null>;
 
   // export
-  exportTables(): ExportTable[];
+  exportTables(): Promise<ExportTable[]>;
 
-  close(): void;
+  close(): Promise<void>;
 }

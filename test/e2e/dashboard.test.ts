@@ -59,7 +59,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   await ensureDashboardBuilt();
   dir = mkdtempSync(join(tmpdir(), 'twincity-e2e-'));
-  store = openStore(join(dir, 'observatory.db'));
+  store = await openStore(join(dir, 'observatory.db'));
   await ingestCorpusIfEmpty(store);
   server = await buildServer({ store, rateLimitPerMinute: false });
   await server.listen({ port: 0, host: '127.0.0.1' });
@@ -82,7 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  store?.close();
+  await store?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(values.length).toBeGreaterThanOrEqual(10);
     for (const value of values) expect(value).toMatch(/\d/);
     const stats = await page.getByTestId('stats').textContent();
-    const { reports } = store.stats();
+    const { reports } = await store.stats();
     expect(reports).toBeGreaterThan(0);
     expect(stats).toContain(`${reports}报告`);
     await shot('01-overview');
@@ -186,14 +186,14 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
       '川渝毗邻地区跨省公交线路再添新线\n\n2024年1—6月，川渝两地新开通跨省公交线路12条，累计开通跨省公交线路达到58条，日均客流超过1.2万人次。' +
         '两地交通部门表示，下一步将继续加密毗邻地区公交线路，方便群众往来。\n',
     );
-    const before = store.stats().reports;
+    const before = (await store.stats()).reports;
     await page.goto(base + '/upload');
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('upload-form').locator('button[type=submit]').click();
     const result = page.getByTestId('upload-result');
     await result.waitFor();
     expect(await result.textContent()).toMatch(/已新增/);
-    expect(store.stats().reports).toBe(before + 1);
+    expect((await store.stats()).reports).toBe(before + 1);
     await shot('06-upload');
     await result.locator('a').first().click();
     await page.getByTestId('report-text').waitFor();
@@ -256,7 +256,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.getByTestId('timeline').locator('li').first().waitFor();
     await shot('10-timeline');
     await page.goto(base + '/items');
-    const items = store.items({ limit: 1000 });
+    const items = await store.items({ limit: 1000 });
     const withProgress = items.rows.filter((item) => item.total !== null && item.total > 0).length;
     if (items.total === 0) {
       await page.getByText('暂无数据').waitFor();
@@ -282,7 +282,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens Chinese right
   });
 
-  it('broke no Content Security Policy rule and logged no error', () => {
+  it('broke no Content Security Policy rule and logged no error', async () => {
     expect(consoleProblems).toEqual([]);
   });
 });

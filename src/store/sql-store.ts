@@ -1,12 +1,12 @@
 /**
- * The SQLite store (better-sqlite3, WAL). One writer; every report is one transaction with all its
- * facts; derived tables (indicators, series, conflicts) are rebuilt from the facts by
- * refreshDerived(). Queries return plain rows typed in types.ts.
+ * The store over SQL: every report is one transaction with all its facts; derived tables
+ * (indicators, series, conflicts) are kept from the facts by refreshDerived(). Queries return plain
+ * rows typed in types.ts. The database is a driver's (drivers/sqlite.ts, the embedded default;
+ * drivers/postgres.ts, for shared deployments): the statements here are written once for both.
  */
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSpan, textOf, type Approx, type Document, type Measure, type Period, type Span } from '../document/index.ts';
 import {
@@ -20,7 +20,8 @@ import {
   type Point,
   type ReconcileFact,
 } from '../reconcile/index.ts';
-import { queryTokens, queryWords, reportSearchText, searchTermsOf, toMatchExpression, type SearchTerms } from './segment.ts';
+import { queryTokens, queryWords, reportSearchText, searchTermsOf, type SearchTerms } from './segment.ts';
+import type { Migration, Params, SqlDriver } from './sql.ts';
 import type {
   Conflict,
   ConflictQuery,
@@ -57,35 +58,13 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
-interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-/** `NNN_name.sql` files in order; the number is the schema version it brings the store to. */
-export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+/** `NNN_name.sql` files of a dialect's folder in order; the number is the schema version it brings the store to. */
+export function listMigrations(dialect: 'sqlite' | 'postgres' = 'sqlite'): Migration[] {
+  const dir = join(MIGRATIONS_DIR, dialect);
   return readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort()
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
-}
-
-/**
- * Applies the migrations the store has not had, each in its own write transaction. The version is
- * re-read inside the (immediate, so exclusive) transaction: two processes opening a new store at
- * once must not both apply the same migration.
- */
-function migrate(db: Database.Database): number {
-  for (const m of listMigrations()) {
-    db.transaction(() => {
-      const current = db.pragma('user_version', { simple: true }) as number;
-      if (m.version <= current) return;
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
-  return db.pragma('user_version', { simple: true }) as number;
 }
 
 const nowIso = (): string => new Date().toISOString();
@@ -137,14 +116,14 @@ export const DETAIL_CONFLICTS = 100;
 /** Search ranks only the newest this many matching index rows (reports and fact sentences), so its cost is bounded. */
 export const SEARCH_WINDOW = 1000;
 
-/** SQL for the text a search_docs row stands for (reports keep theirs in reports.text). */
-const SEARCH_BODY = "CASE WHEN d.kind = 'report' THEN coalesce(r.title, '') || char(10) || r.text ELSE d.body END";
+/** SQL for the text a search_docs row stands for (reports keep theirs in reports.text); the literal holds a newline. */
+const SEARCH_BODY = "CASE WHEN d.kind = 'report' THEN coalesce(r.title, '') || '\n' || r.text ELSE d.body END";
 
 function checkedSpan(doc: Document, span: Span, what: string): Span {
   return makeSpan(doc.text, span[0], span[1], `${doc.source}: ${what}`);
 }
 
-// Row shapes as they come out of SQLite.
+// Row shapes as they come out of the database.
 interface ReportRow {
   id: number;
   location: string;
@@ -391,24 +370,6 @@ export function makeSnippet(body: string, tokens: readonly string[], before = 16
   return { snippet, highlights };
 }
 
-/**
- * Whether a report is already stored exactly as it is, by the rule ingestDocument applies (the same
- * content at its place, or a new place whose content is stored elsewhere): then writing it would be
- * a no-op. Read-only, for the extraction workers, so that a re-run over the same files skips
- * cleaning and extracting what it would throw away. The answer may be stale (the writer commits
- * later); a stale "no" costs only the extraction, and the writer decides as before.
- */
-export function storedContentCheck(path: string): (location: string, source: string, contentHash: string) => boolean {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 60000');
-  const atPlace = db.prepare('SELECT content_hash FROM reports WHERE location = ? AND source = ?').pluck();
-  const anywhere = db.prepare('SELECT 1 FROM reports WHERE content_hash = ? LIMIT 1').pluck();
-  return (location, source, contentHash) => {
-    const stored = atPlace.get(location, source) as string | undefined;
-    return stored !== undefined ? stored === contentHash : anywhere.get(contentHash) !== undefined;
-  };
-}
-
 /** Occurrences of `needle` in `text` (non-overlapping). */
 function occurrences(text: string, needle: string): number {
   let n = 0;
@@ -440,89 +401,85 @@ function rankHits<T extends { id: number; body: string }>(hits: T[], words: read
     .sort((x, y) => x.rank - y.rank || x.hit.id - y.hit.id);
 }
 
-export class SqliteStore implements Store {
+export class SqlStore implements Store {
   readonly path: string;
-  private readonly db: Database.Database;
+  readonly location: string;
+  private readonly db: SqlDriver;
   private readonly catalog: Catalog;
   private readonly windowDays: number;
-  private readonly schemaVersion: number;
+  private schemaVersion = 0;
   /** What derived rows depend on besides the facts: catalogue, conflict window, DERIVED_VERSION. */
   private readonly derivedBasis: string;
-  /** Prepared statements by SQL text: preparing once matters on the per-report write path. */
-  private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(path: string, opts: OpenStoreOptions = {}) {
-    this.path = path;
-    if (!opts.readonly) mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    // Another process may hold the write lock for a whole refreshDerived(); wait rather than fail.
-    this.db.pragma('busy_timeout = 60000');
-    if (!opts.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      // In WAL mode NORMAL never corrupts: a kill loses nothing committed; power loss at worst the last commits.
-      this.db.pragma('synchronous = NORMAL');
-      // Checkpoint every ~40 MB of WAL rather than 4 MB: a page rewritten several times between two
-      // checkpoints (index pages, search segments) is copied back once.
-      this.db.pragma('wal_autocheckpoint = 10000');
-    }
-    this.db.pragma('foreign_keys = ON');
-    if (opts.readonly) {
-      this.schemaVersion = this.db.pragma('user_version', { simple: true }) as number;
-      const latest = listMigrations().at(-1)?.version ?? 0;
-      if (this.schemaVersion < latest) {
-        this.db.close();
-        throw new StoreError(`${path}: schema version ${this.schemaVersion} is older than ${latest}; open it once for writing to migrate`);
-      }
-    } else {
-      this.schemaVersion = migrate(this.db);
-    }
+  private constructor(driver: SqlDriver, opts: OpenStoreOptions) {
+    this.db = driver;
+    this.path = driver.shown;
+    this.location = driver.location;
     this.catalog = loadCatalog(opts.catalogPath ?? (process.env.TWINCITY_CATALOG || undefined));
     this.windowDays = opts.conflictWindowDays ?? windowFromEnv() ?? DEFAULT_CONFLICT_WINDOW_DAYS;
     this.derivedBasis = derivedBasisOf(this.catalog, this.windowDays);
-    if (!opts.readonly && this.getMeta('search_rebuild')) this.rebuildSearchIndex();
-    // Assignments made under another catalogue or window are stale: redo them all, once.
-    if (!opts.readonly && this.getMeta('derived_basis') !== this.derivedBasis) this.refreshDerived({ full: true });
   }
 
-  private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+  /**
+   * The store on an open driver: migrated (or, read-only, checked to be current), its search index
+   * refilled and its derived state rebuilt when a migration or a new catalogue asks for it. Closes
+   * the driver when that fails.
+   */
+  static async open(driver: SqlDriver, opts: OpenStoreOptions = {}): Promise<SqlStore> {
+    const store = new SqlStore(driver, opts);
+    try {
+      const migrations = listMigrations(driver.dialect.name);
+      if (opts.readonly) {
+        store.schemaVersion = await driver.schemaVersion();
+        const latest = migrations.at(-1)?.version ?? 0;
+        if (store.schemaVersion < latest) {
+          throw new StoreError(`${store.path}: schema version ${store.schemaVersion} is older than ${latest}; open it once for writing to migrate`);
+        }
+      } else {
+        store.schemaVersion = await driver.migrate(migrations);
+        if (await store.getMeta('search_rebuild')) await store.rebuildSearchIndex();
+        // Assignments made under another catalogue or window are stale: redo them all, once.
+        if ((await store.getMeta('derived_basis')) !== store.derivedBasis) await store.refreshDerived({ full: true });
+      }
+      return store;
+    } catch (error) {
+      await driver.close();
+      throw error;
     }
-    return statement;
+  }
+
+  private get dialect() {
+    return this.db.dialect;
   }
 
   // ---------------------------------------------------------------- writer
 
-  /**
-   * Runs `write` in its own transaction, or inside the batch already open (writeBatch) without a
-   * savepoint: FTS5 flushes its pending terms to a new segment at every savepoint, which would undo
-   * what batching is for.
-   */
-  private atomically<T>(write: () => T): T {
+  /** Runs `write` in its own transaction, or inside the batch already open (writeBatch). */
+  private atomically<T>(write: () => Promise<T>): Promise<T> {
     if (this.db.inTransaction) return write();
-    this.markedInTransaction.clear();
-    return this.db.transaction(write)();
+    return this.db.transaction(() => {
+      this.markedInTransaction.clear();
+      return write();
+    });
   }
 
   /**
    * Indicators already inserted or marked dirty by the open write transaction: a batch writes
-   * thousands of facts to a few hundred indicators. Valid for one transaction only (no other writer
-   * can interleave within it; a refresh elsewhere may clear the marks between two).
+   * thousands of facts to a few hundred indicators. Valid for one transaction only (the driver runs
+   * one writer at a time; a refresh elsewhere may clear the marks between two).
    */
   private readonly markedInTransaction = new Set<string>();
 
-  ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): IngestResult {
-    return this.atomically((): IngestResult => {
-      const existing = this.stmt('SELECT id, content_hash FROM reports WHERE location = ? AND source = ?')
-        .get(doc.location, doc.source) as { id: number; content_hash: string } | undefined;
+  ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): Promise<IngestResult> {
+    return this.atomically(async (): Promise<IngestResult> => {
+      const existing = await this.db.get<{ id: number; content_hash: string }>(
+        'SELECT id, content_hash FROM reports WHERE location = ? AND source = ?', [doc.location, doc.source]);
       // The same bytes again, or (for a report not seen at this place) a copy of one already stored.
       const copyOf = existing
         ? existing.content_hash === doc.contentHash ? existing : undefined
-        : (this.stmt('SELECT id FROM reports WHERE content_hash = ? LIMIT 1').get(doc.contentHash) as { id: number } | undefined);
+        : await this.db.get<{ id: number }>('SELECT id FROM reports WHERE content_hash = ? LIMIT 1', [doc.contentHash]);
       if (copyOf) {
-        this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
+        await this.db.run('DELETE FROM failures WHERE location = ?', [doc.location]);
         return { status: 'unchanged', reportId: copyOf.id };
       }
       const now = nowIso();
@@ -540,31 +497,36 @@ export class SqliteStore implements Store {
       let reportId: number;
       if (existing) {
         reportId = existing.id;
-        this.stmt(`UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
-          raw_bytes=@raw_bytes, raw_text=@raw_text, updated_at=@now WHERE id=@id`).run({ ...fields, id: reportId });
+        await this.db.run(`UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
+          raw_bytes=@raw_bytes, raw_text=@raw_text, updated_at=@now WHERE id=@id`, { ...fields, id: reportId });
       } else {
-        reportId = Number(this.stmt(`INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
+        reportId = (await this.db.get<{ id: number }>(`INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
           raw_text, ingested_at, updated_at) VALUES (@location, @source, @format, @content_hash, @charset, '', @raw_bytes,
-          @raw_text, @now, @now)`).run(fields).lastInsertRowid);
+          @raw_text, @now, @now) RETURNING id`, fields))!.id;
       }
-      this.writeFacts(reportId, doc, { searchTerms, fresh: !existing });
-      this.stmt('DELETE FROM failures WHERE location = ?').run(doc.location);
-      this.setMeta('last_ingest_at', now);
+      await this.writeFacts(reportId, doc, { searchTerms, fresh: !existing });
+      await this.db.run('DELETE FROM failures WHERE location = ?', [doc.location]);
+      await this.setMeta('last_ingest_at', now);
       return { status: existing ? 'replaced' : 'new', reportId };
     });
   }
 
-  replaceFacts(reportId: number, doc: Document): void {
-    this.atomically(() => {
-      const row = this.stmt('SELECT id FROM reports WHERE id = ?').get(reportId);
+  replaceFacts(reportId: number, doc: Document): Promise<void> {
+    return this.atomically(async () => {
+      const row = await this.db.get('SELECT id FROM reports WHERE id = ?', [reportId]);
       if (!row) throw new StoreError(`replaceFacts(${reportId}): no such report`);
-      this.writeFacts(reportId, doc);
-      this.stmt('UPDATE reports SET updated_at = ? WHERE id = ?').run(nowIso(), reportId);
+      await this.writeFacts(reportId, doc);
+      await this.db.run('UPDATE reports SET updated_at = ? WHERE id = ?', [nowIso(), reportId]);
     });
   }
 
+  /** Inserts a row and gives its id. */
+  private async insert(sql: string, params: readonly unknown[]): Promise<number> {
+    return (await this.db.get<{ id: number }>(`${sql} RETURNING id`, params))!.id;
+  }
+
   /** Writes a report's text, metadata and facts, replacing whatever facts it had. Inside a transaction. */
-  private writeFacts(reportId: number, doc: Document, opts: { searchTerms?: Readonly<Record<string, SearchTerms>>; fresh?: boolean } = {}): void {
+  private async writeFacts(reportId: number, doc: Document, opts: { searchTerms?: Readonly<Record<string, SearchTerms>>; fresh?: boolean } = {}): Promise<void> {
     const { searchTerms } = opts;
     // Check every span first: a fact the text cannot honour fails the whole report, before any write.
     const quantities = doc.quantities.map((q, i) => ({
@@ -585,10 +547,10 @@ export class SqliteStore implements Store {
 
     // A report just inserted has nothing to delete, and asking would cost: a lookup in the search
     // index makes FTS5 flush the batch's pending terms to a segment of their own.
-    const removed = opts.fresh ? { quantities: 0, events: 0, items: 0 } : this.deleteFacts(reportId);
+    const removed = opts.fresh ? { quantities: 0, events: 0, items: 0 } : await this.deleteFacts(reportId);
     const refDate = referenceDate(doc);
-    this.stmt(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
-      categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`).run({
+    await this.db.run(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
+      categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`, {
       id: reportId,
       title: doc.meta.title,
       published: doc.meta.published,
@@ -605,53 +567,53 @@ export class SqliteStore implements Store {
     // A fact's row keeps its sentence for snippets; a report's row keeps nothing (reports.text has it).
     // A sentence holding several facts is indexed once, under the first of them.
     const indexed = new Set<string>();
-    const index = (kind: string, refId: number, text: string, body = text) => {
+    const index = async (kind: string, refId: number, text: string, body = text) => {
       if (kind !== 'report') {
         if (indexed.has(body)) return;
         indexed.add(body);
       }
-      const id = Number(this.stmt('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)')
-        .run(reportId, kind, refId, body).lastInsertRowid);
-      this.indexSearchDoc(id, text, searchTerms);
+      const id = await this.insert('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)', [reportId, kind, refId, body]);
+      await this.indexSearchDoc(id, text, searchTerms);
     };
-    index('report', reportId, reportSearchText(doc.meta.title, doc.text), '');
+    await index('report', reportId, reportSearchText(doc.meta.title, doc.text), '');
 
-    quantities.forEach(({ q, span, sentence }, ord) => {
+    for (const [ord, { q, span, sentence }] of quantities.entries()) {
       const sentenceText = textOf(doc.text, sentence);
-      const id = Number(this.stmt(`INSERT INTO quantities (report_id, ord, span_start, span_end, value, value_max, unit,
+      const id = await this.insert(`INSERT INTO quantities (report_id, ord, span_start, span_end, value, value_max, unit,
         approx, measure, subject, period_start, period_end, has_period, region, sentence_start, sentence_end, surface,
-        sentence_text, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        sentence_text, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
         q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
         textOf(doc.text, span), sentenceText, q.stage,
-      ).lastInsertRowid);
-      index('quantity', id, sentenceText);
-      this.assign({
+      ]);
+      await index('quantity', id, sentenceText);
+      await this.assign({
         quantityId: id, reportId, ord, value: q.value, valueMax: q.valueMax ?? null, unit: q.unit, approx: q.approx,
         measure: q.measure, subject: q.subject, period: q.period ?? null, region: q.region, refDate,
       });
-    });
-    events.forEach(({ e, span, sentence }, ord) => {
+    }
+    for (const [ord, { e, span, sentence }] of events.entries()) {
       const sentenceText = textOf(doc.text, sentence);
-      const id = Number(this.stmt(`INSERT INTO events (report_id, ord, span_start, span_end, date, summary,
-        sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      const id = await this.insert(`INSERT INTO events (report_id, ord, span_start, span_end, date, summary,
+        sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), sentenceText,
         e.stage, json(areasOf(e.summary, this.catalog)),
-      ).lastInsertRowid);
-      index('event', id, sentenceText);
-    });
-    items.forEach(({ it, span, sentence }, ord) => {
+      ]);
+      await index('event', id, sentenceText);
+    }
+    for (const [ord, { it, span, sentence }] of items.entries()) {
       const sentenceText = textOf(doc.text, sentence);
-      const id = Number(this.stmt(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
-        sentence_start, sentence_end, surface, sentence_text, stage, areas, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      const id = await this.insert(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
+        sentence_start, sentence_end, surface, sentence_text, stage, areas, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
         sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)), refDate,
-      ).lastInsertRowid);
-      index('item', id, sentenceText);
-    });
+      ]);
+      await index('item', id, sentenceText);
+    }
     // table_counts (migrations 008–009): kept here, the one place these tables gain or lose rows
-    this.stmt(`UPDATE table_counts SET n = n + CASE name WHEN 'reports' THEN @reports WHEN 'quantities' THEN @quantities
-      WHEN 'events' THEN @events ELSE @items END WHERE name IN ('reports', 'quantities', 'events', 'items')`).run({
+    await this.db.run(`UPDATE table_counts SET n = n + CASE name WHEN 'reports' THEN CAST(@reports AS INTEGER)
+      WHEN 'quantities' THEN CAST(@quantities AS INTEGER) WHEN 'events' THEN CAST(@events AS INTEGER) ELSE CAST(@items AS INTEGER) END
+      WHERE name IN ('reports', 'quantities', 'events', 'items')`, {
       reports: opts.fresh ? 1 : 0,
       quantities: quantities.length - removed.quantities,
       events: events.length - removed.events,
@@ -660,21 +622,21 @@ export class SqliteStore implements Store {
   }
 
   /** Deletes a report's facts and search rows, marking its indicators dirty; says how many facts went. */
-  private deleteFacts(reportId: number): { quantities: number; events: number; items: number } {
-    this.stmt('DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)').run(reportId);
-    this.stmt('DELETE FROM search_docs WHERE report_id = ?').run(reportId);
+  private async deleteFacts(reportId: number): Promise<{ quantities: number; events: number; items: number }> {
+    await this.db.run(this.dialect.deleteSearchTerms, [reportId]);
+    await this.db.run('DELETE FROM search_docs WHERE report_id = ?', [reportId]);
     // The series these quantities fed are stale until the next refreshDerived() rebuilds them.
-    const touched = this.stmt(`SELECT DISTINCT qi.indicator_id FROM quantities q JOIN quantity_indicator qi ON qi.quantity_id = q.id
-      WHERE q.report_id = ?`).pluck().all(reportId) as string[];
-    for (const indicatorId of touched) {
-      this.stmt('DELETE FROM indicator_facts WHERE indicator_id = ? AND report_id = ?').run(indicatorId, reportId);
-      this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(indicatorId);
+    const touched = await this.db.all<{ indicator_id: string }>(`SELECT DISTINCT qi.indicator_id FROM quantities q
+      JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ?`, [reportId]);
+    for (const { indicator_id: indicatorId } of touched) {
+      await this.db.run('DELETE FROM indicator_facts WHERE indicator_id = ? AND report_id = ?', [indicatorId, reportId]);
+      await this.db.run('INSERT INTO dirty_indicators (indicator_id) VALUES (?) ON CONFLICT DO NOTHING', [indicatorId]);
     }
-    this.stmt('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)').run(reportId);
+    await this.db.run('DELETE FROM quantity_indicator WHERE quantity_id IN (SELECT id FROM quantities WHERE report_id = ?)', [reportId]);
     return {
-      quantities: this.stmt('DELETE FROM quantities WHERE report_id = ?').run(reportId).changes,
-      events: this.stmt('DELETE FROM events WHERE report_id = ?').run(reportId).changes,
-      items: this.stmt('DELETE FROM items WHERE report_id = ?').run(reportId).changes,
+      quantities: await this.db.run('DELETE FROM quantities WHERE report_id = ?', [reportId]),
+      events: await this.db.run('DELETE FROM events WHERE report_id = ?', [reportId]),
+      items: await this.db.run('DELETE FROM items WHERE report_id = ?', [reportId]),
     };
   }
 
@@ -682,65 +644,62 @@ export class SqliteStore implements Store {
    * Gives one quantity its indicator (a catalogue entry, else an automatic one named after its
    * subject), copies what reconciling reads into indicator_facts and marks the indicator dirty.
    */
-  private assign(fact: ReconcileFact & { ord: number }): void {
+  private async assign(fact: ReconcileFact & { ord: number }): Promise<void> {
     const { assignments, auto } = assignIndicators([fact], this.catalog);
     const assignment = assignments[0];
     if (!assignment) return;
     const id = assignment.indicatorId;
     if (!this.markedInTransaction.has(id)) {
       for (const a of auto) {
-        this.stmt(`INSERT OR IGNORE INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
-          VALUES (?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')`).run(a.id, a.nameZh, a.unit, a.measure);
+        await this.db.run(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
+          VALUES (?, ?, NULL, NULL, ?, ?, 0, NULL, '[]') ON CONFLICT DO NOTHING`, [a.id, a.nameZh, a.unit, a.measure]);
       }
-      this.stmt('INSERT OR IGNORE INTO dirty_indicators (indicator_id) VALUES (?)').run(id);
+      await this.db.run('INSERT INTO dirty_indicators (indicator_id) VALUES (?) ON CONFLICT DO NOTHING', [id]);
       this.markedInTransaction.add(id);
     }
-    this.stmt('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)').run(fact.quantityId, id);
-    this.stmt(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
-      subject, period_start, period_end, has_period, region, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    await this.db.run('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)', [fact.quantityId, id]);
+    await this.db.run(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
+      subject, period_start, period_end, has_period, region, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       id, fact.reportId, fact.ord, fact.quantityId, fact.value, fact.valueMax, fact.unit, fact.approx, fact.measure, fact.subject,
       fact.period?.start ?? null, fact.period?.end ?? null, fact.period ? 1 : 0, fact.region, fact.refDate,
-    );
+    ]);
   }
 
-  private indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): void {
+  private async indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): Promise<void> {
     const terms = precomputed && Object.hasOwn(precomputed, body) ? precomputed[body] : searchTermsOf(body);
-    this.stmt('INSERT INTO search_index (rowid, tokens, grams) VALUES (?, ?, ?)').run(id, terms.tokens, terms.grams);
+    await this.db.run(this.dialect.insertSearchTerms, [id, terms.tokens, terms.grams]);
   }
 
   /** Refills the search index from search_docs (after a migration that recreated it). */
-  private rebuildSearchIndex(): void {
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM search_index');
-      const page = this.stmt(`SELECT d.id, ${SEARCH_BODY} AS body FROM search_docs d JOIN reports r ON r.id = d.report_id
-        WHERE d.id > ? ORDER BY d.id LIMIT 1000`);
+  private rebuildSearchIndex(): Promise<void> {
+    return this.db.transaction(async () => {
+      await this.db.run(this.dialect.clearSearchTerms);
       for (let after = 0; ;) {
-        const rows = page.all(after) as { id: number; body: string }[];
+        const rows = await this.db.all<{ id: number; body: string }>(`SELECT d.id, ${SEARCH_BODY} AS body FROM search_docs d
+          JOIN reports r ON r.id = d.report_id WHERE d.id > ? ORDER BY d.id LIMIT 1000`, [after]);
         if (!rows.length) break;
-        for (const r of rows) this.indexSearchDoc(r.id, r.body);
+        for (const r of rows) await this.indexSearchDoc(r.id, r.body);
         after = rows[rows.length - 1].id;
       }
-      this.stmt("DELETE FROM store_meta WHERE key = 'search_rebuild'").run();
-    })();
+      await this.db.run("DELETE FROM store_meta WHERE key = 'search_rebuild'");
+    });
   }
 
-  writeBatch<T>(write: () => T): T {
-    if (this.db.inTransaction) throw new StoreError('writeBatch: a batch is already open');
-    this.markedInTransaction.clear();
-    return this.db.transaction(write)();
+  writeBatch<T>(write: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return Promise.reject(new StoreError('writeBatch: a batch is already open'));
+    return this.atomically(write);
   }
 
-  recordFailure(location: string, reason: string): void {
-    this.stmt(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
-      ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`).run(location, reason, nowIso());
+  async recordFailure(location: string, reason: string): Promise<void> {
+    await this.db.run(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
+      ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`, [location, reason, nowIso()]);
   }
 
-  private setMeta(key: string, value: string): void {
-    this.stmt('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  private async setMeta(key: string, value: string): Promise<void> {
+    await this.db.run('INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]);
   }
-  private getMeta(key: string): string | null {
-    const row = this.stmt('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
+  private async getMeta(key: string): Promise<string | null> {
+    return (await this.db.get<{ value: string }>('SELECT value FROM store_meta WHERE key = ?', [key]))?.value ?? null;
   }
 
   /**
@@ -749,42 +708,41 @@ export class SqliteStore implements Store {
    * last refresh are rebuilt, each from its own range of indicator_facts; `full` (or a change of
    * catalogue, conflict window or DERIVED_VERSION) first reassigns every quantity, page by page.
    */
-  refreshDerived(opts: { full?: boolean } = {}): void {
-    const full = opts.full === true || this.getMeta('derived_basis') !== this.derivedBasis;
-    this.markedInTransaction.clear();
-    this.db.transaction(() => {
-      if (full) this.reassignAll();
+  refreshDerived(opts: { full?: boolean } = {}): Promise<void> {
+    return this.atomically(async () => {
+      const full = opts.full === true || (await this.getMeta('derived_basis')) !== this.derivedBasis;
+      this.markedInTransaction.clear();
+      if (full) await this.reassignAll();
       // Catalogue entries: their names and rules as the catalogue says now; counts are kept.
-      const upsert = this.stmt(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
-        VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
-        area = excluded.area, unit = excluded.unit, measure = excluded.measure, catalogued = 1, description = excluded.description,
-        patterns = excluded.patterns`);
       for (const e of this.catalog.entries) {
-        upsert.run(e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, e.description, json(e.patterns.map((p) => p.source)));
+        await this.db.run(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
+          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+          area = excluded.area, unit = excluded.unit, measure = excluded.measure, catalogued = 1, description = excluded.description,
+          patterns = excluded.patterns`, [e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, e.description, json(e.patterns.map((p) => p.source))]);
       }
-      const dirty = this.stmt('SELECT indicator_id FROM dirty_indicators').pluck().all() as string[];
-      for (const indicatorId of dirty) this.rebuildIndicator(indicatorId);
-      this.db.exec('DELETE FROM dirty_indicators');
-      this.setMeta('derived_basis', this.derivedBasis);
-      this.setMeta('derived_at', nowIso());
-    })();
+      // in id order, so that series and conflict rows are numbered alike on every database
+      const dirty = await this.db.all<{ indicator_id: string }>('SELECT indicator_id FROM dirty_indicators ORDER BY indicator_id');
+      for (const { indicator_id: indicatorId } of dirty) await this.rebuildIndicator(indicatorId);
+      await this.db.run('DELETE FROM dirty_indicators');
+      await this.setMeta('derived_basis', this.derivedBasis);
+      await this.setMeta('derived_at', nowIso());
+    });
   }
 
   /** Every quantity to its indicator again (the catalogue changed), leaving every indicator dirty. Inside a transaction. */
-  private reassignAll(): void {
+  private async reassignAll(): Promise<void> {
     // Conflicts first: deleting points then finds no conflict pointing at them.
     for (const table of ['conflicts', 'point_sources', 'series_points', 'quantity_indicator', 'indicator_facts', 'dirty_indicators', 'indicators']) {
-      this.db.exec(`DELETE FROM ${table}`);
+      await this.db.run(`DELETE FROM ${table}`);
     }
-    const page = this.stmt(`SELECT q.id, q.report_id, q.ord, q.value, q.value_max, q.unit, q.approx, q.measure, q.subject,
-      q.period_start, q.period_end, q.has_period, q.region, r.ref_date
-      FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`);
     for (let after = 0; ;) {
-      const rows = page.all(after) as (QuantityRow & { ref_date: string | null })[];
+      const rows = await this.db.all<QuantityRow & { ref_date: string | null }>(`SELECT q.id, q.report_id, q.ord, q.value, q.value_max,
+        q.unit, q.approx, q.measure, q.subject, q.period_start, q.period_end, q.has_period, q.region, r.ref_date
+        FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`, [after]);
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
       for (const r of rows) {
-        this.assign({
+        await this.assign({
           quantityId: r.id, reportId: r.report_id, ord: r.ord, value: r.value, valueMax: r.value_max, unit: r.unit,
           approx: r.approx, measure: r.measure, subject: r.subject, period: toPeriod(r.period_start, r.period_end, r.has_period),
           region: r.region, refDate: r.ref_date,
@@ -794,15 +752,15 @@ export class SqliteStore implements Store {
   }
 
   /** One indicator's series, conflicts and counts from its facts. Inside a transaction. */
-  private rebuildIndicator(indicatorId: string): void {
-    this.stmt('DELETE FROM conflicts WHERE indicator_id = ?').run(indicatorId);
-    this.stmt('DELETE FROM point_sources WHERE point_id IN (SELECT id FROM series_points WHERE indicator_id = ?)').run(indicatorId);
-    this.stmt('DELETE FROM series_points WHERE indicator_id = ?').run(indicatorId);
-    const rows = this.stmt('SELECT * FROM indicator_facts WHERE indicator_id = ? ORDER BY report_id, ord').all(indicatorId) as IndicatorFactRow[];
+  private async rebuildIndicator(indicatorId: string): Promise<void> {
+    await this.db.run('DELETE FROM conflicts WHERE indicator_id = ?', [indicatorId]);
+    await this.db.run('DELETE FROM point_sources WHERE point_id IN (SELECT id FROM series_points WHERE indicator_id = ?)', [indicatorId]);
+    await this.db.run('DELETE FROM series_points WHERE indicator_id = ?', [indicatorId]);
+    const rows = await this.db.all<IndicatorFactRow>('SELECT * FROM indicator_facts WHERE indicator_id = ? ORDER BY report_id, ord', [indicatorId]);
     if (!rows.length) {
       // An automatic indicator lives as long as a fact names it; a catalogued one stays, empty.
-      this.stmt('DELETE FROM indicators WHERE id = ? AND catalogued = 0').run(indicatorId);
-      this.stmt("UPDATE indicators SET point_count = 0, source_count = 0, conflict_count = 0, series = '[]' WHERE id = ?").run(indicatorId);
+      await this.db.run('DELETE FROM indicators WHERE id = ? AND catalogued = 0', [indicatorId]);
+      await this.db.run("UPDATE indicators SET point_count = 0, source_count = 0, conflict_count = 0, series = '[]' WHERE id = ?", [indicatorId]);
       return;
     }
     const facts = rows.map((r): ReconcileFact => ({
@@ -819,23 +777,23 @@ export class SqliteStore implements Store {
       refDate: r.ref_date,
     }));
     const points = buildSeries(indicatorId, facts, { windowDays: this.windowDays });
-    const insPoint = this.stmt(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
-      period_start, period_end, has_period, date, region, source_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insSource = this.stmt('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)');
     const pointIds = new Map<Point, number>();
-    points.forEach((p, ord) => {
+    for (const [ord, p] of points.entries()) {
       const stated = p.period?.stated ?? false;
       const first = [...p.quantityIds].sort((a, b) => a - b).slice(0, SOURCES_PER_POINT);
-      const id = Number(insPoint.run(indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure,
-        stated ? p.period!.start : null, stated ? p.period!.end : null, stated ? 1 : 0, p.date, p.region,
-        p.quantityIds.length, json(this.sourceRefs(first))).lastInsertRowid);
+      const id = await this.insert(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
+        period_start, period_end, has_period, date, region, source_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure, stated ? p.period!.start : null, stated ? p.period!.end : null,
+        stated ? 1 : 0, p.date, p.region, p.quantityIds.length, json(await this.sourceRefs(first)),
+      ]);
       pointIds.set(p, id);
-      for (const q of p.quantityIds) insSource.run(id, q);
-    });
-    const insConflict = this.stmt(`INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason)
-      VALUES (?, ?, ?, ?, ?, ?)`);
+      for (const q of p.quantityIds) await this.db.run('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)', [id, q]);
+    }
     const conflicts = findConflicts(points, { windowDays: this.windowDays });
-    for (const c of conflicts) insConflict.run(indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason);
+    for (const c of conflicts) {
+      await this.db.run('INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES (?, ?, ?, ?, ?, ?)',
+        [indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason]);
+    }
     const series: SeriesPoint[] = points.map((p) => {
       const stated = p.period?.stated ?? false;
       return {
@@ -851,18 +809,19 @@ export class SqliteStore implements Store {
         sourceTotal: p.quantityIds.length,
       };
     });
-    this.stmt('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ?, series = ? WHERE id = ?')
-      .run(points.length, new Set(facts.map((f) => f.reportId)).size, conflicts.length, json(series), indicatorId);
+    await this.db.run('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ?, series = ? WHERE id = ?',
+      [points.length, new Set(facts.map((f) => f.reportId)).size, conflicts.length, json(series), indicatorId]);
   }
 
   /** Quantities as the sources a point shows: report, sentence and span; by publication date. */
-  private sourceRefs(quantityIds: readonly number[]): SourceRef[] {
-    const stmt = this.stmt(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface, q.sentence_text,
-      r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id = ?`);
-    const rows = quantityIds
-      .map((id) => stmt.get(id) as SourceRow | undefined)
-      .filter((r): r is SourceRow => r !== undefined)
-      .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.report_id - b.report_id || a.ord - b.ord);
+  private async sourceRefs(quantityIds: readonly number[]): Promise<SourceRef[]> {
+    const rows: SourceRow[] = [];
+    for (const id of quantityIds) {
+      const row = await this.db.get<SourceRow>(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
+        q.sentence_text, r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id = ?`, [id]);
+      if (row) rows.push(row);
+    }
+    rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.report_id - b.report_id || a.ord - b.ord);
     return rows.map(sourceFromRow);
   }
 
@@ -892,29 +851,33 @@ export class SqliteStore implements Store {
     (SELECT count(*) FROM events WHERE report_id = r.id) AS event_count,
     (SELECT count(*) FROM items WHERE report_id = r.id) AS item_count`;
 
-  reports(q: { limit?: number; offset?: number; q?: string } = {}): Page<ReportSummary> {
+  private async count(sql: string, params?: Params): Promise<number> {
+    return (await this.db.get<{ n: number }>(sql, params))?.n ?? 0;
+  }
+
+  async reports(q: { limit?: number; offset?: number; q?: string } = {}): Promise<Page<ReportSummary>> {
     const limit = clampLimit(q.limit, 50);
     const offset = clampOffset(q.offset);
     const filter = q.q ? "WHERE r.title LIKE @like ESCAPE '\\' OR r.source LIKE @like ESCAPE '\\' OR r.location LIKE @like ESCAPE '\\'" : '';
-    const params = { like: `%${(q.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit, offset };
+    const params = q.q ? { like: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit, offset } : { limit, offset };
     const total = q.q
-      ? (this.stmt(`SELECT count(*) AS n FROM reports r ${filter}`).get(params) as { n: number }).n
-      : (this.stmt("SELECT n FROM table_counts WHERE name = 'reports'").get() as { n: number }).n;
+      ? await this.count(`SELECT count(*) AS n FROM reports r ${filter}`, params)
+      : await this.count("SELECT n FROM table_counts WHERE name = 'reports'");
     // newest first through the reports_by_date index (the same expression, one direction)
-    const rows = this.stmt(`SELECT ${SqliteStore.SUMMARY_COLUMNS} FROM reports r ${filter}
-      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id DESC LIMIT @limit OFFSET @offset`).all(params) as Parameters<SqliteStore['summaryFromRow']>[0][];
+    const rows = await this.db.all<Parameters<SqlStore['summaryFromRow']>[0]>(`SELECT ${SqlStore.SUMMARY_COLUMNS} FROM reports r ${filter}
+      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id DESC LIMIT @limit OFFSET @offset`, params);
     return { total, limit, offset, rows: rows.map((r) => this.summaryFromRow(r)) };
   }
 
-  report(id: number): ReportDetail | null {
-    const r = this.stmt(`SELECT ${SqliteStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`)
-      .get(id) as Parameters<SqliteStore['summaryFromRow']>[0] | undefined;
+  async report(id: number): Promise<ReportDetail | null> {
+    const r = await this.db.get<Parameters<SqlStore['summaryFromRow']>[0]>(
+      `SELECT ${SqlStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`, [id]);
     if (!r) return null;
-    const quantities = (this.stmt(`SELECT q.*, qi.indicator_id FROM quantities q
-      LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`).all(id) as (QuantityRow & { indicator_id: string | null })[])
+    const quantities = (await this.db.all<QuantityRow & { indicator_id: string | null }>(`SELECT q.*, qi.indicator_id FROM quantities q
+      LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`, [id]))
       .map((q) => quantityFromRow(q, q.indicator_id));
-    const events = (this.stmt('SELECT * FROM events WHERE report_id = ? ORDER BY ord').all(id) as EventRow[]).map(eventFromRow);
-    const items = (this.stmt('SELECT * FROM items WHERE report_id = ? ORDER BY ord').all(id) as ItemRow[]).map((i) => itemFromRow(i));
+    const events = (await this.db.all<EventRow>('SELECT * FROM events WHERE report_id = ? ORDER BY ord', [id])).map(eventFromRow);
+    const items = (await this.db.all<ItemRow>('SELECT * FROM items WHERE report_id = ? ORDER BY ord', [id])).map((i) => itemFromRow(i));
     const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, [])
       .map((m) => ({ reason: m.reason, ruleId: m.ruleId, source: m.source, severity: m.severity, span: m.span ?? null }));
     return {
@@ -946,31 +909,29 @@ export class SqliteStore implements Store {
     };
   }
 
-  pointSources(indicatorId: string, ord: number, q: { limit?: number; offset?: number } = {}): Page<SourceRef> | null {
+  async pointSources(indicatorId: string, ord: number, q: { limit?: number; offset?: number } = {}): Promise<Page<SourceRef> | null> {
     const limit = clampLimit(q.limit, 50);
     const offset = clampOffset(q.offset);
-    const point = this.stmt('SELECT id, source_count FROM series_points WHERE indicator_id = ? AND ord = ?').get(indicatorId, ord) as
-      { id: number; source_count: number } | undefined;
+    const point = await this.db.get<{ id: number; source_count: number }>(
+      'SELECT id, source_count FROM series_points WHERE indicator_id = ? AND ord = ?', [indicatorId, ord]);
     if (!point) return null;
     // In ingest order, through the point_sources key: a page costs its own rows, not a sort of all of them.
-    const rows = this.stmt(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface, q.sentence_text,
-      r.title, r.published, r.source
+    const rows = await this.db.all<SourceRow>(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
+      q.sentence_text, r.title, r.published, r.source
       FROM (SELECT quantity_id FROM point_sources WHERE point_id = ? ORDER BY quantity_id LIMIT ? OFFSET ?) ps
-      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY ps.quantity_id`)
-      .all(point.id, limit, offset) as SourceRow[];
+      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY ps.quantity_id`, [point.id, limit, offset]);
     return { total: point.source_count, limit, offset, rows: rows.map(sourceFromRow) };
   }
 
-  private indicatorSummaries(where: string, params: Record<string, unknown>): IndicatorSummary[] {
-    const rows = this.stmt(`SELECT i.* FROM indicators i ${where}
-      ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id LIMIT @limit`)
-      .all({ limit: -1, ...params }) as (IndicatorRow & { point_count: number; source_count: number; conflict_count: number })[];
-    const recent = this.stmt('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12');
-    return rows.map((i) => {
-      const points = (recent.all(i.id) as PointRow[]).reverse();
+  private async indicatorSummaries(where: string, params: Record<string, unknown>): Promise<IndicatorSummary[]> {
+    const rows = await this.db.all<IndicatorRow & { point_count: number; source_count: number; conflict_count: number }>(
+      `SELECT i.* FROM indicators i ${where} ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id LIMIT @limit`,
+      { limit: NO_LIMIT, ...params });
+    const summaries: IndicatorSummary[] = [];
+    for (const i of rows) {
+      const points = (await this.db.all<PointRow>('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12', [i.id])).reverse();
       const last = points.at(-1);
-      const latest = last ? this.pointFromRow(last) : null;
-      return {
+      summaries.push({
         id: i.id,
         nameZh: i.name_zh,
         nameEn: i.name_en,
@@ -978,35 +939,41 @@ export class SqliteStore implements Store {
         unit: i.unit,
         measure: i.measure,
         catalogued: i.catalogued === 1,
-        latest,
+        latest: last ? this.pointFromRow(last) : null,
         pointCount: i.point_count,
         sourceCount: i.source_count,
         conflictCount: i.conflict_count,
         sparkline: points.map((p) => ({ date: p.date, value: p.value })),
-      };
-    });
+      });
+    }
+    return summaries;
   }
 
-  indicators(q: { area?: string; catalogued?: boolean; limit?: number } = {}): IndicatorSummary[] {
+  indicators(q: { area?: string; catalogued?: boolean; limit?: number } = {}): Promise<IndicatorSummary[]> {
     const clauses: string[] = [];
-    if (q.area) clauses.push('i.area = @area');
-    if (q.catalogued !== undefined) clauses.push('i.catalogued = @catalogued');
-    return this.indicatorSummaries(clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', {
-      area: q.area ?? null,
-      catalogued: q.catalogued ? 1 : 0,
-      limit: q.limit === undefined ? -1 : clampLimit(q.limit, q.limit, 100_000),
-    });
+    const params: Record<string, unknown> = {};
+    if (q.area) {
+      clauses.push('i.area = @area');
+      params.area = q.area;
+    }
+    if (q.catalogued !== undefined) {
+      clauses.push('i.catalogued = @catalogued');
+      params.catalogued = q.catalogued ? 1 : 0;
+    }
+    if (q.limit !== undefined) params.limit = clampLimit(q.limit, q.limit, 100_000);
+    return this.indicatorSummaries(clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params);
   }
 
-  indicator(id: string): IndicatorDetail | null {
-    const [summary] = this.indicatorSummaries('WHERE i.id = @id', { id });
+  async indicator(id: string): Promise<IndicatorDetail | null> {
+    const [summary] = await this.indicatorSummaries('WHERE i.id = @id', { id });
     if (!summary) return null;
-    const row = this.stmt('SELECT description, patterns FROM indicators WHERE id = ?').get(id) as Pick<IndicatorRow, 'description' | 'patterns'>;
+    const row = (await this.db.get<Pick<IndicatorRow, 'description' | 'patterns'> & { series: string }>(
+      'SELECT description, patterns, series FROM indicators WHERE id = ?', [id]))!;
     // The series document, then the sources of its last points: two reads however long the series.
-    const series = parseJson<SeriesPoint[]>((this.stmt('SELECT series FROM indicators WHERE id = ?').get(id) as { series: string }).series, []);
+    const series = parseJson<SeriesPoint[]>(row.series, []);
     const from = Math.max(0, series.length - SERIES_SOURCES_INLINE);
-    for (const p of this.stmt('SELECT ord, sources FROM series_points WHERE indicator_id = ? AND ord >= ? ORDER BY ord').all(id, from) as
-      { ord: number; sources: string }[]) {
+    for (const p of await this.db.all<{ ord: number; sources: string }>(
+      'SELECT ord, sources FROM series_points WHERE indicator_id = ? AND ord >= ? ORDER BY ord', [id, from])) {
       if (series[p.ord]) series[p.ord].sources = parseJson<SourceRef[]>(p.sources, []);
     }
     return {
@@ -1014,74 +981,73 @@ export class SqliteStore implements Store {
       description: row.description,
       patterns: parseJson<string[]>(row.patterns, []),
       series,
-      conflicts: this.conflicts({ indicatorId: id, limit: DETAIL_CONFLICTS }).rows,
+      conflicts: (await this.conflicts({ indicatorId: id, limit: DETAIL_CONFLICTS })).rows,
     };
   }
 
-  conflicts(q: ConflictQuery = {}): Page<Conflict> {
+  async conflicts(q: ConflictQuery = {}): Promise<Page<Conflict>> {
     const limit = clampLimit(q.limit, 100);
     const offset = clampOffset(q.offset);
     const clauses: string[] = [];
-    if (q.indicatorId) clauses.push('c.indicator_id = @indicatorId');
-    if (q.area) clauses.push('i.area = @area');
-    if (q.region) clauses.push('c.region = @region');
+    const params: Record<string, unknown> = { limit, offset };
+    if (q.indicatorId) (clauses.push('c.indicator_id = @indicatorId'), (params.indicatorId = q.indicatorId));
+    if (q.area) (clauses.push('i.area = @area'), (params.area = q.area));
+    if (q.region) (clauses.push('c.region = @region'), (params.region = q.region));
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const params = { indicatorId: q.indicatorId ?? null, area: q.area ?? null, region: q.region ?? null, limit, offset };
-    const total = (this.stmt(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`)
-      .get(params) as { n: number }).n;
-    const rows = this.stmt(`SELECT c.*, i.name_zh, i.area FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
-      ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`)
-      .all(params) as (ConflictRow & { name_zh: string; area: string | null })[];
-    const pointStmt = this.stmt('SELECT * FROM series_points WHERE id = ?');
-    const side = (pointId: number): ConflictSide => {
-      const p = pointStmt.get(pointId) as PointRow;
+    const total = await this.count(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`, params);
+    const rows = await this.db.all<ConflictRow & { name_zh: string; area: string | null }>(`SELECT c.*, i.name_zh, i.area FROM conflicts c
+      JOIN indicators i ON i.id = c.indicator_id ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`, params);
+    const side = async (pointId: number): Promise<ConflictSide> => {
+      const p = (await this.db.get<PointRow>('SELECT * FROM series_points WHERE id = ?', [pointId]))!;
       const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = this.pointFromRow(p);
       return { ord: p.ord, value, valueMax, unit, approx, period, date, sources, sourceTotal };
     };
-    return {
-      total,
-      limit,
-      offset,
-      rows: rows.map((c) => ({
+    const conflicts: Conflict[] = [];
+    for (const c of rows) {
+      conflicts.push({
         id: c.id,
         indicatorId: c.indicator_id,
         indicatorName: c.name_zh,
         area: (c.area as KeyArea | null) ?? null,
         region: c.region,
         date: c.date,
-        a: side(c.a_point_id),
-        b: side(c.b_point_id),
+        a: await side(c.a_point_id),
+        b: await side(c.b_point_id),
         reason: c.reason,
-      })),
-    };
+      });
+    }
+    return { total, limit, offset, rows: conflicts };
   }
 
-  timeline(q: TimelineQuery = {}): TimelineEntry[] {
+  async timeline(q: TimelineQuery = {}): Promise<TimelineEntry[]> {
     const limit = clampLimit(q.limit, 500, 10_000);
     // Events by their date, items by their report's date (copied onto the item). Each kind is read
     // in date order through its index, at most `limit` rows, and the two are merged here: a UNION
     // ordered as a whole would sort every event and item of the store. Only the bounds given
     // become conditions, so `from` seeks in the index. Areas are a JSON array: match the quoted name.
-    const params = { from: q.from ?? null, to: q.to ?? null, area: q.area ? JSON.stringify(q.area) : null, limit };
+    const params: Record<string, unknown> = { limit };
+    if (q.from) params.from = q.from;
+    if (q.to) params.to = q.to;
+    if (q.area) params.area = JSON.stringify(q.area);
     const where = (date: string, areas: string, extra: string[] = []) =>
       [
         ...extra,
         ...(q.from ? [`${date} >= @from`] : []),
-        ...(q.to ? [`substr(${date}, 1, length(@to)) <= @to`] : []),
-        ...(q.area ? [`instr(${areas}, @area) > 0`] : []),
-      ].join(' AND ') || '1';
+        ...(q.to ? [`substr(${date}, 1, length(CAST(@to AS TEXT))) <= @to`] : []),
+        ...(q.area ? [this.dialect.contains(areas, 'CAST(@area AS TEXT)')] : []),
+      ].join(' AND ') || '1 = 1';
     type Row = { kind: 'event' | 'item'; id: number; report_id: number; title: string | null; published: string | null; date: string | null;
       summary: string; areas: string; sentence_text: string; span_start: number; span_end: number; total: number | null; done: number | null };
-    const events = this.stmt(`SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas,
+    const events = await this.db.all<Row>(`SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas,
       e.sentence_text, e.span_start, e.span_end, NULL AS total, NULL AS done
       FROM events e JOIN reports r ON r.id = e.report_id WHERE ${where('e.date', 'e.areas')}
-      ORDER BY e.date, e.report_id, e.id LIMIT @limit`).all(params) as Row[];
-    const items = (dated: boolean) => this.stmt(`SELECT 'item' AS kind, i.id, i.report_id, r.title, r.published, i.ref_date AS date,
+      ORDER BY e.date, e.report_id, e.id LIMIT @limit`, params);
+    const items = (dated: boolean) => this.db.all<Row>(`SELECT 'item' AS kind, i.id, i.report_id, r.title, r.published, i.ref_date AS date,
       i.name AS summary, i.areas, i.sentence_text, i.span_start, i.span_end, i.total, i.done
       FROM items i JOIN reports r ON r.id = i.report_id WHERE ${where('i.ref_date', 'i.areas', [dated ? 'i.ref_date IS NOT NULL' : 'i.ref_date IS NULL'])}
-      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit`).all(params) as Row[];
+      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit`, params);
     // undated last, then by date, report, kind (events first) and id
-    const rows = [...events, ...items(true), ...items(false)]
+    const rows = [...events, ...(await items(true)), ...(await items(false))]
       .sort((a, b) => Number(a.date === null) - Number(b.date === null) || (a.date ?? '').localeCompare(b.date ?? '') ||
         a.report_id - b.report_id || a.kind.localeCompare(b.kind) || a.id - b.id)
       .slice(0, limit);
@@ -1106,35 +1072,36 @@ export class SqliteStore implements Store {
     });
   }
 
-  items(q: { area?: string; limit?: number; offset?: number } = {}): Page<StoredItem> {
+  async items(q: { area?: string; limit?: number; offset?: number } = {}): Promise<Page<StoredItem>> {
     const limit = clampLimit(q.limit, 200);
     const offset = clampOffset(q.offset);
     // Areas are stored as a JSON array: match the quoted name.
-    const params = { area: q.area ? JSON.stringify(q.area) : null, limit, offset };
-    const where = 'WHERE @area IS NULL OR instr(i.areas, @area) > 0';
-    const total = (this.stmt(`SELECT count(*) AS n FROM items i ${where}`).get(params) as { n: number }).n;
-    const rows = this.stmt(`SELECT i.*, r.title, r.published FROM items i JOIN reports r ON r.id = i.report_id ${where}
-      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`).all(params) as (ItemRow & { title: string | null; published: string | null })[];
+    const params: Record<string, unknown> = q.area ? { area: JSON.stringify(q.area), limit, offset } : { limit, offset };
+    const where = q.area ? `WHERE ${this.dialect.contains('i.areas', 'CAST(@area AS TEXT)')}` : '';
+    const total = q.area
+      ? await this.count(`SELECT count(*) AS n FROM items i ${where}`, params)
+      : await this.count("SELECT n FROM table_counts WHERE name = 'items'");
+    const rows = await this.db.all<ItemRow & { title: string | null; published: string | null }>(`SELECT i.*, r.title, r.published
+      FROM items i JOIN reports r ON r.id = i.report_id ${where} ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`, params);
     return { total, limit, offset, rows: rows.map(itemFromRow) };
   }
 
-  search(query: string, opts: SearchQuery = {}): Page<SearchHit> {
+  async search(query: string, opts: SearchQuery = {}): Promise<Page<SearchHit>> {
     const limit = clampLimit(opts.limit, 20, 200);
     const offset = clampOffset(opts.offset);
     const words = queryWords(query);
     if (!words.length) return { total: 0, limit, offset, rows: [] };
-    const match = toMatchExpression(words);
     // Highlight the words as typed, and their jieba words of two or more characters.
     const wordTokens = words.map((w) => queryTokens(w).filter((t) => [...t].length > 1));
     const needles = [...new Set([...words, ...wordTokens.flat()])];
-    // Bounded cost: FTS5 walks the match's rowids newest first and stops after SEARCH_WINDOW rows,
-    // so at most that many candidates are ranked however common the word (成渝 is in most of a
-    // million reports); older matches are reachable by a narrower query. FTS5's own bm25 is not
-    // used: its IDF counts every row holding each word, a walk of the whole index per query.
-    const candidates = this.stmt(`SELECT d.id, d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published
-      FROM (SELECT rowid AS id FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}) s
-      JOIN search_docs d ON d.id = s.id JOIN reports r ON r.id = d.report_id`).all(match) as
-      { id: number; kind: SearchHit['kind']; report_id: number; ref_id: number; body: string; title: string | null; published: string | null }[];
+    // Bounded cost: the index gives the newest SEARCH_WINDOW matching rows, so at most that many
+    // candidates are ranked however common the word (成渝 is in most of a million reports); older
+    // matches are reachable by a narrower query. FTS5's own bm25 is not used: its IDF counts every
+    // row holding each word, a walk of the whole index per query.
+    const candidates = await this.db.all<{ id: number; kind: SearchHit['kind']; report_id: number; ref_id: number; body: string;
+      title: string | null; published: string | null }>(`SELECT d.id, d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published
+      FROM (${this.dialect.searchCandidates(SEARCH_WINDOW)}) s
+      JOIN search_docs d ON d.id = s.id JOIN reports r ON r.id = d.report_id`, [this.dialect.matchExpression(words)]);
     // Facts are indexed by their sentence, so several facts of one sentence are one hit (the first).
     const hits = new Map<string, (typeof candidates)[number]>();
     for (const c of candidates) {
@@ -1160,47 +1127,46 @@ export class SqliteStore implements Store {
     };
   }
 
-  overview(): Overview {
-    const all = this.indicators({ catalogued: true });
+  async overview(): Promise<Overview> {
+    const all = await this.indicators({ catalogued: true });
     return {
-      stats: this.stats(),
+      stats: await this.stats(),
       areas: KEY_AREAS.map((area) => ({ area, indicators: all.filter((i) => i.area === area && i.pointCount > 0) })),
-      recentConflicts: this.conflicts({ limit: 10 }).rows,
+      recentConflicts: (await this.conflicts({ limit: 10 })).rows,
     };
   }
 
-  stats(): StoreStats {
-    const count = (sql: string): number => (this.stmt(sql).get() as { n: number }).n;
+  async stats(): Promise<StoreStats> {
     return {
       path: this.path,
       schemaVersion: this.schemaVersion,
       // kept by the writer (migrations 008–009): a count(*) would walk an index of millions of rows
-      reports: count("SELECT n FROM table_counts WHERE name = 'reports'"),
-      failures: count('SELECT count(*) AS n FROM failures'),
-      quantities: count("SELECT n FROM table_counts WHERE name = 'quantities'"),
-      events: count("SELECT n FROM table_counts WHERE name = 'events'"),
-      items: count("SELECT n FROM table_counts WHERE name = 'items'"),
-      indicators: count('SELECT count(*) AS n FROM indicators i WHERE EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
-      cataloguedIndicators: count('SELECT count(*) AS n FROM indicators i WHERE catalogued = 1 AND EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
-      uncataloguedIndicators: count('SELECT count(*) AS n FROM indicators WHERE catalogued = 0'),
-      seriesPoints: count('SELECT count(*) AS n FROM series_points'),
-      conflicts: count('SELECT count(*) AS n FROM conflicts'),
-      lastIngestAt: this.getMeta('last_ingest_at'),
-      derivedAt: this.getMeta('derived_at'),
+      reports: await this.count("SELECT n FROM table_counts WHERE name = 'reports'"),
+      failures: await this.count('SELECT count(*) AS n FROM failures'),
+      quantities: await this.count("SELECT n FROM table_counts WHERE name = 'quantities'"),
+      events: await this.count("SELECT n FROM table_counts WHERE name = 'events'"),
+      items: await this.count("SELECT n FROM table_counts WHERE name = 'items'"),
+      indicators: await this.count('SELECT count(*) AS n FROM indicators i WHERE EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
+      cataloguedIndicators: await this.count(
+        'SELECT count(*) AS n FROM indicators i WHERE catalogued = 1 AND EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
+      uncataloguedIndicators: await this.count('SELECT count(*) AS n FROM indicators WHERE catalogued = 0'),
+      seriesPoints: await this.count('SELECT count(*) AS n FROM series_points'),
+      conflicts: await this.count('SELECT count(*) AS n FROM conflicts'),
+      lastIngestAt: await this.getMeta('last_ingest_at'),
+      derivedAt: await this.getMeta('derived_at'),
     };
   }
 
-  failures(): FailureRow[] {
-    return this.stmt('SELECT location, reason, at FROM failures ORDER BY at, location').all() as FailureRow[];
+  failures(): Promise<FailureRow[]> {
+    return this.db.all<FailureRow>('SELECT location, reason, at FROM failures ORDER BY at, location');
   }
 
-  *raws(): Iterable<StoredRaw> {
-    // Page by id so the iteration does not hold a read statement open while the caller writes.
-    let after = 0;
-    const stmt = this.stmt('SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100');
-    for (;;) {
-      const rows = stmt.all(after) as { id: number; location: string; source: string; format: string; content_hash: string;
-        raw_bytes: Buffer | null; stages: string }[];
+  async *raws(): AsyncIterable<StoredRaw> {
+    // Page by id so the iteration does not hold a read open while the caller writes.
+    for (let after = 0; ;) {
+      const rows = await this.db.all<{ id: number; location: string; source: string; format: string; content_hash: string;
+        raw_bytes: Buffer | null; stages: string }>(
+        'SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100', [after]);
       if (!rows.length) return;
       for (const r of rows) {
         after = r.id;
@@ -1218,31 +1184,35 @@ export class SqliteStore implements Store {
   }
 
   /** The decoded source of a report stored without its bytes, for reindexing it. */
-  rawText(id: number): string | null {
-    const row = this.stmt('SELECT raw_text FROM reports WHERE id = ? AND raw_bytes IS NULL').get(id) as { raw_text: string } | undefined;
-    return row?.raw_text ?? null;
+  async rawText(id: number): Promise<string | null> {
+    return (await this.db.get<{ raw_text: string }>('SELECT raw_text FROM reports WHERE id = ? AND raw_bytes IS NULL', [id]))?.raw_text ?? null;
   }
 
-  exportTables(): ExportTable[] {
+  exportTables(): Promise<ExportTable[]> {
     return buildExportTables(this.db);
   }
 
-  close(): void {
-    this.db.close();
+  close(): Promise<void> {
+    return this.db.close();
   }
 }
 
+/** A LIMIT both databases read as "all rows". */
+const NO_LIMIT = 2_147_483_647;
+
 type Row = Record<string, string | number | null>;
 
+
 /** The store's tables as people read them: Chinese headers, one row per record, sources resolved. */
-function buildExportTables(db: Database.Database): ExportTable[] {
-  const table = (name: string, title: string, columns: [string, string][], sql: string): ExportTable => ({
+async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
+  const list = db.dialect.listOf;
+  const table = async (name: string, title: string, columns: [string, string][], sql: string): Promise<ExportTable> => ({
     name,
     title,
     columns: columns.map(([key, header]) => ({ key, header })),
-    rows: db.prepare(sql).all() as Row[],
+    rows: await db.all<Row>(sql),
   });
-  return [
+  return Promise.all([
     table('reports', '报告', [
       ['id', '报告编号'], ['source', '文件'], ['title', '标题'], ['published', '发布日期'], ['site', '来源'], ['url', '链接'],
       ['location', '位置'], ['format', '格式'], ['content_hash', '内容哈希'], ['ingested_at', '入库时间'],
@@ -1266,18 +1236,18 @@ function buildExportTables(db: Database.Database): ExportTable[] {
       ['region', '地区'], ['value', '数值'], ['value_max', '上限'], ['unit', '单位'], ['approx', '限定'],
       ['report_ids', '来源报告'], ['quantity_ids', '来源数据'],
     ], `SELECT sp.indicator_id, i.name_zh, sp.date, sp.period_start, sp.period_end, sp.region, sp.value, sp.value_max, sp.unit,
-        sp.approx, (SELECT group_concat(DISTINCT q.report_id) FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
+        sp.approx, (SELECT ${list('q.report_id', true)} FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
         WHERE ps.point_id = sp.id) AS report_ids,
-        (SELECT group_concat(ps.quantity_id) FROM point_sources ps WHERE ps.point_id = sp.id) AS quantity_ids
+        (SELECT ${list('ps.quantity_id')} FROM point_sources ps WHERE ps.point_id = sp.id) AS quantity_ids
         FROM series_points sp JOIN indicators i ON i.id = sp.indicator_id ORDER BY sp.indicator_id, sp.ord`),
     table('conflicts', '冲突', [
       ['id', '冲突编号'], ['indicator_id', '指标编号'], ['name_zh', '指标名称'], ['region', '地区'], ['date', '日期'],
       ['a_value', '数值甲'], ['a_approx', '限定甲'], ['a_reports', '来源甲'], ['b_value', '数值乙'], ['b_approx', '限定乙'],
       ['b_reports', '来源乙'], ['unit', '单位'], ['reason', '原因'],
     ], `SELECT c.id, c.indicator_id, i.name_zh, c.region, c.date, a.value AS a_value, a.approx AS a_approx,
-        (SELECT group_concat(DISTINCT q.report_id) FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = a.id) AS a_reports,
+        (SELECT ${list('q.report_id', true)} FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = a.id) AS a_reports,
         b.value AS b_value, b.approx AS b_approx,
-        (SELECT group_concat(DISTINCT q.report_id) FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = b.id) AS b_reports,
+        (SELECT ${list('q.report_id', true)} FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = b.id) AS b_reports,
         a.unit, c.reason FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
         JOIN series_points a ON a.id = c.a_point_id JOIN series_points b ON b.id = c.b_point_id ORDER BY c.id`),
     table('events', '事件', [
@@ -1290,5 +1260,5 @@ function buildExportTables(db: Database.Database): ExportTable[] {
     ], 'SELECT id, report_id, name, total, done, areas, surface, span_start, span_end, sentence_text FROM items ORDER BY report_id, ord'),
     table('failures', '失败', [['location', '位置'], ['reason', '原因'], ['at', '时间']],
       'SELECT location, reason, at FROM failures ORDER BY at'),
-  ];
+  ]);
 }
