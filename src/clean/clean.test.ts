@@ -52,6 +52,20 @@ describe('web page main text', () => {
     expect(none.meta.published).toBeNull();
   });
 
+  it('prefers a dateline that says it is one (发表于, 发布日期) to a date that merely stands on a line', () => {
+    const body = '<p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。</p>';
+    const blog = textDoc(
+      `<html><head><title>某某博客</title></head><body><div>博客名: 一叶<br>建立于:2004年10月6日</div>` +
+        `<div><b>一篇日志</b><br>作者 发表于 2005-9-15 11:46:00</div><div id="content">${body}</div></body></html>`,
+      'html',
+    );
+    expect(blog.meta.published).toBe('2005-09-15');
+    const usFormat = textDoc(`<html><body><h1>成渝合作</h1><div>作者： 来源： 发布日期： 9/17/2004 5:54:13 AM</div><div id="content">${body}</div></body></html>`, 'html');
+    expect(usFormat.meta.published).toBe('2004-09-17');
+    const range = textDoc(`<html><body><div><a href="/a">12/01/2004 - 01/01/2005</a></div><div>2005-03-21 01:20:44</div><div id="content">${body}</div></body></html>`, 'html');
+    expect(range.meta.published).toBe('2005-03-21');
+  });
+
   it('reads the headline out of a <title> that also names the site', () => {
     expect(headlineOfTitleTag('川渝签署协议_重庆市发展和改革委员会')).toBe('川渝签署协议');
     expect(headlineOfTitleTag('重庆日报 | 川渝联合开行中欧班列突破5000列，占全国四成')).toBe('川渝联合开行中欧班列突破5000列，占全国四成');

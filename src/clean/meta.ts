@@ -5,7 +5,7 @@
  * top. Nothing is invented: when the report does not say, the field stays null.
  */
 import type { AnyNode, ChildNode, Element } from 'domhandler';
-import { isoDate, parseDate, NUMERIC_DATE } from '../read/dates.ts';
+import { isoDate, parseDate, MONTH_FIRST_DATE, NUMERIC_DATE } from '../read/dates.ts';
 import { CJK, PROSE_PUNCT, squash, weightedLength } from './chars.ts';
 import type { HtmlDom } from './html.ts';
 
@@ -26,7 +26,7 @@ const clean = (s: string | undefined | null): string | null => {
 
 /** Byline words: a short line holding one of these and a date is the report's dateline. */
 const BYLINE_DATE = new RegExp(
-  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + ')',
+  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + '|' + MONTH_FIRST_DATE.source + ')',
   'i',
 );
 const TIMED_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[T\s]*\d{1,2}[:：]\d{2}/;
@@ -36,7 +36,7 @@ const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*([^\s|丨/]{2
 const AUTHOR_IN_BYLINE = /(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|丨/（(]{2,20})/;
 
 /** A short line that gives the date (and usually source, author, editor, views): the dateline. */
-export function readByline(line: string): { published: string | null; site: string | null; author: string | null } | null {
+export function readByline(line: string): { published: string | null; site: string | null; author: string | null; strong: boolean } | null {
   const flat = line.trim();
   if (flat.length > 120) return null;
   const dated = BYLINE_DATE.exec(flat);
@@ -49,7 +49,9 @@ export function readByline(line: string): { published: string | null; site: stri
   const published = date ?? bare ?? (timed ? isoDate(+timed[1], +timed[2], +timed[3]) : null);
   const looksLikeByline = published && (dated || /来源|作者|编辑|记者|点击|阅读|浏览/.test(flat) || bare || timed);
   if (!looksLikeByline) return null;
-  return { published, site: clean(SITE_IN_BYLINE.exec(flat)?.[1]), author: clean(AUTHOR_IN_BYLINE.exec(flat)?.[1]) };
+  // Strong: a publishing word says the date is the report's, not any date (建立于 …, a comment's time).
+  const strong = !!date;
+  return { published, site: clean(SITE_IN_BYLINE.exec(flat)?.[1]), author: clean(AUTHOR_IN_BYLINE.exec(flat)?.[1]), strong };
 }
 
 // ---------------------------------------------------------------- HTML
@@ -208,13 +210,14 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
   }
   published ??= fromUrl;
   if (!bylineFound) {
-    for (const line of lines) {
-      const byline = readByline(line);
-      if (!byline) continue;
+    // Anywhere on the page: a line that says it gives the publication (发表于, 发布时间 …) before a
+    // date that merely stands on a line (a blog's "建立于: 2004年10月6日" box, a comment's time).
+    const bylines = lines.map(readByline).filter((b) => b !== null);
+    const byline = bylines.find((b) => b.strong) ?? bylines[0];
+    if (byline) {
       published ??= byline.published;
       site ??= byline.site;
       author ??= byline.author;
-      break;
     }
   }
   return { title, published, site, author, url: clean(url) };
