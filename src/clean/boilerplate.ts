@@ -4,6 +4,7 @@
  * Each rule is one pattern with a length limit, so a long paragraph that merely mentions
  * "版权" or "copyright" is never dropped.
  */
+import { MONTH_FIRST_DATE, NUMERIC_DATE } from '../read/dates.ts';
 import { countNonWhitespace } from './chars.ts';
 
 export interface ChromeRule {
@@ -91,6 +92,27 @@ const NOTICE_MAX_LENGTH = 320;
 const DATE_RULE: ChromeRule = { id: 'date-line', pattern: /\d/, maxLength: 60 };
 const DATE_WORDS = /(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|星期.|周.|[年月日时分秒号]|上午|下午|更新|发布|发表|时间|日期|updated|published|posted|last|on|at|edt|est|gmt|utc|cst|bst|pst|pdt|et|pt/gi;
 
+const DATELINE_RULE: ChromeRule = { id: 'dateline', pattern: /\d/, maxLength: 80 };
+/** Words of a dateline beside its date: where the report comes from, who wrote it, how often it was read. */
+const DATELINE_LABEL = /(?<![\u4e00-\u9fff])(?:来源|稿源|出处|作者|记者|编辑|责编|发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|浏览|点击|阅读|访问统计|字号)\s*[:：]|发布时间|发布日期|发表于|更新\s*(?:来源|$)|[|丨]\s*来源|\bby\s+\S/;
+const CLOCK = /(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)/;
+
+/**
+ * A dateline: a short line with the report's date and its labels ("2022.01.20 16:31 来源：河南日报客户端",
+ * "2005-02-06 13:26更新 来源：转载文章", "发布时间 2005/05/17 22:11:42 by 某某"). Meta takes the date
+ * from it; the text does not keep it. A date with only a clock time beside it counts when `clock`.
+ */
+export function isDatelineChrome(text: string, clock: boolean): boolean {
+  if (/[。！？!?]/.test(text)) return false;
+  const date = NUMERIC_DATE.exec(text) ?? MONTH_FIRST_DATE.exec(text);
+  if (!date) return false;
+  if (DATELINE_LABEL.test(text)) return true;
+  // A line that opens with a date and a clock time, and holds little else ("2003-7-24 10:30 钱江晚报");
+  // not "会议时间：2023年5月6日 上午9:30", a notice's own words.
+  const opens = !/[\p{L}\p{N}]/u.test(text.slice(0, date.index));
+  return clock && opens && CLOCK.test(text.slice(date.index + date[0].length)) && countNonWhitespace(text) <= 40;
+}
+
 /** A line that is only a date or a timestamp ("Saturday, September 10th, 2005 10:56 am", "(2005-10-01 10:09:03)"). */
 export function isDateLine(text: string): boolean {
   if (!/(?:19|20)\d{2}/.test(text)) return false;
@@ -111,6 +133,7 @@ export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): Ch
   if ((footerWords >= 2 && length <= FOOTER_RULE.maxLength) || footerWords >= 3) return FOOTER_RULE;
   // A date standing alone is a page's timestamp; in a report's own text it may head a timeline entry.
   if (opts.dateLines !== false && length <= 60 && isDateLine(text)) return DATE_RULE;
+  if (length <= DATELINE_RULE.maxLength && isDatelineChrome(text, opts.dateLines !== false)) return DATELINE_RULE;
   return null;
 }
 

@@ -233,6 +233,21 @@ describe('OCR and plain text', () => {
 });
 
 describe('pieces', () => {
+  it('knows a dateline by its date and its labels, and keeps dated lines of a report', () => {
+    expect(chromeRule('2022.01.20 16:31 来源：河南日报客户端')?.id).toBe('dateline');
+    expect(chromeRule('2005-02-06 13:26更新 来源：转载文章')?.id).toBe('dateline');
+    expect(chromeRule('〓 网易娱乐 明星话题 发布时间 2005/03/15 22:36:13 by duscha 〓')?.id).toBe('dateline');
+    expect(chromeRule('- 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采')?.id).toBe('dateline');
+    expect(chromeRule('2023年05月06日 10:12 四川日报')?.id).toBe('dateline');
+    // Text: a labelled dateline goes; a timeline entry with a clock time stays.
+    expect(chromeRule('发布时间：2023-5-6 来源：四川日报', { dateLines: false })?.id).toBe('dateline');
+    expect(chromeRule('2023年5月6日 10:12 成渝中线高铁开工', { dateLines: false })).toBeNull();
+    // A notice's own dates and a sentence that names a source stay.
+    expect(chromeRule('会议时间：2023年5月6日 上午9:30')).toBeNull();
+    expect(chromeRule('2023年5月6日，记者从四川省发展改革委获悉，成渝中线高铁开工。')).toBeNull();
+    expect(chromeRule('2020年1月3日 中央财经委员会第六次会议召开')).toBeNull();
+  });
+
   it('knows chrome lines by their words, within a length limit', () => {
     expect(chromeRule('Copyright © 2020 重庆长安网 版权所有')?.id).toBe('copyright');
     expect(chromeRule('责任编辑：吴剑 SF031')?.id).toBe('editor');
