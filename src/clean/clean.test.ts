@@ -71,6 +71,11 @@ describe('web page main text', () => {
     expect(headlineOfTitleTag('重庆日报 | 川渝联合开行中欧班列突破5000列，占全国四成')).toBe('川渝联合开行中欧班列突破5000列，占全国四成');
     expect(headlineOfTitleTag('劳伦斯：一个无法定义的“洛克菲勒”-搜狐财经')).toBe('劳伦斯：一个无法定义的“洛克菲勒”');
     expect(headlineOfTitleTag('Investors weigh the trade war - CNN', 'CNN')).toBe('Investors weigh the trade war');
+    expect(headlineOfTitleTag('川渝签署协议_重庆市人民政府网')).toBe('川渝签署协议');
+    expect(headlineOfTitleTag('重庆市人民政府网-川渝签署共建协议')).toBe('川渝签署共建协议');
+    expect(headlineOfTitleTag('四川日报数字版 | 成渝地区双城经济圈建设')).toBe('成渝地区双城经济圈建设');
+    expect(headlineOfTitleTag('成都：加快建设 - 成都市人民政府门户网站')).toBe('成都：加快建设');
+    expect(headlineOfTitleTag('重庆日报：成渝中线高铁开工')).toBe('重庆日报：成渝中线高铁开工');
   });
 
   it('links clean offsets back to the raw page', () => {

@@ -130,9 +130,16 @@ const nameOf = (v: unknown): string | null =>
 /** A site name glued to the end of a title ("…的“洛克菲勒”-搜狐财经", "… 松花江网"). */
 const SITE_SUFFIX = /^(.{6,}?)\s*(?:[-－_|｜]\s*|\s+)([\p{L}\p{N}.]{2,12}(?:网|报|新闻|频道|在线|财经|日报|晚报|电视台|政府|\.com|\.cn|\.net))$/u;
 
+/** A title part that names a site, not the report: "重庆市人民政府网", "四川日报数字版", "华龙网". */
+const SITE_NAME = /^[\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|商报|都市报|时报|数字版|电子版|新闻|新闻网|频道|在线|政府|客户端|电视台|\.com|\.cn|\.net)$/u;
+/** The same name glued before the headline with a bare separator ("重庆市人民政府网-川渝签署共建协议"). */
+const SITE_PREFIX = /^([\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|数字版|电子版|新闻网|在线|政府|客户端|电视台|\.com|\.cn|\.net))\s*[-－_|｜]\s*(.{6,})$/u;
+
 function stripSiteSuffix(title: string): string {
-  const head = SITE_SUFFIX.exec(title.trim())?.[1];
-  return head ? head.replace(/[\s\-－_|｜—]+$/, '') : title;
+  const trimmed = title.trim();
+  const head = SITE_SUFFIX.exec(trimmed)?.[1];
+  if (head) return head.replace(/[\s\-－_|｜—]+$/, '');
+  return SITE_PREFIX.exec(trimmed)?.[2] ?? title;
 }
 
 /**
@@ -146,6 +153,9 @@ export function headlineOfTitleTag(title: string, site: string | null = null): s
     .split(/\s+[|–—\-:·»]\s+|\s*[_|｜]\s*|\s+-\s*|--/)
     .map((p) => p.trim())
     .filter((p) => p && squash(p) !== siteFlat);
+  // Parts that name a site go, as long as one part is left.
+  const named = parts.filter((p) => !SITE_NAME.test(squash(p)));
+  if (named.length && named.length < parts.length) parts.splice(0, parts.length, ...named);
   if (parts.length < 2) return parts[0] ?? title.trim();
   const longest = parts.reduce((a, b) => (squash(b).length > squash(a).length ? b : a));
   return squash(longest).length > 2 * squash(parts[0]).length ? longest : parts[0];
