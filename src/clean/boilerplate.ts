@@ -23,7 +23,7 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'welcome', pattern: /欢迎(?:来到|访问|光临)|设为首页|加入收藏|网站地图|网站导航|无障碍浏览|长者模式/, maxLength: 60 },
   { id: 'login', pattern: /^(?:登录|注册|登录\s*[|/]?\s*注册|免费注册|会员登录|退出)$/, maxLength: 10 },
   { id: 'counter', pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*|(?:阅读|浏览|点击|评论)\s*[:：(（]\s*\d+/, maxLength: 90 },
-  { id: 'source-line', pattern: /^[【\[(（]?\s*(?:来源|稿源|出处|作者|文字|图片|摄影|图\/文|文\/图)\s*[:：]\s*\S[^。！？]*$/, maxLength: 40 },
+  { id: 'source-line', pattern: /^[【\[(（]?\s*(?:(?:文章|新闻|信息|消息|内容|稿件|图片)?来源|稿源|出处|作者|文字|图片|摄影|图\/文|文\/图)\s*[:：]\s*\S[^。！？]*$/, maxLength: 40 },
   { id: 'labels', pattern: /^(?:[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]\s*){2,}$|^(?:打印|关闭|收藏|纠错|返回顶部|字号|分享|微信|微博|QQ空间|QQ好友|朋友圈|大|中|小|默认|\s|[|｜/:：【】\[\]])+$/, maxLength: 40 },
   { id: 'comments', pattern: /我要评论|网友评论|发表评论|参与评论|查看评论|\d+\s*条评论|已有\s*\d+\s*人参与|点击进入专题|点击查看(?:原文|全文|更多)|阅读原文/, maxLength: 40 },
   { id: 'share', pattern: /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i, maxLength: 60 },
@@ -135,6 +135,16 @@ export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): Ch
   if (opts.dateLines !== false && length <= 60 && isDateLine(text)) return DATE_RULE;
   if (length <= DATELINE_RULE.maxLength && isDatelineChrome(text, opts.dateLines !== false)) return DATELINE_RULE;
   return null;
+}
+
+/**
+ * The heading of a "more stories" section: 相关新闻, 延伸阅读, 猜你喜欢, You may also like, Related
+ * articles … Everything after it on the page belongs to other reports.
+ */
+const RELATED_HEAD = /^[【\[「]?\s*(?:相关(?:新闻|阅读|文章|链接|报道|稿件|资讯|推荐|专题)|延伸阅读|推荐阅读|扩展阅读|猜你喜欢|热门推荐|热点推荐|精彩推荐|为你推荐|往期回顾|往期推荐|更多精彩|更多阅读|更多新闻|最新文章|最新新闻|热门文章|热点新闻|你可能(?:还)?(?:感兴趣|喜欢)|(?:you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|stories|posts|content|news|coverage|reading)|more (?:stories|articles|news)|recommended (?:for you|stories|articles|reading)|read next|further reading|trending (?:now|stories)))\s*[】\]」]?\s*[:：.…]*$/i;
+
+export function isRelatedHeading(text: string): boolean {
+  return countNonWhitespace(text) <= 30 && RELATED_HEAD.test(text.trim());
 }
 
 /**

@@ -66,6 +66,22 @@ describe('web page main text', () => {
     expect(range.meta.published).toBe('2005-03-21');
   });
 
+  it('ends the article at a 相关新闻 / You may also like heading over a list of other reports', () => {
+    const para = (n: number) => `<p>川渝两地今年共同实施重大合作项目${n}个，总投资超过3.5万亿元，年度计划投资完成率达到七成，成渝地区双城经济圈建设取得新进展。</p>`;
+    const article = [1, 2, 3, 4].map(para).join('');
+    // Teasers that end like sentences: the trailing-headline rule does not see them.
+    const teasers = '<p>成都加快建设践行新发展理念的公园城市示范区。</p><p>重庆中欧班列开行量再创新高，带动外贸增长。</p><p>川渝高竹新区南北大道完工通车。</p>';
+    const page = textDoc(`<html><body><div class="content">${article}<h3>相关新闻</h3>${teasers}</div></body></html>`, 'html');
+    expect(page.text).toContain('项目4个');
+    expect(page.text).not.toContain('相关新闻');
+    expect(page.text).not.toContain('公园城市');
+    // A related report printed in full is text: the heading alone goes.
+    const full = `<p>${'另据报道，川渝两地联合印发推动成渝地区双城经济圈建设的若干政策措施，涉及交通、产业、科技、开放、生态、公共服务等领域，共计五十余项，'.repeat(3)}各项措施将于今年落地实施。</p>`;
+    const kept = textDoc(`<html><body><div class="content">${article}<p>相关报道：</p>${full}</div></body></html>`, 'html');
+    expect(kept.text).toContain('若干政策措施');
+    expect(kept.text).not.toContain('相关报道');
+  });
+
   it('reads the headline out of a <title> that also names the site', () => {
     expect(headlineOfTitleTag('川渝签署协议_重庆市发展和改革委员会')).toBe('川渝签署协议');
     expect(headlineOfTitleTag('重庆日报 | 川渝联合开行中欧班列突破5000列，占全国四成')).toBe('川渝联合开行中欧班列突破5000列，占全国四成');
@@ -261,6 +277,8 @@ describe('pieces', () => {
     expect(chromeRule('● 2022年3月7日', { dateLines: false })).toBeNull();
     expect(chromeRule('Saturday, September 10th, 2005 10:56 am')?.id).toBe('date-line');
     expect(chromeRule('来源：重庆日报')?.id).toBe('source-line');
+    expect(chromeRule('文章来源：千龙网')?.id).toBe('source-line');
+    expect(chromeRule('信息来源：重庆市发展改革委')?.id).toBe('source-line');
     expect(chromeRule('【打印】【关闭】')?.id).toBe('labels');
     expect(chromeRule('【字体：大 中 小】')).not.toBeNull();
     expect(chromeRule('分享： 微信 微博 QQ空间')?.id).toBe('labels');
