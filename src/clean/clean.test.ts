@@ -82,6 +82,17 @@ describe('web page main text', () => {
     expect(kept.text).not.toContain('相关报道');
   });
 
+  it('reads the source printed on its own line beside the dateline', () => {
+    const page = textDoc(
+      '<html><head><title>川渝联合发布共建重大项目清单_重庆市人民政府网</title></head><body><div class="article"><h1>川渝联合发布共建重大项目清单</h1>' +
+        '<div class="info"><span>日期：2023年05月06日 10:12</span><span>来源：四川日报</span><span>【字体：<a>大</a> <a>中</a> <a>小</a>】</span></div>' +
+        '<div class="TRS_Editor"><p>　　5月5日，记者从推动成渝地区双城经济圈建设联合办公室获悉，川渝两地联合发布共建重大项目清单，共计248个项目，总投资超过3.5万亿元。</p></div></div></body></html>',
+      'html',
+    );
+    expect(page.meta).toMatchObject({ title: '川渝联合发布共建重大项目清单', published: '2023-05-06', site: '四川日报' });
+    expect(page.text).toBe('5月5日，记者从推动成渝地区双城经济圈建设联合办公室获悉，川渝两地联合发布共建重大项目清单，共计248个项目，总投资超过3.5万亿元。');
+  });
+
   it('reads the headline out of a <title> that also names the site', () => {
     expect(headlineOfTitleTag('川渝签署协议_重庆市发展和改革委员会')).toBe('川渝签署协议');
     expect(headlineOfTitleTag('重庆日报 | 川渝联合开行中欧班列突破5000列，占全国四成')).toBe('川渝联合开行中欧班列突破5000列，占全国四成');

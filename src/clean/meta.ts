@@ -32,7 +32,7 @@ const BYLINE_DATE = new RegExp(
 const TIMED_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[T\s]*\d{1,2}[:：]\d{2}/;
 /** Dates in a page's own URL (/2005-03-21/, /2005/07/18/, /20050718/). */
 const URL_DATE = /\/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_\-.]|\d|$)/;
-const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*([^\s|丨/]{2,30})/;
+const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*((?:(?!作者|记者|编辑|责编|时间|日期|发布|浏览|点击|阅读|字号)[^\s|丨/【\[（(])+)/;
 const AUTHOR_IN_BYLINE = /(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|丨/（(]{2,20})/;
 
 /** A short line that gives the date (and usually source, author, editor, views): the dateline. */
@@ -217,6 +217,13 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     author ??= byline.author;
     bylineFound = true;
     break;
+  }
+  // The source often stands on its own line beside the date ("日期：… | 来源：四川日报").
+  if (!site) {
+    for (const line of near) {
+      const source = line.length <= 80 ? SITE_IN_BYLINE.exec(line)?.[1] : undefined;
+      if (source && source.length >= 2 && source.length <= 30 && !/^(?:转载|网络|互联网|转载文章|未知)$/.test(source)) { site = clean(source); break; }
+    }
   }
   published ??= fromUrl;
   if (!bylineFound) {
