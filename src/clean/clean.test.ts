@@ -259,6 +259,14 @@ describe('OCR and plain text', () => {
     expect(d.text).toBe('今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。');
   });
 
+  it('leaves the site name out of a headline line copied with it, and the line out of the text', () => {
+    const d = textDoc('首页 > 新闻中心 > 重庆要闻\n川渝两地联合发布共建重大项目清单_重庆市人民政府网\n发布时间：2023-5-6 10:12 来源：四川日报 【字体：大 中 小】\n　　5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。\n（责任编辑：李明）\n');
+    expect(d.meta).toMatchObject({ title: '川渝两地联合发布共建重大项目清单', published: '2023-05-06', site: '四川日报' });
+    expect(d.text).toBe('5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。');
+    // A bar inside a headline is not a site name.
+    expect(textDoc('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段\n时间:2024-06-22 作者:重庆日报\n　　6月21日，川渝两地举行发布会。\n').meta.title).toBe('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段');
+  });
+
   it('has no title when the text starts with a section heading', () => {
     expect(textDoc('共建科创中心\n一年多来，川渝两地加强资源共享，努力共建具有全国影响力的科技创\n\n新中心。\n').meta.title).toBeNull();
   });

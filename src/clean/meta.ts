@@ -135,6 +135,19 @@ const SITE_NAME = /^[\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚�
 /** The same name glued before the headline with a bare separator ("重庆市人民政府网-川渝签署共建协议"). */
 const SITE_PREFIX = /^([\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|数字版|电子版|新闻网|在线|政府|客户端|电视台|\.com|\.cn|\.net))\s*[-－_|｜]\s*(.{6,})$/u;
 
+/**
+ * A headline line copied with the site's name glued on by a separator ("标题_重庆市人民政府网",
+ * "四川日报数字版 | 标题"): the name goes. A separator alone never splits a headline ("打造增长极| 双城…").
+ */
+export function stripSiteName(title: string): string {
+  const trimmed = title.trim();
+  const suffix = /^(.{6,}?)\s*[-－_|｜—]+\s*([\p{L}\p{N}.·]{1,14})$/u.exec(trimmed);
+  if (suffix && SITE_NAME.test(suffix[2])) return suffix[1];
+  const prefix = /^([\p{L}\p{N}.·]{1,14})\s*[-－_|｜—]+\s*(.{6,})$/u.exec(trimmed);
+  if (prefix && SITE_NAME.test(prefix[1])) return prefix[2];
+  return title;
+}
+
 function stripSiteSuffix(title: string): string {
   const trimmed = title.trim();
   const head = SITE_SUFFIX.exec(trimmed)?.[1];
