@@ -293,6 +293,8 @@ describe('pieces', () => {
     expect(chromeRule('责任编辑：吴剑 SF031')?.id).toBe('editor');
     expect(chromeRule('点击数:252')?.id).toBe('counter');
     expect(chromeRule('·长期坚持下下之策（2005-04-01 09:56AM）')?.id).toBe('news-list-entry');
+    expect(chromeRule('·张惠妹传怀孕 好友范玮琪:拜托!跟谁生啊 (2005-04-27 16:00PM)')?.id).toBe('news-list-entry');
+    expect(chromeRule('重庆：中欧班列开行量再创新高！（2023-04-20）')).toBeNull();
     expect(chromeRule('● 2022年3月7日', { dateLines: false })).toBeNull();
     expect(chromeRule('Saturday, September 10th, 2005 10:56 am')?.id).toBe('date-line');
     expect(chromeRule('来源：重庆日报')?.id).toBe('source-line');
