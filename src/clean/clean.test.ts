@@ -52,11 +52,57 @@ describe('web page main text', () => {
     expect(none.meta.published).toBeNull();
   });
 
+  it('prefers a dateline that says it is one (发表于, 发布日期) to a date that merely stands on a line', () => {
+    const body = '<p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。</p>';
+    const blog = textDoc(
+      `<html><head><title>某某博客</title></head><body><div>博客名: 一叶<br>建立于:2004年10月6日</div>` +
+        `<div><b>一篇日志</b><br>作者 发表于 2005-9-15 11:46:00</div><div id="content">${body}</div></body></html>`,
+      'html',
+    );
+    expect(blog.meta.published).toBe('2005-09-15');
+    const usFormat = textDoc(`<html><body><h1>成渝合作</h1><div>作者： 来源： 发布日期： 9/17/2004 5:54:13 AM</div><div id="content">${body}</div></body></html>`, 'html');
+    expect(usFormat.meta.published).toBe('2004-09-17');
+    const range = textDoc(`<html><body><div><a href="/a">12/01/2004 - 01/01/2005</a></div><div>2005-03-21 01:20:44</div><div id="content">${body}</div></body></html>`, 'html');
+    expect(range.meta.published).toBe('2005-03-21');
+  });
+
+  it('ends the article at a 相关新闻 / You may also like heading over a list of other reports', () => {
+    const para = (n: number) => `<p>川渝两地今年共同实施重大合作项目${n}个，总投资超过3.5万亿元，年度计划投资完成率达到七成，成渝地区双城经济圈建设取得新进展。</p>`;
+    const article = [1, 2, 3, 4].map(para).join('');
+    // Teasers that end like sentences: the trailing-headline rule does not see them.
+    const teasers = '<p>成都加快建设践行新发展理念的公园城市示范区。</p><p>重庆中欧班列开行量再创新高，带动外贸增长。</p><p>川渝高竹新区南北大道完工通车。</p>';
+    const page = textDoc(`<html><body><div class="content">${article}<h3>相关新闻</h3>${teasers}</div></body></html>`, 'html');
+    expect(page.text).toContain('项目4个');
+    expect(page.text).not.toContain('相关新闻');
+    expect(page.text).not.toContain('公园城市');
+    // A related report printed in full is text: the heading alone goes.
+    const full = `<p>${'另据报道，川渝两地联合印发推动成渝地区双城经济圈建设的若干政策措施，涉及交通、产业、科技、开放、生态、公共服务等领域，共计五十余项，'.repeat(3)}各项措施将于今年落地实施。</p>`;
+    const kept = textDoc(`<html><body><div class="content">${article}<p>相关报道：</p>${full}</div></body></html>`, 'html');
+    expect(kept.text).toContain('若干政策措施');
+    expect(kept.text).not.toContain('相关报道');
+  });
+
+  it('reads the source printed on its own line beside the dateline', () => {
+    const page = textDoc(
+      '<html><head><title>川渝联合发布共建重大项目清单_重庆市人民政府网</title></head><body><div class="article"><h1>川渝联合发布共建重大项目清单</h1>' +
+        '<div class="info"><span>日期：2023年05月06日 10:12</span><span>来源：四川日报</span><span>【字体：<a>大</a> <a>中</a> <a>小</a>】</span></div>' +
+        '<div class="TRS_Editor"><p>　　5月5日，记者从推动成渝地区双城经济圈建设联合办公室获悉，川渝两地联合发布共建重大项目清单，共计248个项目，总投资超过3.5万亿元。</p></div></div></body></html>',
+      'html',
+    );
+    expect(page.meta).toMatchObject({ title: '川渝联合发布共建重大项目清单', published: '2023-05-06', site: '四川日报' });
+    expect(page.text).toBe('5月5日，记者从推动成渝地区双城经济圈建设联合办公室获悉，川渝两地联合发布共建重大项目清单，共计248个项目，总投资超过3.5万亿元。');
+  });
+
   it('reads the headline out of a <title> that also names the site', () => {
     expect(headlineOfTitleTag('川渝签署协议_重庆市发展和改革委员会')).toBe('川渝签署协议');
     expect(headlineOfTitleTag('重庆日报 | 川渝联合开行中欧班列突破5000列，占全国四成')).toBe('川渝联合开行中欧班列突破5000列，占全国四成');
     expect(headlineOfTitleTag('劳伦斯：一个无法定义的“洛克菲勒”-搜狐财经')).toBe('劳伦斯：一个无法定义的“洛克菲勒”');
     expect(headlineOfTitleTag('Investors weigh the trade war - CNN', 'CNN')).toBe('Investors weigh the trade war');
+    expect(headlineOfTitleTag('川渝签署协议_重庆市人民政府网')).toBe('川渝签署协议');
+    expect(headlineOfTitleTag('重庆市人民政府网-川渝签署共建协议')).toBe('川渝签署共建协议');
+    expect(headlineOfTitleTag('四川日报数字版 | 成渝地区双城经济圈建设')).toBe('成渝地区双城经济圈建设');
+    expect(headlineOfTitleTag('成都：加快建设 - 成都市人民政府门户网站')).toBe('成都：加快建设');
+    expect(headlineOfTitleTag('重庆日报：成渝中线高铁开工')).toBe('重庆日报：成渝中线高铁开工');
   });
 
   it('links clean offsets back to the raw page', () => {
@@ -213,20 +259,47 @@ describe('OCR and plain text', () => {
     expect(d.text).toBe('今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。');
   });
 
+  it('leaves the site name out of a headline line copied with it, and the line out of the text', () => {
+    const d = textDoc('首页 > 新闻中心 > 重庆要闻\n川渝两地联合发布共建重大项目清单_重庆市人民政府网\n发布时间：2023-5-6 10:12 来源：四川日报 【字体：大 中 小】\n　　5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。\n（责任编辑：李明）\n');
+    expect(d.meta).toMatchObject({ title: '川渝两地联合发布共建重大项目清单', published: '2023-05-06', site: '四川日报' });
+    expect(d.text).toBe('5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。');
+    // A bar inside a headline is not a site name.
+    expect(textDoc('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段\n时间:2024-06-22 作者:重庆日报\n　　6月21日，川渝两地举行发布会。\n').meta.title).toBe('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段');
+  });
+
   it('has no title when the text starts with a section heading', () => {
     expect(textDoc('共建科创中心\n一年多来，川渝两地加强资源共享，努力共建具有全国影响力的科技创\n\n新中心。\n').meta.title).toBeNull();
   });
 });
 
 describe('pieces', () => {
+  it('knows a dateline by its date and its labels, and keeps dated lines of a report', () => {
+    expect(chromeRule('2022.01.20 16:31 来源：河南日报客户端')?.id).toBe('dateline');
+    expect(chromeRule('2005-02-06 13:26更新 来源：转载文章')?.id).toBe('dateline');
+    expect(chromeRule('〓 网易娱乐 明星话题 发布时间 2005/03/15 22:36:13 by duscha 〓')?.id).toBe('dateline');
+    expect(chromeRule('- 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采')?.id).toBe('dateline');
+    expect(chromeRule('2023年05月06日 10:12 四川日报')?.id).toBe('dateline');
+    // Text: a labelled dateline goes; a timeline entry with a clock time stays.
+    expect(chromeRule('发布时间：2023-5-6 来源：四川日报', { dateLines: false })?.id).toBe('dateline');
+    expect(chromeRule('2023年5月6日 10:12 成渝中线高铁开工', { dateLines: false })).toBeNull();
+    // A notice's own dates and a sentence that names a source stay.
+    expect(chromeRule('会议时间：2023年5月6日 上午9:30')).toBeNull();
+    expect(chromeRule('2023年5月6日，记者从四川省发展改革委获悉，成渝中线高铁开工。')).toBeNull();
+    expect(chromeRule('2020年1月3日 中央财经委员会第六次会议召开')).toBeNull();
+  });
+
   it('knows chrome lines by their words, within a length limit', () => {
     expect(chromeRule('Copyright © 2020 重庆长安网 版权所有')?.id).toBe('copyright');
     expect(chromeRule('责任编辑：吴剑 SF031')?.id).toBe('editor');
     expect(chromeRule('点击数:252')?.id).toBe('counter');
     expect(chromeRule('·长期坚持下下之策（2005-04-01 09:56AM）')?.id).toBe('news-list-entry');
+    expect(chromeRule('·张惠妹传怀孕 好友范玮琪:拜托!跟谁生啊 (2005-04-27 16:00PM)')?.id).toBe('news-list-entry');
+    expect(chromeRule('重庆：中欧班列开行量再创新高！（2023-04-20）')).toBeNull();
     expect(chromeRule('● 2022年3月7日', { dateLines: false })).toBeNull();
     expect(chromeRule('Saturday, September 10th, 2005 10:56 am')?.id).toBe('date-line');
     expect(chromeRule('来源：重庆日报')?.id).toBe('source-line');
+    expect(chromeRule('文章来源：千龙网')?.id).toBe('source-line');
+    expect(chromeRule('信息来源：重庆市发展改革委')?.id).toBe('source-line');
     expect(chromeRule('【打印】【关闭】')?.id).toBe('labels');
     expect(chromeRule('【字体：大 中 小】')).not.toBeNull();
     expect(chromeRule('分享： 微信 微博 QQ空间')?.id).toBe('labels');

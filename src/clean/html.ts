@@ -19,7 +19,7 @@
 import { Element as DomElement, type AnyNode, type ChildNode, type Element, type Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
-import { chromeRule, isKeywordStuffing } from './boilerplate.ts';
+import { chromeRule, isKeywordStuffing, isRelatedHeading } from './boilerplate.ts';
 import { countCjk, countNonSpace, countProsePunct, joinsWithoutSpace, squash, weightedLength } from './chars.ts';
 import { blockText, trimBlock, type DraftBlock } from './segments.ts';
 
@@ -491,6 +491,22 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
 /** Drops chrome blocks: link lists, boilerplate lines, keyword stuffing, the headline itself. */
 function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: HtmlExtractOptions): DraftBlock[] {
   const title = opts.title ? squash(opts.title) : null;
+  // A "相关新闻 / You may also like" heading after most of the article ends it when what follows are
+  // other reports' headlines and teasers, which the link test lets through when they carry text.
+  if (!opts.fragment) {
+    const lengths = blocks.map((b, i) => (linkShare[i] > 0.5 ? 0 : weightedLength(blockText(b))));
+    const total = lengths.reduce((a, b) => a + b, 0);
+    let before = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      // Only over a list (headlines, short teasers): a related report printed in full is text.
+      if (before >= 200 && before >= total * 0.6 && isRelatedHeading(blockText(blocks[i])) && lengths.slice(i + 1).every((n) => n <= 200)) {
+        blocks = blocks.slice(0, i);
+        linkShare = linkShare.slice(0, i);
+        break;
+      }
+      before += lengths[i];
+    }
+  }
   const kept = blocks.filter((block, i) => {
     const text = blockText(block);
     const flat = squash(text);

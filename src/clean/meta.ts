@@ -5,7 +5,7 @@
  * top. Nothing is invented: when the report does not say, the field stays null.
  */
 import type { AnyNode, ChildNode, Element } from 'domhandler';
-import { isoDate, parseDate, NUMERIC_DATE } from '../read/dates.ts';
+import { isoDate, parseDate, MONTH_FIRST_DATE, NUMERIC_DATE } from '../read/dates.ts';
 import { CJK, PROSE_PUNCT, squash, weightedLength } from './chars.ts';
 import type { HtmlDom } from './html.ts';
 
@@ -26,17 +26,17 @@ const clean = (s: string | undefined | null): string | null => {
 
 /** Byline words: a short line holding one of these and a date is the report's dateline. */
 const BYLINE_DATE = new RegExp(
-  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + ')',
+  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + '|' + MONTH_FIRST_DATE.source + ')',
   'i',
 );
 const TIMED_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[T\s]*\d{1,2}[:：]\d{2}/;
 /** Dates in a page's own URL (/2005-03-21/, /2005/07/18/, /20050718/). */
 const URL_DATE = /\/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_\-.]|\d|$)/;
-const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*([^\s|丨/]{2,30})/;
+const SITE_IN_BYLINE = /(?:来源|来自|出处|稿源)\s*[:：]\s*((?:(?!作者|记者|编辑|责编|时间|日期|发布|浏览|点击|阅读|字号)[^\s|丨/【\[（(])+)/;
 const AUTHOR_IN_BYLINE = /(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|丨/（(]{2,20})/;
 
 /** A short line that gives the date (and usually source, author, editor, views): the dateline. */
-export function readByline(line: string): { published: string | null; site: string | null; author: string | null } | null {
+export function readByline(line: string): { published: string | null; site: string | null; author: string | null; strong: boolean } | null {
   const flat = line.trim();
   if (flat.length > 120) return null;
   const dated = BYLINE_DATE.exec(flat);
@@ -49,7 +49,9 @@ export function readByline(line: string): { published: string | null; site: stri
   const published = date ?? bare ?? (timed ? isoDate(+timed[1], +timed[2], +timed[3]) : null);
   const looksLikeByline = published && (dated || /来源|作者|编辑|记者|点击|阅读|浏览/.test(flat) || bare || timed);
   if (!looksLikeByline) return null;
-  return { published, site: clean(SITE_IN_BYLINE.exec(flat)?.[1]), author: clean(AUTHOR_IN_BYLINE.exec(flat)?.[1]) };
+  // Strong: a publishing word says the date is the report's, not any date (建立于 …, a comment's time).
+  const strong = !!date;
+  return { published, site: clean(SITE_IN_BYLINE.exec(flat)?.[1]), author: clean(AUTHOR_IN_BYLINE.exec(flat)?.[1]), strong };
 }
 
 // ---------------------------------------------------------------- HTML
@@ -128,9 +130,29 @@ const nameOf = (v: unknown): string | null =>
 /** A site name glued to the end of a title ("…的“洛克菲勒”-搜狐财经", "… 松花江网"). */
 const SITE_SUFFIX = /^(.{6,}?)\s*(?:[-－_|｜]\s*|\s+)([\p{L}\p{N}.]{2,12}(?:网|报|新闻|频道|在线|财经|日报|晚报|电视台|政府|\.com|\.cn|\.net))$/u;
 
+/** A title part that names a site, not the report: "重庆市人民政府网", "四川日报数字版", "华龙网". */
+const SITE_NAME = /^[\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|商报|都市报|时报|数字版|电子版|新闻|新闻网|频道|在线|政府|客户端|电视台|\.com|\.cn|\.net)$/u;
+/** The same name glued before the headline with a bare separator ("重庆市人民政府网-川渝签署共建协议"). */
+const SITE_PREFIX = /^([\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|数字版|电子版|新闻网|在线|政府|客户端|电视台|\.com|\.cn|\.net))\s*[-－_|｜]\s*(.{6,})$/u;
+
+/**
+ * A headline line copied with the site's name glued on by a separator ("标题_重庆市人民政府网",
+ * "四川日报数字版 | 标题"): the name goes. A separator alone never splits a headline ("打造增长极| 双城…").
+ */
+export function stripSiteName(title: string): string {
+  const trimmed = title.trim();
+  const suffix = /^(.{6,}?)\s*[-－_|｜—]+\s*([\p{L}\p{N}.·]{1,14})$/u.exec(trimmed);
+  if (suffix && SITE_NAME.test(suffix[2])) return suffix[1];
+  const prefix = /^([\p{L}\p{N}.·]{1,14})\s*[-－_|｜—]+\s*(.{6,})$/u.exec(trimmed);
+  if (prefix && SITE_NAME.test(prefix[1])) return prefix[2];
+  return title;
+}
+
 function stripSiteSuffix(title: string): string {
-  const head = SITE_SUFFIX.exec(title.trim())?.[1];
-  return head ? head.replace(/[\s\-－_|｜—]+$/, '') : title;
+  const trimmed = title.trim();
+  const head = SITE_SUFFIX.exec(trimmed)?.[1];
+  if (head) return head.replace(/[\s\-－_|｜—]+$/, '');
+  return SITE_PREFIX.exec(trimmed)?.[2] ?? title;
 }
 
 /**
@@ -144,6 +166,9 @@ export function headlineOfTitleTag(title: string, site: string | null = null): s
     .split(/\s+[|–—\-:·»]\s+|\s*[_|｜]\s*|\s+-\s*|--/)
     .map((p) => p.trim())
     .filter((p) => p && squash(p) !== siteFlat);
+  // Parts that name a site go, as long as one part is left.
+  const named = parts.filter((p) => !SITE_NAME.test(squash(p)));
+  if (named.length && named.length < parts.length) parts.splice(0, parts.length, ...named);
   if (parts.length < 2) return parts[0] ?? title.trim();
   const longest = parts.reduce((a, b) => (squash(b).length > squash(a).length ? b : a));
   return squash(longest).length > 2 * squash(parts[0]).length ? longest : parts[0];
@@ -206,15 +231,23 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     bylineFound = true;
     break;
   }
+  // The source often stands on its own line beside the date ("日期：… | 来源：四川日报").
+  if (!site) {
+    for (const line of near) {
+      const source = line.length <= 80 ? SITE_IN_BYLINE.exec(line)?.[1] : undefined;
+      if (source && source.length >= 2 && source.length <= 30 && !/^(?:转载|网络|互联网|转载文章|未知)$/.test(source)) { site = clean(source); break; }
+    }
+  }
   published ??= fromUrl;
   if (!bylineFound) {
-    for (const line of lines) {
-      const byline = readByline(line);
-      if (!byline) continue;
+    // Anywhere on the page: a line that says it gives the publication (发表于, 发布时间 …) before a
+    // date that merely stands on a line (a blog's "建立于: 2004年10月6日" box, a comment's time).
+    const bylines = lines.map(readByline).filter((b) => b !== null);
+    const byline = bylines.find((b) => b.strong) ?? bylines[0];
+    if (byline) {
       published ??= byline.published;
       site ??= byline.site;
       author ??= byline.author;
-      break;
     }
   }
   return { title, published, site, author, url: clean(url) };

@@ -12,7 +12,7 @@
 import type { Block } from '../document/index.ts';
 import { chromeRule, isDateLine, isKeywordStuffing } from './boilerplate.ts';
 import { CJK, CJK_PUNCT, UNSPACED, countNonWhitespace, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
-import { isTitleLike, readByline } from './meta.ts';
+import { isTitleLike, readByline, stripSiteName } from './meta.ts';
 import { findRepeats } from './dedupe.ts';
 import type { DraftBlock, Piece } from './segments.ts';
 
@@ -260,5 +260,8 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
       if (byline && flatLength(line.text) <= 30) { result.published = byline.published; break; }
     }
   }
+  // A headline line copied with the site's name ("标题_重庆市人民政府网"): the name is not the title.
+  // (Only now: the line itself, name and all, has already been left out of the text.)
+  if (result.title && !opts.title) result.title = stripSiteName(result.title);
   return result;
 }

@@ -16,8 +16,19 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** Numeric dates: 2024-06-22, 2024/6/22, 2024.06.22, 2024年6月22日, 20240622 (only as a whole). */
-export const NUMERIC_DATE = /(?<![\d.])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?(?![\d])/;
+/**
+ * Numeric dates: 2024-06-22, 2024/6/22, 2024.06.22, 2024年6月22日, 20240622 (only as a whole). The two
+ * separators agree ("2004 - 01/01/2005", the end of a range "12/01/2004 - 01/01/2005", is no date),
+ * and a year right after a slash ends a month-first date, it does not start one.
+ */
+export const NUMERIC_DATE = /(?<![\d./])((?:19|20)\d{2})\s*(?:-\s*(\d{1,2})\s*-|\/\s*(\d{1,2})\s*\/|\.\s*(\d{1,2})\s*\.|年\s*(\d{1,2})\s*月)\s*(\d{1,2})(?:\s*日)?(?![\d])/;
+/** Month first, as US-configured servers print it: 9/17/2004, 9/17/2004 5:54:13 AM. */
+export const MONTH_FIRST_DATE = /(?<![\d./-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/;
+
+/** Year, month, day of a NUMERIC_DATE match (its month sits in whichever group the separator chose). */
+export function numericParts(m: RegExpExecArray, at = 0): [number, number, number] {
+  return [+m[at + 1], +(m[at + 2] ?? m[at + 3] ?? m[at + 4] ?? m[at + 5]), +m[at + 6]];
+}
 
 /** The first date in a string, or null. */
 export function parseDate(value: unknown): string | null {
@@ -33,7 +44,9 @@ export function parseDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const s = value.trim();
   const numeric = NUMERIC_DATE.exec(s);
-  if (numeric) return isoDate(+numeric[1], +numeric[2], +numeric[3]);
+  if (numeric) return isoDate(...numericParts(numeric));
+  const monthFirst = MONTH_FIRST_DATE.exec(s);
+  if (monthFirst) return isoDate(+monthFirst[3], +monthFirst[1], +monthFirst[2]);
   const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:T|$)/.exec(s);
   if (compact) return isoDate(+compact[1], +compact[2], +compact[3]);
   // 28 Jun 2022 / Jun 28, 2022

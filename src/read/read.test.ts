@@ -154,6 +154,17 @@ describe('readers', () => {
     expect(parseDate('2023-02-30')).toBeNull();
     expect(parseDate('第二季度')).toBeNull();
   });
+
+  it('reads month-first dates and does not take a date range for a date', () => {
+    expect(parseDate('9/17/2004 5:54:13 AM')).toBe('2004-09-17');
+    expect(parseDate('2023-5-6')).toBe('2023-05-06');
+    expect(parseDate('2023年05月06日 10:12')).toBe('2023-05-06');
+    expect(parseDate('2023.5.6')).toBe('2023-05-06');
+    // The end of "12/01/2004 - 01/01/2005" is 2005-01-01 (month first), never "2004 - 01/01".
+    expect(parseDate('12/01/2004 - 01/01/2005')).toBe('2004-12-01');
+    expect(parseDate('档案 2004 - 01/01')).toBeNull();
+    expect(parseDate('2004-01/01')).toBeNull();
+  });
 });
 
 describe('bad input never stops a batch', () => {
