@@ -185,3 +185,30 @@ describe('findQuantities: region', () => {
     expect(only('重庆市生态环境局与四川省生态环境厅签订协议10项。').region).toBe('成渝');
   });
 });
+
+describe('findQuantities: 去年同期 and relative time phrases', () => {
+  it('gives a 去年同期 figure last year\'s same span and the subject of the figure it compares with', () => {
+    const found = quantities('今年1—4月，四川省规模以上工业增加值同比增长4.2%，全省社会消费品零售总额8200亿元；去年同期为7600亿元。', '2023-05-25');
+    const last = found.at(-1)!;
+    expect([last.surface, last.period]).toEqual(['7600亿元', { start: '2022-01-01', end: '2022-04-30' }]);
+    expect(last.subject).toContain('社会消费品零售总额');
+    expect(last.measure).toBe('level');
+  });
+  it('reads 上年同期为6% after a growth rate as a growth rate too', () => {
+    const found = quantities('截至6月末，重庆市本外币贷款余额同比增长8.3%，上年同期为7.9%。', '2023-07-20');
+    expect(found.map((q) => [q.surface, q.measure, q.period?.end])).toEqual([
+      ['8.3%', 'change', '2023-06-30'],
+      ['7.9%', 'change', '2022-06-30'],
+    ]);
+    expect(found[1].subject).toContain('贷款余额');
+  });
+  it('does not read the years of 近五年 or 两年前 as figures, but keeps 工期近五年', () => {
+    const found = quantities('近五年，成都累计引进世界500强企业项目120个。两年前，这里还是一片荒坡。该工程工期近五年。', '2023-07-20');
+    expect(found.map((q) => [q.surface, q.approx])).toEqual([
+      ['120个', 'exact'],
+      ['五年', 'about'],
+    ]);
+    expect(found[0].period).toEqual({ start: '2018-07-20', end: '2023-07-20' });
+  });
+});
+

@@ -59,9 +59,10 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const { text, sentences, paragraphs } = input;
   const lex = lexicon();
   const unitsByFirstChar = unitIndex(lex.units);
+  const times = input.times ?? findTimeExpressions(text, input.time);
   const readings = findNumbers(text)
     .map((n) => readUnit(text, n, unitsByFirstChar))
-    .filter((r): r is Reading => r !== null);
+    .filter((r): r is Reading => r !== null && !insideTime(times, r.number.start));
 
   // A number without its own unit takes the unit of the next one in a list: 0.8、1.5个百分点.
   for (let i = readings.length - 2; i >= 0; i--) {
@@ -73,7 +74,6 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     if (between.length === 1 && '、和与及至'.includes(between) && r.number.kind === next.number.kind) r.inheritedUnit = nextUnit;
   }
 
-  const times = input.times ?? findTimeExpressions(text, input.time);
   const regions = findRegionMentions(text);
   const defaultRegion = dominantRegion(regions);
   const findings: QuantityFinding[] = [];
@@ -104,7 +104,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const continuesList: boolean = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
     // Only a verb carries over (占全国的6.5%、西部的30.4%); in 全球2/3的iPad、8000万台笔记本电脑 the
     // share belongs to the first alone.
-    const measure: Measure = continuesList && ownMeasure === 'level' && previous!.measureByVerb ? previous!.measure : ownMeasure;
+    let measure: Measure = continuesList && ownMeasure === 'level' && previous!.measureByVerb ? previous!.measure : ownMeasure;
     const measureByVerb: boolean = measure === 'change' || (measure === 'share' && (ownMeasure !== 'share' || hasShareVerb(window)));
 
     // After a classifier stands the thing counted (548个港口); after a share, what it is of (21%的动力电池).
@@ -120,6 +120,28 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       if (actor.words && !subject.includes(actor.words)) subject = joinSubject(actor.words, subject);
     }
 
+    if (sameSentence && previous!.unit === unit && ownMeasure === 'level' && /年同期/.test(window) && isContentFree(cleanLeft(window, windowStart, times))) {
+      // 增长8%，上年同期为6%: last year's figure is the same kind of figure.
+      measure = previous!.measure;
+    }
+    if (!sameSentence && isContentFree(subject)) {
+      // 同比增长5.6%；去年同期为2.9万亿元: a clause naming nothing, after a semicolon, speaks of the
+      // figure of the same unit before it in the full sentence (else of the last one).
+      const fullStart = fullStopBefore(text, sentence[0], paragraphs, start);
+      let base: QuantityFinding | null = null;
+      for (let k = findings.length - 1; k >= 0 && findings[k].span[0] >= fullStart; k--) {
+        if (findings[k].unit === unit) {
+          base = findings[k];
+          break;
+        }
+        base ??= findings[k];
+      }
+      if (base) {
+        subject = joinSubject(base.subject, subject);
+        // 增长8%，上年同期为6%: last year's figure is the same kind of figure.
+        if (base.unit === unit && ownMeasure === 'level' && /同期/.test(text.slice(clauseStart, start))) measure = base.measure;
+      }
+    }
     const finding: QuantityFinding = {
       span: [start, r.end],
       value: r.number.value,
@@ -150,6 +172,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   }
   for (const list of figureLists(text, findings, tailEnds)) assignRespectively(text, list, regions);
   return findings;
+}
+
+/** Whether offset `at` lies inside a time expression (近五年, 两年前, 3个月以来): a period, not a figure. */
+function insideTime(times: readonly TimeExpression[], at: number): boolean {
+  const i = lastStartingBefore(times, at + 1);
+  return i >= 0 && times[i].end > at;
 }
 
 /** The figure before, in the same sentence: what a list member or a rate takes its words from. */
