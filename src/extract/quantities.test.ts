@@ -212,3 +212,31 @@ describe('findQuantities: 去年同期 and relative time phrases', () => {
   });
 });
 
+
+describe('findQuantities: the parts of a whole (其中…)', () => {
+  it('gives every part of a 其中 list the subject of the whole, and each part its own place', () => {
+    const found = quantities('今年以来，川渝两地共签约产业合作项目186个，其中重庆牵头97个、四川牵头89个。', '2023-07-20');
+    expect(found.map((q) => [q.surface, q.region])).toEqual([
+      ['186个', '成渝'],
+      ['97个', '重庆'],
+      ['89个', '四川'],
+    ]);
+    for (const q of found.slice(1)) expect(q.subject).toContain('产业合作项目');
+    expect(found[2].subject).toContain('四川牵头');
+  });
+  it('keeps the whole across commas and 其中 after a comma, for parts in the whole\'s unit only', () => {
+    const found = quantities('全年新开工省级重点项目420个，其中，交通项目56个，能源项目38个，产业项目160个，完成投资1500亿元。', '2023-07-20');
+    expect(found.map((q) => q.surface)).toEqual(['420个', '56个', '38个', '160个', '1500亿元']);
+    for (const q of found.slice(1, 4)) expect(q.subject).toContain('省级重点项目');
+    expect(found[2].subject).toContain('能源项目');
+    expect(found[4].subject).not.toContain('省级重点项目');
+  });
+  it('ends the whole with its sentence', () => {
+    const found = quantities('两地开通跨省公交线路40条，其中毗邻地区32条。新建充电桩1200个。', '2023-07-20');
+    expect(found[2].subject).not.toContain('公交线路');
+  });
+  it('keeps 共同, 都市圈, 均衡 whole at the head of a subject (only the filler words are dropped)', () => {
+    const found = quantities('共同推进重大项目248个。都市圈轨道交通里程达到560公里。', '2023-07-20');
+    expect(found.map((q) => q.subject)).toEqual(['共同推进重大项目', '都市圈轨道交通里程']);
+  });
+});

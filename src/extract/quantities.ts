@@ -39,7 +39,7 @@ const MAX_LOOKBACK = 80;
 const MAX_SUBJECT_AHEAD = 24;
 
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
-const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共|已经|已|还|并|均|都|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
+const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
 /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
 const TRAILING_FILLERS = /(?:增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
 
@@ -84,6 +84,9 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   let actor: { clauseStart: number; window: string; windowStart: number; words: string | null } = { clauseStart: -1, window: '', windowStart: 0, words: '' };
   /** Where each finding's trailing qualifier ends (30%以上), for telling the members of a list. */
   const tailEnds: number[] = [];
+  /** The whole a 其中 list divides (项目248个，其中重庆132个、四川116个): every part counts its things. */
+  let whole: { subject: string; unit: string; fullStart: number } | null = null;
+  let previousWasPart = false;
 
   for (const r of readings) {
     const unit = r.unit?.unit ?? r.inheritedUnit;
@@ -120,6 +123,18 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       if (actor.words && !subject.includes(actor.words)) subject = joinSubject(actor.words, subject);
     }
 
+    const fullStart = fullStopBefore(text, sentence[0], paragraphs, start);
+    let isPart = false;
+    if (previous && previous.span[0] >= fullStart && text.slice(previous.span[1], start).includes('其中')) {
+      if (!(previousWasPart && whole && whole.fullStart === fullStart)) whole = { subject: previous.subject, unit: previous.unit, fullStart };
+      isPart = true;
+    } else if (whole && whole.fullStart === fullStart && previousWasPart) {
+      // The list goes on (…、四川116个; 能源项目30个): a part as long as it counts in the whole's unit.
+      isPart = whole.unit === unit;
+    } else whole = null;
+    if (isPart && whole && whole.subject && !subject.includes(whole.subject)) subject = joinPart(whole.subject, subject);
+    previousWasPart = isPart;
+
     if (sameSentence && previous!.unit === unit && ownMeasure === 'level' && /年同期/.test(window) && isContentFree(cleanLeft(window, windowStart, times))) {
       // 增长8%，上年同期为6%: last year's figure is the same kind of figure.
       measure = previous!.measure;
@@ -127,7 +142,6 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     if (!sameSentence && isContentFree(subject)) {
       // 同比增长5.6%；去年同期为2.9万亿元: a clause naming nothing, after a semicolon, speaks of the
       // figure of the same unit before it in the full sentence (else of the last one).
-      const fullStart = fullStopBefore(text, sentence[0], paragraphs, start);
       let base: QuantityFinding | null = null;
       for (let k = findings.length - 1; k >= 0 && findings[k].span[0] >= fullStart; k--) {
         if (findings[k].unit === unit) {
@@ -152,7 +166,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       subject,
       period: findPeriod(text, times, start, sentence, paragraphs),
       // A later clause naming no place keeps the region of the sentence's figures before it.
-      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null) ?? defaultRegion,
+      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null, windowStart) ?? defaultRegion,
       sentence,
     };
     findings.push(finding);
@@ -480,6 +494,13 @@ function stripTime(window: string, times: readonly TimeExpression[], windowStart
 /** A subject names a thing in a few words; one carried along a long list must not grow with it. */
 const MAX_SUBJECT = 48;
 
+/** A part's subject: the whole's words, cut short if need be, then all of the part's own. */
+function joinPart(whole: string, part: string): string {
+  if (!part) return joinSubject(whole, part);
+  const room = MAX_SUBJECT - part.length - 1;
+  return room <= 0 ? part : `${whole.slice(0, room)} ${part}`;
+}
+
 function joinSubject(left: string, right: string): string {
   const joined = !left ? right : !right ? left : `${left} ${right}`;
   return joined.length > MAX_SUBJECT ? joined.slice(0, MAX_SUBJECT) : joined;
@@ -585,8 +606,14 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * region `carried` from the sentence's figure before; else the nearest place named before it in the
  * sentence or paragraph.
  */
-function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number, carried: string | null): string | null {
+function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number, carried: string | null, memberStart = clauseStart): string | null {
   const i = lastStartingBefore(mentions, at);
+  if (memberStart > clauseStart) {
+    // A later member of a list that names its own place (重庆132个、四川116个) is that place's.
+    let own: RegionMention | null = null;
+    for (let k = i; k >= 0 && mentions[k].start >= memberStart; k--) if (mentions[k].end <= at) own = mentions[k];
+    if (own) return own.region;
+  }
   // In the figure's clause: both sides joined (重庆市生态环境局与四川省生态环境厅签订协议10项) is 成渝;
   // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县, 如邻水县80%以上的产品).
   let first: RegionMention | null = null;
