@@ -10,6 +10,7 @@ import { findSpanAt } from '../document/index.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
+import { declaredUnits } from './tables.ts';
 import { tagWords } from './segment.ts';
 import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
 
@@ -63,6 +64,17 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const readings = findNumbers(text)
     .map((n) => readUnit(text, n, unitsByFirstChar))
     .filter((r): r is Reading => r !== null && !insideTime(times, r.number.start));
+
+  // A bare figure in a table takes the unit its column or the table declares (总投资（亿元）, 单位：万元).
+  const tableSubjects = new Map<number, string>();
+  const declared = declaredUnits(text, lex.units);
+  for (const r of declared.size ? readings : []) {
+    const d = declared.get(r.number.start);
+    if (r.unit || !d || d.end !== r.number.end || r.number.magnitude || r.number.percent || r.number.kind !== 'arabic') continue;
+    r.number = { ...r.number, value: scaleExact(r.number.value, d.factor), ...(r.number.valueMax !== undefined ? { valueMax: scaleExact(r.number.valueMax, d.factor) } : {}) };
+    r.unit = d.unit;
+    tableSubjects.set(r.number.start, d.subject);
+  }
 
   // A number without its own unit takes the unit of the next one in a list: 0.8、1.5个百分点.
   for (let i = readings.length - 2; i >= 0; i--) {
@@ -155,6 +167,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
         // 增长8%，上年同期为6%: last year's figure is the same kind of figure.
         if (base.unit === unit && ownMeasure === 'level' && /同期/.test(text.slice(clauseStart, start))) measure = base.measure;
       }
+    }
+    const tableSubject = tableSubjects.get(start);
+    if (tableSubject) {
+      subject = tableSubject;
+      // 同比增长（%）, 占比（%）: the column's name says what kind of figure its cells are.
+      if (measure === 'level') measure = findMeasure(tableSubject.split(' ')[0], unit, '');
     }
     const finding: QuantityFinding = {
       span: [start, r.end],
