@@ -240,3 +240,46 @@ describe('findQuantities: the parts of a whole (其中…)', () => {
     expect(found.map((q) => q.subject)).toEqual(['共同推进重大项目', '都市圈轨道交通里程']);
   });
 });
+
+describe('findQuantities: reports read end to end', () => {
+  it('gives 全年 in a later paragraph the year the report reviews, not its publication year', () => {
+    const text = '2023年，成渝地区双城经济圈实现地区生产总值8.2万亿元。\n\n全年新开通跨省城际公交线路9条。';
+    const found = quantities(text, '2024-02-26');
+    expect(found.map((q) => q.period)).toEqual([
+      { start: '2023-01-01', end: '2023-12-31' },
+      { start: '2023-01-01', end: '2023-12-31' },
+    ]);
+  });
+  it('still reads 全年 as the publication year when the report names no year before it', () => {
+    expect(only('全年计划开工川渝合作项目120个。', '2024-03-01').period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+  });
+  it('reads 不少于 and 至少 as over, and keeps them out of the subject', () => {
+    const q = only('今年，两地力争新开工合作项目不少于100个。', '2023-03-01');
+    expect(q.approx).toBe('over');
+    expect(q.subject).toMatch(/新开工合作项目$/);
+    expect(only('至少新增5条跨省公交线路。').approx).toBe('over');
+  });
+  it('keeps 双城经济圈 and 日均 whole in the actor of a sentence', () => {
+    const found = quantities('今年上半年，成渝地区双城经济圈实现地区生产总值3.8万亿元，占全国的比重为6.5%。', '2023-07-20');
+    expect(found[1].subject).toContain('成渝地区双城经济圈');
+    const trains = quantities('双城间日均开行动车近100对，日均客流量超过5万人次。', '2023-07-20');
+    expect(trains[1].subject).not.toMatch(/双城间日 /);
+    expect(trains[1].subject).toContain('日均客流量');
+  });
+  it('pairs 分别增长X%和Y% with the figures listed before it', () => {
+    const found = quantities('2023年，果园港完成货物吞吐量2800万吨，集装箱吞吐量62万标箱，分别增长4.1%和9.6%。', '2024-01-30');
+    expect(found.map((q) => [q.surface, q.measure])).toEqual([
+      ['2800万吨', 'level'],
+      ['62万标箱', 'level'],
+      ['4.1%', 'change'],
+      ['9.6%', 'change'],
+    ]);
+    expect(found[2].subject).toContain('货物吞吐量');
+    expect(found[2].subject).not.toContain('集装箱');
+    expect(found[3].subject).toContain('集装箱吞吐量');
+  });
+  it('reads a figure reached by 压缩至 or 缩短到 as a level', () => {
+    expect(only('成渝两地通勤时间压缩至1小时以内。').measure).toBe('level');
+    expect(only('审批时限缩短到5个工作日。').measure).toBe('level');
+  });
+});

@@ -40,9 +40,9 @@ const MAX_LOOKBACK = 80;
 const MAX_SUBJECT_AHEAD = 24;
 
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
-const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
+const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
 /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
-const TRAILING_FILLERS = /(?:增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
+const TRAILING_FILLERS = /(?:不少于|不低于|至少|最少|不多于|至多|最多|增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
 
 interface Reading {
   number: NumberReading;
@@ -202,8 +202,31 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     if (!f.subject) f.subject = next.subject;
     else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
   }
-  for (const list of figureLists(text, findings, tailEnds)) assignRespectively(text, list, regions);
+  for (const list of figureLists(text, findings, tailEnds)) {
+    if (!pairWithFiguresBefore(text, findings, list)) assignRespectively(text, list, regions);
+  }
   return findings;
+}
+
+/**
+ * 货物吞吐量2.1亿吨，集装箱吞吐量135万标箱，分别增长3.5%和8.2%: a list of rates right after as many
+ * figures, 分别 between, gives each rate the subject (and region) of the figure in its place.
+ */
+function pairWithFiguresBefore(text: string, findings: QuantityFinding[], list: QuantityFinding[]): boolean {
+  const at = findings.indexOf(list[0]);
+  const n = list.length;
+  if (at < n) return false;
+  const before = findings.slice(at - n, at);
+  const gap = text.slice(before[n - 1].span[1], list[0].span[0]);
+  if (gap.length > 12 || !/^[，,；;]?\s*(?:同比|比上年|较上年)?分别/.test(gap.replace(/^(?:以上|左右|多|余)/, ''))) return false;
+  if (before.some((f) => f.measure !== 'level' || f.sentence[0] !== list[0].sentence[0])) return false;
+  if (list.some((f) => f.measure === 'level') || new Set(before.map((f) => f.subject)).size < n) return false;
+  const verb = gap.replace(/^[^，,；;]*[，,；;]\s*/, '').replace(/分别/g, '').trim();
+  list.forEach((f, i) => {
+    f.subject = joinSubject(before[i].subject, verb);
+    f.region = before[i].region;
+  });
+  return true;
 }
 
 /** Whether offset `at` lies inside a time expression (近五年, 两年前, 3个月以来): a period, not a figure. */
@@ -415,6 +438,8 @@ function findApproxBefore(window: string): Approx | null {
   // 节约, 签约, 制约 end in 约 but do not approximate.
   if (/(?:节|签|制|预|合|简|公|条|履|特|违|集)约$/.test(trimmed)) return null;
   for (const [word, approx] of lex.approxBefore) if (trimmed.endsWith(word)) return approx;
+  // 至少新增5条: 至少 governs the verb and its figure.
+  if (/(?:至少|最少)[\u4e00-\u9fa5]{1,3}$/.test(trimmed)) return 'over';
   const share = /(约|近|超过?)占[^，。；]*$/.exec(window);
   if (share) return share[1] === '约' || share[1] === '近' ? 'about' : 'over';
   return null;
@@ -441,7 +466,7 @@ function hasShareVerb(window: string): boolean {
 function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const lex = lexicon();
   // 增至, 提高到, 降至: the figure is the new level, not the change.
-  const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
+  const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小|压缩|缩短|缩减|减至|上涨|回落)(?:至|到)$/.test(window.replace(/\s+$/, ''));
   // 占比提高一成, 比重上升0.5个百分点: the share moved; the figure is the change.
   if (/(?:占比|比重|份额)[^，。；]{0,8}(?:提高|提升|上升|增加|下降|降低|减少|扩大|缩小)了?$/.test(window.replace(/\s+$/, ''))) return 'change';
   if (hasShareVerb(window)) return 'share';
@@ -670,7 +695,7 @@ const ACTOR_MAX = 12;
  * verbs these reports state figures with. Matched as words, not segmented: running the segmenter on
  * every sentence's head would cost more than the rest of the finder.
  */
-const ACTOR_END = /在|从|向|于|对|赴|经|通过|按照|共同|联合|携手|累计|已经|已|均|都|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
+const ACTOR_END = /在|从|向|于|对(?!外)|赴|经(?!济|开区)|通过|按照|共同|联合|携手|累计|已经|已|(?<![日月年人户])均|都(?!市)|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
 
 /**
  * The actor at the head of a sentence's first clause, when a place leads it: 重庆参保人 of

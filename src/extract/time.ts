@@ -157,6 +157,8 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
   let paragraphYear: { year: number; paragraphEnd: number } | null = null;
   // The last span the paragraph spoke of (not a base of comparison), for 去年同期.
   let reference: { expression: TimeExpression; paragraphEnd: number } | null = null;
+  /** The last year the report named as a whole (2023年，…), for a later paragraph's 全年. */
+  let topicYear: number | null = null;
   TIME_RE.lastIndex = 0;
   for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {
     if (m[0].length === 0) {
@@ -165,7 +167,10 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
     }
     if (paragraphYear && m.index >= paragraphYear.paragraphEnd) paragraphYear = null;
     if (reference && m.index >= reference.paragraphEnd) reference = null;
-    let resolved = resolveMatch(m, context, paragraphYear?.year ?? null);
+    // 全年, 年末 in a paragraph naming no year: the year the report has been speaking of (a
+    // statistical review's 2023年 lead), not the publication year.
+    const wholeYear = !paragraphYear && topicYear !== null && m.groups?.ySuffix && !m.groups.year && !m.groups.year2 && !m.groups.rel;
+    let resolved = resolveMatch(m, context, (wholeYear ? topicYear : paragraphYear?.year) ?? null);
     if (!resolved) continue;
     if (resolved.sameYearsBack) {
       // 今年1—5月……较去年同期增长: last year's 1—5月.
@@ -175,6 +180,10 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
       reference = { expression: resolved, paragraphEnd: end < 0 ? text.length : end };
     }
     found.push(resolved);
+    if (resolved.explicitYear && resolved.precision === 'year' && !resolved.open && !/(?:较|比|与|同比)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      // (A year after the report's own is a target, not what it reviews.)
+      if (context.year === null || Number(resolved.date) <= context.year) topicYear = Number(resolved.date);
+    }
     if (resolved.explicitYear && resolved.open !== 'until') {
       const end = text.indexOf('\n\n', resolved.end);
       paragraphYear = { year: Number((resolved.period.start ?? resolved.period.end ?? '').slice(0, 4)), paragraphEnd: end < 0 ? text.length : end };
