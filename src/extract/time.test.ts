@@ -196,6 +196,10 @@ describe('the report year', () => {
     const text = '2020年7月，两地签订方案，提出到2035年建成；《行动方案（2020-2022年）》。2021年1月1日，首趟班列开行。';
     expect(inferReportYear(text)).toBe(2021);
   });
+  it('does not take the start of an open span (2020年以来) for the report year', () => {
+    expect(inferReportYear('2020年以来，川渝两地共同建设了10个合作平台。去年，新区工业总产值415亿元。')).toBeNull();
+    expect(inferReportYear('2020年以来，两地共建平台10个。2022年，新区产值增长18%。')).toBe(2022);
+  });
   it('shifts dates by years and months, clamping the day', () => {
     expect(shiftDate('2024-02-29', -1)).toBe('2023-02-28');
     expect(shiftDate('2022-01-31', 0, -2)).toBe('2021-11-30');

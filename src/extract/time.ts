@@ -537,12 +537,14 @@ function hasCore(g: Record<string, string | undefined>): boolean {
 
 /**
  * The year a report speaks from when it prints no date: the latest year it names, leaving out
- * targets (到2035年, 2021年底前) and the ends of plans' spans (2020-2022年) — news reports name their own year and the years before it.
+ * targets (到2035年, 2021年底前), the starts of open spans (2020年以来) and the ends of plans' spans
+ * (2020-2022年) — news reports name their own year and the years before it.
  */
 export function inferReportYear(text: string): number | null {
   let best: number | null = null;
   for (const t of findTimeExpressions(text, { anchor: null, year: null })) {
-    if (!t.explicitYear || t.open === 'until' || /^[前内]/.test(text.slice(t.end, t.end + 1))) continue;
+    // 到2025年 is a target; 2020年以来 only says the report was written after that year began.
+    if (!t.explicitYear || t.open !== null || /^[前内]/.test(text.slice(t.end, t.end + 1))) continue;
     if (/[-－—–~～至到]$/.test(text.slice(Math.max(0, t.start - 1), t.start))) continue; // 2020-2022年: a plan's span
     const y = Number((t.period.start ?? t.period.end ?? '').slice(0, 4));
     if (y > 0 && (best === null || y > best)) best = y;
