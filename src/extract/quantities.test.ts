@@ -283,3 +283,22 @@ describe('findQuantities: reports read end to end', () => {
     expect(only('审批时限缩短到5个工作日。').measure).toBe('level');
   });
 });
+
+describe('findQuantities: asides and consequences', () => {
+  it('reads past an aside in brackets to what the figures measure (50亿元（首期10亿元）的基金)', () => {
+    const found = quantities('两地共同设立总规模100亿元（首期20亿元）的成渝产业协同发展基金。');
+    expect(found.map((q) => q.surface)).toEqual(['100亿元', '20亿元']);
+    expect(found[0].subject).toContain('产业协同发展基金');
+    expect(found[1].subject).toContain('首期');
+    expect(found[1].subject).toContain('产业协同发展基金');
+    expect(found[1].subject).not.toMatch(/^（/);
+  });
+  it('names a figure after 吸引/带动 by the clause before it', () => {
+    const q = only('两地联合举办川渝人才交流大会，吸引超过3万人次参加。');
+    expect(q.subject).toContain('川渝人才交流大会');
+    expect(q.approx).toBe('over');
+  });
+  it('reads 跨省市 as both sides', () => {
+    expect(only('推动重庆大足石刻等景区合作共建，开发跨省市精品旅游线路30余条。').region).toBe('成渝');
+  });
+});

@@ -40,7 +40,7 @@ const MAX_LOOKBACK = 80;
 const MAX_SUBJECT_AHEAD = 24;
 
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
-const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
+const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*（(]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
 /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
 const TRAILING_FILLERS = /(?:不少于|不低于|至少|最少|不多于|至多|最多|增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
 
@@ -109,7 +109,9 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const clauseStart = findClauseStart(text, start, sentence[0]);
     const sameSentence: boolean = previous !== null && previous.sentence[0] === sentence[0];
     // The figure's own words run from the clause start, or from the end of the figure before it.
-    const windowStart = sameSentence && previous!.subjectEnd > clauseStart ? previous!.subjectEnd : clauseStart;
+    // (When the figure before reached past an aside holding this one — 50亿元（首期10亿元）的基金 — from its end.)
+    const previousEnd = sameSentence ? (previous!.subjectEnd > start ? previous!.span[1] : previous!.subjectEnd) : -1;
+    const windowStart = sameSentence && previousEnd > clauseStart ? previousEnd : clauseStart;
     const window = text.slice(Math.min(windowStart, start), start);
     const isListContinuation: boolean = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
 
@@ -265,6 +267,11 @@ function findSubject(input: SubjectInput): string {
     // 123个国家和地区的514个港口: the words before belong to both figures.
     return joinSubject(previous.subject, ahead);
   }
+  if (CONSEQUENCE.test(own) && previous === null) {
+    // 举办就业创业活动周，吸引近10万人次参与: what drew them is named in the clause before.
+    const before = cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times).replace(/[，,；;：:\s]+$/, '');
+    if (before && !isContentFree(before)) return joinSubject(before, subject);
+  }
   if (isContentFree(subject)) {
     // 分别增长14%: the words are in the figure before, or in the clause before (机场群旅客和货邮吞吐量…).
     if (previous && near) return joinSubject(previous.subject, subject);
@@ -389,6 +396,9 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   return n.value !== 0 || n.kind === 'arabic';
 }
 
+/** A clause that only says what the clause before brought about: 吸引, 带动, 惠及. */
+const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
+
 /** Words that say how a figure moved or compares, but not what it is of. */
 const MEASURE_ONLY = /^(?:[两二三四五六七八九十\d]+年平均|平均|同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
 const isContentFree = (subject: string): boolean => MEASURE_ONLY.test(subject);
@@ -485,6 +495,12 @@ const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达�
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
 function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
+  // 总规模50亿元（首期10亿元）的母基金: an aside in brackets after the figure (or the bracket closing
+  // around it) stands between the figure and what it measures.
+  if (text[from] === '（' || text[from] === '(') {
+    const close = text.slice(from, Math.min(limit, from + MAX_SUBJECT_AHEAD)).search(/[）)]/);
+    if (close > 0 && text[from + close + 1] === '的') from += close + 1;
+  } else if ((text[from] === '）' || text[from] === ')') && text[from + 1] === '的') from += 1;
   let end = from;
   const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
   while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
