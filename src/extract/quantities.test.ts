@@ -302,3 +302,15 @@ describe('findQuantities: asides and consequences', () => {
     expect(only('推动重庆大足石刻等景区合作共建，开发跨省市精品旅游线路30余条。').region).toBe('成渝');
   });
 });
+
+describe('findQuantities: the place leading a sentence', () => {
+  it('gives a later clause naming no place the region of the places that open the sentence', () => {
+    expect(only('成都、重庆同时入选国家首批数据要素试点城市，累计上线数据产品400余个。').region).toBe('成渝');
+  });
+  it('prefers the sentence\'s actor to the last place of a list of routes', () => {
+    expect(only('2022年，川渝两地开通了广安邻水至渝北、合川至武胜等线路，共计9条线路。').region).toBe('成渝');
+  });
+  it('does not take a place that does not open the sentence for its actor', () => {
+    expect(only('来自重庆的企业在成都设立分支机构，今年新增120家。').region).not.toBe('成渝');
+  });
+});

@@ -691,12 +691,34 @@ function findRegion(text: string, mentions: readonly RegionMention[], at: number
   const next = mentions[i + 1];
   if (next && next.start >= at && next.end <= subjectEnd) return next.region;
   if (carried) return carried;
+  // The place leading the sentence is its actor (成都、重庆入选…，累计部署…1700余套; 川渝两地已开通…至开州区…，总共7条).
+  const lead = sentenceLead(text, mentions, sentence[0], at);
+  if (lead) return lead;
   // Further away, a smaller place only tells the side it lies on.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
   if (before && before.start >= sentence[0]) return before.side;
   const p = findSpanAt(paragraphs, at);
   if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.side;
   return null;
+}
+
+/** How far into its sentence (a time phrase and a comma before it) a place still leads it. */
+const LEAD_REACH = 12;
+
+/** The side of the place that opens the sentence, or 成渝 when two places of both sides open it joined (成都、重庆). */
+function sentenceLead(text: string, mentions: readonly RegionMention[], sentenceStart: number, at: number): string | null {
+  let k = lastStartingBefore(mentions, sentenceStart) + 1;
+  const first = mentions[k];
+  if (!first || first.start >= sentenceStart + LEAD_REACH || first.end > at) return null;
+  // Only a time phrase may stand before it (2020年，川渝两地…), not another noun (…的重庆).
+  if (!/^[\s0-9０-９〇零一二三四五六七八九十年月日今去上下半季度前后以来截至目前，,、]*$/.test(text.slice(sentenceStart, first.start))) return null;
+  const sides = new Set([first.side]);
+  for (let last = first; mentions[k + 1] && mentions[k + 1].end <= at && /^[、与和及]$/.test(text.slice(last.end, mentions[k + 1].start)); k++) {
+    last = mentions[k + 1];
+    sides.add(last.side);
+  }
+  if (sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return '成渝';
+  return first.side;
 }
 
 /** Whether a region is named in `[from, to)`. Binary search over the sorted mentions. */
