@@ -60,4 +60,12 @@ describe('findEvents', () => {
       ['2020-04-15', '第八次全'],
     ]);
   });
+  it('reads a sentence broken across lines (a PDF column) back to its start, not past a heading date', () => {
+    const text = '5月20日\n\n两地联合出台《川渝毗邻地区一体化发展\n\n促进办法》，明确自8月1日起施行。\n\n6月2日\n\n双方签署合作协议。';
+    const found = events(text, '2023-06-30');
+    const august = found.find((e) => e.date === '2023-08-01');
+    expect(august?.summary).toBe('两地联合出台《川渝毗邻地区一体化发展促进办法》，明确自8月1日起施行。');
+    const june = found.find((e) => e.date === '2023-06-02');
+    expect(june?.summary).toBe('双方签署合作协议。');
+  });
 });

@@ -94,7 +94,7 @@ export function findEvents(input: EventInput): EventFinding[] {
     if (nextHeading < headings.length && headings[nextHeading].start < se) continue;
     // 从今年1月起…: a service starting on a date is a milestone too.
     if (!verbs.test(text.slice(t.end, se)) && text[t.end] !== '起') continue;
-    const summary = summarize(text.slice(ss, se));
+    const summary = summarize(text.slice(sentenceHead(text, sentences, si, headings), se));
     if (!summary) continue;
     // A lead that restates a milestone of the body (same date, same long phrase) is one event.
     // (Compared with the last few events of that date only, so that no input makes this quadratic.)
@@ -111,6 +111,36 @@ export function findEvents(input: EventInput): EventFinding[] {
   events.push(...running);
   events.sort((a, b) => a.span[0] - b.span[0]);
   return events;
+}
+
+/**
+ * Where the sentence `si` really starts: a line broken inside a sentence (《重庆市优化营商环境⏎⏎条例》经…
+ * 通过) leaves a piece that ends in no stop; the sentence runs back over such pieces, not past a
+ * heading date or a stop, and no further than a summary's length.
+ */
+function sentenceHead(text: string, sentences: readonly Span[], si: number, headings: readonly TimeExpression[]): number {
+  let start = sentences[si][0];
+  for (let k = si - 1; k >= 0; k--) {
+    const [ps, pe] = sentences[k];
+    const between = text.slice(pe, start);
+    if (!/^\s*\n\s*$/.test(between) || '。！？!?；;…：:”"）)'.includes(text[pe - 1]) || sentences[si][1] - ps > MAX_SUMMARY) break;
+    // A heading date standing as its own line is no part of the sentence.
+    if (headingWithin(headings, ps, pe)) break;
+    start = ps;
+  }
+  return start;
+}
+
+/** Whether a heading starts in `[from, to)` (binary search over the headings, sorted by start). */
+function headingWithin(headings: readonly TimeExpression[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < headings.length && headings[lo].start < to;
 }
 
 /** Two dated sentences sharing a phrase this long name the same milestone. */

@@ -185,3 +185,132 @@ describe('findQuantities: region', () => {
     expect(only('重庆市生态环境局与四川省生态环境厅签订协议10项。').region).toBe('成渝');
   });
 });
+
+describe('findQuantities: 去年同期 and relative time phrases', () => {
+  it('gives a 去年同期 figure last year\'s same span and the subject of the figure it compares with', () => {
+    const found = quantities('今年1—4月，四川省规模以上工业增加值同比增长4.2%，全省社会消费品零售总额8200亿元；去年同期为7600亿元。', '2023-05-25');
+    const last = found.at(-1)!;
+    expect([last.surface, last.period]).toEqual(['7600亿元', { start: '2022-01-01', end: '2022-04-30' }]);
+    expect(last.subject).toContain('社会消费品零售总额');
+    expect(last.measure).toBe('level');
+  });
+  it('reads 上年同期为6% after a growth rate as a growth rate too', () => {
+    const found = quantities('截至6月末，重庆市本外币贷款余额同比增长8.3%，上年同期为7.9%。', '2023-07-20');
+    expect(found.map((q) => [q.surface, q.measure, q.period?.end])).toEqual([
+      ['8.3%', 'change', '2023-06-30'],
+      ['7.9%', 'change', '2022-06-30'],
+    ]);
+    expect(found[1].subject).toContain('贷款余额');
+  });
+  it('does not read the years of 近五年 or 两年前 as figures, but keeps 工期近五年', () => {
+    const found = quantities('近五年，成都累计引进世界500强企业项目120个。两年前，这里还是一片荒坡。该工程工期近五年。', '2023-07-20');
+    expect(found.map((q) => [q.surface, q.approx])).toEqual([
+      ['120个', 'exact'],
+      ['五年', 'about'],
+    ]);
+    expect(found[0].period).toEqual({ start: '2018-07-20', end: '2023-07-20' });
+  });
+});
+
+
+describe('findQuantities: the parts of a whole (其中…)', () => {
+  it('gives every part of a 其中 list the subject of the whole, and each part its own place', () => {
+    const found = quantities('今年以来，川渝两地共签约产业合作项目186个，其中重庆牵头97个、四川牵头89个。', '2023-07-20');
+    expect(found.map((q) => [q.surface, q.region])).toEqual([
+      ['186个', '成渝'],
+      ['97个', '重庆'],
+      ['89个', '四川'],
+    ]);
+    for (const q of found.slice(1)) expect(q.subject).toContain('产业合作项目');
+    expect(found[2].subject).toContain('四川牵头');
+  });
+  it('keeps the whole across commas and 其中 after a comma, for parts in the whole\'s unit only', () => {
+    const found = quantities('全年新开工省级重点项目420个，其中，交通项目56个，能源项目38个，产业项目160个，完成投资1500亿元。', '2023-07-20');
+    expect(found.map((q) => q.surface)).toEqual(['420个', '56个', '38个', '160个', '1500亿元']);
+    for (const q of found.slice(1, 4)) expect(q.subject).toContain('省级重点项目');
+    expect(found[2].subject).toContain('能源项目');
+    expect(found[4].subject).not.toContain('省级重点项目');
+  });
+  it('ends the whole with its sentence', () => {
+    const found = quantities('两地开通跨省公交线路40条，其中毗邻地区32条。新建充电桩1200个。', '2023-07-20');
+    expect(found[2].subject).not.toContain('公交线路');
+  });
+  it('keeps 共同, 都市圈, 均衡 whole at the head of a subject (only the filler words are dropped)', () => {
+    const found = quantities('共同推进重大项目248个。都市圈轨道交通里程达到560公里。', '2023-07-20');
+    expect(found.map((q) => q.subject)).toEqual(['共同推进重大项目', '都市圈轨道交通里程']);
+  });
+});
+
+describe('findQuantities: reports read end to end', () => {
+  it('gives 全年 in a later paragraph the year the report reviews, not its publication year', () => {
+    const text = '2023年，成渝地区双城经济圈实现地区生产总值8.2万亿元。\n\n全年新开通跨省城际公交线路9条。';
+    const found = quantities(text, '2024-02-26');
+    expect(found.map((q) => q.period)).toEqual([
+      { start: '2023-01-01', end: '2023-12-31' },
+      { start: '2023-01-01', end: '2023-12-31' },
+    ]);
+  });
+  it('still reads 全年 as the publication year when the report names no year before it', () => {
+    expect(only('全年计划开工川渝合作项目120个。', '2024-03-01').period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+  });
+  it('reads 不少于 and 至少 as over, and keeps them out of the subject', () => {
+    const q = only('今年，两地力争新开工合作项目不少于100个。', '2023-03-01');
+    expect(q.approx).toBe('over');
+    expect(q.subject).toMatch(/新开工合作项目$/);
+    expect(only('至少新增5条跨省公交线路。').approx).toBe('over');
+  });
+  it('keeps 双城经济圈 and 日均 whole in the actor of a sentence', () => {
+    const found = quantities('今年上半年，成渝地区双城经济圈实现地区生产总值3.8万亿元，占全国的比重为6.5%。', '2023-07-20');
+    expect(found[1].subject).toContain('成渝地区双城经济圈');
+    const trains = quantities('双城间日均开行动车近100对，日均客流量超过5万人次。', '2023-07-20');
+    expect(trains[1].subject).not.toMatch(/双城间日 /);
+    expect(trains[1].subject).toContain('日均客流量');
+  });
+  it('pairs 分别增长X%和Y% with the figures listed before it', () => {
+    const found = quantities('2023年，果园港完成货物吞吐量2800万吨，集装箱吞吐量62万标箱，分别增长4.1%和9.6%。', '2024-01-30');
+    expect(found.map((q) => [q.surface, q.measure])).toEqual([
+      ['2800万吨', 'level'],
+      ['62万标箱', 'level'],
+      ['4.1%', 'change'],
+      ['9.6%', 'change'],
+    ]);
+    expect(found[2].subject).toContain('货物吞吐量');
+    expect(found[2].subject).not.toContain('集装箱');
+    expect(found[3].subject).toContain('集装箱吞吐量');
+  });
+  it('reads a figure reached by 压缩至 or 缩短到 as a level', () => {
+    expect(only('成渝两地通勤时间压缩至1小时以内。').measure).toBe('level');
+    expect(only('审批时限缩短到5个工作日。').measure).toBe('level');
+  });
+});
+
+describe('findQuantities: asides and consequences', () => {
+  it('reads past an aside in brackets to what the figures measure (50亿元（首期10亿元）的基金)', () => {
+    const found = quantities('两地共同设立总规模100亿元（首期20亿元）的成渝产业协同发展基金。');
+    expect(found.map((q) => q.surface)).toEqual(['100亿元', '20亿元']);
+    expect(found[0].subject).toContain('产业协同发展基金');
+    expect(found[1].subject).toContain('首期');
+    expect(found[1].subject).toContain('产业协同发展基金');
+    expect(found[1].subject).not.toMatch(/^（/);
+  });
+  it('names a figure after 吸引/带动 by the clause before it', () => {
+    const q = only('两地联合举办川渝人才交流大会，吸引超过3万人次参加。');
+    expect(q.subject).toContain('川渝人才交流大会');
+    expect(q.approx).toBe('over');
+  });
+  it('reads 跨省市 as both sides', () => {
+    expect(only('推动重庆大足石刻等景区合作共建，开发跨省市精品旅游线路30余条。').region).toBe('成渝');
+  });
+});
+
+describe('findQuantities: the place leading a sentence', () => {
+  it('gives a later clause naming no place the region of the places that open the sentence', () => {
+    expect(only('成都、重庆同时入选国家首批数据要素试点城市，累计上线数据产品400余个。').region).toBe('成渝');
+  });
+  it('prefers the sentence\'s actor to the last place of a list of routes', () => {
+    expect(only('2022年，川渝两地开通了广安邻水至渝北、合川至武胜等线路，共计9条线路。').region).toBe('成渝');
+  });
+  it('does not take a place that does not open the sentence for its actor', () => {
+    expect(only('来自重庆的企业在成都设立分支机构，今年新增120家。').region).not.toBe('成渝');
+  });
+});

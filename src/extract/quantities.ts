@@ -10,6 +10,7 @@ import { findSpanAt } from '../document/index.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
+import { declaredUnits } from './tables.ts';
 import { tagWords } from './segment.ts';
 import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
 
@@ -39,9 +40,9 @@ const MAX_LOOKBACK = 80;
 const MAX_SUBJECT_AHEAD = 24;
 
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
-const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共|已经|已|还|并|均|都|分别|据不完全统计|据统计|据了解|记者了解到|[，,、：:\s])+/;
+const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*（(]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
 /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
-const TRAILING_FILLERS = /(?:增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
+const TRAILING_FILLERS = /(?:不少于|不低于|至少|最少|不多于|至多|最多|增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
 
 interface Reading {
   number: NumberReading;
@@ -59,9 +60,21 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const { text, sentences, paragraphs } = input;
   const lex = lexicon();
   const unitsByFirstChar = unitIndex(lex.units);
+  const times = input.times ?? findTimeExpressions(text, input.time);
   const readings = findNumbers(text)
     .map((n) => readUnit(text, n, unitsByFirstChar))
-    .filter((r): r is Reading => r !== null);
+    .filter((r): r is Reading => r !== null && !insideTime(times, r.number.start));
+
+  // A bare figure in a table takes the unit its column or the table declares (总投资（亿元）, 单位：万元).
+  const tableSubjects = new Map<number, string>();
+  const declared = declaredUnits(text, lex.units);
+  for (const r of declared.size ? readings : []) {
+    const d = declared.get(r.number.start);
+    if (r.unit || !d || d.end !== r.number.end || r.number.magnitude || r.number.percent || r.number.kind !== 'arabic') continue;
+    r.number = { ...r.number, value: scaleExact(r.number.value, d.factor), ...(r.number.valueMax !== undefined ? { valueMax: scaleExact(r.number.valueMax, d.factor) } : {}) };
+    r.unit = d.unit;
+    tableSubjects.set(r.number.start, d.subject);
+  }
 
   // A number without its own unit takes the unit of the next one in a list: 0.8、1.5个百分点.
   for (let i = readings.length - 2; i >= 0; i--) {
@@ -73,7 +86,6 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     if (between.length === 1 && '、和与及至'.includes(between) && r.number.kind === next.number.kind) r.inheritedUnit = nextUnit;
   }
 
-  const times = input.times ?? findTimeExpressions(text, input.time);
   const regions = findRegionMentions(text);
   const defaultRegion = dominantRegion(regions);
   const findings: QuantityFinding[] = [];
@@ -84,6 +96,9 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   let actor: { clauseStart: number; window: string; windowStart: number; words: string | null } = { clauseStart: -1, window: '', windowStart: 0, words: '' };
   /** Where each finding's trailing qualifier ends (30%以上), for telling the members of a list. */
   const tailEnds: number[] = [];
+  /** The whole a 其中 list divides (项目248个，其中重庆132个、四川116个): every part counts its things. */
+  let whole: { subject: string; unit: string; fullStart: number } | null = null;
+  let previousWasPart = false;
 
   for (const r of readings) {
     const unit = r.unit?.unit ?? r.inheritedUnit;
@@ -94,7 +109,9 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const clauseStart = findClauseStart(text, start, sentence[0]);
     const sameSentence: boolean = previous !== null && previous.sentence[0] === sentence[0];
     // The figure's own words run from the clause start, or from the end of the figure before it.
-    const windowStart = sameSentence && previous!.subjectEnd > clauseStart ? previous!.subjectEnd : clauseStart;
+    // (When the figure before reached past an aside holding this one — 50亿元（首期10亿元）的基金 — from its end.)
+    const previousEnd = sameSentence ? (previous!.subjectEnd > start ? previous!.span[1] : previous!.subjectEnd) : -1;
+    const windowStart = sameSentence && previousEnd > clauseStart ? previousEnd : clauseStart;
     const window = text.slice(Math.min(windowStart, start), start);
     const isListContinuation: boolean = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
 
@@ -104,7 +121,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const continuesList: boolean = isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
     // Only a verb carries over (占全国的6.5%、西部的30.4%); in 全球2/3的iPad、8000万台笔记本电脑 the
     // share belongs to the first alone.
-    const measure: Measure = continuesList && ownMeasure === 'level' && previous!.measureByVerb ? previous!.measure : ownMeasure;
+    let measure: Measure = continuesList && ownMeasure === 'level' && previous!.measureByVerb ? previous!.measure : ownMeasure;
     const measureByVerb: boolean = measure === 'change' || (measure === 'share' && (ownMeasure !== 'share' || hasShareVerb(window)));
 
     // After a classifier stands the thing counted (548个港口); after a share, what it is of (21%的动力电池).
@@ -120,6 +137,45 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       if (actor.words && !subject.includes(actor.words)) subject = joinSubject(actor.words, subject);
     }
 
+    const fullStart = fullStopBefore(text, sentence[0], paragraphs, start);
+    let isPart = false;
+    if (previous && previous.span[0] >= fullStart && text.slice(previous.span[1], start).includes('其中')) {
+      if (!(previousWasPart && whole && whole.fullStart === fullStart)) whole = { subject: previous.subject, unit: previous.unit, fullStart };
+      isPart = true;
+    } else if (whole && whole.fullStart === fullStart && previousWasPart) {
+      // The list goes on (…、四川116个; 能源项目30个): a part as long as it counts in the whole's unit.
+      isPart = whole.unit === unit;
+    } else whole = null;
+    if (isPart && whole && whole.subject && !subject.includes(whole.subject)) subject = joinPart(whole.subject, subject);
+    previousWasPart = isPart;
+
+    if (sameSentence && previous!.unit === unit && ownMeasure === 'level' && /年同期/.test(window) && isContentFree(cleanLeft(window, windowStart, times))) {
+      // 增长8%，上年同期为6%: last year's figure is the same kind of figure.
+      measure = previous!.measure;
+    }
+    if (!sameSentence && isContentFree(subject)) {
+      // 同比增长5.6%；去年同期为2.9万亿元: a clause naming nothing, after a semicolon, speaks of the
+      // figure of the same unit before it in the full sentence (else of the last one).
+      let base: QuantityFinding | null = null;
+      for (let k = findings.length - 1; k >= 0 && findings[k].span[0] >= fullStart; k--) {
+        if (findings[k].unit === unit) {
+          base = findings[k];
+          break;
+        }
+        base ??= findings[k];
+      }
+      if (base) {
+        subject = joinSubject(base.subject, subject);
+        // 增长8%，上年同期为6%: last year's figure is the same kind of figure.
+        if (base.unit === unit && ownMeasure === 'level' && /同期/.test(text.slice(clauseStart, start))) measure = base.measure;
+      }
+    }
+    const tableSubject = tableSubjects.get(start);
+    if (tableSubject) {
+      subject = tableSubject;
+      // 同比增长（%）, 占比（%）: the column's name says what kind of figure its cells are.
+      if (measure === 'level') measure = findMeasure(tableSubject.split(' ')[0], unit, '');
+    }
     const finding: QuantityFinding = {
       span: [start, r.end],
       value: r.number.value,
@@ -130,7 +186,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       subject,
       period: findPeriod(text, times, start, sentence, paragraphs),
       // A later clause naming no place keeps the region of the sentence's figures before it.
-      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null) ?? defaultRegion,
+      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null, windowStart) ?? defaultRegion,
       sentence,
     };
     findings.push(finding);
@@ -148,8 +204,37 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     if (!f.subject) f.subject = next.subject;
     else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
   }
-  for (const list of figureLists(text, findings, tailEnds)) assignRespectively(text, list, regions);
+  for (const list of figureLists(text, findings, tailEnds)) {
+    if (!pairWithFiguresBefore(text, findings, list)) assignRespectively(text, list, regions);
+  }
   return findings;
+}
+
+/**
+ * 货物吞吐量2.1亿吨，集装箱吞吐量135万标箱，分别增长3.5%和8.2%: a list of rates right after as many
+ * figures, 分别 between, gives each rate the subject (and region) of the figure in its place.
+ */
+function pairWithFiguresBefore(text: string, findings: QuantityFinding[], list: QuantityFinding[]): boolean {
+  const at = findings.indexOf(list[0]);
+  const n = list.length;
+  if (at < n) return false;
+  const before = findings.slice(at - n, at);
+  const gap = text.slice(before[n - 1].span[1], list[0].span[0]);
+  if (gap.length > 12 || !/^[，,；;]?\s*(?:同比|比上年|较上年)?分别/.test(gap.replace(/^(?:以上|左右|多|余)/, ''))) return false;
+  if (before.some((f) => f.measure !== 'level' || f.sentence[0] !== list[0].sentence[0])) return false;
+  if (list.some((f) => f.measure === 'level') || new Set(before.map((f) => f.subject)).size < n) return false;
+  const verb = gap.replace(/^[^，,；;]*[，,；;]\s*/, '').replace(/分别/g, '').trim();
+  list.forEach((f, i) => {
+    f.subject = joinSubject(before[i].subject, verb);
+    f.region = before[i].region;
+  });
+  return true;
+}
+
+/** Whether offset `at` lies inside a time expression (近五年, 两年前, 3个月以来): a period, not a figure. */
+function insideTime(times: readonly TimeExpression[], at: number): boolean {
+  const i = lastStartingBefore(times, at + 1);
+  return i >= 0 && times[i].end > at;
 }
 
 /** The figure before, in the same sentence: what a list member or a rate takes its words from. */
@@ -181,6 +266,11 @@ function findSubject(input: SubjectInput): string {
   if (previous && near && previous.clauseStart === clauseStart && isContentFree(own) && ahead) {
     // 123个国家和地区的514个港口: the words before belong to both figures.
     return joinSubject(previous.subject, ahead);
+  }
+  if (CONSEQUENCE.test(own) && previous === null) {
+    // 举办就业创业活动周，吸引近10万人次参与: what drew them is named in the clause before.
+    const before = cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times).replace(/[，,；;：:\s]+$/, '');
+    if (before && !isContentFree(before)) return joinSubject(before, subject);
   }
   if (isContentFree(subject)) {
     // 分别增长14%: the words are in the figure before, or in the clause before (机场群旅客和货邮吞吐量…).
@@ -306,6 +396,9 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   return n.value !== 0 || n.kind === 'arabic';
 }
 
+/** A clause that only says what the clause before brought about: 吸引, 带动, 惠及. */
+const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
+
 /** Words that say how a figure moved or compares, but not what it is of. */
 const MEASURE_ONLY = /^(?:[两二三四五六七八九十\d]+年平均|平均|同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
 const isContentFree = (subject: string): boolean => MEASURE_ONLY.test(subject);
@@ -355,6 +448,8 @@ function findApproxBefore(window: string): Approx | null {
   // 节约, 签约, 制约 end in 约 but do not approximate.
   if (/(?:节|签|制|预|合|简|公|条|履|特|违|集)约$/.test(trimmed)) return null;
   for (const [word, approx] of lex.approxBefore) if (trimmed.endsWith(word)) return approx;
+  // 至少新增5条: 至少 governs the verb and its figure.
+  if (/(?:至少|最少)[\u4e00-\u9fa5]{1,3}$/.test(trimmed)) return 'over';
   const share = /(约|近|超过?)占[^，。；]*$/.exec(window);
   if (share) return share[1] === '约' || share[1] === '近' ? 'about' : 'over';
   return null;
@@ -381,7 +476,7 @@ function hasShareVerb(window: string): boolean {
 function findMeasure(window: string, unit: string, nextChar: string): Measure {
   const lex = lexicon();
   // 增至, 提高到, 降至: the figure is the new level, not the change.
-  const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小)(?:至|到)$/.test(window.replace(/\s+$/, ''));
+  const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小|压缩|缩短|缩减|减至|上涨|回落)(?:至|到)$/.test(window.replace(/\s+$/, ''));
   // 占比提高一成, 比重上升0.5个百分点: the share moved; the figure is the change.
   if (/(?:占比|比重|份额)[^，。；]{0,8}(?:提高|提升|上升|增加|下降|降低|减少|扩大|缩小)了?$/.test(window.replace(/\s+$/, ''))) return 'change';
   if (hasShareVerb(window)) return 'share';
@@ -400,6 +495,12 @@ const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达�
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
 function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
+  // 总规模50亿元（首期10亿元）的母基金: an aside in brackets after the figure (or the bracket closing
+  // around it) stands between the figure and what it measures.
+  if (text[from] === '（' || text[from] === '(') {
+    const close = text.slice(from, Math.min(limit, from + MAX_SUBJECT_AHEAD)).search(/[）)]/);
+    if (close > 0 && text[from + close + 1] === '的') from += close + 1;
+  } else if ((text[from] === '）' || text[from] === ')') && text[from + 1] === '的') from += 1;
   let end = from;
   const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
   while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
@@ -451,6 +552,13 @@ function stripTime(window: string, times: readonly TimeExpression[], windowStart
 
 /** A subject names a thing in a few words; one carried along a long list must not grow with it. */
 const MAX_SUBJECT = 48;
+
+/** A part's subject: the whole's words, cut short if need be, then all of the part's own. */
+function joinPart(whole: string, part: string): string {
+  if (!part) return joinSubject(whole, part);
+  const room = MAX_SUBJECT - part.length - 1;
+  return room <= 0 ? part : `${whole.slice(0, room)} ${part}`;
+}
 
 function joinSubject(left: string, right: string): string {
   const joined = !left ? right : !right ? left : `${left} ${right}`;
@@ -557,8 +665,14 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * region `carried` from the sentence's figure before; else the nearest place named before it in the
  * sentence or paragraph.
  */
-function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number, carried: string | null): string | null {
+function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number, carried: string | null, memberStart = clauseStart): string | null {
   const i = lastStartingBefore(mentions, at);
+  if (memberStart > clauseStart) {
+    // A later member of a list that names its own place (重庆132个、四川116个) is that place's.
+    let own: RegionMention | null = null;
+    for (let k = i; k >= 0 && mentions[k].start >= memberStart; k--) if (mentions[k].end <= at) own = mentions[k];
+    if (own) return own.region;
+  }
   // In the figure's clause: both sides joined (重庆市生态环境局与四川省生态环境厅签订协议10项) is 成渝;
   // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县, 如邻水县80%以上的产品).
   let first: RegionMention | null = null;
@@ -577,12 +691,34 @@ function findRegion(text: string, mentions: readonly RegionMention[], at: number
   const next = mentions[i + 1];
   if (next && next.start >= at && next.end <= subjectEnd) return next.region;
   if (carried) return carried;
+  // The place leading the sentence is its actor (成都、重庆入选…，累计部署…1700余套; 川渝两地已开通…至开州区…，总共7条).
+  const lead = sentenceLead(text, mentions, sentence[0], at);
+  if (lead) return lead;
   // Further away, a smaller place only tells the side it lies on.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
   if (before && before.start >= sentence[0]) return before.side;
   const p = findSpanAt(paragraphs, at);
   if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.side;
   return null;
+}
+
+/** How far into its sentence (a time phrase and a comma before it) a place still leads it. */
+const LEAD_REACH = 12;
+
+/** The side of the place that opens the sentence, or 成渝 when two places of both sides open it joined (成都、重庆). */
+function sentenceLead(text: string, mentions: readonly RegionMention[], sentenceStart: number, at: number): string | null {
+  let k = lastStartingBefore(mentions, sentenceStart) + 1;
+  const first = mentions[k];
+  if (!first || first.start >= sentenceStart + LEAD_REACH || first.end > at) return null;
+  // Only a time phrase may stand before it (2020年，川渝两地…), not another noun (…的重庆).
+  if (!/^[\s0-9０-９〇零一二三四五六七八九十年月日今去上下半季度前后以来截至目前，,、]*$/.test(text.slice(sentenceStart, first.start))) return null;
+  const sides = new Set([first.side]);
+  for (let last = first; mentions[k + 1] && mentions[k + 1].end <= at && /^[、与和及]$/.test(text.slice(last.end, mentions[k + 1].start)); k++) {
+    last = mentions[k + 1];
+    sides.add(last.side);
+  }
+  if (sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return '成渝';
+  return first.side;
 }
 
 /** Whether a region is named in `[from, to)`. Binary search over the sorted mentions. */
@@ -597,7 +733,7 @@ const ACTOR_MAX = 12;
  * verbs these reports state figures with. Matched as words, not segmented: running the segmenter on
  * every sentence's head would cost more than the rest of the finder.
  */
-const ACTOR_END = /在|从|向|于|对|赴|经|通过|按照|共同|联合|携手|累计|已经|已|均|都|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
+const ACTOR_END = /在|从|向|于|对(?!外)|赴|经(?!济|开区)|通过|按照|共同|联合|携手|累计|已经|已|(?<![日月年人户])均|都(?!市)|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
 
 /**
  * The actor at the head of a sentence's first clause, when a place leads it: 重庆参保人 of

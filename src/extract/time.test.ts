@@ -149,6 +149,45 @@ describe('findTimeExpressions', () => {
   });
 });
 
+describe('relative spans in running text', () => {
+  const spans = (text: string, context = june2022) =>
+    findTimeExpressions(text, context).map((t) => [text.slice(t.start, t.end), t.period.start, t.period.end]);
+
+  it('reads 去年同期 as the span spoken of before, one year earlier', () => {
+    const text = '今年1—5月，川渝两地进出口总值达4200亿元，较去年同期增长9.1%。';
+    expect(spans(text)).toEqual([
+      ['今年1—5月', '2022-01-01', '2022-05-31'],
+      ['去年同期', '2021-01-01', '2021-05-31'],
+    ]);
+  });
+  it('keeps a month end a month end (上年同期 of 截至2024年2月末)', () => {
+    const text = '截至2024年2月末，成都市金融机构贷款余额同比增长8%，上年同期为7.5%。';
+    expect(spans(text, { anchor: '2024-03-20', year: 2024 })[1]).toEqual(['上年同期', null, '2023-02-28']);
+  });
+  it('gives 今年以来 a same span ending a year before the report date', () => {
+    expect(spans('今年以来，两地累计开行班列2000列，比去年同期多300列。')[1]).toEqual(['去年同期', '2021-01-01', '2021-06-28']);
+  });
+  it('does not take a base of comparison as the span of 同期, nor reach across paragraphs', () => {
+    const text = '上半年，重庆外贸增长5%，比2021年多；\n\n去年同期，四川外贸增长3%。';
+    expect(spans(text).at(-1)).toEqual(['去年同期', null, null]);
+    expect(spans('一季度，比2021年增长2%，与去年同期持平。').at(-1)).toEqual(['去年同期', '2021-01-01', '2021-03-31']);
+  });
+  it('reads 近五年, 过去3年, 这两年来 and 最近两个月 up to the report date', () => {
+    expect(spans('近五年，成都新增高新技术企业5000家。')[0]).toEqual(['近五年', '2017-06-28', '2022-06-28']);
+    expect(spans('过去3年，重庆引进项目300个。')[0]).toEqual(['过去3年', '2019-06-28', '2022-06-28']);
+    expect(spans('这两年来，双城合作提速。')[0]).toEqual(['这两年来', '2020-06-28', '2022-06-28']);
+    expect(spans('最近两个月，川渝开行班列500列。')[0]).toEqual(['最近两个月', '2022-04-28', '2022-06-28']);
+  });
+  it('leaves 近 before a duration that is no time phrase (工期近五年)', () => {
+    expect(spans('该项目工期近五年。')).toEqual([]);
+  });
+  it('reads 两年前 and 3个月前 as the calendar year and month, not inside a larger number', () => {
+    expect(spans('两年前，这里还是一片荒地。')[0]).toEqual(['两年前', '2020-01-01', '2020-12-31']);
+    expect(spans('3个月前，园区刚刚开园。')[0]).toEqual(['3个月前', '2022-03-01', '2022-03-31']);
+    expect(spans('2020年前，两地尚无直达班列。').map((t) => t[0])).toEqual(['2020年']);
+  });
+});
+
 describe('the report year', () => {
   it('is the published year when there is one', () => {
     expect(timeContextFor('……', '2024-06-22')).toEqual({ anchor: '2024-06-22', year: 2024 });
@@ -156,6 +195,10 @@ describe('the report year', () => {
   it('is the latest year the report names otherwise, targets and plan spans left out', () => {
     const text = '2020年7月，两地签订方案，提出到2035年建成；《行动方案（2020-2022年）》。2021年1月1日，首趟班列开行。';
     expect(inferReportYear(text)).toBe(2021);
+  });
+  it('does not take the start of an open span (2020年以来) for the report year', () => {
+    expect(inferReportYear('2020年以来，川渝两地共同建设了10个合作平台。去年，新区工业总产值415亿元。')).toBeNull();
+    expect(inferReportYear('2020年以来，两地共建平台10个。2022年，新区产值增长18%。')).toBe(2022);
   });
   it('shifts dates by years and months, clamping the day', () => {
     expect(shiftDate('2024-02-29', -1)).toBe('2023-02-28');

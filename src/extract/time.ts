@@ -36,6 +36,8 @@ export interface TimeExpression {
   day: number | null;
   /** 到2025年, 截至…: the period ends here; 以来: it starts here. */
   open: 'until' | 'since' | null;
+  /** 去年同期 (1), 前年同期 (2): the same span as the one spoken of before, that many years earlier. */
+  sameYearsBack?: number;
 }
 
 const NUM = '[0-9０-９一二两三四五六七八九十]{1,3}';
@@ -64,14 +66,22 @@ function unnamed(pattern: string): string {
 const TIME_RE = new RegExp(
   [
     // Every expression starts with one of these: a cheap first test at each offset.
-    `(?=[截到至自从目今当现昨明后本上下去前同第年底末初全0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
+    `(?=[截到至自从目今当现昨明后本上下去前同第年底末初全近最过这0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
     `(?<now>目前|今日|当前|现在|今天|至今)`,
     `|(?<dayRel>昨天|昨日|前天|明天|明日|后天)`,
     `|(?<![0-9０-９.])(?<ny>[12][0-9]{3})(?<sep>[./-])(?<nm>[0-9]{1,2})\\k<sep>(?<nd>[0-9]{1,2})(?![0-9])`,
     `|(?<monthRel>本月|当月|上个?月|下个?月)(?:${SP}(?<relDay>${NUM})${SP}[日号])?`,
-    `|(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:以来|来)`,
+    `|(?<![0-9０-９.〇零一二两三四五六七八九十百千万])(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:多|余)?(?:以来|来)`,
+    // 近五年, 过去3年, 最近两个月, 这五年来: the span up to the report's date. 近 alone also
+    // approximates a duration (工期近五年), so it reads as a time only where a time phrase stands:
+    // before 来/以来/里/间/中, or before a clause break.
+    `|(?<recentWord>过去的?|最近|近|这)${SP}(?<recent>${NUM})${SP}(?<recentUnit>年|个月)(?=(?:多|余)?(?:以来|来|里|间|中|，|,))(?:多|余)?(?:以来|来|里|间|中)?`,
+    // 两年前, 3个月前: the calendar year or month that long before the report's date.
+    `|(?<![0-9０-９.〇零一二两三四五六七八九十百千万第])(?<before>${NUM})${SP}(?<beforeUnit>年|个月)(?<beforeWord>以前|之前|前)(?![0-9０-９一二三四五六七八九十])`,
+    // 去年同期, 上年同期: the span the sentence speaks of, one year earlier (filled in by the scan).
+    `|(?<sameRel>去|上|前)一?年同期`,
     // A year and/or a part (2020年1月3日, 今年上半年, 1—5月). The lookahead makes sure one of them is
     // there, so the regex never matches empty and the engine scans the text natively.
     `|(?=${unnamed(YEAR)}|${unnamed(PART)})${YEAR}?${SP}${PART}?`,
@@ -107,6 +117,20 @@ export function shiftDate(iso: string, years: number, months = 0): string {
   return ymd(ny, nm, Math.min(d, lastDay(ny, nm)));
 }
 
+/** Moves a date back by whole years; a month's last day stays its month's last day (02-28 → 02-29). */
+function yearsEarlier(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return d === lastDay(y, m) ? monthEnd(y - years, m) : shiftDate(iso, -years);
+}
+
+/** The span `reference` covers, `years` years earlier: 去年同期 of 今年1—5月 is last year's 1—5月. */
+function sameSpanEarlier(reference: TimeExpression, years: number, context: TimeContext): Period {
+  const { start, end } = reference.period;
+  // 今年以来 runs to the report's date: its same span last year ends a year before that date.
+  const until = end ?? (reference.open === 'since' ? context.anchor : null);
+  return { start: start && yearsEarlier(start, years), end: until && yearsEarlier(until, years) };
+}
+
 /** The last report's results by context, so the stages that all need them scan a report once. */
 let lastText: string | null = null;
 const lastResults = new Map<string, TimeExpression[]>();
@@ -131,6 +155,10 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
   // "2023年……。全年……", "2023年1—5月……；6月……": a bare month or 全年 takes the year written last
   // in its paragraph; without one (or for a bare day), the report's year.
   let paragraphYear: { year: number; paragraphEnd: number } | null = null;
+  // The last span the paragraph spoke of (not a base of comparison), for 去年同期.
+  let reference: { expression: TimeExpression; paragraphEnd: number } | null = null;
+  /** The last year the report named as a whole (2023年，…), for a later paragraph's 全年. */
+  let topicYear: number | null = null;
   TIME_RE.lastIndex = 0;
   for (let m = TIME_RE.exec(text); m; m = TIME_RE.exec(text)) {
     if (m[0].length === 0) {
@@ -138,9 +166,24 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
       continue;
     }
     if (paragraphYear && m.index >= paragraphYear.paragraphEnd) paragraphYear = null;
-    const resolved = resolveMatch(m, context, paragraphYear?.year ?? null);
+    if (reference && m.index >= reference.paragraphEnd) reference = null;
+    // 全年, 年末 in a paragraph naming no year: the year the report has been speaking of (a
+    // statistical review's 2023年 lead), not the publication year.
+    const wholeYear = !paragraphYear && topicYear !== null && m.groups?.ySuffix && !m.groups.year && !m.groups.year2 && !m.groups.rel;
+    let resolved = resolveMatch(m, context, (wholeYear ? topicYear : paragraphYear?.year) ?? null);
     if (!resolved) continue;
+    if (resolved.sameYearsBack) {
+      // 今年1—5月……较去年同期增长: last year's 1—5月.
+      if (reference) resolved = { ...resolved, period: sameSpanEarlier(reference.expression, resolved.sameYearsBack, context) };
+    } else if (!/(?:较|比|与|同比)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      const end = text.indexOf('\n\n', resolved.end);
+      reference = { expression: resolved, paragraphEnd: end < 0 ? text.length : end };
+    }
     found.push(resolved);
+    if (resolved.explicitYear && resolved.precision === 'year' && !resolved.open && !/(?:较|比|与|同比)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      // (A year after the report's own is a target, not what it reviews.)
+      if (context.year === null || Number(resolved.date) <= context.year) topicYear = Number(resolved.date);
+    }
     if (resolved.explicitYear && resolved.open !== 'until') {
       const end = text.indexOf('\n\n', resolved.end);
       paragraphYear = { year: Number((resolved.period.start ?? resolved.period.end ?? '').slice(0, 4)), paragraphEnd: end < 0 ? text.length : end };
@@ -369,6 +412,24 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     }
     return { ...base, month: mo, period: { start: monthStart(y, mo), end: monthEnd(y, mo) }, date: `${y}-${pad(mo)}`, precision: 'month', open: null };
   }
+  if (g.recent) {
+    const n = readNum(g.recent);
+    if (n === null || n === 0 || !context.anchor) return null;
+    const from = g.recentUnit === '年' ? shiftDate(context.anchor, -n) : shiftDate(context.anchor, 0, -n);
+    return { ...base, period: { start: from, end: context.anchor }, date: null, precision: 'span', open: null };
+  }
+  if (g.before) {
+    const n = readNum(g.before);
+    if (n === null || n === 0) return null;
+    if (g.beforeUnit === '年') return context.year === null ? null : { ...yearExpression(context.year - n), start, end };
+    if (!context.anchor) return null;
+    const [y, mo] = shiftDate(context.anchor, 0, -n).split('-').map(Number);
+    return { ...monthExpression(y, mo)!, start, end };
+  }
+  if (g.sameRel) {
+    // Filled in by the scan from the span the paragraph spoke of before; unknown alone.
+    return { ...base, period: { start: null, end: null }, date: null, precision: 'span', open: null, sameYearsBack: g.sameRel === '前' ? 2 : 1 };
+  }
   if (g.ago) {
     const n = readNum(g.ago);
     if (n === null || !context.anchor) return null;
@@ -471,17 +532,19 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
 }
 
 function hasCore(g: Record<string, string | undefined>): boolean {
-  return Boolean(g.now || g.dayRel || g.ny || g.monthRel || g.ago || g.year || g.year2 || g.rel || g.half || g.quarter || g.firstN || g.m1 || g.ySuffix);
+  return Boolean(g.now || g.dayRel || g.ny || g.monthRel || g.ago || g.recent || g.before || g.sameRel || g.year || g.year2 || g.rel || g.half || g.quarter || g.firstN || g.m1 || g.ySuffix);
 }
 
 /**
  * The year a report speaks from when it prints no date: the latest year it names, leaving out
- * targets (到2035年, 2021年底前) and the ends of plans' spans (2020-2022年) — news reports name their own year and the years before it.
+ * targets (到2035年, 2021年底前), the starts of open spans (2020年以来) and the ends of plans' spans
+ * (2020-2022年) — news reports name their own year and the years before it.
  */
 export function inferReportYear(text: string): number | null {
   let best: number | null = null;
   for (const t of findTimeExpressions(text, { anchor: null, year: null })) {
-    if (!t.explicitYear || t.open === 'until' || /^[前内]/.test(text.slice(t.end, t.end + 1))) continue;
+    // 到2025年 is a target; 2020年以来 only says the report was written after that year began.
+    if (!t.explicitYear || t.open !== null || /^[前内]/.test(text.slice(t.end, t.end + 1))) continue;
     if (/[-－—–~～至到]$/.test(text.slice(Math.max(0, t.start - 1), t.start))) continue; // 2020-2022年: a plan's span
     const y = Number((t.period.start ?? t.period.end ?? '').slice(0, 4));
     if (y > 0 && (best === null || y > best)) best = y;
