@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- --scale N [--seed S] [--workers W] [--corpus DIR] [--keep-store] [--rerun]`
  * `npm run bench -- --scale N --store PATH`: only the query latencies, on a store kept by an earlier run.
+ * `npm run bench -- --scale N --postgres URL`: the same into an empty PostgreSQL database instead of a SQLite file.
  *
  * Generates a corpus of N reports (cached under the temp folder, reused when seed and size match),
  * ingests it into a fresh store in this process, and prints: wall time, reports/s, MB/s, peak RSS,
@@ -16,7 +17,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ingestPaths } from '../../src/ingest/index.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import pg from 'pg';
+import { isDatabaseUrl, openStore, type Store } from '../../src/store/index.ts';
 import { GENERATOR_VERSION, MANIFEST_FILE, type CorpusManifest } from '../corpus/generate.ts';
 import { loadPool } from '../corpus/pool.ts';
 
@@ -38,9 +40,10 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       'keep-store': { type: 'boolean', default: false },
       rerun: { type: 'boolean', default: false },
       store: { type: 'string' },
+      postgres: { type: 'string' },
     },
   });
-  if (typeof values.store === 'string') return queryExisting(resolve(values.store));
+  if (typeof values.store === 'string') return queryExisting(isDatabaseUrl(values.store) ? values.store : resolve(values.store));
   const reports = Number(values.scale ?? 1000);
   const seed = Number(values.seed);
   const workers = values.workers ? Number(values.workers) : undefined;
@@ -48,7 +51,8 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
 
   const work = join(tmpdir(), 'twincity-bench');
   const corpusDir = resolve(String(values.corpus ?? join(work, `corpus-${reports}-seed${seed}`)));
-  const storePath = join(work, `store-${reports}-${process.pid}.db`);
+  const postgresUrl = typeof values.postgres === 'string' ? values.postgres : null;
+  const storePath = postgresUrl ?? join(work, `store-${reports}-${process.pid}.db`);
   mkdirSync(work, { recursive: true });
 
   // 1. corpus (in a child process, so its memory does not count towards ingest's peak RSS)
@@ -66,6 +70,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${threads} worker thread(s) + the writer`,
   );
   const store = await openStore(storePath);
+  if ((await store.stats()).reports > 0) throw new Error(`${store.path} holds reports already: the bench ingests into an empty store`);
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   let lastLine = started;
@@ -105,7 +110,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     `${((1000 * (cpuSeconds - summary.writerSeconds)) / Math.max(1, summary.read)).toFixed(2)} ms of it off the writer`);
   console.log(`MB/s       ${(summary.bytes / MB / wall).toFixed(2)}`);
   console.log(`peak RSS   ${(peakRss / MB).toFixed(0)} MB`);
-  console.log(`store      ${(storeBytes(storePath) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
+  console.log(`store      ${((await storeBytes(storePath)) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
 
   // 3. query latency at this size
   const q = await measureQueries(store);
@@ -114,7 +119,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   console.log('\nREADME row: | reports | wall | reports/s | MB/s | peak RSS | store | search p50/p95 ms | series p50/p95 ms | overview p50/p95 ms |');
   console.log(
     `| ${summary.read} | ${formatSeconds(wall)} | ${(summary.read / wall).toFixed(0)} | ${(summary.bytes / MB / wall).toFixed(2)} | ` +
-      `${(peakRss / MB).toFixed(0)} MB | ${(storeBytes(storePath) / MB).toFixed(0)} MB | ${ms(q.search)} | ${ms(q.series)} | ${ms(q.overview)} |`,
+      `${(peakRss / MB).toFixed(0)} MB | ${((await storeBytes(storePath)) / MB).toFixed(0)} MB | ${ms(q.search)} | ${ms(q.series)} | ${ms(q.overview)} |`,
   );
   if (values.rerun) {
     const again = performance.now();
@@ -124,18 +129,19 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       `${second.unchanged} unchanged, ${second.new} new, ${second.replaced} replaced, ${second.failed} failed`);
   }
   await store.close();
-  if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
+  if (postgresUrl) console.log(`store kept in ${store.path}`);
+  else if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
   else console.log(`store kept at ${storePath}`);
 }
 
 /** Opens a kept store (migrating it, and rebuilding what the migration asks, timed) and measures its queries. */
 async function queryExisting(path: string): Promise<void> {
-  if (!existsSync(path)) throw new Error(`no store at ${path}`);
+  if (!isDatabaseUrl(path) && !existsSync(path)) throw new Error(`no store at ${path}`);
   const opening = performance.now();
   const store = await openStore(path);
   console.log(`opened     ${path} in ${formatSeconds((performance.now() - opening) / 1000)} (migrations and the rebuilds they ask for included)`);
   const stats = await store.stats();
-  console.log(`store      ${(storeBytes(path) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
+  console.log(`store      ${((await storeBytes(path)) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
   const q = await measureQueries(store);
   const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
   console.log(`queries    search ${ms(q.search)} · series ${ms(q.series)} · overview ${ms(q.overview)} ms (p50 / p95)`);
@@ -162,7 +168,17 @@ function generate(dir: string, reports: number, seed: number): CorpusManifest {
   return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as CorpusManifest;
 }
 
-function storeBytes(path: string): number {
+/** The store's size on disk: the SQLite file with its WAL, or the PostgreSQL database. */
+async function storeBytes(path: string): Promise<number> {
+  if (isDatabaseUrl(path)) {
+    const client = new pg.Client({ connectionString: path });
+    await client.connect();
+    try {
+      return Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  }
   const dir = dirname(path);
   const base = path.slice(dir.length + 1);
   return readdirSync(dir)

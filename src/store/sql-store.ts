@@ -997,26 +997,35 @@ export class SqlStore implements Store {
     const total = await this.count(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`, params);
     const rows = await this.db.all<ConflictRow & { name_zh: string; area: string | null }>(`SELECT c.*, i.name_zh, i.area FROM conflicts c
       JOIN indicators i ON i.id = c.indicator_id ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`, params);
-    const side = async (pointId: number): Promise<ConflictSide> => {
-      const p = (await this.db.get<PointRow>('SELECT * FROM series_points WHERE id = ?', [pointId]))!;
+    // both sides of every conflict on the page in one read
+    const pointIds = [...new Set(rows.flatMap((c) => [c.a_point_id, c.b_point_id]))];
+    const points = new Map<number, PointRow>();
+    if (pointIds.length) {
+      for (const p of await this.db.all<PointRow>(`SELECT * FROM series_points WHERE id IN (${pointIds.map(() => '?').join(', ')})`, pointIds)) {
+        points.set(p.id, p);
+      }
+    }
+    const side = (pointId: number): ConflictSide => {
+      const p = points.get(pointId)!;
       const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = this.pointFromRow(p);
       return { ord: p.ord, value, valueMax, unit, approx, period, date, sources, sourceTotal };
     };
-    const conflicts: Conflict[] = [];
-    for (const c of rows) {
-      conflicts.push({
+    return {
+      total,
+      limit,
+      offset,
+      rows: rows.map((c) => ({
         id: c.id,
         indicatorId: c.indicator_id,
         indicatorName: c.name_zh,
         area: (c.area as KeyArea | null) ?? null,
         region: c.region,
         date: c.date,
-        a: await side(c.a_point_id),
-        b: await side(c.b_point_id),
+        a: side(c.a_point_id),
+        b: side(c.b_point_id),
         reason: c.reason,
-      });
-    }
-    return { total, limit, offset, rows: conflicts };
+      })),
+    };
   }
 
   async timeline(q: TimelineQuery = {}): Promise<TimelineEntry[]> {

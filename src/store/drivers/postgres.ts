@@ -72,7 +72,8 @@ export class PostgresDriver implements SqlDriver {
   private readonly pool: pg.Pool;
   private readonly lock = new WriteLock();
   private readonly context = new TransactionContext<pg.PoolClient>();
-  private readonly translated = new Map<string, ReturnType<typeof numberedPlaceholders>>();
+  /** Each statement's $n text and a name: a named statement is parsed and planned once per connection. */
+  private readonly translated = new Map<string, ReturnType<typeof numberedPlaceholders> & { name: string }>();
 
   constructor(url: string, opts: { max?: number } = {}) {
     this.location = url;
@@ -84,10 +85,10 @@ export class PostgresDriver implements SqlDriver {
 
   private async query<T>(sql: string, params: Params | undefined): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
     let statement = this.translated.get(sql);
-    if (!statement) this.translated.set(sql, (statement = numberedPlaceholders(sql)));
+    if (!statement) this.translated.set(sql, (statement = { ...numberedPlaceholders(sql), name: `tc${this.translated.size}` }));
     const values = orderedValues(statement.order, params);
     const session = this.context.current ?? this.pool;
-    return session.query<T & pg.QueryResultRow>(statement.text, values);
+    return session.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values });
   }
 
   async all<T>(sql: string, params?: Params): Promise<T[]> {
