@@ -520,11 +520,6 @@ export class SqlStore implements Store {
     });
   }
 
-  /** Inserts a row and gives its id. */
-  private async insert(sql: string, params: readonly unknown[]): Promise<number> {
-    return (await this.db.get<{ id: number }>(`${sql} RETURNING id`, params))!.id;
-  }
-
   /** Writes a report's text, metadata and facts, replacing whatever facts it had. Inside a transaction. */
   private async writeFacts(reportId: number, doc: Document, opts: { searchTerms?: Readonly<Record<string, SearchTerms>>; fresh?: boolean } = {}): Promise<void> {
     const { searchTerms } = opts;
@@ -564,52 +559,54 @@ export class SqlStore implements Store {
       ref_date: refDate,
     });
 
-    // A fact's row keeps its sentence for snippets; a report's row keeps nothing (reports.text has it).
-    // A sentence holding several facts is indexed once, under the first of them.
-    const indexed = new Set<string>();
-    const index = async (kind: string, refId: number, text: string, body = text) => {
-      if (kind !== 'report') {
-        if (indexed.has(body)) return;
-        indexed.add(body);
-      }
-      const id = await this.insert('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES (?, ?, ?, ?)', [reportId, kind, refId, body]);
-      await this.indexSearchDoc(id, text, searchTerms);
-    };
-    await index('report', reportId, reportSearchText(doc.meta.title, doc.text), '');
+    // Each table's rows go in one statement, their ids read back by (report, ord): a statement
+    // per fact was most of the writer's time, and on PostgreSQL each is a round trip.
+    const quantityIds = await this.insertFacts('quantities', ['report_id', 'ord', 'span_start', 'span_end', 'value', 'value_max', 'unit',
+      'approx', 'measure', 'subject', 'period_start', 'period_end', 'has_period', 'region', 'sentence_start', 'sentence_end', 'surface',
+      'sentence_text', 'stage'], reportId, quantities.map(({ q, span, sentence }, ord) => [
+      reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
+      q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
+      textOf(doc.text, span), textOf(doc.text, sentence), q.stage,
+    ]));
+    const eventIds = await this.insertFacts('events', ['report_id', 'ord', 'span_start', 'span_end', 'date', 'summary',
+      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'], reportId, events.map(({ e, span, sentence }, ord) => [
+      reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), textOf(doc.text, sentence),
+      e.stage, json(areasOf(e.summary, this.catalog)),
+    ]));
+    const itemIds = await this.insertFacts('items', ['report_id', 'ord', 'span_start', 'span_end', 'name', 'total', 'done',
+      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas', 'ref_date'], reportId, items.map(({ it, span, sentence }, ord) => [
+      reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
+      textOf(doc.text, sentence), it.stage, json(areasOf(`${it.name} ${textOf(doc.text, sentence)}`, this.catalog)), refDate,
+    ]));
 
-    for (const [ord, { q, span, sentence }] of quantities.entries()) {
-      const sentenceText = textOf(doc.text, sentence);
-      const id = await this.insert(`INSERT INTO quantities (report_id, ord, span_start, span_end, value, value_max, unit,
-        approx, measure, subject, period_start, period_end, has_period, region, sentence_start, sentence_end, surface,
-        sentence_text, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
-        q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
-        textOf(doc.text, span), sentenceText, q.stage,
-      ]);
-      await index('quantity', id, sentenceText);
-      await this.assign({
-        quantityId: id, reportId, ord, value: q.value, valueMax: q.valueMax ?? null, unit: q.unit, approx: q.approx,
-        measure: q.measure, subject: q.subject, period: q.period ?? null, region: q.region, refDate,
-      });
-    }
-    for (const [ord, { e, span, sentence }] of events.entries()) {
-      const sentenceText = textOf(doc.text, sentence);
-      const id = await this.insert(`INSERT INTO events (report_id, ord, span_start, span_end, date, summary,
-        sentence_start, sentence_end, surface, sentence_text, stage, areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), sentenceText,
-        e.stage, json(areasOf(e.summary, this.catalog)),
-      ]);
-      await index('event', id, sentenceText);
-    }
-    for (const [ord, { it, span, sentence }] of items.entries()) {
-      const sentenceText = textOf(doc.text, sentence);
-      const id = await this.insert(`INSERT INTO items (report_id, ord, span_start, span_end, name, total, done,
-        sentence_start, sentence_end, surface, sentence_text, stage, areas, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
-        sentenceText, it.stage, json(areasOf(`${it.name} ${sentenceText}`, this.catalog)), refDate,
-      ]);
-      await index('item', id, sentenceText);
-    }
+    // Search: the report (its row keeps no body: reports.text has it), then each fact's sentence,
+    // a sentence holding several facts indexed once, under the first of them.
+    const docs: { kind: string; refId: number; text: string; body: string }[] = [
+      { kind: 'report', refId: reportId, text: reportSearchText(doc.meta.title, doc.text), body: '' },
+    ];
+    const indexed = new Set<string>();
+    const indexFact = (kind: string, refId: number, sentence: Span) => {
+      const body = textOf(doc.text, sentence);
+      if (indexed.has(body)) return;
+      indexed.add(body);
+      docs.push({ kind, refId, text: body, body });
+    };
+    quantities.forEach(({ sentence }, i) => indexFact('quantity', quantityIds[i], sentence));
+    events.forEach(({ sentence }, i) => indexFact('event', eventIds[i], sentence));
+    items.forEach(({ sentence }, i) => indexFact('item', itemIds[i], sentence));
+    await this.insertRows('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES ', '(?, ?, ?, ?)',
+      docs.map((d) => [reportId, d.kind, d.refId, d.body]));
+    const docIds = new Map((await this.db.all<{ id: number; kind: string; ref_id: number }>(
+      'SELECT id, kind, ref_id FROM search_docs WHERE report_id = ?', [reportId])).map((r) => [`${r.kind}:${r.ref_id}`, r.id]));
+    await this.insertRows(this.dialect.insertSearchTerms, this.dialect.searchTermsRow, docs.map((d) => {
+      const terms = searchTerms && Object.hasOwn(searchTerms, d.text) ? searchTerms[d.text] : searchTermsOf(d.text);
+      return [docIds.get(`${d.kind}:${d.refId}`), terms.tokens, terms.grams];
+    }));
+
+    await this.assign(quantities.map(({ q }, ord) => ({
+      quantityId: quantityIds[ord], reportId, ord, value: q.value, valueMax: q.valueMax ?? null, unit: q.unit, approx: q.approx,
+      measure: q.measure, subject: q.subject, period: q.period ?? null, region: q.region, refDate,
+    })));
     // table_counts (migrations 008–009): kept here, the one place these tables gain or lose rows
     await this.db.run(`UPDATE table_counts SET n = n + CASE name WHEN 'reports' THEN CAST(@reports AS INTEGER)
       WHEN 'quantities' THEN CAST(@quantities AS INTEGER) WHEN 'events' THEN CAST(@events AS INTEGER) ELSE CAST(@items AS INTEGER) END
@@ -641,33 +638,55 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Gives one quantity its indicator (a catalogue entry, else an automatic one named after its
-   * subject), copies what reconciling reads into indicator_facts and marks the indicator dirty.
+   * Gives quantities their indicators (a catalogue entry, else an automatic one named after the
+   * subject), copies what reconciling reads into indicator_facts and marks the indicators dirty.
    */
-  private async assign(fact: ReconcileFact & { ord: number }): Promise<void> {
-    const { assignments, auto } = assignIndicators([fact], this.catalog);
-    const assignment = assignments[0];
-    if (!assignment) return;
-    const id = assignment.indicatorId;
-    if (!this.markedInTransaction.has(id)) {
-      for (const a of auto) {
-        await this.db.run(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
-          VALUES (?, ?, NULL, NULL, ?, ?, 0, NULL, '[]') ON CONFLICT DO NOTHING`, [a.id, a.nameZh, a.unit, a.measure]);
-      }
-      await this.db.run('INSERT INTO dirty_indicators (indicator_id) VALUES (?) ON CONFLICT DO NOTHING', [id]);
-      this.markedInTransaction.add(id);
+  private async assign(facts: readonly (ReconcileFact & { ord: number })[]): Promise<void> {
+    const { assignments, auto } = assignIndicators(facts, this.catalog);
+    if (!assignments.length) return;
+    const indicatorOf = new Map(assignments.map((a) => [a.quantityId, a.indicatorId]));
+    const unmarked = [...new Set(assignments.map((a) => a.indicatorId))].filter((id) => !this.markedInTransaction.has(id));
+    if (unmarked.length) {
+      const newIndicators = auto.filter((a) => unmarked.includes(a.id));
+      await this.insertRows(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns) VALUES `,
+        "(?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')", newIndicators.map((a) => [a.id, a.nameZh, a.unit, a.measure]), ' ON CONFLICT DO NOTHING');
+      await this.insertRows('INSERT INTO dirty_indicators (indicator_id) VALUES ', '(?)', unmarked.map((id) => [id]), ' ON CONFLICT DO NOTHING');
+      for (const id of unmarked) this.markedInTransaction.add(id);
     }
-    await this.db.run('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES (?, ?)', [fact.quantityId, id]);
-    await this.db.run(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
-      subject, period_start, period_end, has_period, region, ref_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      id, fact.reportId, fact.ord, fact.quantityId, fact.value, fact.valueMax, fact.unit, fact.approx, fact.measure, fact.subject,
-      fact.period?.start ?? null, fact.period?.end ?? null, fact.period ? 1 : 0, fact.region, fact.refDate,
-    ]);
+    const assigned = facts.filter((f) => indicatorOf.has(f.quantityId));
+    await this.insertRows('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES ', '(?, ?)',
+      assigned.map((f) => [f.quantityId, indicatorOf.get(f.quantityId)]));
+    await this.insertRows(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
+      subject, period_start, period_end, has_period, region, ref_date) VALUES `, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      assigned.map((f) => [indicatorOf.get(f.quantityId), f.reportId, f.ord, f.quantityId, f.value, f.valueMax, f.unit, f.approx, f.measure,
+        f.subject, f.period?.start ?? null, f.period?.end ?? null, f.period ? 1 : 0, f.region, f.refDate]));
+  }
+
+  /**
+   * Rows in as few statements as the databases' parameter limits allow (SQLite's 32 766, well under
+   * PostgreSQL's 65 535): `insert` ends in VALUES, `row` is one row's tuple, `tail` follows them all.
+   */
+  private async insertRows(insert: string, row: string, rows: readonly (readonly unknown[])[], tail = ''): Promise<void> {
+    if (!rows.length) return;
+    const perRow = rows[0].length;
+    const chunk = Math.max(1, Math.floor(30_000 / perRow));
+    for (let at = 0; at < rows.length; at += chunk) {
+      const part = rows.slice(at, at + chunk);
+      await this.db.run(insert + part.map(() => row).join(', ') + tail, part.flat());
+    }
+  }
+
+  /** A report's facts of one table, inserted at once; their ids in `ord` order. */
+  private async insertFacts(table: 'quantities' | 'events' | 'items', columns: readonly string[], reportId: number,
+    rows: readonly (readonly unknown[])[]): Promise<number[]> {
+    if (!rows.length) return [];
+    await this.insertRows(`INSERT INTO ${table} (${columns.join(', ')}) VALUES `, `(${columns.map(() => '?').join(', ')})`, rows);
+    return (await this.db.all<{ id: number }>(`SELECT id FROM ${table} WHERE report_id = ? ORDER BY ord`, [reportId])).map((r) => r.id);
   }
 
   private async indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): Promise<void> {
     const terms = precomputed && Object.hasOwn(precomputed, body) ? precomputed[body] : searchTermsOf(body);
-    await this.db.run(this.dialect.insertSearchTerms, [id, terms.tokens, terms.grams]);
+    await this.db.run(this.dialect.insertSearchTerms + this.dialect.searchTermsRow, [id, terms.tokens, terms.grams]);
   }
 
   /** Refills the search index from search_docs (after a migration that recreated it). */
@@ -741,13 +760,11 @@ export class SqlStore implements Store {
         FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`, [after]);
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
-      for (const r of rows) {
-        await this.assign({
-          quantityId: r.id, reportId: r.report_id, ord: r.ord, value: r.value, valueMax: r.value_max, unit: r.unit,
-          approx: r.approx, measure: r.measure, subject: r.subject, period: toPeriod(r.period_start, r.period_end, r.has_period),
-          region: r.region, refDate: r.ref_date,
-        });
-      }
+      await this.assign(rows.map((r) => ({
+        quantityId: r.id, reportId: r.report_id, ord: r.ord, value: r.value, valueMax: r.value_max, unit: r.unit,
+        approx: r.approx, measure: r.measure, subject: r.subject, period: toPeriod(r.period_start, r.period_end, r.has_period),
+        region: r.region, refDate: r.ref_date,
+      })));
     }
   }
 
@@ -777,23 +794,25 @@ export class SqlStore implements Store {
       refDate: r.ref_date,
     }));
     const points = buildSeries(indicatorId, facts, { windowDays: this.windowDays });
-    const pointIds = new Map<Point, number>();
-    for (const [ord, p] of points.entries()) {
+    // the first sources of every point, read at once
+    const firstSources = points.map((p) => [...p.quantityIds].sort((a, b) => a - b).slice(0, SOURCES_PER_POINT));
+    // sourceRefs gives them in display order: a point lists its own in that order too
+    const refs = await this.sourceRefs(firstSources.flat());
+    const rank = new Map(refs.map((r, i) => [r.quantityId, i]));
+    await this.insertRows(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure, period_start, period_end,
+      has_period, date, region, source_count, sources) VALUES `, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', points.map((p, ord) => {
       const stated = p.period?.stated ?? false;
-      const first = [...p.quantityIds].sort((a, b) => a - b).slice(0, SOURCES_PER_POINT);
-      const id = await this.insert(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure,
-        period_start, period_end, has_period, date, region, source_count, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure, stated ? p.period!.start : null, stated ? p.period!.end : null,
-        stated ? 1 : 0, p.date, p.region, p.quantityIds.length, json(await this.sourceRefs(first)),
-      ]);
-      pointIds.set(p, id);
-      for (const q of p.quantityIds) await this.db.run('INSERT INTO point_sources (point_id, quantity_id) VALUES (?, ?)', [id, q]);
-    }
+      const sources = firstSources[ord].filter((q) => rank.has(q)).sort((a, b) => rank.get(a)! - rank.get(b)!).map((q) => refs[rank.get(q)!]);
+      return [indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure, stated ? p.period!.start : null, stated ? p.period!.end : null,
+        stated ? 1 : 0, p.date, p.region, p.quantityIds.length, json(sources)];
+    }));
+    const ids = (await this.db.all<{ id: number }>('SELECT id FROM series_points WHERE indicator_id = ? ORDER BY ord', [indicatorId])).map((r) => r.id);
+    const pointIds = new Map<Point, number>(points.map((p, ord) => [p, ids[ord]]));
+    await this.insertRows('INSERT INTO point_sources (point_id, quantity_id) VALUES ', '(?, ?)',
+      points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])));
     const conflicts = findConflicts(points, { windowDays: this.windowDays });
-    for (const c of conflicts) {
-      await this.db.run('INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES (?, ?, ?, ?, ?, ?)',
-        [indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason]);
-    }
+    await this.insertRows('INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES ', '(?, ?, ?, ?, ?, ?)',
+      conflicts.map((c) => [indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason]));
     const series: SeriesPoint[] = points.map((p) => {
       const stated = p.period?.stated ?? false;
       return {
@@ -816,10 +835,11 @@ export class SqlStore implements Store {
   /** Quantities as the sources a point shows: report, sentence and span; by publication date. */
   private async sourceRefs(quantityIds: readonly number[]): Promise<SourceRef[]> {
     const rows: SourceRow[] = [];
-    for (const id of quantityIds) {
-      const row = await this.db.get<SourceRow>(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
-        q.sentence_text, r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id = ?`, [id]);
-      if (row) rows.push(row);
+    for (let at = 0; at < quantityIds.length; at += 500) {
+      const part = quantityIds.slice(at, at + 500);
+      rows.push(...(await this.db.all<SourceRow>(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
+        q.sentence_text, r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id
+        WHERE q.id IN (${part.map(() => '?').join(', ')})`, part)));
     }
     rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.report_id - b.report_id || a.ord - b.ord);
     return rows.map(sourceFromRow);

@@ -33,8 +33,10 @@ export interface Dialect {
   contains(haystack: string, needle: string): string;
   /** The values of `expr` over a group, comma-separated. */
   listOf(expr: string, distinct?: boolean): string;
-  /** Indexes one search_docs row's terms: parameters (id, tokens, grams). */
+  /** Indexes search_docs rows' terms: `INSERT … VALUES ` followed by one `searchTermsRow` per row. */
   readonly insertSearchTerms: string;
+  /** One row of insertSearchTerms: parameters (id, tokens, grams). */
+  readonly searchTermsRow: string;
   /** Drops a report's search terms: parameter (report id). */
   readonly deleteSearchTerms: string;
   /** Empties the search index. */

@@ -40,8 +40,8 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   contains: (haystack, needle) => `strpos(${haystack}, ${needle}) > 0`,
   listOf: (expr, distinct = false) => `string_agg(${distinct ? 'DISTINCT ' : ''}CAST(${expr} AS TEXT), ',')`,
-  insertSearchTerms: `INSERT INTO search_index (id, terms) VALUES (?,
-    setweight(to_tsvector('simple', CAST(? AS TEXT)), 'A') || setweight(to_tsvector('simple', CAST(? AS TEXT)), 'B'))`,
+  insertSearchTerms: 'INSERT INTO search_index (id, terms) VALUES ',
+  searchTermsRow: "(?, setweight(to_tsvector('simple', CAST(? AS TEXT)), 'A') || setweight(to_tsvector('simple', CAST(? AS TEXT)), 'B'))",
   deleteSearchTerms: 'DELETE FROM search_index WHERE id IN (SELECT id FROM search_docs WHERE report_id = ?)',
   clearSearchTerms: 'DELETE FROM search_index',
   searchCandidates: (window) =>

@@ -30,7 +30,8 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   contains: (haystack, needle) => `instr(${haystack}, ${needle}) > 0`,
   listOf: (expr, distinct = false) => `group_concat(${distinct ? 'DISTINCT ' : ''}${expr})`,
-  insertSearchTerms: 'INSERT INTO search_index (rowid, tokens, grams) VALUES (?, ?, ?)',
+  insertSearchTerms: 'INSERT INTO search_index (rowid, tokens, grams) VALUES ',
+  searchTermsRow: '(?, ?, ?)',
   deleteSearchTerms: 'DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)',
   clearSearchTerms: 'DELETE FROM search_index',
   // FTS5 walks the match's rowids newest first and stops after `window`.
