@@ -52,7 +52,7 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   const address = await app.listen({ port, host: flags.host });
-  process.stderr.write(`twincity: serving ${storePath} on ${address}\n`);
+  process.stderr.write(`twincity: serving ${store.path} on ${address}\n`);
 }
 
 /** `twincity serve`: the dashboard and API over any store; `twincity start`: the same, ingesting the bundled corpus into an empty store first. */

@@ -563,18 +563,18 @@ export class SqlStore implements Store {
     // per fact was most of the writer's time, and on PostgreSQL each is a round trip.
     const quantityIds = await this.insertFacts('quantities', ['report_id', 'ord', 'span_start', 'span_end', 'value', 'value_max', 'unit',
       'approx', 'measure', 'subject', 'period_start', 'period_end', 'has_period', 'region', 'sentence_start', 'sentence_end', 'surface',
-      'sentence_text', 'stage'], reportId, quantities.map(({ q, span, sentence }, ord) => [
+      'sentence_text', 'stage'], quantities.map(({ q, span, sentence }, ord) => [
       reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
       q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
       textOf(doc.text, span), textOf(doc.text, sentence), q.stage,
     ]));
     const eventIds = await this.insertFacts('events', ['report_id', 'ord', 'span_start', 'span_end', 'date', 'summary',
-      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'], reportId, events.map(({ e, span, sentence }, ord) => [
+      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'], events.map(({ e, span, sentence }, ord) => [
       reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), textOf(doc.text, sentence),
       e.stage, json(areasOf(e.summary, this.catalog)),
     ]));
     const itemIds = await this.insertFacts('items', ['report_id', 'ord', 'span_start', 'span_end', 'name', 'total', 'done',
-      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas', 'ref_date'], reportId, items.map(({ it, span, sentence }, ord) => [
+      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas', 'ref_date'], items.map(({ it, span, sentence }, ord) => [
       reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
       textOf(doc.text, sentence), it.stage, json(areasOf(`${it.name} ${textOf(doc.text, sentence)}`, this.catalog)), refDate,
     ]));
@@ -594,10 +594,9 @@ export class SqlStore implements Store {
     quantities.forEach(({ sentence }, i) => indexFact('quantity', quantityIds[i], sentence));
     events.forEach(({ sentence }, i) => indexFact('event', eventIds[i], sentence));
     items.forEach(({ sentence }, i) => indexFact('item', itemIds[i], sentence));
-    await this.insertRows('INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES ', '(?, ?, ?, ?)',
-      docs.map((d) => [reportId, d.kind, d.refId, d.body]));
-    const docIds = new Map((await this.db.all<{ id: number; kind: string; ref_id: number }>(
-      'SELECT id, kind, ref_id FROM search_docs WHERE report_id = ?', [reportId])).map((r) => [`${r.kind}:${r.ref_id}`, r.id]));
+    const docIds = new Map((await this.insertRows<{ id: number; kind: string; ref_id: number }>(
+      'INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES ', '(?, ?, ?, ?)', docs.map((d) => [reportId, d.kind, d.refId, d.body]),
+      ' RETURNING id, kind, ref_id')).map((r) => [`${r.kind}:${r.ref_id}`, r.id]));
     await this.insertRows(this.dialect.insertSearchTerms, this.dialect.searchTermsRow, docs.map((d) => {
       const terms = searchTerms && Object.hasOwn(searchTerms, d.text) ? searchTerms[d.text] : searchTermsOf(d.text);
       return [docIds.get(`${d.kind}:${d.refId}`), terms.tokens, terms.grams];
@@ -664,24 +663,31 @@ export class SqlStore implements Store {
 
   /**
    * Rows in as few statements as the databases' parameter limits allow (SQLite's 32 766, well under
-   * PostgreSQL's 65 535): `insert` ends in VALUES, `row` is one row's tuple, `tail` follows them all.
+   * PostgreSQL's 65 535): `insert` ends in VALUES, `row` is one row's tuple, `tail` follows them all
+   * (ON CONFLICT …, RETURNING …); the rows a RETURNING tail gives come back.
    */
-  private async insertRows(insert: string, row: string, rows: readonly (readonly unknown[])[], tail = ''): Promise<void> {
-    if (!rows.length) return;
+  private async insertRows<R = never>(insert: string, row: string, rows: readonly (readonly unknown[])[], tail = ''): Promise<R[]> {
+    const returned: R[] = [];
+    if (!rows.length) return returned;
     const perRow = rows[0].length;
     const chunk = Math.max(1, Math.floor(30_000 / perRow));
     for (let at = 0; at < rows.length; at += chunk) {
       const part = rows.slice(at, at + chunk);
-      await this.db.run(insert + part.map(() => row).join(', ') + tail, part.flat());
+      const sql = insert + part.map(() => row).join(', ') + tail;
+      if (tail.includes('RETURNING')) returned.push(...(await this.db.all<R>(sql, part.flat())));
+      else await this.db.run(sql, part.flat());
     }
+    return returned;
   }
 
-  /** A report's facts of one table, inserted at once; their ids in `ord` order. */
-  private async insertFacts(table: 'quantities' | 'events' | 'items', columns: readonly string[], reportId: number,
-    rows: readonly (readonly unknown[])[]): Promise<number[]> {
-    if (!rows.length) return [];
-    await this.insertRows(`INSERT INTO ${table} (${columns.join(', ')}) VALUES `, `(${columns.map(() => '?').join(', ')})`, rows);
-    return (await this.db.all<{ id: number }>(`SELECT id FROM ${table} WHERE report_id = ? ORDER BY ord`, [reportId])).map((r) => r.id);
+  /**
+   * A report's facts of one table, inserted at once; their ids in `ord` order (RETURNING gives rows
+   * in no promised order, so each brings its ord).
+   */
+  private async insertFacts(table: 'quantities' | 'events' | 'items', columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number[]> {
+    const inserted = await this.insertRows<{ id: number; ord: number }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES `,
+      `(${columns.map(() => '?').join(', ')})`, rows, ' RETURNING id, ord');
+    return idsByOrd(inserted);
   }
 
   private async indexSearchDoc(id: number, body: string, precomputed?: Readonly<Record<string, SearchTerms>>): Promise<void> {
@@ -799,14 +805,14 @@ export class SqlStore implements Store {
     // sourceRefs gives them in display order: a point lists its own in that order too
     const refs = await this.sourceRefs(firstSources.flat());
     const rank = new Map(refs.map((r, i) => [r.quantityId, i]));
-    await this.insertRows(`INSERT INTO series_points (indicator_id, ord, value, value_max, unit, approx, measure, period_start, period_end,
-      has_period, date, region, source_count, sources) VALUES `, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', points.map((p, ord) => {
+    const ids = idsByOrd(await this.insertRows<{ id: number; ord: number }>(`INSERT INTO series_points (indicator_id, ord, value, value_max,
+      unit, approx, measure, period_start, period_end, has_period, date, region, source_count, sources) VALUES `,
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', points.map((p, ord) => {
       const stated = p.period?.stated ?? false;
       const sources = firstSources[ord].filter((q) => rank.has(q)).sort((a, b) => rank.get(a)! - rank.get(b)!).map((q) => refs[rank.get(q)!]);
       return [indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure, stated ? p.period!.start : null, stated ? p.period!.end : null,
         stated ? 1 : 0, p.date, p.region, p.quantityIds.length, json(sources)];
-    }));
-    const ids = (await this.db.all<{ id: number }>('SELECT id FROM series_points WHERE indicator_id = ? ORDER BY ord', [indicatorId])).map((r) => r.id);
+    }), ' RETURNING id, ord'));
     const pointIds = new Map<Point, number>(points.map((p, ord) => [p, ids[ord]]));
     await this.insertRows('INSERT INTO point_sources (point_id, quantity_id) VALUES ', '(?, ?)',
       points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])));
@@ -1225,6 +1231,13 @@ export class SqlStore implements Store {
     return this.db.close();
   }
 }
+
+/** Inserted rows' ids, in the order of their `ord`. */
+const idsByOrd = (rows: readonly { id: number; ord: number }[]): number[] => {
+  const ids: number[] = [];
+  for (const r of rows) ids[r.ord] = r.id;
+  return ids;
+};
 
 /** A LIMIT both databases read as "all rows". */
 const NO_LIMIT = 2_147_483_647;

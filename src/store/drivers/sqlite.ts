@@ -62,6 +62,9 @@ export class SqliteDriver implements SqlDriver {
       // Checkpoint every ~40 MB of WAL rather than 4 MB: a page rewritten several times between two
       // checkpoints (index pages, search segments) is copied back once.
       this.db.pragma('wal_autocheckpoint = 10000');
+      // A statement writing several rows keeps a statement journal (to undo just itself on a
+      // constraint error): in memory, not a temporary file per statement.
+      this.db.pragma('temp_store = MEMORY');
     }
     this.db.pragma('foreign_keys = ON');
   }
