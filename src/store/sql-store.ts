@@ -662,15 +662,15 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Rows in as few statements as the databases' parameter limits allow (SQLite's 32 766, well under
-   * PostgreSQL's 65 535): `insert` ends in VALUES, `row` is one row's tuple, `tail` follows them all
-   * (ON CONFLICT …, RETURNING …); the rows a RETURNING tail gives come back.
+   * Rows in as few statements as the dialect's rowsPerInsert and the parameter limits allow
+   * (SQLite's 32 766, PostgreSQL's 65 535): `insert` ends in VALUES, `row` is one row's tuple,
+   * `tail` follows them all (ON CONFLICT …, RETURNING …); the rows a RETURNING tail gives come back.
    */
   private async insertRows<R = never>(insert: string, row: string, rows: readonly (readonly unknown[])[], tail = ''): Promise<R[]> {
     const returned: R[] = [];
     if (!rows.length) return returned;
     const perRow = rows[0].length;
-    const chunk = Math.max(1, Math.floor(30_000 / perRow));
+    const chunk = Math.max(1, Math.min(this.dialect.rowsPerInsert, Math.floor(30_000 / perRow)));
     for (let at = 0; at < rows.length; at += chunk) {
       const part = rows.slice(at, at + chunk);
       const sql = insert + part.map(() => row).join(', ') + tail;

@@ -35,6 +35,13 @@ export interface Dialect {
   listOf(expr: string, distinct?: boolean): string;
   /** Indexes search_docs rows' terms: `INSERT … VALUES ` followed by one `searchTermsRow` per row. */
   readonly insertSearchTerms: string;
+  /**
+   * Rows one INSERT may carry. SQLite: 1 — a statement writing several rows keeps a statement
+   * journal of every page it touches (to undo just itself), which in a large store (facts spread
+   * over deep indexes) cost more than the statements it saved. PostgreSQL: many — each statement is
+   * a round trip.
+   */
+  readonly rowsPerInsert: number;
   /** One row of insertSearchTerms: parameters (id, tokens, grams). */
   readonly searchTermsRow: string;
   /** Drops a report's search terms: parameter (report id). */

@@ -43,6 +43,7 @@ export const postgresDialect: Dialect = {
   insertSearchTerms: 'INSERT INTO search_index (id, terms) VALUES ',
   searchTermsRow: "(?, setweight(to_tsvector('simple', CAST(? AS TEXT)), 'A') || setweight(to_tsvector('simple', CAST(? AS TEXT)), 'B'))",
   deleteSearchTerms: 'DELETE FROM search_index WHERE id IN (SELECT id FROM search_docs WHERE report_id = ?)',
+  rowsPerInsert: 1000,
   clearSearchTerms: 'DELETE FROM search_index',
   searchCandidates: (window) =>
     `SELECT id FROM search_index WHERE terms @@ to_tsquery('simple', CAST(? AS TEXT)) ORDER BY id DESC LIMIT ${window}`,

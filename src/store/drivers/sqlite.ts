@@ -32,6 +32,7 @@ export const sqliteDialect: Dialect = {
   listOf: (expr, distinct = false) => `group_concat(${distinct ? 'DISTINCT ' : ''}${expr})`,
   insertSearchTerms: 'INSERT INTO search_index (rowid, tokens, grams) VALUES ',
   searchTermsRow: '(?, ?, ?)',
+  rowsPerInsert: 1,
   deleteSearchTerms: 'DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE report_id = ?)',
   clearSearchTerms: 'DELETE FROM search_index',
   // FTS5 walks the match's rowids newest first and stops after `window`.
@@ -62,8 +63,8 @@ export class SqliteDriver implements SqlDriver {
       // Checkpoint every ~40 MB of WAL rather than 4 MB: a page rewritten several times between two
       // checkpoints (index pages, search segments) is copied back once.
       this.db.pragma('wal_autocheckpoint = 10000');
-      // A statement writing several rows keeps a statement journal (to undo just itself on a
-      // constraint error): in memory, not a temporary file per statement.
+      // Statement journals (a statement that may write several rows keeps one, to undo just
+      // itself on a constraint error) and temporary indexes in memory, not in temporary files.
       this.db.pragma('temp_store = MEMORY');
     }
     this.db.pragma('foreign_keys = ON');
