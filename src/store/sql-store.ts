@@ -951,7 +951,10 @@ export class SqlStore implements Store {
 
   private async indicatorSummaries(where: string, params: Record<string, unknown>): Promise<IndicatorSummary[]> {
     const rows = await this.db.all<IndicatorRow & { point_count: number; source_count: number; conflict_count: number }>(
-      `SELECT i.* FROM indicators i ${where} ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id LIMIT @limit`,
+      // every column but the series document: sorting whole rows would read every indicator's series
+      `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued, i.description, i.patterns, i.point_count,
+        i.source_count, i.conflict_count FROM indicators i ${where}
+        ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id LIMIT @limit`,
       { limit: NO_LIMIT, ...params });
     const summaries: IndicatorSummary[] = [];
     for (const i of rows) {
