@@ -60,7 +60,7 @@ export function findEvents(input: EventInput): EventFinding[] {
     while (nextYearHeading < yearHeadings.length && yearHeadings[nextYearHeading].start < heading.start) headedYear = yearOf(yearHeadings[nextYearHeading++]);
     if (heading.explicitYear) timelineYear = Number(heading.date!.slice(0, 4));
     else if (headedYear !== null) timelineYear = headedYear;
-    else if (timelineYear === null || !isSameRun(text, headings[k - 1], heading)) timelineYear = firstYearAhead(times, heading.end) ?? yearOf(heading);
+    else if (timelineYear === null || !isSameRun(headings[k - 1], heading)) timelineYear = firstYearAhead(times, heading.end) ?? yearOf(heading);
     else if (heading.month !== null && heading.month < lastMonth) timelineYear++; // a month going back starts the next year
     lastMonth = heading.month ?? lastMonth;
     if (timelineYear === null || heading.month === null) return;
@@ -193,7 +193,7 @@ function headingEnd(text: string, t: TimeExpression): number {
 }
 
 /** Two headings belong to one timeline when only entries stand between them (no year reset). */
-function isSameRun(text: string, previous: TimeExpression | undefined, current: TimeExpression): boolean {
+function isSameRun(previous: TimeExpression | undefined, current: TimeExpression): boolean {
   return previous !== undefined && current.start - previous.end < 600;
 }
 

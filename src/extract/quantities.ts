@@ -31,7 +31,6 @@ const CLAUSE_END = new Set(['，', ',', '；', ';', '。', '！', '？', '!', '?
 /** Words that join the members of a list of figures: 9.3%、16.8% / 14%和30%. */
 const LIST_JOINERS = new Set(['、', '和', '与', '及', '或', '，', ',']);
 const OPEN_QUOTES = new Set(['“', '"', '「', '『', '‘', '《']);
-const CLOSE_QUOTES = new Set(['”', '"', '」', '』', '’', '》']);
 const LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
 /** A number touching one of these is part of a code, model name or formula (5G, PM2.5, 1+N, 7×24). */
 const CODE_NEIGHBOURS = /[A-Za-zＡ-Ｚａ-ｚ+＋×*＊#@_.．/／]/;
