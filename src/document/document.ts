@@ -25,6 +25,17 @@ export interface Block {
 
 export type Approx = 'exact' | 'about' | 'over' | 'under';
 export type Measure = 'level' | 'change' | 'share';
+/** GUIDE §2: a goal, plan, forecast or commitment is a `target`; an achieved fact is `actual`. */
+export type FigureStatus = 'actual' | 'target';
+
+/** Where a figure's period or region came from, so the dashboard can say why. */
+export type CueLevel = 'clause' | 'sentence' | 'paragraph' | 'heading' | 'headline' | 'report-date' | 'report';
+export interface Cue {
+  level: CueLevel;
+  /** The words that set it (`今年1—5月`, `一季度`, `绵阳`), a span into `text` when they stand there. */
+  span: Span | null;
+  text: string;
+}
 
 /** A period as the figure covers it: ISO dates, either end may be open (null). */
 export interface Period {
@@ -47,6 +58,10 @@ export interface Quantity {
   subject: string;
   period: Period | null;
   region: string | null;
+  /** `target` for goals, plans and forecasts (GUIDE §2). */
+  status: FigureStatus;
+  /** Which cue set the period and the region (null when nothing did). */
+  cues: { period: Cue | null; region: Cue | null };
   /** The sentence the figure stands in, for showing it to a person. */
   sentence: Span;
   /** The stage (name@version) that found it. */

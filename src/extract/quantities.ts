@@ -186,6 +186,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       period: findPeriod(text, times, start, sentence, paragraphs),
       // A later clause naming no place keeps the region of the sentence's figures before it.
       region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null, windowStart) ?? defaultRegion,
+      status: 'actual',
+      cues: { period: null, region: null },
       sentence,
     };
     findings.push(finding);

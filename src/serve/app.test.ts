@@ -17,10 +17,10 @@ function sentenceAt(text: string, offset: number): Span {
   return makeSpan(text, start, stop < 0 ? text.length : stop + 1);
 }
 
-function quantity(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage'>): Quantity {
+function quantity(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage' | 'status' | 'cues'> & Partial<Pick<Quantity, 'status' | 'cues'>>): Quantity {
   const at = text.indexOf(surface);
   if (at < 0) throw new Error(`"${surface}" not in text`);
-  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', ...init };
+  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', status: 'actual', cues: { period: null, region: null }, ...init } as Quantity;
 }
 
 function itemOf(text: string, surface: string, name: string, total: number, done: number): CooperationItem {

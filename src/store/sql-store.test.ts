@@ -17,10 +17,10 @@ function sentenceAt(text: string, offset: number): Span {
 }
 
 /** A quantity over the first occurrence of `surface` after `after` in the text. */
-function q(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage'>, after = 0): Quantity {
+function q(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage' | 'status' | 'cues'> & Partial<Pick<Quantity, 'status' | 'cues'>>, after = 0): Quantity {
   const at = text.indexOf(surface, after);
   if (at < 0) throw new Error(`"${surface}" not in text`);
-  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', ...init };
+  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', status: 'actual', cues: { period: null, region: null }, ...init } as Quantity;
 }
 
 function report(name: string, text: string, published: string | null, build: (text: string) => Partial<Document>, hash = name): Document {
