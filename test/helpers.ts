@@ -22,6 +22,45 @@ export function runCli(args: string[], opts: { allowFail?: boolean; env?: NodeJS
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     if (opts.allowFail) return e.stdout ?? '';
-    throw new Error(`twincity ${args.join(' ')} failed: ${e.stderr}`);
+    throw new Error(`twincity ${args.join(' ')} failed: ${e.stderr}`, { cause: error });
   }
+}
+
+/**
+ * Runs the CLI inside this process (no TypeScript loader to start, no jieba to load again): the
+ * program is built afresh, stdout and stderr are captured while it runs. For commands that need a
+ * process of their own (signals, kill -9, piping), use `runCli`.
+ */
+export async function runCliInProcess(args: string[], opts: { allowFail?: boolean; input?: string } = {}): Promise<string> {
+  const { createProgram } = await import('../src/cli/program.ts');
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const stderrWrite = process.stderr.write.bind(process.stderr);
+  const capture = (sink: string[]) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  const previousExitCode = process.exitCode;
+  process.exitCode = 0;
+  process.stdout.write = capture(out);
+  process.stderr.write = capture(err);
+  let failure: unknown = null;
+  try {
+    const program = createProgram().exitOverride();
+    program.configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
+    await program.parseAsync(['node', 'twincity', ...args]);
+  } catch (error) {
+    failure = error;
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+  }
+  const code = failure ? 1 : Number(process.exitCode ?? 0);
+  process.exitCode = previousExitCode;
+  if (code !== 0 && !opts.allowFail) throw new Error(`twincity ${args.join(' ')} failed (${code}): ${err.join('')}${failure ? String(failure) : ''}`);
+  return out.join('');
 }
