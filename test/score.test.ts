@@ -22,7 +22,9 @@ describe.skipIf(!hasShared)('scorer on ../shared/corpus', () => {
     const jsonl = runCli(['extract', join(sharedDir, 'corpus')]);
     const file = join(mkdtempSync(join(tmpdir(), 'twincity-score-')), 'predictions.jsonl');
     writeFileSync(file, jsonl);
-    const out = execFileSync(process.execPath, [join(sharedDir, 'eval', 'score.mjs'), '--gold', join(sharedDir, 'eval', 'gold'), '--json', file], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(sharedDir, 'eval', 'score.mjs'), '--gold', join(sharedDir, 'eval', 'gold'), '--json', file], {
+      encoding: 'utf8',
+    });
     figures = JSON.parse(out);
   });
 

@@ -31,7 +31,18 @@ const FIRST_DAY = Date.UTC(2019, 0, 1);
 const LAST_DAY = Date.UTC(2026, 9, 31);
 const DAY_MS = 86_400_000;
 
-const TOPICS = ['交通互联互通', '产业协同发展', '科技创新合作', '公共服务共建共享', '生态环境联防联治', '对外开放', '巴蜀文化旅游走廊', '西部金融中心建设', '毗邻地区合作', '现代化都市圈建设'];
+const TOPICS = [
+  '交通互联互通',
+  '产业协同发展',
+  '科技创新合作',
+  '公共服务共建共享',
+  '生态环境联防联治',
+  '对外开放',
+  '巴蜀文化旅游走廊',
+  '西部金融中心建设',
+  '毗邻地区合作',
+  '现代化都市圈建设',
+];
 const PROGRESS = ['跑出加速度', '取得新进展', '迈上新台阶', '成效显著', '按下快进键', '积厚成势', '提质增效', '蹄疾步稳'];
 const PAIRS = ['成渝地区双城经济圈', '川渝两地', '成渝“双核”', '双城经济圈', '川渝'];
 const HEADINGS = ['共建科创中心', '推动毗邻合作', '共建文旅走廊', '提速基础设施建设', '深化产业协同', '便利共享公共服务', '携手扩大开放', '共筑生态屏障'];
@@ -91,7 +102,9 @@ export function drawReport(pool: ParagraphPool, seed: number, index: number, att
   if (format === 'html') ({ text, charset } = renderHtml(content, random));
   else if (format === 'markdown') text = renderMarkdown(content, random);
   else text = renderOcr(content, random);
-  const digest = createHash('sha1').update(`${title}\n${published}\n${paragraphs.join('\n')}`).digest();
+  const digest = createHash('sha1')
+    .update(`${title}\n${published}\n${paragraphs.join('\n')}`)
+    .digest();
   return {
     index,
     path: reportPath(index, format),

@@ -90,7 +90,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** A feed item's date as feeds print it (RFC 1123), the time of day drawn. */
 function rfc1123(published: string, random: Random): string {
-  const d = new Date(`${published}T${String(random.int(0, 15)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z`);
+  const d = new Date(
+    `${published}T${String(random.int(0, 15)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}Z`,
+  );
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${WEEKDAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`;
 }

@@ -70,7 +70,7 @@ export function scaleFigure(printed: string, factor: number): string {
  * little yearly wobble; rates and shares (followed by % or 百分点) wobble around their value.
  */
 export function figureFactor(figureKey: number, yearsFromSource: number, isRate: boolean): number {
-  const growth = 0.02 + ((mixKeys([figureKey, 1]) >>> 0) % 1000) / 1000 * 0.12;
+  const growth = 0.02 + (((mixKeys([figureKey, 1]) >>> 0) % 1000) / 1000) * 0.12;
   const wobble = (((mixKeys([figureKey, yearsFromSource, 2]) >>> 0) % 1000) / 1000 - 0.5) * (isRate ? 0.5 : 0.06);
   if (isRate) return yearsFromSource === 0 ? 1 : 1 + wobble;
   return (1 + growth) ** yearsFromSource * (1 + (yearsFromSource === 0 ? 0 : wobble));
@@ -79,7 +79,7 @@ export function figureFactor(figureKey: number, yearsFromSource: number, isRate:
 /** The misprint a conflicting report gives one figure in one year: 2–9 % off, up or down. */
 export function misprintFactor(figureKey: number, reportYear: number): number {
   const h = mixKeys([figureKey, reportYear, 3]) >>> 0;
-  return 1 + (h & 1 ? 1 : -1) * (0.02 + ((h >>> 1) % 1000) / 1000 * 0.07);
+  return 1 + (h & 1 ? 1 : -1) * (0.02 + (((h >>> 1) % 1000) / 1000) * 0.07);
 }
 
 export function varyParagraph(text: string, paragraphId: number, sourceYear: number, v: Variation): string {
@@ -137,4 +137,3 @@ export function drawPlaceSwaps(random: Random): [string, string][] {
   }
   return swaps;
 }
-

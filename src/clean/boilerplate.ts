@@ -4,7 +4,7 @@
  * Each rule is one pattern with a length limit, so a long paragraph that merely mentions
  * "版权" or "copyright" is never dropped.
  */
-import { MONTH_FIRST_DATE, NUMERIC_DATE } from '../read/dates.ts';
+import { MONTH_FIRST_DATE, NUMERIC_DATE } from '../document/dates.ts';
 import { countNonWhitespace } from './chars.ts';
 
 export interface ChromeRule {
@@ -17,27 +17,83 @@ export interface ChromeRule {
 export const CHROME_RULES: readonly ChromeRule[] = [
   { id: 'copyright', pattern: /copyright|©|all rights reserved|ICP备|ICP证|公网安备|网安备|增值电信业务|互联网新闻信息服务许可/i, maxLength: 160 },
   { id: 'copyright-words', pattern: /版权所有|版权归|违法和不良信息举报|举报电话|举报邮箱|未经授权.{0,6}禁止|不得转载/, maxLength: 40 },
-  { id: 'editor', pattern: /^[【\[(（]?\s*(?:责任编辑|责编|编辑|值班编辑|审核|审校|校对|监制|终审|二审|一审|初审|编审|签发|本期编辑|美编|制图|校审)\s*[:：|丨]/, maxLength: 60 },
+  {
+    id: 'editor',
+    pattern: /^[【\[(（]?\s*(?:责任编辑|责编|编辑|值班编辑|审核|审校|校对|监制|终审|二审|一审|初审|编审|签发|本期编辑|美编|制图|校审)\s*[:：|丨]/,
+    maxLength: 60,
+  },
   { id: 'editor-tail', pattern: /[(（【\[]\s*(?:责任编辑|责编|编辑)\s*[:：][^)）】\]]{1,20}[)）】\]]\s*$/, maxLength: 40 },
   { id: 'location', pattern: /^(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置|所在位置|位置)\s*[:：]|^首页\s*[>›»\-]/, maxLength: 120 },
   { id: 'welcome', pattern: /欢迎(?:来到|访问|光临)|设为首页|加入收藏|网站地图|网站导航|无障碍浏览|长者模式/, maxLength: 60 },
   { id: 'login', pattern: /^(?:登录|注册|登录\s*[|/]?\s*注册|免费注册|会员登录|退出)$/, maxLength: 10 },
-  { id: 'counter', pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*|(?:阅读|浏览|点击|评论)\s*[:：(（]\s*\d+/, maxLength: 90 },
-  { id: 'source-line', pattern: /^[【\[(（]?\s*(?:(?:文章|新闻|信息|消息|内容|稿件|图片)?来源|稿源|出处|作者|文字|图片|摄影|图\/文|文\/图)\s*[:：]\s*\S[^。！？]*$/, maxLength: 40 },
-  { id: 'labels', pattern: /^(?:[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]\s*){2,}$|^(?:打印|关闭|收藏|纠错|返回顶部|字号|分享|微信|微博|QQ空间|QQ好友|朋友圈|大|中|小|默认|\s|[|｜/:：【】\[\]])+$/, maxLength: 40 },
-  { id: 'comments', pattern: /我要评论|网友评论|发表评论|参与评论|查看评论|\d+\s*条评论|已有\s*\d+\s*人参与|点击进入专题|点击查看(?:原文|全文|更多)|阅读原文/, maxLength: 40 },
-  { id: 'share', pattern: /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i, maxLength: 60 },
-  { id: 'pager', pattern: /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|返回列表|返回首页|更多(?:新闻|文章|>>)?)\s*[:：>»]?|第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页|上一页\s*[|｜]?\s*下一页/, maxLength: 80 },
+  {
+    id: 'counter',
+    pattern: /(?:点击数|点击量|点击率|阅读量|阅读数|浏览次数|浏览量|访问量)\s*[:：]?\s*\d*|(?:阅读|浏览|点击|评论)\s*[:：(（]\s*\d+/,
+    maxLength: 90,
+  },
+  {
+    id: 'source-line',
+    pattern: /^[【\[(（]?\s*(?:(?:文章|新闻|信息|消息|内容|稿件|图片)?来源|稿源|出处|作者|文字|图片|摄影|图\/文|文\/图)\s*[:：]\s*\S[^。！？]*$/,
+    maxLength: 40,
+  },
+  {
+    id: 'labels',
+    pattern:
+      /^(?:[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]\s*){2,}$|^(?:打印|关闭|收藏|纠错|返回顶部|字号|分享|微信|微博|QQ空间|QQ好友|朋友圈|大|中|小|默认|\s|[|｜/:：【】\[\]])+$/,
+    maxLength: 40,
+  },
+  {
+    id: 'comments',
+    pattern: /我要评论|网友评论|发表评论|参与评论|查看评论|\d+\s*条评论|已有\s*\d+\s*人参与|点击进入专题|点击查看(?:原文|全文|更多)|阅读原文/,
+    maxLength: 40,
+  },
+  {
+    id: 'share',
+    pattern:
+      /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i,
+    maxLength: 60,
+  },
+  {
+    id: 'pager',
+    pattern:
+      /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|返回列表|返回首页|更多(?:新闻|文章|>>)?)\s*[:：>»]?|第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页|上一页\s*[|｜]?\s*下一页/,
+    maxLength: 80,
+  },
   // "·某某新闻标题（2005-04-01 09:56AM）": an entry of a news list, not a sentence (a bulleted one may
   // hold a "!" or "?" of its own: "·好友:拜托!跟谁生啊 (2005-04-27 16:00PM)").
-  { id: 'news-list-entry', pattern: /^[·•●◆■□▪\-]?\s*[^。！？!?\d\s·•●◆■□▪\-][^。！？!?]{1,59}[(（[]?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]?$|^[·•●◆■□▪]\s*[^。！？\s][^。]{1,60}[(（[]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]$/i, maxLength: 80 },
-  { id: 'related-label', pattern: /^[【\[]?(?:相关|最新|热门|推荐|延伸|精彩|猜你喜欢|相关阅读|相关新闻|相关文章|相关链接|热点|排行)(?:文章|新闻|阅读|链接|推荐|资讯|专题|报道)?[】\]]?\s*[:：]?$/, maxLength: 12 },
+  {
+    id: 'news-list-entry',
+    pattern:
+      /^[·•●◆■□▪\-]?\s*[^。！？!?\d\s·•●◆■□▪\-][^。！？!?]{1,59}[(（[]?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]?$|^[·•●◆■□▪]\s*[^。！？\s][^。]{1,60}[(（[]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)?\s*[)）\]]$/i,
+    maxLength: 80,
+  },
+  {
+    id: 'related-label',
+    pattern:
+      /^[【\[]?(?:相关|最新|热门|推荐|延伸|精彩|猜你喜欢|相关阅读|相关新闻|相关文章|相关链接|热点|排行)(?:文章|新闻|阅读|链接|推荐|资讯|专题|报道)?[】\]]?\s*[:：]?$/,
+    maxLength: 12,
+  },
   { id: 'article-url', pattern: /^(?:本文地址|本文链接|原文链接|文章来源地址|转载请注明)\s*[:：]/, maxLength: 200 },
-  { id: 'contact', pattern: /^(?:[•·●\-*]\s*)?(?:(?:电话|传真|邮箱|地址|邮编|联系电话|联系我们|热线|客服|E-?mail|Tel|Fax)\s*[:：]?\s*)?(?:\+?\d[\d\s\-–()（）]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+)\s*$/i, maxLength: 60 },
+  {
+    id: 'contact',
+    pattern:
+      /^(?:[•·●\-*]\s*)?(?:(?:电话|传真|邮箱|地址|邮编|联系电话|联系我们|热线|客服|E-?mail|Tel|Fax)\s*[:：]?\s*)?(?:\+?\d[\d\s\-–()（）]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+)\s*$/i,
+    maxLength: 60,
+  },
   { id: 'contact-line', pattern: /^(?:联系我们|联系方式|联系电话|通讯地址|地址)\s*[:：]/, maxLength: 80 },
   { id: 'submit', pattern: /在线投稿|我要投稿|投稿邮箱|请使用系统指派/, maxLength: 60 },
-  { id: 'english-chrome', pattern: /^(?:advertisement|sponsored|share (?:this|on)|follow us|sign up for|subscribe to|read more|related(?: articles| stories)?:?|click here|skip to (?:main )?content|this article (?:was|is) (?:originally )?published|image:|photo:|caption:|copyright)\b/i, maxLength: 120 },
-  { id: 'english-label', pattern: /^(?:most (?:popular|read|viewed)(?: \w+)?|top (?:video|stories|news)|don'?t miss|join the conversation|back to gallery|caption|close|trending(?: now)?|more from [\w .]+|you may also like|recommended(?: for you)?|comments?|show comments|leave a comment|photo:.*|image:.*|(?:photo|image) credit:?.*|view gallery|watch:?|listen:?|print|email|share|advert|this slideshow requires javascript|tell us what you think|\[javascript protected email address\])[.…!:]*$/i, maxLength: 40 },
+  {
+    id: 'english-chrome',
+    pattern:
+      /^(?:advertisement|sponsored|share (?:this|on)|follow us|sign up for|subscribe to|read more|related(?: articles| stories)?:?|click here|skip to (?:main )?content|this article (?:was|is) (?:originally )?published|image:|photo:|caption:|copyright)\b/i,
+    maxLength: 120,
+  },
+  {
+    id: 'english-label',
+    pattern:
+      /^(?:most (?:popular|read|viewed)(?: \w+)?|top (?:video|stories|news)|don'?t miss|join the conversation|back to gallery|caption|close|trending(?: now)?|more from [\w .]+|you may also like|recommended(?: for you)?|comments?|show comments|leave a comment|photo:.*|image:.*|(?:photo|image) credit:?.*|view gallery|watch:?|listen:?|print|email|share|advert|this slideshow requires javascript|tell us what you think|\[javascript protected email address\])[.…!:]*$/i,
+    maxLength: 40,
+  },
 ];
 
 /**
@@ -78,24 +134,24 @@ const SCREENS: RegExp[] = [...new Set(CHROME_RULES.map((r) => r.pattern.flags))]
   const parts = CHROME_RULES.filter((r) => r.pattern.flags === flags).flatMap((r) => topLevelAlternatives(r.pattern.source));
   const anchored = parts.filter((a) => a.startsWith('^')).map((a) => `(?:${a.slice(1)})`);
   const floating = parts.filter((a) => !a.startsWith('^')).map((a) => `(?:${a})`);
-  return [
-    ...(anchored.length ? [new RegExp(`^(?:${anchored.join('|')})`, flags)] : []),
-    ...(floating.length ? [new RegExp(floating.join('|'), flags)] : []),
-  ];
+  return [...(anchored.length ? [new RegExp(`^(?:${anchored.join('|')})`, flags)] : []), ...(floating.length ? [new RegExp(floating.join('|'), flags)] : [])];
 });
 
 /** Footer words: one alone may be prose ("版权所有人"), two or more in one short block are a footer. */
-const FOOTER_WORDS = /版权所有|版权归|违法和不良信息|举报电话|举报邮箱|未经授权|禁止复制|不得转载|主办单位|承办单位|技术支持|联系我们|网站声明|法律声明|著作权|侵权|转载|书面授权|郑重声明|郑重公告/g;
+const FOOTER_WORDS =
+  /版权所有|版权归|违法和不良信息|举报电话|举报邮箱|未经授权|禁止复制|不得转载|主办单位|承办单位|技术支持|联系我们|网站声明|法律声明|著作权|侵权|转载|书面授权|郑重声明|郑重公告/g;
 const FOOTER_RULE: ChromeRule = { id: 'footer-words', pattern: FOOTER_WORDS, maxLength: 160 };
 /** A reprint notice runs longer; three different footer words in one paragraph mark it. */
 const NOTICE_MAX_LENGTH = 320;
 
 const DATE_RULE: ChromeRule = { id: 'date-line', pattern: /\d/, maxLength: 60 };
-const DATE_WORDS = /(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|星期.|周.|[年月日时分秒号]|上午|下午|更新|发布|发表|时间|日期|updated|published|posted|last|on|at|edt|est|gmt|utc|cst|bst|pst|pdt|et|pt/gi;
+const DATE_WORDS =
+  /(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|星期.|周.|[年月日时分秒号]|上午|下午|更新|发布|发表|时间|日期|updated|published|posted|last|on|at|edt|est|gmt|utc|cst|bst|pst|pdt|et|pt/gi;
 
 const DATELINE_RULE: ChromeRule = { id: 'dateline', pattern: /\d/, maxLength: 80 };
 /** Words of a dateline beside its date: where the report comes from, who wrote it, how often it was read. */
-const DATELINE_LABEL = /(?<![\u4e00-\u9fff])(?:来源|稿源|出处|作者|记者|编辑|责编|发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|浏览|点击|阅读|访问统计|字号)\s*[:：]|发布时间|发布日期|发表于|更新\s*(?:来源|$)|[|丨]\s*来源|\bby\s+\S/;
+const DATELINE_LABEL =
+  /(?<![\u4e00-\u9fff])(?:来源|稿源|出处|作者|记者|编辑|责编|发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|浏览|点击|阅读|访问统计|字号)\s*[:：]|发布时间|发布日期|发表于|更新\s*(?:来源|$)|[|丨]\s*来源|\bby\s+\S/;
 const CLOCK = /(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)/;
 
 /**
@@ -142,7 +198,8 @@ export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): Ch
  * The heading of a "more stories" section: 相关新闻, 延伸阅读, 猜你喜欢, You may also like, Related
  * articles … Everything after it on the page belongs to other reports.
  */
-const RELATED_HEAD = /^[【\[「]?\s*(?:相关(?:新闻|阅读|文章|链接|报道|稿件|资讯|推荐|专题)|延伸阅读|推荐阅读|扩展阅读|猜你喜欢|热门推荐|热点推荐|精彩推荐|为你推荐|往期回顾|往期推荐|更多精彩|更多阅读|更多新闻|最新文章|最新新闻|热门文章|热点新闻|你可能(?:还)?(?:感兴趣|喜欢)|(?:you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|stories|posts|content|news|coverage|reading)|more (?:stories|articles|news)|recommended (?:for you|stories|articles|reading)|read next|further reading|trending (?:now|stories)))\s*[】\]」]?\s*[:：.…]*$/i;
+const RELATED_HEAD =
+  /^[【\[「]?\s*(?:相关(?:新闻|阅读|文章|链接|报道|稿件|资讯|推荐|专题)|延伸阅读|推荐阅读|扩展阅读|猜你喜欢|热门推荐|热点推荐|精彩推荐|为你推荐|往期回顾|往期推荐|更多精彩|更多阅读|更多新闻|最新文章|最新新闻|热门文章|热点新闻|你可能(?:还)?(?:感兴趣|喜欢)|(?:you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|stories|posts|content|news|coverage|reading)|more (?:stories|articles|news)|recommended (?:for you|stories|articles|reading)|read next|further reading|trending (?:now|stories)))\s*[】\]」]?\s*[:：.…]*$/i;
 
 export function isRelatedHeading(text: string): boolean {
   return countNonWhitespace(text) <= 30 && RELATED_HEAD.test(text.trim());

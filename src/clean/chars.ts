@@ -25,7 +25,14 @@ export function countCjk(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) n++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0xac00 && c <= 0xd7af) ||
+      (c >= 0xf900 && c <= 0xfaff)
+    )
+      n++;
   }
   return n;
 }
@@ -45,8 +52,24 @@ export function countNonWhitespace(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 32 && c < 0xa0) { n++; continue; }
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+    if (c > 32 && c < 0xa0) {
+      n++;
+      continue;
+    }
+    if (!(
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ))
+      n++;
   }
   return n;
 }
@@ -69,8 +92,18 @@ export function isNfkcStable(text: string): boolean {
 
 function isNfkcStableCode(c: number): boolean {
   return (
-    c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-    c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb7
+    c < 0x80 ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    c === 0x3001 ||
+    c === 0x3002 ||
+    (c >= 0x3008 && c <= 0x3011) ||
+    c === 0x2014 ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0xb7
   );
 }
 

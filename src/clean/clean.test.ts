@@ -44,9 +44,15 @@ describe('web page main text', () => {
 
   it('takes the date from a dateline with a clock time, else from the page URL', () => {
     const body = '<p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。</p>';
-    const timed = textDoc(`<html><head><title>成渝合作</title></head><body><div>AUTO.SOHU.COM　2005年05月13日14:15</div><div id="content">${body}</div></body></html>`, 'html');
+    const timed = textDoc(
+      `<html><head><title>成渝合作</title></head><body><div>AUTO.SOHU.COM　2005年05月13日14:15</div><div id="content">${body}</div></body></html>`,
+      'html',
+    );
     expect(timed.meta.published).toBe('2005-05-13');
-    const byUrl = textDoc(`<html><head><link rel="canonical" href="https://news.example.cn/2021/03/07/c_1127.htm"></head><body><div id="content">${body}</div></body></html>`, 'html');
+    const byUrl = textDoc(
+      `<html><head><link rel="canonical" href="https://news.example.cn/2021/03/07/c_1127.htm"></head><body><div id="content">${body}</div></body></html>`,
+      'html',
+    );
     expect(byUrl.meta.published).toBe('2021-03-07');
     const none = textDoc(`<html><body><div id="content">${body}</div></body></html>`, 'html');
     expect(none.meta.published).toBeNull();
@@ -60,14 +66,21 @@ describe('web page main text', () => {
       'html',
     );
     expect(blog.meta.published).toBe('2005-09-15');
-    const usFormat = textDoc(`<html><body><h1>成渝合作</h1><div>作者： 来源： 发布日期： 9/17/2004 5:54:13 AM</div><div id="content">${body}</div></body></html>`, 'html');
+    const usFormat = textDoc(
+      `<html><body><h1>成渝合作</h1><div>作者： 来源： 发布日期： 9/17/2004 5:54:13 AM</div><div id="content">${body}</div></body></html>`,
+      'html',
+    );
     expect(usFormat.meta.published).toBe('2004-09-17');
-    const range = textDoc(`<html><body><div><a href="/a">12/01/2004 - 01/01/2005</a></div><div>2005-03-21 01:20:44</div><div id="content">${body}</div></body></html>`, 'html');
+    const range = textDoc(
+      `<html><body><div><a href="/a">12/01/2004 - 01/01/2005</a></div><div>2005-03-21 01:20:44</div><div id="content">${body}</div></body></html>`,
+      'html',
+    );
     expect(range.meta.published).toBe('2005-03-21');
   });
 
   it('ends the article at a 相关新闻 / You may also like heading over a list of other reports', () => {
-    const para = (n: number) => `<p>川渝两地今年共同实施重大合作项目${n}个，总投资超过3.5万亿元，年度计划投资完成率达到七成，成渝地区双城经济圈建设取得新进展。</p>`;
+    const para = (n: number) =>
+      `<p>川渝两地今年共同实施重大合作项目${n}个，总投资超过3.5万亿元，年度计划投资完成率达到七成，成渝地区双城经济圈建设取得新进展。</p>`;
     const article = [1, 2, 3, 4].map(para).join('');
     // Teasers that end like sentences: the trailing-headline rule does not see them.
     const teasers = '<p>成都加快建设践行新发展理念的公园城市示范区。</p><p>重庆中欧班列开行量再创新高，带动外贸增长。</p><p>川渝高竹新区南北大道完工通车。</p>';
@@ -115,7 +128,9 @@ describe('web page main text', () => {
     const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/n/${i}">成渝地区双城经济圈建设第${i}条新闻标题</a></li>`).join('');
     const html = `<html><body><ul class="list">${links}</ul><div class="main"><p>川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。</p><p>两地还联合发布了便捷生活行动事项，推动政务服务跨省通办。</p></div></body></html>`;
     const doc = textDoc(html, 'html');
-    expect(doc.text).toBe('川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。\n\n两地还联合发布了便捷生活行动事项，推动政务服务跨省通办。');
+    expect(doc.text).toBe(
+      '川渝两地今年共同实施重大合作项目300个，总投资超过3.5万亿元，年度计划投资完成率达到七成。\n\n两地还联合发布了便捷生活行动事项，推动政务服务跨省通办。',
+    );
   });
 
   it('survives a malformed page nested thousands of levels deep', () => {
@@ -157,7 +172,8 @@ describe('Markdown with HTML inside', () => {
 
 describe('plain Markdown', () => {
   it('joins soft-wrapped lines, breaks at blank lines, and drops the marks', () => {
-    const raw = '---\ntitle: 川渝合作\ndate: 2024-05-01\n---\n\n## 交通互联\n\n成渝中线高铁**加快建设**，[详情](https://x.cn)见附件。\n两地开通跨省公交22条。\n\n- 第一项任务\n- 第二项任务\n';
+    const raw =
+      '---\ntitle: 川渝合作\ndate: 2024-05-01\n---\n\n## 交通互联\n\n成渝中线高铁**加快建设**，[详情](https://x.cn)见附件。\n两地开通跨省公交22条。\n\n- 第一项任务\n- 第二项任务\n';
     const [doc] = readBytes(Buffer.from(raw), { location: 'report.md' }).map((d) => clean.run(d));
     expect(doc.blocks.map((b) => [b.kind, textOf(doc.text, b.span)])).toEqual([
       ['heading', '交通互联'],
@@ -173,7 +189,10 @@ describe('plain Markdown', () => {
 describe('feed items', () => {
   it('keep all of their content', () => {
     const docs = read('feed.rss');
-    expect(docs.map((d) => d.text)).toEqual(['成渝中线高铁全长292公里，设计时速400公里。\n\n建成后成都至重庆将实现50分钟通达。', '两地推出精品旅游线路70余条，年接待游客超过1亿人次。']);
+    expect(docs.map((d) => d.text)).toEqual([
+      '成渝中线高铁全长292公里，设计时速400公里。\n\n建成后成都至重庆将实现50分钟通达。',
+      '两地推出精品旅游线路70余条，年接待游客超过1亿人次。',
+    ]);
   });
 });
 
@@ -203,8 +222,12 @@ describe('OCR and plain text', () => {
   });
 
   it('keeps Latin words apart and mends words hyphenated at a line end', () => {
-    const d = textDoc('Rail freight between Chengdu and Chong-\nqing grew by twelve percent in the first quarter of the year, the\nport authority said on Monday.\n');
-    expect(d.text).toBe('Rail freight between Chengdu and Chongqing grew by twelve percent in the first quarter of the year, the port authority said on Monday.');
+    const d = textDoc(
+      'Rail freight between Chengdu and Chong-\nqing grew by twelve percent in the first quarter of the year, the\nport authority said on Monday.\n',
+    );
+    expect(d.text).toBe(
+      'Rail freight between Chengdu and Chongqing grew by twelve percent in the first quarter of the year, the port authority said on Monday.',
+    );
   });
 
   it('turns a page copied as text into the article: header, byline, contact lines and footer go', () => {
@@ -235,7 +258,11 @@ describe('OCR and plain text', () => {
   });
 
   it('keeps an article printed twice once, and drops a teaser stitched from its opening', () => {
-    const article = ['第一段，川渝两地联合开行中欧班列1475列，约占全国开行量的21%。', '第二段，两地共有130家零部件企业参与对方整车配套，合作持续深化。', '第三段，两地合力争取全国一体化算力网络国家枢纽节点落地。'];
+    const article = [
+      '第一段，川渝两地联合开行中欧班列1475列，约占全国开行量的21%。',
+      '第二段，两地共有130家零部件企业参与对方整车配套，合作持续深化。',
+      '第三段，两地合力争取全国一体化算力网络国家枢纽节点落地。',
+    ];
     const teaser = '开行中欧班列1475列，约占全国开行量的21%。  第二段，两地共有130家零部件企业参与对方整车配套，合作持续深化。  第三段，两地合力';
     const d = textDoc(['标题：川渝合作新进展报道', '', teaser, '', ...article, '', ...article].join('\n\n'));
     expect(d.text).toBe(article.join('\n\n'));
@@ -248,23 +275,37 @@ describe('OCR and plain text', () => {
   });
 
   it('keeps a timeline: each date alone on its line heads its own entry', () => {
-    const d = textDoc('大事记\n\n2021年5月27日\n\n党政联席会议第三次会议在重庆市永川区召开,会议听取了有关情况的说明\n\n● 2022年3月7日\n\n三方发展改革部门牵头组建专项工作组\n');
-    expect(blockTexts(d)).toEqual(['大事记', '2021年5月27日', '党政联席会议第三次会议在重庆市永川区召开,会议听取了有关情况的说明', '● 2022年3月7日', '三方发展改革部门牵头组建专项工作组']);
+    const d = textDoc(
+      '大事记\n\n2021年5月27日\n\n党政联席会议第三次会议在重庆市永川区召开,会议听取了有关情况的说明\n\n● 2022年3月7日\n\n三方发展改革部门牵头组建专项工作组\n',
+    );
+    expect(blockTexts(d)).toEqual([
+      '大事记',
+      '2021年5月27日',
+      '党政联席会议第三次会议在重庆市永川区召开,会议听取了有关情况的说明',
+      '● 2022年3月7日',
+      '三方发展改革部门牵头组建专项工作组',
+    ]);
     expect(d.meta.title).toBeNull();
   });
 
   it('finds the headline under a navigation bar copied with the text', () => {
-    const d = textDoc('首页 | 新闻中心 | 政务公开 | 互动交流\n川渝两地联合发布便捷生活行动事项\n　　今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。\n');
+    const d = textDoc(
+      '首页 | 新闻中心 | 政务公开 | 互动交流\n川渝两地联合发布便捷生活行动事项\n　　今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。\n',
+    );
     expect(d.meta.title).toBe('川渝两地联合发布便捷生活行动事项');
     expect(d.text).toBe('今年以来，川渝两地共同推进便捷生活行动，311项政务服务事项实现跨省通办。');
   });
 
   it('leaves the site name out of a headline line copied with it, and the line out of the text', () => {
-    const d = textDoc('首页 > 新闻中心 > 重庆要闻\n川渝两地联合发布共建重大项目清单_重庆市人民政府网\n发布时间：2023-5-6 10:12 来源：四川日报 【字体：大 中 小】\n　　5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。\n（责任编辑：李明）\n');
+    const d = textDoc(
+      '首页 > 新闻中心 > 重庆要闻\n川渝两地联合发布共建重大项目清单_重庆市人民政府网\n发布时间：2023-5-6 10:12 来源：四川日报 【字体：大 中 小】\n　　5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。\n（责任编辑：李明）\n',
+    );
     expect(d.meta).toMatchObject({ title: '川渝两地联合发布共建重大项目清单', published: '2023-05-06', site: '四川日报' });
     expect(d.text).toBe('5月5日，川渝两地联合发布共建重大项目清单，共计248个项目。');
     // A bar inside a headline is not a site name.
-    expect(textDoc('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段\n时间:2024-06-22 作者:重庆日报\n　　6月21日，川渝两地举行发布会。\n').meta.title).toBe('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段');
+    expect(
+      textDoc('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段\n时间:2024-06-22 作者:重庆日报\n　　6月21日，川渝两地举行发布会。\n').meta.title,
+    ).toBe('唱响“双城记” 打造增长极| 双城经济圈建设进入全面提速新阶段');
   });
 
   it('has no title when the text starts with a section heading', () => {
@@ -308,11 +349,19 @@ describe('pieces', () => {
     expect(chromeRule('两地版权交易额突破100亿元，知识产权保护合作不断深化，推动版权产业高质量发展，版权所有人权益得到更好保障。')).toBeNull();
     expect(isKeywordStuffing('重庆干部培训重庆干部培训基地重庆工商大学干部培训')).toBe(true);
     expect(isKeywordStuffing('推动成渝地区双城经济圈建设走深走实')).toBe(false);
-    expect(isKeywordStuffing('The lawmakers were among the leaders of the party who led the march to the headquarters of the commission and the Force Headquarters in Abuja')).toBe(false);
+    expect(
+      isKeywordStuffing(
+        'The lawmakers were among the leaders of the party who led the march to the headquarters of the commission and the Force Headquarters in Abuja',
+      ),
+    ).toBe(false);
   });
 
   it('keeps short lines that recur alone (table labels) and drops a repeated run', () => {
-    const run = ['川渝两地联合开行中欧班列1475列，约占全国开行量的21%', '两地共有130家零部件企业参与对方整车配套，合作持续深化', '两地合力争取全国一体化算力网络国家枢纽节点落地，成效明显'];
+    const run = [
+      '川渝两地联合开行中欧班列1475列，约占全国开行量的21%',
+      '两地共有130家零部件企业参与对方整车配套，合作持续深化',
+      '两地合力争取全国一体化算力网络国家枢纽节点落地，成效明显',
+    ];
     expect(findRepeats(['Portion: 2 Green', 'Chili', 'Portion: 2 Green', 'Salad'])).toEqual([true, true, true, true]);
     expect(findRepeats([...run, '其他', ...run])).toEqual([true, true, true, true, false, false, false]);
     // The second copy differs only in punctuation width.
@@ -326,7 +375,14 @@ describe('pieces', () => {
   });
 
   it('is pure: the same Document gives the same blocks', () => {
-    const doc = createDocument({ source: 'x', location: '/x', format: 'text', contentHash: 'h', charset: 'utf-8', raw: '标题行：成渝合作新进展\n\n正文第一段内容。' });
+    const doc = createDocument({
+      source: 'x',
+      location: '/x',
+      format: 'text',
+      contentHash: 'h',
+      charset: 'utf-8',
+      raw: '标题行：成渝合作新进展\n\n正文第一段内容。',
+    });
     expect(findMainText(doc).blocks).toEqual(findMainText(doc).blocks);
   });
 });
@@ -369,7 +425,12 @@ describe('NFKC fast path', () => {
   it('maps fullwidth ASCII, the ellipsis and the ideographic space as NFKC does, beside any character', () => {
     const simple = [...Array.from({ length: 0x5e }, (_, i) => 0xff01 + i), 0x2026, 0x3000].map((c) => String.fromCharCode(c));
     for (const ch of simple) {
-      for (const [before, after] of [['', ''], ['中', '文'], ['e', 'e'], ['2', '。']]) {
+      for (const [before, after] of [
+        ['', ''],
+        ['中', '文'],
+        ['e', 'e'],
+        ['2', '。'],
+      ]) {
         const text = `${before}${ch}${after}`;
         expect(nfkc(text), text).toBe(text.normalize('NFKC'));
       }
@@ -394,13 +455,30 @@ describe('chrome rules', () => {
   it('split into top-level alternatives that together match what the whole pattern matches', () => {
     expect(topLevelAlternatives('^a(?:b|c)|[|]d|e\\|f')).toEqual(['^a(?:b|c)', '[|]d', 'e\\|f']);
     const lines = [
-      'Copyright © 2020 重庆长安网 版权所有', '责任编辑：吴剑 SF031', '点击数:252', '·长期坚持下下之策（2005-04-01 09:56AM）', '首页 > 新闻中心',
-      '【打印】【关闭】', '上一篇：成渝双城经济圈', '第 2 页 / 共 5 页', 'Tel: 023-6276-2687', 'Related articles:', '分享到微信',
-      '2024年上半年，川渝两地地区生产总值同比增长6.1%。', '（编辑：张三）', '来源：重庆日报', 'most read', '在线投稿',
+      'Copyright © 2020 重庆长安网 版权所有',
+      '责任编辑：吴剑 SF031',
+      '点击数:252',
+      '·长期坚持下下之策（2005-04-01 09:56AM）',
+      '首页 > 新闻中心',
+      '【打印】【关闭】',
+      '上一篇：成渝双城经济圈',
+      '第 2 页 / 共 5 页',
+      'Tel: 023-6276-2687',
+      'Related articles:',
+      '分享到微信',
+      '2024年上半年，川渝两地地区生产总值同比增长6.1%。',
+      '（编辑：张三）',
+      '来源：重庆日报',
+      'most read',
+      '在线投稿',
     ];
     for (const rule of CHROME_RULES) {
       const parts = topLevelAlternatives(rule.pattern.source).map((p) => new RegExp(p, rule.pattern.flags));
-      for (const line of lines) expect(parts.some((p) => p.test(line)), `${rule.id}: ${line}`).toBe(rule.pattern.test(line));
+      for (const line of lines)
+        expect(
+          parts.some((p) => p.test(line)),
+          `${rule.id}: ${line}`,
+        ).toBe(rule.pattern.test(line));
     }
   });
 

@@ -45,8 +45,11 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
     seen.add(text);
     return false;
   });
-  for (let i = 0; i < flat.length; ) {
-    if (!repeat[i]) { i++; continue; }
+  for (let i = 0; i < flat.length;) {
+    if (!repeat[i]) {
+      i++;
+      continue;
+    }
     let j = i;
     let runLength = 0;
     while (j < flat.length && (repeat[j] || flat[j].length < MIN_REPEAT)) runLength += flat[j++].length;
@@ -73,7 +76,7 @@ export function findRepeats(blocks: readonly string[], opts: RepeatOptions = {})
   };
   /** The first block holding `part` that `accept` takes, or -1. */
   const findIn = (part: string, accept: (k: number) => boolean): number => {
-    for (let at = joined.indexOf(part); at >= 0; ) {
+    for (let at = joined.indexOf(part); at >= 0;) {
       const k = blockAt(at);
       if (accept(k)) return k;
       // A refused block is refused wherever the part stands in it: search on after its end.

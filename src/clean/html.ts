@@ -25,26 +25,102 @@ import { blockText, trimBlock, type DraftBlock } from './segments.ts';
 
 /** Never text: dropped with everything inside. */
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
-  'canvas', 'video', 'audio', 'source', 'track', 'map', 'area', 'select', 'option', 'optgroup', 'button', 'input',
-  'textarea', 'head', 'title', 'meta', 'link', 'base', 'nav', 'dialog', 'menu', 'datalist', 'label',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'map',
+  'area',
+  'select',
+  'option',
+  'optgroup',
+  'button',
+  'input',
+  'textarea',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'nav',
+  'dialog',
+  'menu',
+  'datalist',
+  'label',
 ]);
 /** Dropped unless they hold most of the page (some CMSs put the article in an <aside> or <header>). */
 const CHROME_TAGS = new Set(['header', 'footer', 'aside']);
 /** Elements that start a new block of text. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'aside', 'br', 'tt', 'legend',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'aside',
+  'br',
+  'tt',
+  'legend',
 ]);
 /** Elements readability treats as paragraphs whatever they hold. */
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'h2', 'h3', 'h4', 'dd', 'li']);
 const HEADING = /^h[1-6]$/;
 
-const UNLIKELY = /(?:^|[-_\s])(?:ad|ads|advert\w*|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|extra|foot|footer|gdpr|header|legends?|menu|nav|navbar|related|remark|replies|rss|shoutbox|sidebar|side|skyscraper|social|sponsor\w*|supplemental|pagination|pager|popup|share|sharing|bdshare|jiathis|qr|qrcode|ewm|erweima|copyright|copy|crumbs?|location|position|weizhi|xgwz|xgxw|tuijian|recommend\w*|hot|rank|toolbar|tools|subscribe|newsletter|promo|login|signup|modal|cookie|print|editor|keywords?|tags?|author-info|byline|meta)(?:$|[-_\s\d])/i;
+const UNLIKELY =
+  /(?:^|[-_\s])(?:ad|ads|advert\w*|banner|breadcrumbs?|combx|comments?|community|cover-wrap|disqus|extra|foot|footer|gdpr|header|legends?|menu|nav|navbar|related|remark|replies|rss|shoutbox|sidebar|side|skyscraper|social|sponsor\w*|supplemental|pagination|pager|popup|share|sharing|bdshare|jiathis|qr|qrcode|ewm|erweima|copyright|copy|crumbs?|location|position|weizhi|xgwz|xgxw|tuijian|recommend\w*|hot|rank|toolbar|tools|subscribe|newsletter|promo|login|signup|modal|cookie|print|editor|keywords?|tags?|author-info|byline|meta)(?:$|[-_\s\d])/i;
 const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow|text|detail|zhengwen|news_txt|TRS_Editor|story|entry|post/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|zhengwen|wenzhang|neirong|TRS_Editor|cont|txt|con_/i;
-const NEGATIVE = /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|copyright|qrcode|erweima|tuijian|recommend|hot|rank|list/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|copyright|qrcode|erweima|tuijian|recommend|hot|rank|list/i;
 
 interface Stats {
   /** Characters of text, whitespace removed. */
@@ -303,7 +379,10 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
 
   // A strong runner-up like the top candidate and near it: the article is split into chunks (between
   // ads); their nearest common ancestor holds all of it, when it is only a few levels up.
-  const strong = ranked.slice(1, 6).filter((c) => c.score >= topScore * 0.75).map((c) => c.el);
+  const strong = ranked
+    .slice(1, 6)
+    .filter((c) => c.score >= topScore * 0.75)
+    .map((c) => c.el);
   // Several strong candidates under one ancestor (readability's rule).
   if (strong.length >= 2) {
     for (let parent = top.parent; parent && isElement(parent) && parent.name !== 'body'; parent = parent.parent) {
@@ -313,7 +392,10 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
       }
     }
   }
-  const chunks = ranked.slice(1, 10).filter((c) => c.score >= topScore * 0.3).map((c) => c.el);
+  const chunks = ranked
+    .slice(1, 10)
+    .filter((c) => c.score >= topScore * 0.3)
+    .map((c) => c.el);
   for (const other of chunks) {
     if (contains(top, other) || contains(other, top)) continue; // the same content, nested
     // Chunks of one article look alike (same tag and class); posts on a blog page often do not.
@@ -336,7 +418,10 @@ function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats>): Ele
   const chosen: Element[] = [];
   for (const sibling of parent.children) {
     if (!isElement(sibling)) continue;
-    if (sibling === top) { chosen.push(sibling); continue; }
+    if (sibling === top) {
+      chosen.push(sibling);
+      continue;
+    }
     const s = stats.get(sibling);
     if (!s || !s.chars) continue;
     let bonus = 0;
@@ -416,7 +501,11 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
       }
       pendingSpace = false;
       current.kind = kind;
-      current.pieces.push(exact ? { text: piece, raw: base + raw + m.index, rawLength: piece.length } : { text: piece, raw: raw >= 0 ? base + raw : -1, rawLength: raw >= 0 ? rawLength : 0 });
+      current.pieces.push(
+        exact
+          ? { text: piece, raw: base + raw + m.index, rawLength: piece.length }
+          : { text: piece, raw: raw >= 0 ? base + raw : -1, rawLength: raw >= 0 ? rawLength : 0 },
+      );
       if (inLink) linkChars += piece.length;
       lastChar = piece[piece.length - 1];
     }
@@ -534,7 +623,6 @@ function isHeadlineLike(text: string): boolean {
   if (/^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i.test(text.trim())) return false;
   return length >= 15 && length <= 160 && !/[。！？!?.…:：]["'”’」）)]*$/.test(text.trim());
 }
-
 
 /**
  * The main text of a page as blocks. `dom` may be a DOM of `html` already parsed (the metadata

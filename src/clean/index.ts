@@ -6,7 +6,7 @@
  * loses repeated blocks (dedupe.ts).
  */
 import { emptyMeta, type Document, type DocumentMeta, type Message, type Stage } from '../document/index.ts';
-import { frontMatterEnd } from '../read/markdown.ts';
+import { frontMatterEnd } from '../document/front-matter.ts';
 import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
 import { findHtmlMeta, type FoundMeta } from './meta.ts';

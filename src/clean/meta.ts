@@ -5,7 +5,7 @@
  * top. Nothing is invented: when the report does not say, the field stays null.
  */
 import type { AnyNode, ChildNode, Element } from 'domhandler';
-import { isoDate, parseDate, MONTH_FIRST_DATE, NUMERIC_DATE } from '../read/dates.ts';
+import { isoDate, parseDate, MONTH_FIRST_DATE, NUMERIC_DATE } from '../document/dates.ts';
 import { CJK, PROSE_PUNCT, squash, weightedLength } from './chars.ts';
 import type { HtmlDom } from './html.ts';
 
@@ -20,13 +20,20 @@ export interface FoundMeta {
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 const clean = (s: string | undefined | null): string | null => {
   // Markup some CMSs leave inside titles ("标题<div>——副题</div>") is not part of the words.
-  const t = s?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = s
+    ?.replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t ? t : null;
 };
 
 /** Byline words: a short line holding one of these and a date is the report's dateline. */
 const BYLINE_DATE = new RegExp(
-  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` + NUMERIC_DATE.source + '|' + MONTH_FIRST_DATE.source + ')',
+  String.raw`(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发布|发表于|Published|Posted|Updated|Date)\s*[:：]?\s*(` +
+    NUMERIC_DATE.source +
+    '|' +
+    MONTH_FIRST_DATE.source +
+    ')',
   'i',
 );
 const TIMED_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[T\s]*\d{1,2}[:：]\d{2}/;
@@ -41,9 +48,7 @@ export function readByline(line: string): { published: string | null; site: stri
   if (flat.length > 120) return null;
   const dated = BYLINE_DATE.exec(flat);
   const date = dated ? parseDate(dated[1]) : null;
-  const bare = !date && NUMERIC_DATE.test(flat) && flat.replace(NUMERIC_DATE, '').replace(/[\s\d:：\-]/g, '').length <= 12
-    ? parseDate(flat)
-    : null;
+  const bare = !date && NUMERIC_DATE.test(flat) && flat.replace(NUMERIC_DATE, '').replace(/[\s\d:：\-]/g, '').length <= 12 ? parseDate(flat) : null;
   // A date with a clock time beside it ("2005年03月21日 11:21") is a dateline, whatever else the line holds.
   const timed = TIMED_DATE.exec(flat);
   const published = date ?? bare ?? (timed ? isoDate(+timed[1], +timed[2], +timed[3]) : null);
@@ -72,7 +77,30 @@ function textOfElement(el: AnyNode): string {
 }
 
 /** Elements that end a line of visible text, and those that hold none. */
-const LINE_BREAKING = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'ul', 'ol', 'table', 'span', 'dd', 'dt']);
+const LINE_BREAKING = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'td',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'ul',
+  'ol',
+  'table',
+  'span',
+  'dd',
+  'dt',
+]);
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'head', 'select', 'option', 'template']);
 
 /** Visible text with line breaks at block boundaries, for byline search. */
@@ -90,23 +118,39 @@ function pageLines(root: AnyNode | HtmlDom, limit: number): string[] {
     }
     if (!isElement(n) || NOT_TEXT.has(n.name)) return;
     const block = LINE_BREAKING.has(n.name);
-    if (block && line.trim()) { lines.push(line.replace(/\s+/g, ' ').trim()); line = ''; }
+    if (block && line.trim()) {
+      lines.push(line.replace(/\s+/g, ' ').trim());
+      line = '';
+    }
     n.children.forEach(visit);
-    if (block && line.trim()) { lines.push(line.replace(/\s+/g, ' ').trim()); line = ''; }
+    if (block && line.trim()) {
+      lines.push(line.replace(/\s+/g, ' ').trim());
+      line = '';
+    }
   };
   ((root as { children?: ChildNode[] }).children ?? []).forEach(visit);
   if (line.trim()) lines.push(line.replace(/\s+/g, ' ').trim());
   return lines;
 }
 
-interface JsonLdArticle { headline?: unknown; name?: unknown; datePublished?: unknown; dateCreated?: unknown; author?: unknown; publisher?: unknown; '@graph'?: unknown }
+interface JsonLdArticle {
+  headline?: unknown;
+  name?: unknown;
+  datePublished?: unknown;
+  dateCreated?: unknown;
+  author?: unknown;
+  publisher?: unknown;
+  '@graph'?: unknown;
+}
 
 function jsonLd(all: Element[]): JsonLdArticle[] {
   const out: JsonLdArticle[] = [];
   for (const el of all) {
     if (el.name !== 'script' || !/ld\+json/i.test(el.attribs.type ?? '')) continue;
     try {
-      const data: unknown = JSON.parse(textOfElement({ ...el, name: 'div' } as Element) || el.children.map((c) => (c as { data?: string }).data ?? '').join(''));
+      const data: unknown = JSON.parse(
+        textOfElement({ ...el, name: 'div' } as Element) || el.children.map((c) => (c as { data?: string }).data ?? '').join(''),
+      );
       const stack: unknown[] = [data];
       while (stack.length) {
         const item = stack.pop();
@@ -131,9 +175,11 @@ const nameOf = (v: unknown): string | null =>
 const SITE_SUFFIX = /^(.{6,}?)\s*(?:[-－_|｜]\s*|\s+)([\p{L}\p{N}.]{2,12}(?:网|报|新闻|频道|在线|财经|日报|晚报|电视台|政府|\.com|\.cn|\.net))$/u;
 
 /** A title part that names a site, not the report: "重庆市人民政府网", "四川日报数字版", "华龙网". */
-const SITE_NAME = /^[\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|商报|都市报|时报|数字版|电子版|新闻|新闻网|频道|在线|政府|客户端|电视台|\.com|\.cn|\.net)$/u;
+const SITE_NAME =
+  /^[\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|商报|都市报|时报|数字版|电子版|新闻|新闻网|频道|在线|政府|客户端|电视台|\.com|\.cn|\.net)$/u;
 /** The same name glued before the headline with a bare separator ("重庆市人民政府网-川渝签署共建协议"). */
-const SITE_PREFIX = /^([\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|数字版|电子版|新闻网|在线|政府|客户端|电视台|\.com|\.cn|\.net))\s*[-－_|｜]\s*(.{6,})$/u;
+const SITE_PREFIX =
+  /^([\p{L}\p{N}.·]{1,14}(?:网|网站|门户网站|日报|晚报|数字版|电子版|新闻网|在线|政府|客户端|电视台|\.com|\.cn|\.net))\s*[-－_|｜]\s*(.{6,})$/u;
 
 /**
  * A headline line copied with the site's name glued on by a separator ("标题_重庆市人民政府网",
@@ -188,10 +234,13 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
 
   // Title: the page's h1 when the <title> or og:title confirms it, else og:title, else <title>.
   const siteName = meta('og:site_name', 'application-name', 'sitename', 'site_name');
-  const titleTag = clean(textOfElement(all.find((e) => e.name === 'title') ?? { type: 'text', data: '' } as unknown as AnyNode));
+  const titleTag = clean(textOfElement(all.find((e) => e.name === 'title') ?? ({ type: 'text', data: '' } as unknown as AnyNode)));
   const ogTitle = meta('og:title', 'twitter:title', 'title', 'headline', 'articletitle', 'dc.title');
   const ldTitle = nameOf(ld.find((a) => a.headline)?.headline);
-  const h1s = all.filter((e) => e.name === 'h1').map((e) => clean(textOfElement(e))).filter((t): t is string => !!t && t.length <= 200);
+  const h1s = all
+    .filter((e) => e.name === 'h1')
+    .map((e) => clean(textOfElement(e)))
+    .filter((t): t is string => !!t && t.length <= 200);
   // An h1 is the headline when the page's other titles agree: equal to one's headline part, or
   // (when long enough not to be a logo) contained in one.
   const confirmers = [titleTag, ogTitle, ldTitle].filter((t): t is string => !!t);
@@ -200,12 +249,36 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     if (siteName && flat === squash(siteName)) return false;
     return confirmers.some((c) => squash(headlineOfTitleTag(c, siteName)) === flat || (flat.length >= 8 && squash(c).includes(flat)));
   });
-  const title = h1 ?? ldTitle ?? (ogTitle ? headlineOfTitleTag(ogTitle, siteName) : null) ?? (titleTag ? headlineOfTitleTag(titleTag, siteName) : null) ?? h1s.find((h) => weightedLength(h) >= 10) ?? null;
+  const title =
+    h1 ??
+    ldTitle ??
+    (ogTitle ? headlineOfTitleTag(ogTitle, siteName) : null) ??
+    (titleTag ? headlineOfTitleTag(titleTag, siteName) : null) ??
+    h1s.find((h) => weightedLength(h) >= 10) ??
+    null;
 
   // Date: structured first, then the dateline near the headline.
   let published =
-    parseDate(meta('article:published_time', 'og:published_time', 'og:release_date', 'publishdate', 'publish_date', 'pubdate', 'pubdatetime',
-      'publishtime', 'dc.date.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date', 'datepublished', 'article.published', 'weibo: article:create_at')) ??
+    parseDate(
+      meta(
+        'article:published_time',
+        'og:published_time',
+        'og:release_date',
+        'publishdate',
+        'publish_date',
+        'pubdate',
+        'pubdatetime',
+        'publishtime',
+        'dc.date.issued',
+        'dc.date',
+        'date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'datepublished',
+        'article.published',
+        'weibo: article:create_at',
+      ),
+    ) ??
     parseDate(ld.map((a) => a.datePublished ?? a.dateCreated).find(Boolean)) ??
     parseDate(all.find((e) => e.name === 'time' && (e.attribs.datetime || e.attribs.pubdate !== undefined))?.attribs.datetime) ??
     parseDate(all.find((e) => e.attribs.itemprop === 'datePublished')?.attribs.content ?? null);
@@ -235,7 +308,10 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
   if (!site) {
     for (const line of near) {
       const source = line.length <= 80 ? SITE_IN_BYLINE.exec(line)?.[1] : undefined;
-      if (source && source.length >= 2 && source.length <= 30 && !/^(?:转载|网络|互联网|转载文章|未知)$/.test(source)) { site = clean(source); break; }
+      if (source && source.length >= 2 && source.length <= 30 && !/^(?:转载|网络|互联网|转载文章|未知)$/.test(source)) {
+        site = clean(source);
+        break;
+      }
     }
   }
   published ??= fromUrl;

@@ -121,7 +121,10 @@ function blockKind(text: string, hint: Block['kind']): Block['kind'] {
 
 /** A navigation bar copied as text: "首页 | 新闻 | 政务公开" or "首页 > 新闻中心 > 要闻". */
 export function isNavLike(line: string): boolean {
-  const segments = line.split(/[|｜>›»]/).map((x) => x.replace(/\s+/g, '')).filter(Boolean);
+  const segments = line
+    .split(/[|｜>›»]/)
+    .map((x) => x.replace(/\s+/g, ''))
+    .filter(Boolean);
   if (segments.length >= 3 && segments.every((x) => x.length <= 8)) return true;
   const tokens = line.trim().split(/\s+/);
   // "首页 新闻 政务 互动": short Chinese labels in a row (Latin headlines have short words too).
@@ -130,7 +133,10 @@ export function isNavLike(line: string): boolean {
 
 /** Typical width of a full line, for telling a wrapped line from a short one (75th percentile). */
 function typicalWidth(lines: Line[]): number {
-  const lengths = lines.map((l) => flatLength(l.text)).filter((n) => n >= 10).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => flatLength(l.text))
+    .filter((n) => n >= 10)
+    .sort((a, b) => a - b);
   if (!lengths.length) return Infinity;
   return lengths[Math.floor(lengths.length * 0.75)];
 }
@@ -194,7 +200,10 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   let lastChrome = -1;
   const firstLine = textLines[first];
   for (const line of all) {
-    if (!line.text) { kept.push(line); continue; }
+    if (!line.text) {
+      kept.push(line);
+      continue;
+    }
     if (firstLine && line.raw < firstLine.raw) continue;
     if (dropped.has(line)) continue;
     if (titleFlat && flatLength(line.text) === titleFlat.length && squash(line.text) === titleFlat) continue;
@@ -210,7 +219,10 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   // Repeats among whole lines (a page printed twice, a teaser stitched from the opening) go before
   // reflow, so a teaser cut mid-sentence cannot be joined onto the paragraph after it.
   const textual = kept.filter((l) => l.text);
-  const keepLine = findRepeats(textual.map((l) => l.text), { containment: false });
+  const keepLine = findRepeats(
+    textual.map((l) => l.text),
+    { containment: false },
+  );
   const repeated = new Set(textual.filter((_, i) => !keepLine[i]));
   // Footer scraps after the last paragraph: short lines that end no sentence (an address among the
   // contact lines), when page footer lines were dropped around them.
@@ -257,7 +269,10 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   if (!result.published) {
     for (const line of textLines.slice(0, 6)) {
       const byline = readByline(line.text);
-      if (byline && flatLength(line.text) <= 30) { result.published = byline.published; break; }
+      if (byline && flatLength(line.text) <= 30) {
+        result.published = byline.published;
+        break;
+      }
     }
   }
   // A headline line copied with the site's name ("标题_重庆市人民政府网"): the name is not the title.

@@ -55,7 +55,10 @@ export function trimBlock(block: DraftBlock): DraftBlock {
     const p = pieces[0];
     const t = p.text.replace(/^\s+/, '');
     const cut = p.text.length - t.length;
-    if (p.raw >= 0 && p.rawLength === p.text.length) { p.raw += cut; p.rawLength -= cut; }
+    if (p.raw >= 0 && p.rawLength === p.text.length) {
+      p.raw += cut;
+      p.rawLength -= cut;
+    }
     p.text = t;
     if (t) break;
     pieces.shift();

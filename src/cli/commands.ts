@@ -11,4 +11,15 @@ import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
 
 /** Every CLI command, each a thin layer over a pipeline stage or the store. */
-export const commands: ((program: Command) => void)[] = [registerExtract, registerIngest, registerReindex, registerSearch, registerIndicators, registerSeries, registerConflicts, registerTimeline, registerExport, registerServe];
+export const commands: ((program: Command) => void)[] = [
+  registerExtract,
+  registerIngest,
+  registerReindex,
+  registerSearch,
+  registerIndicators,
+  registerSeries,
+  registerConflicts,
+  registerTimeline,
+  registerExport,
+  registerServe,
+];

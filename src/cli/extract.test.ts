@@ -12,10 +12,16 @@ function extract(args: string[]) {
 
 describe('twincity extract', () => {
   it('prints one contract line per report and exits 0 when all read', () => {
-    const { status, stdout, stderr } = extract([join(repoRoot, 'src', 'read', 'fixtures', 'feed.rss'), join(repoRoot, 'src', 'read', 'fixtures', 'gbk-page.html')]);
+    const { status, stdout, stderr } = extract([
+      join(repoRoot, 'src', 'read', 'fixtures', 'feed.rss'),
+      join(repoRoot, 'src', 'read', 'fixtures', 'gbk-page.html'),
+    ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.source)).toEqual(['feed.rss#1', 'feed.rss#2', 'gbk-page.html']);
     expect(Object.keys(lines[2]).sort()).toEqual(['events', 'items', 'published', 'quantities', 'source', 'text', 'title']);
     expect(lines[2]).toMatchObject({ title: '川渝联合开行中欧班列突破5000列', published: '2023-04-12' });
@@ -29,7 +35,12 @@ describe('twincity extract', () => {
     writeFileSync(join(dir, 'd.html'), '<html><body><script>var only = "code";</script></body></html>');
     const { status, stdout, stderr } = extract([dir, join(dir, 'missing.txt')]);
     expect(status).toBe(1);
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).source)).toEqual(['b.txt']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).source),
+    ).toEqual(['b.txt']);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(`twincity: ${join(dir, 'a.html')}: empty file (0 bytes)`);
@@ -46,4 +57,3 @@ describe('twincity extract', () => {
     expect(stderr).toBe(`twincity: ${join(dir, 'big.html')}: file is 0.0 MB, over the 0.0 MB limit (--max-bytes)\n`);
   });
 });
-

@@ -54,7 +54,8 @@ function positiveInt(value: string, flag: string): number {
 function progressBar(): { update: (p: IngestProgress) => void; stop: () => void } {
   const bar = new SingleBar(
     {
-      format: 'ingest {bar} {value}/{total} | {rate} reports/s {mbps} MB/s | ETA {eta_formatted} | new {new} unchanged {unchanged} replaced {replaced} failed {failed}',
+      format:
+        'ingest {bar} {value}/{total} | {rate} reports/s {mbps} MB/s | ETA {eta_formatted} | new {new} unchanged {unchanged} replaced {replaced} failed {failed}',
       stream: process.stderr,
       etaBuffer: 200,
       hideCursor: true,

@@ -13,24 +13,30 @@ export function registerSearch(program: Command): void {
     .option('--offset <n>', 'skip this many hits', toInt, 0)
     .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--json', 'print the page of hits as JSON')
-    .action(guarded(async (words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
-      const store = await openExistingStore(opts.store);
-      try {
-        const page = await store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
-        if (opts.json) {
-          process.stdout.write(JSON.stringify(page, null, 2) + '\n');
-          return;
+    .action(
+      guarded(async (words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
+        const store = await openExistingStore(opts.store);
+        try {
+          const page = await store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
+          if (opts.json) {
+            process.stdout.write(JSON.stringify(page, null, 2) + '\n');
+            return;
+          }
+          process.stdout.write(
+            renderTable(page.rows, [
+              { header: '报告', value: (h) => h.reportId, align: 'right' },
+              { header: '类别', value: (h) => ({ report: '报告', quantity: '数据', event: '事件', item: '事项' })[h.kind] },
+              { header: '日期', value: (h) => h.published },
+              { header: '标题', value: (h) => h.title, max: 24 },
+              { header: '摘录', value: (h) => h.snippet, max: 70 },
+            ]),
+          );
+          process.stdout.write(
+            `${page.total} hit(s)${page.total > page.offset + page.rows.length ? `, showing ${page.offset + 1}–${page.offset + page.rows.length}` : ''}\n`,
+          );
+        } finally {
+          await store.close();
         }
-        process.stdout.write(renderTable(page.rows, [
-          { header: '报告', value: (h) => h.reportId, align: 'right' },
-          { header: '类别', value: (h) => ({ report: '报告', quantity: '数据', event: '事件', item: '事项' })[h.kind] },
-          { header: '日期', value: (h) => h.published },
-          { header: '标题', value: (h) => h.title, max: 24 },
-          { header: '摘录', value: (h) => h.snippet, max: 70 },
-        ]));
-        process.stdout.write(`${page.total} hit(s)${page.total > page.offset + page.rows.length ? `, showing ${page.offset + 1}–${page.offset + page.rows.length}` : ''}\n`);
-      } finally {
-        await store.close();
-      }
-    }));
+      }),
+    );
 }

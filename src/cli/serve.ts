@@ -57,10 +57,8 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
 
 /** `twincity serve`: the dashboard and API over any store; `twincity start`: the same, ingesting the bundled corpus into an empty store first. */
 export function registerServe(program: Command): void {
-  addServeOptions(program.command('serve').description('serve the dashboard and JSON API over a store')).action((flags: ServeFlags) =>
-    serve(flags, false),
+  addServeOptions(program.command('serve').description('serve the dashboard and JSON API over a store')).action((flags: ServeFlags) => serve(flags, false));
+  addServeOptions(program.command('start').description('ingest the bundled corpus when the store is empty, then serve the dashboard and API')).action(
+    (flags: ServeFlags) => serve(flags, true),
   );
-  addServeOptions(
-    program.command('start').description('ingest the bundled corpus when the store is empty, then serve the dashboard and API'),
-  ).action((flags: ServeFlags) => serve(flags, true));
 }

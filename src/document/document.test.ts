@@ -20,9 +20,22 @@ describe('document module', () => {
   it('exports its public surface', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
-        'OffsetMap', 'PipelineError', 'ReportError', 'SpanError', 'contains', 'createDocument', 'createPipeline',
-        'documentFromJSON', 'documentToJSON', 'emptyMeta', 'findSpanAt', 'makeSpan', 'overlaps', 'spanLength',
-        'textOf', 'toContractRecord',
+        'OffsetMap',
+        'PipelineError',
+        'ReportError',
+        'SpanError',
+        'contains',
+        'createDocument',
+        'createPipeline',
+        'documentFromJSON',
+        'documentToJSON',
+        'emptyMeta',
+        'findSpanAt',
+        'makeSpan',
+        'overlaps',
+        'spanLength',
+        'textOf',
+        'toContractRecord',
       ].sort(),
     );
   });
@@ -36,7 +49,11 @@ describe('document module', () => {
   });
 
   it('finds the span holding an offset', () => {
-    const spans: [number, number][] = [[0, 3], [5, 9], [9, 12]];
+    const spans: [number, number][] = [
+      [0, 3],
+      [5, 9],
+      [9, 12],
+    ];
     expect(findSpanAt(spans, 0)).toBe(0);
     expect(findSpanAt(spans, 4)).toBe(-1);
     expect(findSpanAt(spans, 9)).toBe(2);
@@ -69,7 +86,13 @@ describe('document module', () => {
     const needsText: Stage = { name: 'needs-text', version: '1', requires: ['text'], assigns: ['quantities'], run: (d) => d };
     const givesText: Stage = { name: 'gives-text', version: '1', requires: ['raw'], assigns: ['text'], run: (d) => ({ ...d, text: d.raw }) };
     expect(() => createPipeline([needsText])).toThrow(/needs-text.*text/);
-    const boom: Stage = { ...needsText, name: 'boom', run: () => { throw new Error('bad'); } };
+    const boom: Stage = {
+      ...needsText,
+      name: 'boom',
+      run: () => {
+        throw new Error('bad');
+      },
+    };
     const pipeline = createPipeline([givesText, boom]);
     expect(() => pipeline.run(createDocument(base))).toThrow(PipelineError);
     expect(() => pipeline.run(createDocument(base))).toThrow(/boom.*a\.txt.*bad/);

@@ -123,8 +123,7 @@ export function emptyMeta(): DocumentMeta {
   return { title: null, published: null, author: null, site: null, url: null, categories: [] };
 }
 
-export function createDocument(init: Pick<Document, 'source' | 'location' | 'format' | 'contentHash' | 'charset' | 'raw'> &
-  Partial<Document>): Document {
+export function createDocument(init: Pick<Document, 'source' | 'location' | 'format' | 'contentHash' | 'charset' | 'raw'> & Partial<Document>): Document {
   return {
     meta: emptyMeta(),
     text: '',

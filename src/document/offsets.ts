@@ -25,8 +25,7 @@ export class OffsetMap {
     if (last && clean < last.clean + last.length) {
       throw new RangeError(`OffsetMap.add: run at clean ${clean} overlaps the previous run (ends ${last.clean + last.length})`);
     }
-    if (last && last.length === last.rawLength && length === rawLength &&
-        last.clean + last.length === clean && last.raw + last.rawLength === raw) {
+    if (last && last.length === last.rawLength && length === rawLength && last.clean + last.length === clean && last.raw + last.rawLength === raw) {
       last.length += length;
       last.rawLength += rawLength;
       return;

@@ -31,9 +31,12 @@ describe('findEvents', () => {
   });
   it('dates timeline entries by their heading, and a month going back starts the next year', () => {
     const text = [
-      '11月14日', '联合办公室2020年第六次主任调度会在成都召开。',
-      '12月14日', '党政联席会议第二次会议以视频会议形式召开。',
-      '1月13日', '最高人民法院出台《意见》。',
+      '11月14日',
+      '联合办公室2020年第六次主任调度会在成都召开。',
+      '12月14日',
+      '党政联席会议第二次会议以视频会议形式召开。',
+      '1月13日',
+      '最高人民法院出台《意见》。',
     ].join('\n\n');
     expect(events(text, null).map((e) => [e.date, e.summary.slice(0, 6)])).toEqual([
       ['2020-11-14', '联合办公室2'],
@@ -53,7 +56,9 @@ describe('findEvents', () => {
     expect(events(text, '2022-06-28').map((e) => e.date)).toEqual(['2020-01-06', '2021-03-08']);
   });
   it('gives two entries under one heading one date each, but not a follow-on clause', () => {
-    const text = ['1月6日', '重庆市委常委会召开扩大会议。', '四川省委常委会召开扩大会议。', '4月15日', '第八次全体会议召开。', '审议通过《决定》。'].join('\n\n');
+    const text = ['1月6日', '重庆市委常委会召开扩大会议。', '四川省委常委会召开扩大会议。', '4月15日', '第八次全体会议召开。', '审议通过《决定》。'].join(
+      '\n\n',
+    );
     expect(events(text, '2020-06-01').map((e) => [e.date, e.summary.slice(0, 4)])).toEqual([
       ['2020-01-06', '重庆市委'],
       ['2020-01-06', '四川省委'],

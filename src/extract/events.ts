@@ -55,7 +55,8 @@ export function findEvents(input: EventInput): EventFinding[] {
   let lastMonth = 0;
   headings.forEach((heading, k) => {
     // The last heading of a timeline owns its first sentence only: what follows may be running text.
-    const limit = headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, headingEnd(text, heading)), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
+    const limit =
+      headings[k + 1]?.start ?? fullSentenceEnd(text, skipSpace(text, headingEnd(text, heading)), Math.min(text.length, heading.end + 2 * MAX_SUMMARY));
     let headedYear: number | null = null;
     while (nextYearHeading < yearHeadings.length && yearHeadings[nextYearHeading].start < heading.start) headedYear = yearOf(yearHeadings[nextYearHeading++]);
     if (heading.explicitYear) timelineYear = Number(heading.date!.slice(0, 4));
@@ -245,7 +246,10 @@ function firstYearAhead(times: readonly TimeExpression[], from: number): number 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function summarize(sentence: string): string {
-  let s = sentence.replace(/\s+/g, '').trim().replace(/^[，,、：:●•·]+/, '');
+  let s = sentence
+    .replace(/\s+/g, '')
+    .trim()
+    .replace(/^[，,、：:●•·]+/, '');
   if (s.length > MAX_SUMMARY) s = s.slice(0, MAX_SUMMARY);
   return s;
 }

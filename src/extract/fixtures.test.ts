@@ -96,7 +96,7 @@ describe('a press-conference transcript with no date', () => {
     expect(bySurface(quantities, '100个').when).toBeNull();
     expect(bySurface(quantities, '10个').when).toBe('2020-01-01..…');
   });
-  it('gives a part (其中规上工业企业89家) the whole\'s subject', () => {
+  it("gives a part (其中规上工业企业89家) the whole's subject", () => {
     expect(bySurface(quantities, '89家').subject).toContain('入驻企业');
     expect(bySurface(quantities, '100个').subject).toBe('新开工项目');
   });

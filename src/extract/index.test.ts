@@ -20,9 +20,24 @@ describe('public exports', () => {
   it('are the stages, the number reader, the time resolver and the finders', () => {
     expect(Object.keys(extract).sort()).toEqual(
       [
-        'eventStage', 'extractStages', 'findEvents', 'findItems', 'findNumbers', 'findParagraphs', 'findQuantities',
-        'findSentences', 'findTimeExpressions', 'inferReportYear', 'itemStage', 'parseChineseNumeral', 'parseNumber',
-        'quantityStage', 'readNumberAt', 'resolveTime', 'sentenceStage', 'timeContextFor',
+        'eventStage',
+        'extractStages',
+        'findEvents',
+        'findItems',
+        'findNumbers',
+        'findParagraphs',
+        'findQuantities',
+        'findSentences',
+        'findTimeExpressions',
+        'inferReportYear',
+        'itemStage',
+        'parseChineseNumeral',
+        'parseNumber',
+        'quantityStage',
+        'readNumberAt',
+        'resolveTime',
+        'sentenceStage',
+        'timeContextFor',
       ].sort(),
     );
     expect(extract.extractStages.map((s) => s.name)).toEqual(['extract.sentences', 'extract.quantities', 'extract.events', 'extract.items']);
@@ -80,7 +95,7 @@ describe('properties', () => {
   it('finishes a 1 MB report of random CJK, digits and punctuation in linear time', () => {
     const alphabet = '成渝两地重庆四川今年月日年万亿元家个项列人次占增长约超余第截至目前以来的、，。；“”《》\n0123456789一二三十百千%—';
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const make = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     const time = (n: number) => {
       const text = make(n);

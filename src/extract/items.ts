@@ -61,7 +61,7 @@ export function findItems(input: ItemInput): ItemFinding[] {
     taken.fill(1, span[0], span[1]);
     items.push({ span, name, total, done, sentence });
   };
-  const value = (s: string | undefined) => (s ? readNumberAt(s, 0, { allowRange: false })?.value ?? null : null);
+  const value = (s: string | undefined) => (s ? (readNumberAt(s, 0, { allowRange: false })?.value ?? null) : null);
   // Each pattern runs only on the sentences holding its key word (其中, 已, 全部…): a cheap test first.
   const patterns: [RegExp, RegExp, boolean][] = [
     [TOTAL_THEN_DONE, /其中/, false],

@@ -62,7 +62,14 @@ export function lexicon(): Lexicon {
   const sortedMap = (record: Record<string, Approx>) => new Map(Object.entries(record).sort((a, b) => b[0].length - a[0].length));
   cached = {
     units: units.units
-      .map((u) => ({ surface: u.surface, unit: u.unit, chinese: u.chinese ?? true, arabic: u.arabic ?? true, scale: u.scale ?? 1, notBefore: u.notBefore ?? '' }))
+      .map((u) => ({
+        surface: u.surface,
+        unit: u.unit,
+        chinese: u.chinese ?? true,
+        arabic: u.arabic ?? true,
+        scale: u.scale ?? 1,
+        notBefore: u.notBefore ?? '',
+      }))
       .sort(byLength),
     approxBefore: sortedMap(units.approx.before),
     approxInside: sortedMap(units.approx.inside),

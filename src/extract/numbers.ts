@@ -9,8 +9,32 @@
  */
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9, 幺: 1,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  貳: 2,
+  叁: 3,
+  參: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  陸: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+  幺: 1,
 };
 /** Units inside a section (十, 百, 千) and section markers (万, 亿). */
 const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
@@ -153,7 +177,12 @@ const VARIANTS: Record<string, string> = { 萬: '万', 億: '亿', 點: '点', �
 
 /** Whole-string multipliers a reader of a lone number may meet: 五打 = 60, 一对 = 2, 3M = 3e6. */
 const SUFFIX_FACTORS: [RegExp, number][] = [
-  [/[个]$/, 1], [/[对双雙對]$/, 2], [/打$/, 12], [/[kK]$/, 1e3], [/M$/, 1e6], [/G$/, 1e9],
+  [/[个]$/, 1],
+  [/[对双雙對]$/, 2],
+  [/打$/, 12],
+  [/[kK]$/, 1e3],
+  [/M$/, 1e6],
+  [/G$/, 1e9],
 ];
 
 /**
@@ -176,7 +205,7 @@ export function parseNumber(s: string): number | null {
     const yuan = parseNumber(money[1]);
     const jiao = money[2] ? parseNumber(money[2]) : 0;
     const fen = money[3] ? parseNumber(money[3]) : 0;
-    return yuan === null || jiao === null || fen === null ? null : sign * Math.round((yuan + jiao / 10 + fen / 100) * 100) / 100;
+    return yuan === null || jiao === null || fen === null ? null : (sign * Math.round((yuan + jiao / 10 + fen / 100) * 100)) / 100;
   }
   if (/^[一1]?半+个?$/.test(text)) return sign * 0.5;
   let factor = 1;
@@ -253,7 +282,16 @@ function readSingleAt(text: string, start: number): NumberReading | null {
   if (isDigit(c) || ((c === '-' || c === '－' || c === '负') && isDigit(text[start + 1] ?? ''))) return readArabicAt(text, start);
   // 千余家, 百多项, 万余人: a bare magnitude before 余/多 counts one of itself.
   if ((c === '十' || c === '百' || c === '千' || c === '万') && /[余多]/.test(text[start + 1] ?? '') && !isCnNumeralChar(text[start - 1] ?? '')) {
-    return { start, end: start + 1, value: CN_SMALL_UNITS[c] ?? CN_BIG_UNITS[c], kind: 'chinese', magnitude: c, percent: false, plainInteger: false, integerDigits: 0 };
+    return {
+      start,
+      end: start + 1,
+      value: CN_SMALL_UNITS[c] ?? CN_BIG_UNITS[c],
+      kind: 'chinese',
+      magnitude: c,
+      percent: false,
+      plainInteger: false,
+      integerDigits: 0,
+    };
   }
   if (isCnNumeralChar(c) || c === '负') return readChineseAt(text, start);
   return null;
@@ -275,7 +313,13 @@ function readArabicAt(text: string, start: number): NumberReading | null {
       digits += String(digitValue(c));
       integerDigits++;
       i++;
-    } else if ((c === ',' || c === '，' || c === '﹐') && integerDigits > 0 && integerDigits <= (grouped ? Infinity : 3) && isThousandsGroup(text, i + 1) && (c === ',' || !isDigit(text[i + 4] ?? ''))) {
+    } else if (
+      (c === ',' || c === '，' || c === '﹐') &&
+      integerDigits > 0 &&
+      integerDigits <= (grouped ? Infinity : 3) &&
+      isThousandsGroup(text, i + 1) &&
+      (c === ',' || !isDigit(text[i + 4] ?? ''))
+    ) {
       // 1,234,567: a comma followed by exactly three digits is a thousands separator.
       grouped = true;
       i++;

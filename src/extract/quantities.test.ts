@@ -145,11 +145,7 @@ describe('findQuantities: period', () => {
   });
   it('carries a lead phrase across semicolons up to the full stop', () => {
     const text = '截至2020年12月末，重庆参保人备案11.54万人；四川参保人备案23.88万人。\n\n此后新增5家。';
-    expect(quantities(text).map((q) => q.period)).toEqual([
-      { start: null, end: '2020-12-31' },
-      { start: null, end: '2020-12-31' },
-      null,
-    ]);
+    expect(quantities(text).map((q) => q.period)).toEqual([{ start: null, end: '2020-12-31' }, { start: null, end: '2020-12-31' }, null]);
   });
   it('takes a paragraph lead phrase for later sentences', () => {
     const text = '今年上半年，两地加快建设。共建300个重大项目。\n\n另起一段，新建10座场站。';
@@ -187,7 +183,7 @@ describe('findQuantities: region', () => {
 });
 
 describe('findQuantities: 去年同期 and relative time phrases', () => {
-  it('gives a 去年同期 figure last year\'s same span and the subject of the figure it compares with', () => {
+  it("gives a 去年同期 figure last year's same span and the subject of the figure it compares with", () => {
     const found = quantities('今年1—4月，四川省规模以上工业增加值同比增长4.2%，全省社会消费品零售总额8200亿元；去年同期为7600亿元。', '2023-05-25');
     const last = found.at(-1)!;
     expect([last.surface, last.period]).toEqual(['7600亿元', { start: '2022-01-01', end: '2022-04-30' }]);
@@ -212,7 +208,6 @@ describe('findQuantities: 去年同期 and relative time phrases', () => {
   });
 });
 
-
 describe('findQuantities: the parts of a whole (其中…)', () => {
   it('gives every part of a 其中 list the subject of the whole, and each part its own place', () => {
     const found = quantities('今年以来，川渝两地共签约产业合作项目186个，其中重庆牵头97个、四川牵头89个。', '2023-07-20');
@@ -224,7 +219,7 @@ describe('findQuantities: the parts of a whole (其中…)', () => {
     for (const q of found.slice(1)) expect(q.subject).toContain('产业合作项目');
     expect(found[2].subject).toContain('四川牵头');
   });
-  it('keeps the whole across commas and 其中 after a comma, for parts in the whole\'s unit only', () => {
+  it("keeps the whole across commas and 其中 after a comma, for parts in the whole's unit only", () => {
     const found = quantities('全年新开工省级重点项目420个，其中，交通项目56个，能源项目38个，产业项目160个，完成投资1500亿元。', '2023-07-20');
     expect(found.map((q) => q.surface)).toEqual(['420个', '56个', '38个', '160个', '1500亿元']);
     for (const q of found.slice(1, 4)) expect(q.subject).toContain('省级重点项目');
@@ -307,7 +302,7 @@ describe('findQuantities: the place leading a sentence', () => {
   it('gives a later clause naming no place the region of the places that open the sentence', () => {
     expect(only('成都、重庆同时入选国家首批数据要素试点城市，累计上线数据产品400余个。').region).toBe('成渝');
   });
-  it('prefers the sentence\'s actor to the last place of a list of routes', () => {
+  it("prefers the sentence's actor to the last place of a list of routes", () => {
     expect(only('2022年，川渝两地开通了广安邻水至渝北、合川至武胜等线路，共计9条线路。').region).toBe('成渝');
   });
   it('does not take a place that does not open the sentence for its actor', () => {

@@ -39,9 +39,11 @@ const MAX_LOOKBACK = 80;
 const MAX_SUBJECT_AHEAD = 24;
 
 /** Words that open a clause without naming anything: dropped from the front of a subject. */
-const LEADING_FILLERS = /^(?:[●•·◆■▲★☆○◎\-—*（(]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
+const LEADING_FILLERS =
+  /^(?:[●•·◆■▲★☆○◎\-—*（(]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
 /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
-const TRAILING_FILLERS = /(?:不少于|不低于|至少|最少|不多于|至多|最多|增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
+const TRAILING_FILLERS =
+  /(?:不少于|不低于|至少|最少|不多于|至多|最多|增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
 
 interface Reading {
   number: NumberReading;
@@ -70,7 +72,11 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   for (const r of declared.size ? readings : []) {
     const d = declared.get(r.number.start);
     if (r.unit || !d || d.end !== r.number.end || r.number.magnitude || r.number.percent || r.number.kind !== 'arabic') continue;
-    r.number = { ...r.number, value: scaleExact(r.number.value, d.factor), ...(r.number.valueMax !== undefined ? { valueMax: scaleExact(r.number.valueMax, d.factor) } : {}) };
+    r.number = {
+      ...r.number,
+      value: scaleExact(r.number.value, d.factor),
+      ...(r.number.valueMax !== undefined ? { valueMax: scaleExact(r.number.valueMax, d.factor) } : {}),
+    };
     r.unit = d.unit;
     tableSubjects.set(r.number.start, d.subject);
   }
@@ -127,12 +133,29 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const countsSomething = unit !== '%' && unit !== '百分点';
     const after = countsSomething || text[r.tailEnd] === '的' ? nounAfter(text, r.tailEnd, sentence[1]) : { words: '', end: r.tailEnd };
     const ahead = after.words;
-    let subject = findSubject({ text, times, window, windowStart, ahead, clauseStart, sentence, measure, isListContinuation, previous: sameSentence ? previous : null });
+    let subject = findSubject({
+      text,
+      times,
+      window,
+      windowStart,
+      ahead,
+      clauseStart,
+      sentence,
+      measure,
+      isListContinuation,
+      previous: sameSentence ? previous : null,
+    });
     if (!sameSentence) actor = { clauseStart, window, windowStart, words: null };
     else if (clauseStart > actor.clauseStart && !hasMention(regions, clauseStart, after.end)) {
       // 重庆参保人在四川就医备案11.54万人，住院结算9.42万人次: the sentence's actor is the later clause's
       // too. (Found only when a later clause needs it: segmenting every sentence would cost.)
-      actor.words ??= sentenceActor(text, regions, cleanLeft(actor.window, actor.windowStart, times), actor.windowStart, actor.windowStart + actor.window.length);
+      actor.words ??= sentenceActor(
+        text,
+        regions,
+        cleanLeft(actor.window, actor.windowStart, times),
+        actor.windowStart,
+        actor.windowStart + actor.window.length,
+      );
       if (actor.words && !subject.includes(actor.words)) subject = joinSubject(actor.words, subject);
     }
 
@@ -185,7 +208,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       subject,
       period: findPeriod(text, times, start, sentence, paragraphs),
       // A later clause naming no place keeps the region of the sentence's figures before it.
-      region: findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null, windowStart) ?? defaultRegion,
+      region:
+        findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null, windowStart) ?? defaultRegion,
       status: 'actual',
       cues: { period: null, region: null },
       sentence,
@@ -200,7 +224,15 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   for (let i = findings.length - 2; i >= 0; i--) {
     const f = findings[i];
     const next = findings[i + 1];
-    if (aheads[i] || next.span[0] - f.span[1] > 1 || !'、和与及'.includes(text.slice(f.span[1], next.span[0])) || f.unit === '%' || f.unit === '百分点' || f.unit === '倍') continue;
+    if (
+      aheads[i] ||
+      next.span[0] - f.span[1] > 1 ||
+      !'、和与及'.includes(text.slice(f.span[1], next.span[0])) ||
+      f.unit === '%' ||
+      f.unit === '百分点' ||
+      f.unit === '倍'
+    )
+      continue;
     aheads[i] = aheads[i + 1];
     if (!f.subject) f.subject = next.subject;
     else if (aheads[i + 1] && !f.subject.includes(aheads[i + 1])) f.subject = joinSubject(f.subject, aheads[i + 1]);
@@ -224,7 +256,10 @@ function pairWithFiguresBefore(text: string, findings: QuantityFinding[], list: 
   if (gap.length > 12 || !/^[，,；;]?\s*(?:同比|比上年|较上年)?分别/.test(gap.replace(/^(?:以上|左右|多|余)/, ''))) return false;
   if (before.some((f) => f.measure !== 'level' || f.sentence[0] !== list[0].sentence[0])) return false;
   if (list.some((f) => f.measure === 'level') || new Set(before.map((f) => f.subject)).size < n) return false;
-  const verb = gap.replace(/^[^，,；;]*[，,；;]\s*/, '').replace(/分别/g, '').trim();
+  const verb = gap
+    .replace(/^[^，,；;]*[，,；;]\s*/, '')
+    .replace(/分别/g, '')
+    .trim();
   list.forEach((f, i) => {
     f.subject = joinSubject(before[i].subject, verb);
     f.region = before[i].region;
@@ -313,7 +348,14 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
   const lex = lexicon();
   if (n.percent) {
     const after = matchPrefix(text, n.end, lex.approxAfter);
-    return { number: n, unit: { surface: '', unit: '%', chinese: true, arabic: true, scale: 1, notBefore: '' }, end: n.end, tailEnd: n.end + (after?.[0].length ?? 0), approxInside: null, approxAfter: after?.[1] ?? null };
+    return {
+      number: n,
+      unit: { surface: '', unit: '%', chinese: true, arabic: true, scale: 1, notBefore: '' },
+      end: n.end,
+      tailEnd: n.end + (after?.[0].length ?? 0),
+      approxInside: null,
+      approxAfter: after?.[1] ?? null,
+    };
   }
   let pos = n.end;
   const inside = matchPrefix(text, pos, lex.approxInside);
@@ -341,7 +383,8 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
   }
   const end = pos + entry.surface.length;
   // 三成 is 30 %: the unit carries a scale.
-  if (entry.scale !== 1) n = { ...n, value: scaleExact(n.value, entry.scale), ...(n.valueMax !== undefined ? { valueMax: scaleExact(n.valueMax, entry.scale) } : {}) };
+  if (entry.scale !== 1)
+    n = { ...n, value: scaleExact(n.value, entry.scale), ...(n.valueMax !== undefined ? { valueMax: scaleExact(n.valueMax, entry.scale) } : {}) };
   // A Latin unit (kW, TEU) must end where the letters end.
   if (LATIN.test(entry.surface) && LATIN.test(text[end] ?? '')) return null;
   const after = matchPrefix(text, end, lex.approxAfter);
@@ -401,7 +444,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
 const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
 
 /** Words that say how a figure moved or compares, but not what it is of. */
-const MEASURE_ONLY = /^(?:[两二三四五六七八九十\d]+年平均|平均|同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
+const MEASURE_ONLY =
+  /^(?:[两二三四五六七八九十\d]+年平均|平均|同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
 const isContentFree = (subject: string): boolean => MEASURE_ONLY.test(subject);
 
 /** Start of the clause before the one starting at `clauseStart`, within the sentence. */
@@ -492,7 +536,32 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
 }
 
 /** Words that end the noun phrase after a figure: a copula, a comparison, an approximator. */
-const NOUN_STOPWORDS = new Set(['的', '之', '在', '为', '是', '达', '达到', '超过', '超', '突破', '约', '近', '逾', '不足', '不到', '累计', '共', '共计', '分别', '同比', '比', '较', '占', '其中']);
+const NOUN_STOPWORDS = new Set([
+  '的',
+  '之',
+  '在',
+  '为',
+  '是',
+  '达',
+  '达到',
+  '超过',
+  '超',
+  '突破',
+  '约',
+  '近',
+  '逾',
+  '不足',
+  '不到',
+  '累计',
+  '共',
+  '共计',
+  '分别',
+  '同比',
+  '比',
+  '较',
+  '占',
+  '其中',
+]);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
 function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
@@ -666,7 +735,17 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * region `carried` from the sentence's figure before; else the nearest place named before it in the
  * sentence or paragraph.
  */
-function findRegion(text: string, mentions: readonly RegionMention[], at: number, sentence: Span, paragraphs: readonly Span[], clauseStart: number, subjectEnd: number, carried: string | null, memberStart = clauseStart): string | null {
+function findRegion(
+  text: string,
+  mentions: readonly RegionMention[],
+  at: number,
+  sentence: Span,
+  paragraphs: readonly Span[],
+  clauseStart: number,
+  subjectEnd: number,
+  carried: string | null,
+  memberStart = clauseStart,
+): string | null {
   const i = lastStartingBefore(mentions, at);
   if (memberStart > clauseStart) {
     // A later member of a list that names its own place (重庆132个、四川116个) is that place's.
@@ -734,7 +813,8 @@ const ACTOR_MAX = 12;
  * verbs these reports state figures with. Matched as words, not segmented: running the segmenter on
  * every sentence's head would cost more than the rest of the finder.
  */
-const ACTOR_END = /在|从|向|于|对(?!外)|赴|经(?!济|开区)|通过|按照|共同|联合|携手|累计|已经|已|(?<![日月年人户])均|都(?!市)|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
+const ACTOR_END =
+  /在|从|向|于|对(?!外)|赴|经(?!济|开区)|通过|按照|共同|联合|携手|累计|已经|已|(?<![日月年人户])均|都(?!市)|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
 
 /**
  * The actor at the head of a sentence's first clause, when a place leads it: 重庆参保人 of

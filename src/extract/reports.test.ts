@@ -234,7 +234,12 @@ describe('exact values in base units', () => {
     expect(r.value).toBe(value);
   });
   it('a range keeps both ends exact (3—5万亿元, 1.2—1.5万人)', () => {
-    const found = findQuantities({ text: '总投资3—5万亿元，带动就业1.2—1.5万人。', sentences: findSentences('总投资3—5万亿元，带动就业1.2—1.5万人。'), paragraphs: [], time: timeContextFor('', PUBLISHED) });
+    const found = findQuantities({
+      text: '总投资3—5万亿元，带动就业1.2—1.5万人。',
+      sentences: findSentences('总投资3—5万亿元，带动就业1.2—1.5万人。'),
+      paragraphs: [],
+      time: timeContextFor('', PUBLISHED),
+    });
     expect(found.map((q) => [q.value, q.valueMax])).toEqual([
       [3e12, 5e12],
       [12000, 15000],

@@ -180,7 +180,9 @@ function leadingPlace(phrase: string): string {
 export function assignRespectively<F extends Figure>(text: string, list: F[], mentions: readonly Mention[]): void {
   const first = list[0];
   // Names are distributed only when the sentence says so (分别, 依次) before the list.
-  const distributed = /分别|依次/.test(text.slice(Math.max(first.sentence[0], first.span[0] - MAX_PLACE_LOOKBACK), first.span[0])) ? distributeSubject(first.subject, list.length) : null;
+  const distributed = /分别|依次/.test(text.slice(Math.max(first.sentence[0], first.span[0] - MAX_PLACE_LOOKBACK), first.span[0]))
+    ? distributeSubject(first.subject, list.length)
+    : null;
   // 川渝两地港口集装箱和商品汽车吞吐量分别增长9%和12%: the list runs over the things, not the places.
   const overThings = distributed !== null && distributed.conjuncts.some((c) => !leadingPlace(c));
   const places = overThings ? null : placeList(text, mentions, first.sentence[0], first.span[0]);

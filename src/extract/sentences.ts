@@ -5,7 +5,7 @@
 import { makeSpan, type Span } from '../document/index.ts';
 
 const TERMINATORS = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', '\'', '》', '…']);
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', "'", '》', '…']);
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c === '\r' || c === '\u00a0';
 
 /** Sentence spans over `text`, in order, trimmed of surrounding whitespace, never empty. */

@@ -23,9 +23,18 @@ describe('units declared by a table', () => {
   it('gives the figures of a table flattened one cell a paragraph the unit of their column header', () => {
     const text = [
       '川渝两地今年共同推进的部分重大项目如下：',
-      '序号', '项目名称', '总投资（亿元）', '年度计划投资（亿元）',
-      '1', '川南城际铁路', '410', '35.5',
-      '2', '万州至达州高速', '188', '22',
+      '序号',
+      '项目名称',
+      '总投资（亿元）',
+      '年度计划投资（亿元）',
+      '1',
+      '川南城际铁路',
+      '410',
+      '35.5',
+      '2',
+      '万州至达州高速',
+      '188',
+      '22',
     ].join('\n\n');
     expect(read(text)).toEqual([
       ['410', 410e8, '元', '总投资 川南城际铁路'],
@@ -35,8 +44,10 @@ describe('units declared by a table', () => {
     ]);
   });
 
-  it('finds where the header ends when the first row\'s name stands before its first figure', () => {
-    const text = ['重点平台建设情况。', '平台名称', '入驻企业（家）', '开园时间', '遂潼产业园', '126', '2021年6月', '内江高新区', '88', '2022年3月'].join('\n\n');
+  it("finds where the header ends when the first row's name stands before its first figure", () => {
+    const text = ['重点平台建设情况。', '平台名称', '入驻企业（家）', '开园时间', '遂潼产业园', '126', '2021年6月', '内江高新区', '88', '2022年3月'].join(
+      '\n\n',
+    );
     expect(read(text)).toEqual([
       ['126', 126, '家', '入驻企业 遂潼产业园'],
       ['88', 88, '家', '入驻企业 内江高新区'],

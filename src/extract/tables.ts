@@ -19,7 +19,14 @@ export interface DeclaredUnit {
 }
 
 const MAGNITUDE_PREFIXES: [string, number][] = [
-  ['万亿', 1e12], ['千万', 1e7], ['百万', 1e6], ['十万', 1e5], ['亿', 1e8], ['万', 1e4], ['千', 1e3], ['百', 1e2],
+  ['万亿', 1e12],
+  ['千万', 1e7],
+  ['百万', 1e6],
+  ['十万', 1e5],
+  ['亿', 1e8],
+  ['万', 1e4],
+  ['千', 1e3],
+  ['百', 1e2],
 ];
 /** A line that is prose, not a table row: it has the punctuation of a sentence. */
 const PROSE = /[，。；！？,;!?]/;
@@ -79,7 +86,7 @@ export function declaredUnits(text: string, units: readonly UnitEntry[]): Map<nu
   // A cheap test first: most reports hold no table with a declared unit.
   if (!/[）)]\s*\n|单位\s*[：:]/.test(text)) return out;
   const lines = linesOf(text);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!isTableLine(lines[i], text)) {
       i++;
       continue;
@@ -92,13 +99,25 @@ export function declaredUnits(text: string, units: readonly UnitEntry[]): Map<nu
     const before = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end) : '';
     const tableUnitWritten = block.map((l) => TABLE_UNIT.exec(text.slice(l.start, l.end))?.[1]).find(Boolean) ?? TABLE_UNIT.exec(before)?.[1];
     const tableUnit = tableUnitWritten ? readDeclaredUnit(tableUnitWritten, units) : null;
-    readBlock(text, block.filter((l) => !TABLE_UNIT.test(text.slice(l.start, l.end))), tableUnit, units, out);
+    readBlock(
+      text,
+      block.filter((l) => !TABLE_UNIT.test(text.slice(l.start, l.end))),
+      tableUnit,
+      units,
+      out,
+    );
     i = j;
   }
   return out;
 }
 
-function readBlock(text: string, block: Line[], tableUnit: { unit: UnitEntry; factor: number } | null, units: readonly UnitEntry[], out: Map<number, DeclaredUnit>): void {
+function readBlock(
+  text: string,
+  block: Line[],
+  tableUnit: { unit: UnitEntry; factor: number } | null,
+  units: readonly UnitEntry[],
+  out: Map<number, DeclaredUnit>,
+): void {
   // The header: the cells before the first figure.
   const first = block.findIndex((l) => l.cells.some((c) => NUMERIC.test(c.text)));
   if (first <= 0) {
@@ -141,7 +160,8 @@ function readBlock(text: string, block: Line[], tableUnit: { unit: UnitEntry; fa
       if (!unitColumns.length && !tableUnit) continue;
       if (names.some((h) => NUMERIC.test(h))) continue;
       let lined = true;
-      for (let k = end; k < cells.length && lined; k++) if (unitColumns.includes((k - end) % columns) && !NUMERIC.test(cells[k].text) && !/^[-—–－/]$/.test(cells[k].text)) lined = false;
+      for (let k = end; k < cells.length && lined; k++)
+        if (unitColumns.includes((k - end) % columns) && !NUMERIC.test(cells[k].text) && !/^[-—–－/]$/.test(cells[k].text)) lined = false;
       if (lined) best = { skip, columns };
     }
   }

@@ -102,7 +102,8 @@ describe('resolveTime on a standalone expression (loose forms)', () => {
     expect(t && expression.slice(t.start, t.end)).toBe(expression);
   });
   it('rejects impossible and unknown loose forms', () => {
-    for (const text of ['20241340', '13-45', '32日', '2月30', '周八', '端', '十五', '农历正月卅', '中秋月', '2月第5个周一']) expect(resolveTime(text, monday)).toBeNull();
+    for (const text of ['20241340', '13-45', '32日', '2月30', '周八', '端', '十五', '农历正月卅', '中秋月', '2月第5个周一'])
+      expect(resolveTime(text, monday)).toBeNull();
   });
   it.each([
     ['1991年农历8月23号', ['1991-09-30', '1991-09-30']],
@@ -150,8 +151,7 @@ describe('findTimeExpressions', () => {
 });
 
 describe('relative spans in running text', () => {
-  const spans = (text: string, context = june2022) =>
-    findTimeExpressions(text, context).map((t) => [text.slice(t.start, t.end), t.period.start, t.period.end]);
+  const spans = (text: string, context = june2022) => findTimeExpressions(text, context).map((t) => [text.slice(t.start, t.end), t.period.start, t.period.end]);
 
   it('reads 去年同期 as the span spoken of before, one year earlier', () => {
     const text = '今年1—5月，川渝两地进出口总值达4200亿元，较去年同期增长9.1%。';

@@ -226,8 +226,22 @@ function prefixYear(prefix: string, context: TimeContext): number | null {
 
 /** Fixed-date festivals of the solar calendar (lunar ones — 春节, 中秋 — need a calendar table). */
 const FESTIVALS: Record<string, [number, number]> = {
-  元旦: [1, 1], 妇女节: [3, 8], 三八妇女节: [3, 8], 植树节: [3, 12], 劳动节: [5, 1], 五一劳动节: [5, 1], 青年节: [5, 4], 五四青年节: [5, 4],
-  儿童节: [6, 1], 六一儿童节: [6, 1], 建党节: [7, 1], 建军节: [8, 1], 教师节: [9, 10], 国庆: [10, 1], 国庆节: [10, 1], 圣诞节: [12, 25],
+  元旦: [1, 1],
+  妇女节: [3, 8],
+  三八妇女节: [3, 8],
+  植树节: [3, 12],
+  劳动节: [5, 1],
+  五一劳动节: [5, 1],
+  青年节: [5, 4],
+  五四青年节: [5, 4],
+  儿童节: [6, 1],
+  六一儿童节: [6, 1],
+  建党节: [7, 1],
+  建军节: [8, 1],
+  教师节: [9, 10],
+  国庆: [10, 1],
+  国庆节: [10, 1],
+  圣诞节: [12, 25],
 };
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const YEAR_PREFIX = '((?:[0-9]{2}|[0-9]{4}|[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})年|今年|本年|这一年|去年|上一年|前年|明年|下一年|后年)?';
@@ -239,10 +253,30 @@ function dayExpression(y: number, m: number, d: number, explicitYear = false): T
 }
 function monthExpression(y: number, m: number, explicitYear = false): TimeExpression | null {
   if (m < 1 || m > 12) return null;
-  return { start: 0, end: 0, period: { start: monthStart(y, m), end: monthEnd(y, m) }, date: `${y}-${pad(m)}`, precision: 'month', explicitYear, month: m, day: null, open: null };
+  return {
+    start: 0,
+    end: 0,
+    period: { start: monthStart(y, m), end: monthEnd(y, m) },
+    date: `${y}-${pad(m)}`,
+    precision: 'month',
+    explicitYear,
+    month: m,
+    day: null,
+    open: null,
+  };
 }
 function yearExpression(y: number, explicitYear = false): TimeExpression {
-  return { start: 0, end: 0, period: { start: ymd(y, 1, 1), end: ymd(y, 12, 31) }, date: String(y), precision: 'year', explicitYear, month: null, day: null, open: null };
+  return {
+    start: 0,
+    end: 0,
+    period: { start: ymd(y, 1, 1), end: ymd(y, 12, 31) },
+    date: String(y),
+    precision: 'year',
+    explicitYear,
+    month: null,
+    day: null,
+    open: null,
+  };
 }
 
 /** The n-th given weekday (1 = Monday … 7 = Sunday) of a month, or null past its end. */
@@ -294,7 +328,11 @@ function readStandalone(text: string, context: TimeContext): TimeExpression | nu
   if (anchor && (m = new RegExp(`^(${NUM})天(前|后|以前|以后|之前|之后)$`).exec(text))) {
     const n = readNum(m[1]);
     if (n === null) return null;
-    return dayExpression(...(shiftDays(anchor, m[2].endsWith('前') ? -n : n).split('-').map(Number) as [number, number, number]));
+    return dayExpression(
+      ...(shiftDays(anchor, m[2].endsWith('前') ? -n : n)
+        .split('-')
+        .map(Number) as [number, number, number]),
+    );
   }
   // N年前 / N年后: that calendar year.
   if (refYear !== null && (m = new RegExp(`^(${NUM})年(前|后|以前|以后|之前|之后)$`).exec(text))) {
@@ -303,9 +341,11 @@ function readStandalone(text: string, context: TimeContext): TimeExpression | nu
   }
   // 半年后, 一年半后, 3年半前, 5个月后, 三个季度后: the calendar month that many months away.
   if (anchor && (m = new RegExp(`^(?:(${NUM})年半|(半)年|(${NUM})个月|(${NUM})个季度)(前|后|以前|以后|之前|之后)$`).exec(text))) {
-    const months = m[1] ? (readNum(m[1]) ?? NaN) * 12 + 6 : m[2] ? 6 : m[3] ? readNum(m[3]) ?? NaN : (readNum(m[4]) ?? NaN) * 3;
+    const months = m[1] ? (readNum(m[1]) ?? NaN) * 12 + 6 : m[2] ? 6 : m[3] ? (readNum(m[3]) ?? NaN) : (readNum(m[4]) ?? NaN) * 3;
     if (!Number.isFinite(months)) return null;
-    const [y, mo] = shiftDate(anchor, 0, m[5].endsWith('前') ? -months : months).split('-').map(Number);
+    const [y, mo] = shiftDate(anchor, 0, m[5].endsWith('前') ? -months : months)
+      .split('-')
+      .map(Number);
     return monthExpression(y, mo);
   }
   // 大后天, 大大后天, 大前天: three or more days away.
@@ -326,12 +366,16 @@ function readStandalone(text: string, context: TimeContext): TimeExpression | nu
   }
   // 上一个月, 下一个月, 这个月.
   if (anchor && (m = /^(上|下|这|本)一?个月$/.exec(text))) {
-    const [y, mo] = shiftDate(anchor, 0, m[1] === '上' ? -1 : m[1] === '下' ? 1 : 0).split('-').map(Number);
+    const [y, mo] = shiftDate(anchor, 0, m[1] === '上' ? -1 : m[1] === '下' ? 1 : 0)
+      .split('-')
+      .map(Number);
     return monthExpression(y, mo);
   }
   // 上季度末, 本季度初, 下个季度: the quarter around the reference; 末/初 its last/first month.
   if (anchor && (m = /^(上|下|这|本)一?个?季度(末|底|初)?$/.exec(text))) {
-    const [y, mo] = shiftDate(anchor, 0, m[1] === '上' ? -3 : m[1] === '下' ? 3 : 0).split('-').map(Number);
+    const [y, mo] = shiftDate(anchor, 0, m[1] === '上' ? -3 : m[1] === '下' ? 3 : 0)
+      .split('-')
+      .map(Number);
     const first = Math.floor((mo - 1) / 3) * 3 + 1;
     if (m[2] === '初') return monthExpression(y, first);
     if (m[2]) return monthExpression(y, first + 2);
@@ -354,7 +398,17 @@ function readStandalone(text: string, context: TimeContext): TimeExpression | nu
     const [m1, m2] = [readNum(m[2]), readNum(m[3])];
     if (y === null || !m1 || !m2 || m1 > 12 || m2 > 12 || m2 < m1) return null;
     if (m1 === 1 && m2 === 12) return yearExpression(y, Boolean(m[1]));
-    return { start: 0, end: 0, period: { start: monthStart(y, m1), end: monthEnd(y, m2) }, date: null, precision: 'span', explicitYear: Boolean(m[1]), month: m1, day: null, open: null };
+    return {
+      start: 0,
+      end: 0,
+      period: { start: monthStart(y, m1), end: monthEnd(y, m2) },
+      date: null,
+      precision: 'span',
+      explicitYear: Boolean(m[1]),
+      month: m1,
+      day: null,
+      open: null,
+    };
   }
   // Fixed festivals with an optional year: 元旦, 去年元旦, 2019年国庆节.
   if ((m = new RegExp(`^${YEAR_PREFIX}(\\S+)$`).exec(text)) && m[2] in FESTIVALS) {
@@ -369,7 +423,11 @@ function readStandalone(text: string, context: TimeContext): TimeExpression | nu
   if (anchor && (m = /^(上|下|这|本)?个?(?:周|星期|礼拜)(?:周|星期)?([一二三四五六日天1-7])$/.exec(text))) {
     const weekday = new Date(`${anchor}T00:00:00Z`).getUTCDay() || 7;
     const weeks = m[1] === '上' ? -1 : m[1] === '下' ? 1 : 0;
-    return dayExpression(...(shiftDays(anchor, weeks * 7 + WEEKDAYS[m[2]] - weekday).split('-').map(Number) as [number, number, number]));
+    return dayExpression(
+      ...(shiftDays(anchor, weeks * 7 + WEEKDAYS[m[2]] - weekday)
+        .split('-')
+        .map(Number) as [number, number, number]),
+    );
   }
   return null;
 }
@@ -439,7 +497,7 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
 
   // A bare 底/末/初 is a month's or year's end only after a written year (2020年底), not in 初步.
   if (g.ySuffix && g.ySuffix.length === 1 && !g.year && !g.rel) return null;
-  let year: number | null = null;
+  let year: number | null;
   if (g.year) {
     year = readNum(g.year);
     base.explicitYear = true;
@@ -456,7 +514,7 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
   } else {
     // A bare span (全年, 1—5月, 上半年) reads in the paragraph's year; a bare day (1月1日) is news,
     // dated in the report's year.
-    year = g.day ? context.year : paragraphYear ?? context.year;
+    year = g.day ? context.year : (paragraphYear ?? context.year);
   }
 
   let period: Period;
@@ -532,7 +590,24 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
 }
 
 function hasCore(g: Record<string, string | undefined>): boolean {
-  return Boolean(g.now || g.dayRel || g.ny || g.monthRel || g.ago || g.recent || g.before || g.sameRel || g.year || g.year2 || g.rel || g.half || g.quarter || g.firstN || g.m1 || g.ySuffix);
+  return Boolean(
+    g.now ||
+    g.dayRel ||
+    g.ny ||
+    g.monthRel ||
+    g.ago ||
+    g.recent ||
+    g.before ||
+    g.sameRel ||
+    g.year ||
+    g.year2 ||
+    g.rel ||
+    g.half ||
+    g.quarter ||
+    g.firstN ||
+    g.m1 ||
+    g.ySuffix,
+  );
 }
 
 /**
@@ -559,12 +634,33 @@ export function timeContextFor(text: string, published: string | null): TimeCont
 }
 
 const LUNAR_FESTIVALS: Record<string, [number, number]> = {
-  春节: [1, 1], 元宵: [1, 15], 元宵节: [1, 15], 端午: [5, 5], 端午节: [5, 5], 七夕: [7, 7], 七夕节: [7, 7],
-  中秋: [8, 15], 中秋节: [8, 15], 重阳: [9, 9], 重阳节: [9, 9], 腊八: [12, 8], 腊八节: [12, 8],
+  春节: [1, 1],
+  元宵: [1, 15],
+  元宵节: [1, 15],
+  端午: [5, 5],
+  端午节: [5, 5],
+  七夕: [7, 7],
+  七夕节: [7, 7],
+  中秋: [8, 15],
+  中秋节: [8, 15],
+  重阳: [9, 9],
+  重阳节: [9, 9],
+  腊八: [12, 8],
+  腊八节: [12, 8],
 };
-const SOLAR_TERMS = new Set('立春 雨水 惊蛰 春分 清明 谷雨 立夏 小满 芒种 夏至 小暑 大暑 立秋 处暑 白露 秋分 寒露 霜降 立冬 小雪 大雪 冬至 小寒 大寒'.split(' '));
+const SOLAR_TERMS = new Set(
+  '立春 雨水 惊蛰 春分 清明 谷雨 立夏 小满 芒种 夏至 小暑 大暑 立秋 处暑 白露 秋分 寒露 霜降 立冬 小雪 大雪 冬至 小寒 大寒'.split(' '),
+);
 /** lunar-typescript keys the terms that fall after the lunar year's end by their pinyin. */
-const TERM_PINYIN: Record<string, string> = { 大雪: 'DA_XUE', 冬至: 'DONG_ZHI', 小寒: 'XIAO_HAN', 大寒: 'DA_HAN', 立春: 'LI_CHUN', 雨水: 'YU_SHUI', 惊蛰: 'JING_ZHE' };
+const TERM_PINYIN: Record<string, string> = {
+  大雪: 'DA_XUE',
+  冬至: 'DONG_ZHI',
+  小寒: 'XIAO_HAN',
+  大寒: 'DA_HAN',
+  立春: 'LI_CHUN',
+  雨水: 'YU_SHUI',
+  惊蛰: 'JING_ZHE',
+};
 const LUNAR_MONTH = '(正|冬|腊|[一二三四五六七八九十]{1,2}|[0-9]{1,2})';
 const LUNAR_DAY = '(初[一二三四五六七八九十0-9]{1,2}|廿[一二三四五六七八九]?|卅|三十|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|[0-9]{1,2})';
 
@@ -576,7 +672,7 @@ function lunarMonthNumber(s: string): number | null {
 }
 function lunarDayNumber(s: string): number | null {
   if (s.startsWith('初')) return readNum(s.slice(1));
-  if (s.startsWith('廿')) return 20 + (s.length > 1 ? readNum(s.slice(1)) ?? NaN : 0);
+  if (s.startsWith('廿')) return 20 + (s.length > 1 ? (readNum(s.slice(1)) ?? NaN) : 0);
   if (s === '卅') return 30;
   return readNum(s);
 }

@@ -101,10 +101,26 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const skipStored = (options.skipStored ?? true) && (await store.stats()).reports > 0;
   const started = performance.now();
 
-  const summary: IngestSummary = { read: 0, new: 0, unchanged: 0, replaced: 0, failed: 0, failures: [], bytes: 0, seconds: 0, writerSeconds: 0, stopped: false };
+  const summary: IngestSummary = {
+    read: 0,
+    new: 0,
+    unchanged: 0,
+    replaced: 0,
+    failed: 0,
+    failures: [],
+    bytes: 0,
+    seconds: 0,
+    writerSeconds: 0,
+    stopped: false,
+  };
   let total: number | null = null;
   // The count only feeds the progress bar's ETA; it walks the folders alongside the ingest.
-  const counting = onProgress ? countReportFiles(paths).then((n) => void (total = n), () => undefined) : Promise.resolve();
+  const counting = onProgress
+    ? countReportFiles(paths).then(
+        (n) => void (total = n),
+        () => undefined,
+      )
+    : Promise.resolve();
 
   const pool = new Piscina<ProcessTask, ProcessedReport[]>({
     filename: workerEntry.href,
@@ -122,7 +138,10 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];
   const track = (promise: Promise<ProcessedReport[]>) => {
     const entry: (typeof inFlight)[number] = { promise };
-    promise.then((reports) => void (entry.done = reports), () => undefined);
+    promise.then(
+      (reports) => void (entry.done = reports),
+      () => undefined,
+    );
     inFlight.push(entry);
   };
   // A worker that cannot start (the pipeline fails to load) would fail every report: stop instead.
@@ -216,9 +235,11 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       } else {
         const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }) };
         track(
-          pool.run(task).catch((error: unknown): ProcessedReport[] => [
-            { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
-          ]),
+          pool
+            .run(task)
+            .catch((error: unknown): ProcessedReport[] => [
+              { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
+            ]),
         );
       }
       while (inFlight.length >= window) await writeAll(await next());

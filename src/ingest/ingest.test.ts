@@ -10,7 +10,9 @@ import { ingestPaths, type IngestProgress } from './index.ts';
 import { processTask } from './process.ts';
 
 const corpusDir = join(import.meta.dirname, '..', '..', 'data', 'corpus');
-const corpusFiles = readdirSync(corpusDir).filter((n) => !n.startsWith('.')).sort();
+const corpusFiles = readdirSync(corpusDir)
+  .filter((n) => !n.startsWith('.'))
+  .sort();
 
 const opened: Store[] = [];
 afterEach(async () => {
@@ -105,7 +107,8 @@ describe('expandInputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tc-expand-'));
     mkdirSync(join(dir, 'b', 'Z'), { recursive: true });
     mkdirSync(join(dir, 'a'));
-    for (const p of ['b/Z/2.md', 'b/10.html', 'b/9.txt', 'a/x.htm', 'A.txt', 'b/.draft.html', 'b/notes.docx']) writeFileSync(join(dir, p), `第${p}号报告：川渝两地新开通跨省公交线路6条。`);
+    for (const p of ['b/Z/2.md', 'b/10.html', 'b/9.txt', 'a/x.htm', 'A.txt', 'b/.draft.html', 'b/notes.docx'])
+      writeFileSync(join(dir, p), `第${p}号报告：川渝两地新开通跨省公交线路6条。`);
     const listed: string[] = [];
     for await (const entry of expandInputs([dir])) listed.push(entry.input);
     const read: string[] = [];

@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import { getElementsByTagName, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { emptyMeta, type DocumentMeta } from '../document/index.ts';
-import { parseDate } from './dates.ts';
+import { parseDate } from '../document/dates.ts';
 
 export interface FeedItem {
   meta: DocumentMeta;

@@ -78,7 +78,12 @@ function decodeReport(bytes: Uint8Array, opts: ReadBytesOptions): { text: string
     messages.push({ reason: `some bytes are not valid ${decoded.charset} and were replaced`, ruleId: 'charset:replaced', source: 'read', severity: 'warning' });
   }
   if (decoded.evidence === 'detected') {
-    messages.push({ reason: `charset ${decoded.charset} guessed from the bytes (none declared)`, ruleId: 'charset:detected', source: 'read', severity: 'info' });
+    messages.push({
+      reason: `charset ${decoded.charset} guessed from the bytes (none declared)`,
+      ruleId: 'charset:detected',
+      source: 'read',
+      severity: 'info',
+    });
   }
   if (!decoded.text.trim()) throw new ReportError(opts.location, 'file has no text (only whitespace)', 'read:empty');
   return { text: decoded.text, charset: decoded.charset, messages };
@@ -129,7 +134,12 @@ function readDecoded(bytes: Uint8Array, opts: ReadBytesOptions, hash: string): D
   }
   if (kind === 'html' || kind === 'feed') {
     if (/<(?:html|body)\b/i.test(text) && !/<\/(?:html|body)\s*>/i.test(text.slice(-64 * 1024))) {
-      messages.push({ reason: 'page looks truncated (no closing </body> or </html>); read what is there', ruleId: 'html:truncated', source: 'read.html', severity: 'warning' });
+      messages.push({
+        reason: 'page looks truncated (no closing </body> or </html>); read what is there',
+        ruleId: 'html:truncated',
+        source: 'read.html',
+        severity: 'warning',
+      });
     }
     return [makeDoc(opts, { format: 'html', raw: text, charset, hash, messages })];
   }
@@ -199,7 +209,8 @@ async function fetchReport(url: string, o: Required<ReadInputsOptions>): Promise
     response = await o.fetch(url, { signal: AbortSignal.timeout(o.timeoutMs), redirect: 'follow' });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${o.timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const why =
+      (error as Error).name === 'TimeoutError' ? `no answer within ${o.timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
     throw new ReportError(url, `unreachable (${why})`, 'read:unreachable', { cause: error });
   }
   if (!response.ok) throw new ReportError(url, `HTTP ${response.status} ${response.statusText}`.trim(), 'read:http-status');
@@ -236,10 +247,15 @@ function asReportError(location: string, error: unknown): ReportError {
   if (error instanceof ReportError) return error;
   const code = (error as { code?: string }).code;
   const reason =
-    code === 'ENOENT' ? 'no such file or folder' :
-    code === 'EACCES' ? 'permission denied' :
-    code === 'EISDIR' ? 'is a folder' :
-    error instanceof Error ? error.message : String(error);
+    code === 'ENOENT'
+      ? 'no such file or folder'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : error instanceof Error
+            ? error.message
+            : String(error);
   return new ReportError(location, reason, code ? `read:${code.toLowerCase()}` : 'read:failed', { cause: error });
 }
 
@@ -261,19 +277,24 @@ export async function* readInputs(inputs: string[], options: ReadInputsOptions =
       continue;
     }
     const location = resolve(input);
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = (await stat(location)).isDirectory();
     } catch (error) {
       yield { ok: false, error: asReportError(location, error) };
       continue;
     }
-    const files = isDir ? walk(location) : (async function* () { yield location; })();
+    const files = isDir
+      ? walk(location)
+      : (async function* () {
+          yield location;
+        })();
     try {
       for await (const file of files) {
         try {
           const { size } = await stat(file);
-          if (size > o.maxBytes) throw new ReportError(file, `file is ${megabytes(size)}, over the ${megabytes(o.maxBytes)} limit (--max-bytes)`, 'read:too-large');
+          if (size > o.maxBytes)
+            throw new ReportError(file, `file is ${megabytes(size)}, over the ${megabytes(o.maxBytes)} limit (--max-bytes)`, 'read:too-large');
           const bytes = await readFile(file);
           yield* await readOne(bytes, { location: file }, o.maxBytes);
         } catch (error) {
@@ -287,5 +308,5 @@ export async function* readInputs(inputs: string[], options: ReadInputsOptions =
 }
 
 export { decodeBytes } from './charset.ts';
-export { parseDate } from './dates.ts';
+export { parseDate } from '../document/dates.ts';
 export { readFrontMatter } from './markdown.ts';

@@ -1,8 +1,8 @@
 /** Markdown with YAML front matter, as feed archives (Hexo, Jekyll, Hugo) store reports. */
 import { parse as parseYaml } from 'yaml';
 import { emptyMeta, type DocumentMeta, type Message } from '../document/index.ts';
-import { parseDate } from './dates.ts';
-import { FRONT_MATTER } from './sniff.ts';
+import { parseDate } from '../document/dates.ts';
+import { FRONT_MATTER, frontMatterEnd } from '../document/front-matter.ts';
 
 export interface FrontMatter {
   meta: DocumentMeta;
@@ -86,10 +86,7 @@ export function readSimpleYaml(source: string): Record<string, unknown> | null {
   return data;
 }
 
-/** Where the body starts (after the closing `---`), 0 without front matter; no YAML is parsed. */
-export function frontMatterEnd(text: string): number {
-  return FRONT_MATTER.exec(text)?.[0].length ?? 0;
-}
+export { frontMatterEnd };
 
 /** Splits and reads the front matter; a text without any returns the empty meta and offset 0. */
 export function readFrontMatter(text: string): FrontMatter {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from './index.ts';
 import { readBytes, readBytesAsync, readInputs, type ReadResult } from './index.ts';
 import { decodeBytes } from './charset.ts';
-import { parseDate } from './dates.ts';
+import { parseDate } from '../document/dates.ts';
 import { readSimpleYaml } from './markdown.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -109,7 +109,13 @@ describe('readers', () => {
     const docs = readBytes(bytesOf('feed.rss'), { location: fixture('feed.rss') });
     expect(docs.map((d) => d.source)).toEqual(['feed.rss#1', 'feed.rss#2']);
     expect(docs[0]).toMatchObject({ format: 'feed-item' });
-    expect(docs[0].meta).toMatchObject({ title: '成渝中线高铁建设提速', url: 'https://example.org/a/1', published: '2024-03-05', author: '记者王五', categories: ['交通'] });
+    expect(docs[0].meta).toMatchObject({
+      title: '成渝中线高铁建设提速',
+      url: 'https://example.org/a/1',
+      published: '2024-03-05',
+      author: '记者王五',
+      categories: ['交通'],
+    });
     expect(docs[0].raw).toContain('<p>成渝中线高铁全长292公里');
     expect(docs[1].raw).toBe('两地推出精品旅游线路70余条，年接待游客超过1亿人次。');
     expect(new Set(docs.map((d) => d.contentHash)).size).toBe(2);
@@ -184,7 +190,10 @@ describe('bad input never stops a batch', () => {
   writeFileSync(files.truncatedGz, gzipSync(Buffer.from('<html><body><p>成渝双城经济圈</p></body></html>')).subarray(0, 20));
   writeFileSync(files.truncatedHtml, '<html><body><div id="content"><p>成渝两地联合开行中欧班列1475列，约占全国开行量的21%，合作不断深化');
   // Declared UTF-8, but the body is bytes no UTF-8 text contains.
-  writeFileSync(files.undecodable, Buffer.concat([Buffer.from('<meta charset="utf-8">'), Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0xff : 0xfe)))]));
+  writeFileSync(
+    files.undecodable,
+    Buffer.concat([Buffer.from('<meta charset="utf-8">'), Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0xff : 0xfe)))]),
+  );
   // A 100 MB page as a sparse file: refused from its size, never read.
   const fd = openSync(files.huge, 'w');
   ftruncateSync(fd, 100 * 1024 * 1024);
@@ -283,22 +292,84 @@ describe('front matter without the YAML library', () => {
   });
 
   it('leaves to the library what it does not read', () => {
-    for (const source of ['title: 1.0', 'a: [1, 2]', 'a: |\n  text', 'a: b # note', 'a:\n  b: c', 'a: x\na: y', 'a: x\n  more', "a: 'open", 'a: &x 1', 'true: x', 'a:\tb']) {
+    for (const source of [
+      'title: 1.0',
+      'a: [1, 2]',
+      'a: |\n  text',
+      'a: b # note',
+      'a:\n  b: c',
+      'a: x\na: y',
+      'a: x\n  more',
+      "a: 'open",
+      'a: &x 1',
+      'true: x',
+      'a:\tb',
+    ]) {
       expect(readSimpleYaml(source), source).toBeNull();
     }
   });
 
   it('agrees with the library on every document it accepts (generated)', () => {
-    const words = ['标题', 'a', 'b c', 'it\'s', "''", '"', ':', ': ', ' #', '#', '-', '- x', '1', '1.5', '0x1F', 'true', 'False', 'null', '~', 'yes', 'on',
-      '2024-05-16', 'Tue, 28 Jun 2022', 'http://a.b/c', '[x]', '{y}', '&a', '*a', '!t', '|', '>', '%', '@', '`', ',', '?', ' ', '  ', '\u3000', '－'];
+    const words = [
+      '标题',
+      'a',
+      'b c',
+      "it's",
+      "''",
+      '"',
+      ':',
+      ': ',
+      ' #',
+      '#',
+      '-',
+      '- x',
+      '1',
+      '1.5',
+      '0x1F',
+      'true',
+      'False',
+      'null',
+      '~',
+      'yes',
+      'on',
+      '2024-05-16',
+      'Tue, 28 Jun 2022',
+      'http://a.b/c',
+      '[x]',
+      '{y}',
+      '&a',
+      '*a',
+      '!t',
+      '|',
+      '>',
+      '%',
+      '@',
+      '`',
+      ',',
+      '?',
+      ' ',
+      '  ',
+      '\u3000',
+      '－',
+    ];
     const scalar = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
     const key = fc.constantFrom('title', 'date', 'categories', 'tags', 'x-y', '_k', 'true', 'null', '1', 'k k', '__proto__');
     const line = fc.oneof(
       fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, fc.constantFrom('', ' ')).map(([k, sp]) => `${k}:${sp}`),
       fc.tuple(fc.constantFrom('', ' ', '  '), scalar).map(([indent, v]) => `${indent}- ${v}`),
-      fc.tuple(scalar.map((v) => `'${v}'`), key).map(([v, k]) => `${k}: ${v}`),
-      fc.tuple(scalar.map((v) => `"${v}"`), key).map(([v, k]) => `${k}: ${v}`),
+      fc
+        .tuple(
+          scalar.map((v) => `'${v}'`),
+          key,
+        )
+        .map(([v, k]) => `${k}: ${v}`),
+      fc
+        .tuple(
+          scalar.map((v) => `"${v}"`),
+          key,
+        )
+        .map(([v, k]) => `${k}: ${v}`),
       fc.constant(''),
     );
     fc.assert(

@@ -1,3 +1,4 @@
+import { FRONT_MATTER } from '../document/front-matter.ts';
 /**
  * What kind of report a byte string is, decided by content first and by name second: a `.txt`
  * file holding front matter is Markdown, a `.html` file holding a PNG is binary.
@@ -46,21 +47,38 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /** Front matter: a first line of `---` and a closing `---` line. */
-export const FRONT_MATTER = /^\uFEFF?\s*---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+export { FRONT_MATTER };
 
 const EXTENSION_KIND: Record<string, Container> = {
-  html: 'html', htm: 'html', xhtml: 'html', shtml: 'html', php: 'html', asp: 'html', aspx: 'html', jsp: 'html',
-  md: 'markdown', markdown: 'markdown', mdx: 'markdown',
-  txt: 'text', text: 'text',
-  xml: 'feed', rss: 'feed', atom: 'feed',
-  pdf: 'pdf', gz: 'gzip',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  shtml: 'html',
+  php: 'html',
+  asp: 'html',
+  aspx: 'html',
+  jsp: 'html',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdx: 'markdown',
+  txt: 'text',
+  text: 'text',
+  xml: 'feed',
+  rss: 'feed',
+  atom: 'feed',
+  pdf: 'pdf',
+  gz: 'gzip',
 };
 
 /** File extensions a folder walk picks up (anything else in a folder is not a report). */
 export const REPORT_EXTENSIONS = new Set(Object.keys(EXTENSION_KIND));
 
 export function extensionOf(name: string): string {
-  const base = name.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  const base =
+    name
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }

@@ -39,7 +39,7 @@ describe('catalogue', () => {
     }
   });
 
-  it('maps each indicator\'s own Chinese name to itself', () => {
+  it("maps each indicator's own Chinese name to itself", () => {
     const stolen = catalog.entries
       .map((e) => [e.id, matchIndicator({ subject: e.nameZh, unit: e.unit, measure: e.measure }, catalog)?.id ?? null])
       .filter(([id, got]) => id !== got);
@@ -47,10 +47,10 @@ describe('catalogue', () => {
   });
 
   it('refuses a malformed catalogue, naming the problem', () => {
-    expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'X Y', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['a'] }] }))
-      .toThrow(/indicators\.0\.id/);
-    expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'x', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['('] }] }))
-      .toThrow(/bad pattern/);
+    expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'X Y', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['a'] }] })).toThrow(
+      /indicators\.0\.id/,
+    );
+    expect(() => buildCatalog({ areas: {}, indicators: [{ id: 'x', zh: 'x', en: 'x', area: '金融', unit: '元', patterns: ['('] }] })).toThrow(/bad pattern/);
   });
 
   it('maps subjects by pattern, unit and measure; the longest match wins', () => {
@@ -97,17 +97,22 @@ describe('series', () => {
 
   it('joins a figure restated as of dates within the window, dated by its latest statement', () => {
     const base = { value: 311, unit: '项', subject: '川渝通办事项' } as const;
-    const points = buildSeries('x', [
-      fact({ ...base, reportId: 1, refDate: '2022-06-21' }),
-      fact({ ...base, reportId: 2, period: { start: null, end: '2022-06-28' } }),
-      fact({ ...base, reportId: 3, refDate: '2022-08-30' }),
-    ], { windowDays: 31 });
+    const points = buildSeries(
+      'x',
+      [
+        fact({ ...base, reportId: 1, refDate: '2022-06-21' }),
+        fact({ ...base, reportId: 2, period: { start: null, end: '2022-06-28' } }),
+        fact({ ...base, reportId: 3, refDate: '2022-08-30' }),
+      ],
+      { windowDays: 31 },
+    );
     expect(points.map((p) => [p.date, p.reportIds, p.period?.stated])).toEqual([
       ['2022-06-28', [1, 2], true],
       ['2022-08-30', [3], false],
     ]);
-    expect(buildSeries('x', [fact({ ...base, reportId: 1, refDate: '2022-06-21' }), fact({ ...base, reportId: 2, refDate: '2022-06-28' })], { windowDays: 0 }))
-      .toHaveLength(2);
+    expect(
+      buildSeries('x', [fact({ ...base, reportId: 1, refDate: '2022-06-21' }), fact({ ...base, reportId: 2, refDate: '2022-06-28' })], { windowDays: 0 }),
+    ).toHaveLength(2);
   });
 
   it('groups unmatched quantities by normalized subject, unit and measure', () => {
@@ -175,10 +180,7 @@ describe('conflicts', () => {
   });
 
   it('does not set a report against itself', () => {
-    const points = buildSeries('x', [
-      fact({ reportId: 1, value: 130, unit: '家', subject: 's' }),
-      fact({ reportId: 1, value: 140, unit: '家', subject: 's' }),
-    ]);
+    const points = buildSeries('x', [fact({ reportId: 1, value: 130, unit: '家', subject: 's' }), fact({ reportId: 1, value: 140, unit: '家', subject: 's' })]);
     expect(findConflicts(points)).toEqual([]);
   });
 });
@@ -231,7 +233,12 @@ describe('conflict sweep', () => {
         );
         const points = buildSeries('x', facts);
         // Ordered by value, so the sweep cannot lean on buildSeries having sorted them by date.
-        const swept = findConflicts([...points].sort((a, b) => a.value - b.value), { windowDays }).map((c) => pairKey(c.a, c.b)).sort();
+        const swept = findConflicts(
+          [...points].sort((a, b) => a.value - b.value),
+          { windowDays },
+        )
+          .map((c) => pairKey(c.a, c.b))
+          .sort();
         expect(swept).toEqual(bruteForce(points, windowDays));
       }),
       { numRuns: 300 },

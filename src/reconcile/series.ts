@@ -127,9 +127,7 @@ export function buildSeries(
   const points = new Map<string, Point>();
   for (const fact of facts) {
     const period = effectivePeriod(fact);
-    const key = JSON.stringify([
-      fact.region, fact.unit, fact.measure, fact.value, fact.valueMax, fact.approx, period?.start ?? null, period?.end ?? null,
-    ]);
+    const key = JSON.stringify([fact.region, fact.unit, fact.measure, fact.value, fact.valueMax, fact.approx, period?.start ?? null, period?.end ?? null]);
     let point = points.get(key);
     if (!point) {
       point = {
@@ -249,8 +247,7 @@ function daysBetween(a: string, b: string): number {
 }
 
 /** A flow period has both ends (一季度, 2024年); anything else is a stock "as of" a date. */
-const isFlow = (p: EffectivePeriod | null): p is EffectivePeriod & { start: string; end: string } =>
-  !!p && p.start !== null && p.end !== null;
+const isFlow = (p: EffectivePeriod | null): p is EffectivePeriod & { start: string; end: string } => !!p && p.start !== null && p.end !== null;
 
 /** When two points speak about the same moment, the date they share; otherwise undefined. */
 export function sameMoment(a: Point, b: Point, opts: ConflictOptions): string | null | undefined {
@@ -336,10 +333,8 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
  * not a disagreement between sources.
  */
 function statedTogether(a: Point, b: Point, byReport: Map<number, Point[]>): boolean {
-  const states = (from: Point, other: Point) =>
-    from.reportIds.some((r) => byReport.get(r)!.some((p) => p !== from && compatible(p, other)));
+  const states = (from: Point, other: Point) => from.reportIds.some((r) => byReport.get(r)!.some((p) => p !== from && compatible(p, other)));
   return states(a, b) || states(b, a);
 }
 
-const sameReports = (a: Point, b: Point): boolean =>
-  a.reportIds.length === b.reportIds.length && a.reportIds.every((r) => b.reportIds.includes(r));
+const sameReports = (a: Point, b: Point): boolean => a.reportIds.length === b.reportIds.length && a.reportIds.every((r) => b.reportIds.includes(r));

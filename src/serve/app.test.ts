@@ -17,10 +17,21 @@ function sentenceAt(text: string, offset: number): Span {
   return makeSpan(text, start, stop < 0 ? text.length : stop + 1);
 }
 
-function quantity(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage' | 'status' | 'cues'> & Partial<Pick<Quantity, 'status' | 'cues'>>): Quantity {
+function quantity(
+  text: string,
+  surface: string,
+  init: Omit<Quantity, 'span' | 'sentence' | 'stage' | 'status' | 'cues'> & Partial<Pick<Quantity, 'status' | 'cues'>>,
+): Quantity {
   const at = text.indexOf(surface);
   if (at < 0) throw new Error(`"${surface}" not in text`);
-  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', status: 'actual', cues: { period: null, region: null }, ...init } as Quantity;
+  return {
+    span: makeSpan(text, at, at + surface.length),
+    sentence: sentenceAt(text, at),
+    stage: 'test@1',
+    status: 'actual',
+    cues: { period: null, region: null },
+    ...init,
+  } as Quantity;
 }
 
 function itemOf(text: string, surface: string, name: string, total: number, done: number): CooperationItem {
@@ -43,7 +54,8 @@ function report(name: string, text: string, published: string, quantities: (t: s
   });
 }
 
-const TEXT_A = '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。年度重点工作65项，其中圆满完成35项。';
+const TEXT_A =
+  '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。年度重点工作65项，其中圆满完成35项。';
 const TEXT_B = '两地300余家零部件企业参与对方整车配套。311项政务服务“川渝通办”事项持续落地。中欧班列（成渝）开行量保持全国第一。';
 const asOf = (end: string) => ({ start: null, end });
 
@@ -56,15 +68,53 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'twincity-serve-'));
   store = await openStore(join(dir, 'o.db'));
   await store.ingestDocument(
-    report('a', TEXT_A, '2022-06-28', (t) => [
-      quantity(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-28'), region: '成渝' }),
-      quantity(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-28'), region: '成渝' }),
-    ], [itemOf(TEXT_A, '重点工作65项，其中圆满完成35项', '重点工作', 65, 35)]),
+    report(
+      'a',
+      TEXT_A,
+      '2022-06-28',
+      (t) => [
+        quantity(t, '130家', {
+          value: 130,
+          unit: '家',
+          approx: 'exact',
+          measure: 'level',
+          subject: '零部件企业参与对方整车配套',
+          period: asOf('2022-06-28'),
+          region: '成渝',
+        }),
+        quantity(t, '210项', {
+          value: 210,
+          unit: '项',
+          approx: 'exact',
+          measure: 'level',
+          subject: '政务服务“川渝通办”事项',
+          period: asOf('2022-06-28'),
+          region: '成渝',
+        }),
+      ],
+      [itemOf(TEXT_A, '重点工作65项，其中圆满完成35项', '重点工作', 65, 35)],
+    ),
   );
   await store.ingestDocument(
     report('b', TEXT_B, '2022-06-20', (t) => [
-      quantity(t, '300余家', { value: 300, unit: '家', approx: 'over', measure: 'level', subject: '零部件企业参与对方整车配套', period: asOf('2022-06-20'), region: '成渝' }),
-      quantity(t, '311项', { value: 311, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项', period: asOf('2022-06-20'), region: '成渝' }),
+      quantity(t, '300余家', {
+        value: 300,
+        unit: '家',
+        approx: 'over',
+        measure: 'level',
+        subject: '零部件企业参与对方整车配套',
+        period: asOf('2022-06-20'),
+        region: '成渝',
+      }),
+      quantity(t, '311项', {
+        value: 311,
+        unit: '项',
+        approx: 'exact',
+        measure: 'level',
+        subject: '政务服务“川渝通办”事项',
+        period: asOf('2022-06-20'),
+        region: '成渝',
+      }),
     ]),
   );
   await store.refreshDerived();

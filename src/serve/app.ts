@@ -111,8 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ctx: ApiContext = {
     store,
     uploadLimitBytes,
-    ingestUpload: (bytes, filename, mediaType) =>
-      ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
+    ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
     ...responseCache(options.cacheTtlMs ?? 2000),
   };
 
@@ -163,9 +162,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
       return;
     }
-    const message = hasDashboard || path.startsWith('/api')
-      ? `no such resource: ${request.method} ${path}`
-      : 'the dashboard is not built: run `npm run build:web` (the API is under /api)';
+    const message =
+      hasDashboard || path.startsWith('/api')
+        ? `no such resource: ${request.method} ${path}`
+        : 'the dashboard is not built: run `npm run build:web` (the API is under /api)';
     void reply.code(404).send(envelope(404, 'not_found', message));
   });
 

@@ -54,7 +54,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
   if (error.validation) {
     // Validation messages name the field ("querystring/limit must be <= 500"): what a caller needs.
-    void reply.code(400).send(envelope(400, 'invalid_request', `${error.validationContext ?? 'request'}${error.message.replace(/^(querystring|params|body|headers)/, '')}`));
+    void reply
+      .code(400)
+      .send(envelope(400, 'invalid_request', `${error.validationContext ?? 'request'}${error.message.replace(/^(querystring|params|body|headers)/, '')}`));
     return;
   }
   if (status === 429) {

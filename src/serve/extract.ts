@@ -18,9 +18,7 @@ export interface ExtractJob {
   maxBytes: number;
 }
 
-export type ExtractOutcome =
-  | { ok: true; docs: unknown[] }
-  | { ok: false; location: string; reason: string };
+export type ExtractOutcome = { ok: true; docs: unknown[] } | { ok: false; location: string; reason: string };
 
 export async function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
   let docs;

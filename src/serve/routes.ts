@@ -156,7 +156,8 @@ export const routes: ApiRoute[] = [
       const { id, ord } = (req as Params<{ id: string; ord: number }>).params;
       const { limit, offset } = (req as Query<{ limit: number; offset: number }>).query;
       return cachedJson(reply, `point-sources:${id}:${ord}:${limit}:${offset}`, async () =>
-        found(await store.pointSources(id, ord, { limit, offset }), `point ${ord} of indicator ${id}`));
+        found(await store.pointSources(id, ord, { limit, offset }), `point ${ord} of indicator ${id}`),
+      );
     },
   },
   {
@@ -215,10 +216,7 @@ export const routes: ApiRoute[] = [
     handler: async (req, reply, { store }) => {
       const { format, table } = (req as Query<{ format: ExportFormat; table?: ExportTableName }>).query;
       const file = await exportResponse(store, format, table);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
     },
   },
 ];

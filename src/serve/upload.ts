@@ -19,7 +19,10 @@ export const UPLOAD_LOCATION_PREFIX = 'upload:';
 /** A file name as a browser sends it, reduced to its base name and to characters safe to keep. */
 export function uploadName(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'upload';
 }
 

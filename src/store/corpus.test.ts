@@ -110,7 +110,10 @@ describe('the five reports in a store', () => {
     expected.sort();
     expect(expected.length).toBeGreaterThan(0);
     const hits = (await store.search(word, { limit: 200 })).rows;
-    const reportHits = hits.filter((h) => h.kind === 'report').map((h) => h.reportId).sort();
+    const reportHits = hits
+      .filter((h) => h.kind === 'report')
+      .map((h) => h.reportId)
+      .sort();
     expect(reportHits).toEqual(expected);
     for (const h of hits) {
       expect(h.highlights.length).toBeGreaterThan(0);

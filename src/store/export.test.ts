@@ -46,10 +46,16 @@ describe('export writers', () => {
 describe('text tables', () => {
   it('pads by display width, Chinese counting two columns', () => {
     expect(displayWidth('高铁ab')).toBe(6);
-    const out = renderTable([{ a: '高铁', b: 1 }, { a: 'x', b: 22 }], [
-      { header: '名称', value: (r) => r.a },
-      { header: 'n', value: (r) => r.b, align: 'right' },
-    ]);
+    const out = renderTable(
+      [
+        { a: '高铁', b: 1 },
+        { a: 'x', b: 22 },
+      ],
+      [
+        { header: '名称', value: (r) => r.a },
+        { header: 'n', value: (r) => r.b, align: 'right' },
+      ],
+    );
     const lines = out.trimEnd().split('\n');
     expect(lines.map(displayWidth)).toEqual([8, 8, 8, 8]);
     expect(lines[3]).toBe('x     22');

@@ -16,10 +16,7 @@ type Cell = string | number | null;
 
 /** A table as a grid: the Chinese header row, then one row per record in column order. */
 export function tableGrid(table: ExportTable): Cell[][] {
-  return [
-    table.columns.map((c) => c.header),
-    ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null)),
-  ];
+  return [table.columns.map((c) => c.header), ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null))];
 }
 
 /**
@@ -27,7 +24,13 @@ export function tableGrid(table: ExportTable): Cell[][] {
  * of its own is quoted too: csv-stringify only quotes the record delimiter (CRLF) by default.
  */
 export function gridToCsv(grid: readonly (readonly Cell[])[]): string {
-  return BOM + stringify(grid.map((r) => r.map((c) => (c === null ? '' : c))), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return (
+    BOM +
+    stringify(
+      grid.map((r) => r.map((c) => (c === null ? '' : c))),
+      { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+    )
+  );
 }
 
 export function tableToCsv(table: ExportTable): string {

@@ -24,7 +24,7 @@ describe('search segmentation', () => {
     expect(expr).toContain('grams : "高铁"');
   });
 
-  it("quotes every lexeme of a tsquery, so its syntax in the input is inert too", () => {
+  it('quotes every lexeme of a tsquery, so its syntax in the input is inert too', () => {
     const expr = tsQueryExpression(queryWords("it's & 川渝通办 !x"));
     expect(expr).toContain("'it''s':B");
     expect(expr).toContain("('川渝':B <-> '渝通':B <-> '通办':B)");

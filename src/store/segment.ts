@@ -19,7 +19,10 @@ const HAN_RUN = /\p{Script=Han}+/gu;
  * 中欧班列), so a query for a two-character word finds it inside a compound.
  */
 export function indexTokens(text: string): string[] {
-  return segmenter().cutForSearch(text, true).map((t) => t.trim()).filter((t) => WORDLIKE.test(t));
+  return segmenter()
+    .cutForSearch(text, true)
+    .map((t) => t.trim())
+    .filter((t) => WORDLIKE.test(t));
 }
 
 /**
@@ -38,7 +41,10 @@ export function queryWords(query: string): string[] {
 
 /** A query word's jieba words (the precise cut), as the token column holds them. */
 export function queryTokens(word: string): string[] {
-  return segmenter().cut(word, true).map((t) => t.trim()).filter((t) => WORDLIKE.test(t));
+  return segmenter()
+    .cut(word, true)
+    .map((t) => t.trim())
+    .filter((t) => WORDLIKE.test(t));
 }
 
 /** Overlapping pairs of Han characters (a lone character stands alone); other text as it is. */

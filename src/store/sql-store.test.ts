@@ -17,10 +17,22 @@ function sentenceAt(text: string, offset: number): Span {
 }
 
 /** A quantity over the first occurrence of `surface` after `after` in the text. */
-function q(text: string, surface: string, init: Omit<Quantity, 'span' | 'sentence' | 'stage' | 'status' | 'cues'> & Partial<Pick<Quantity, 'status' | 'cues'>>, after = 0): Quantity {
+function q(
+  text: string,
+  surface: string,
+  init: Omit<Quantity, 'span' | 'sentence' | 'stage' | 'status' | 'cues'> & Partial<Pick<Quantity, 'status' | 'cues'>>,
+  after = 0,
+): Quantity {
   const at = text.indexOf(surface, after);
   if (at < 0) throw new Error(`"${surface}" not in text`);
-  return { span: makeSpan(text, at, at + surface.length), sentence: sentenceAt(text, at), stage: 'test@1', status: 'actual', cues: { period: null, region: null }, ...init } as Quantity;
+  return {
+    span: makeSpan(text, at, at + surface.length),
+    sentence: sentenceAt(text, at),
+    stage: 'test@1',
+    status: 'actual',
+    cues: { period: null, region: null },
+    ...init,
+  } as Quantity;
 }
 
 function report(name: string, text: string, published: string | null, build: (text: string) => Partial<Document>, hash = name): Document {
@@ -40,26 +52,41 @@ function report(name: string, text: string, published: string | null, build: (te
 const TEXT_A = '截至目前，两地共有130家零部件企业参与对方整车配套。目前已有210项政务服务“川渝通办”事项在两地持续落地。成渝中线高铁开工建设。';
 const TEXT_B = '两地300余家零部件企业参与对方整车配套。311项政务服务"川渝通办"事项持续落地。2022年6月24日，氢能产业联盟成立。';
 
-const docA = () => report('a', TEXT_A, '2022-06-28', (t) => ({
-  quantities: [
-    q(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: '零部件企业参与对方整车配套',
-      period: { start: null, end: '2022-06-28' }, region: '成渝' }),
-    q(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项',
-      period: { start: null, end: '2022-06-28' }, region: '成渝' }),
-  ],
-}));
-const docB = () => report('b', TEXT_B, null, (t) => {
-  const at = t.indexOf('2022年6月24日');
-  return {
+const docA = () =>
+  report('a', TEXT_A, '2022-06-28', (t) => ({
     quantities: [
-      q(t, '300余家', { value: 300, unit: '家', approx: 'over', measure: 'level', subject: '零部件企业参与对方整车配套',
-        period: null, region: '成渝' }),
-      q(t, '311项', { value: 311, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务"川渝通办"事项', period: null, region: '成渝' }),
+      q(t, '130家', {
+        value: 130,
+        unit: '家',
+        approx: 'exact',
+        measure: 'level',
+        subject: '零部件企业参与对方整车配套',
+        period: { start: null, end: '2022-06-28' },
+        region: '成渝',
+      }),
+      q(t, '210项', {
+        value: 210,
+        unit: '项',
+        approx: 'exact',
+        measure: 'level',
+        subject: '政务服务“川渝通办”事项',
+        period: { start: null, end: '2022-06-28' },
+        region: '成渝',
+      }),
     ],
-    events: [{ span: makeSpan(t, at, t.length - 1), date: '2022-06-24', summary: '氢能产业联盟成立', sentence: sentenceAt(t, at), stage: 'test@1' }],
-    items: [],
-  };
-});
+  }));
+const docB = () =>
+  report('b', TEXT_B, null, (t) => {
+    const at = t.indexOf('2022年6月24日');
+    return {
+      quantities: [
+        q(t, '300余家', { value: 300, unit: '家', approx: 'over', measure: 'level', subject: '零部件企业参与对方整车配套', period: null, region: '成渝' }),
+        q(t, '311项', { value: 311, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务"川渝通办"事项', period: null, region: '成渝' }),
+      ],
+      events: [{ span: makeSpan(t, at, t.length - 1), date: '2022-06-24', summary: '氢能产业联盟成立', sentence: sentenceAt(t, at), stage: 'test@1' }],
+      items: [],
+    };
+  });
 
 let dir: string;
 let store: Store;
@@ -107,7 +134,9 @@ describe('SQLite store', () => {
     const db = new Database(join(dir, 'o.db'));
     // Back to schema 1's search table, as a store made before migration 003 has it.
     db.exec(`DROP TABLE search_index; CREATE VIRTUAL TABLE search_index USING fts5(tokens, tokenize = 'unicode61');`);
-    db.exec('DROP INDEX indicators_area; ALTER TABLE indicators DROP COLUMN point_count; ALTER TABLE indicators DROP COLUMN source_count; ALTER TABLE indicators DROP COLUMN conflict_count;');
+    db.exec(
+      'DROP INDEX indicators_area; ALTER TABLE indicators DROP COLUMN point_count; ALTER TABLE indicators DROP COLUMN source_count; ALTER TABLE indicators DROP COLUMN conflict_count;',
+    );
     db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP INDEX conflicts_a_point; DROP INDEX conflicts_b_point;
       ALTER TABLE series_points DROP COLUMN source_count; ALTER TABLE series_points DROP COLUMN sources;
       ALTER TABLE indicators DROP COLUMN series;
@@ -125,7 +154,6 @@ describe('SQLite store', () => {
     expect(indicator).toBeDefined();
     expect((await store.indicator(indicator.id))!.series[0].sources.length).toBeGreaterThan(0);
   });
-
 });
 
 describe.each(backends)('store on $name', ({ available, open }) => {
@@ -147,9 +175,15 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     expect((await store.ingestDocument(docB())).status).toBe('unchanged');
 
     const changedText = TEXT_B.replace('311项', '312项');
-    const changed = report('b', changedText, null, (t) => ({
-      quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
-    }), 'b2');
+    const changed = report(
+      'b',
+      changedText,
+      null,
+      (t) => ({
+        quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
+      }),
+      'b2',
+    );
     const replaced = await store.ingestDocument(changed);
     expect(replaced).toEqual({ status: 'replaced', reportId: first.reportId });
     // A copy of a stored report at another place is not stored twice.
@@ -162,7 +196,12 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     // the counts the writer keeps are the tables' own (as exported), through replacing and its cascades
     const tables = await store.exportTables();
     const counted = (name: string) => tables.find((t) => t.name === name)!.rows.length;
-    expect(await store.stats()).toMatchObject({ reports: counted('reports'), quantities: counted('quantities'), events: counted('events'), items: counted('items') });
+    expect(await store.stats()).toMatchObject({
+      reports: counted('reports'),
+      quantities: counted('quantities'),
+      events: counted('events'),
+      items: counted('items'),
+    });
     expect((await store.stats()).quantities).toBe(3);
   });
 
@@ -195,13 +234,19 @@ describe.each(backends)('store on $name', ({ available, open }) => {
 
   it('rolls a report back whole when a write fails midway, keeping what was there before', async () => {
     const { reportId } = await store.ingestDocument(docA());
-    const changed = report('a', TEXT_A, '2022-06-29', (t) => ({
-      quantities: [
-        q(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: 's', period: null, region: null }),
-        // Passes the span check, then breaks the table's CHECK constraint after rows were written.
-        q(t, '210项', { value: 210, unit: '项', approx: 'roughly' as never, measure: 'level', subject: 's', period: null, region: null }),
-      ],
-    }), 'a2');
+    const changed = report(
+      'a',
+      TEXT_A,
+      '2022-06-29',
+      (t) => ({
+        quantities: [
+          q(t, '130家', { value: 130, unit: '家', approx: 'exact', measure: 'level', subject: 's', period: null, region: null }),
+          // Passes the span check, then breaks the table's CHECK constraint after rows were written.
+          q(t, '210项', { value: 210, unit: '项', approx: 'roughly' as never, measure: 'level', subject: 's', period: null, region: null }),
+        ],
+      }),
+      'a2',
+    );
     await expect(store.ingestDocument(changed)).rejects.toThrow(/check constraint/i);
     const kept = (await store.report(reportId))!;
     expect(kept.published).toBe('2022-06-28');
@@ -227,10 +272,21 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     const n = SOURCES_PER_POINT + 5;
     for (let i = 0; i < n; i++) {
       const day = String(1 + (i % 28)).padStart(2, '0');
-      await store.ingestDocument(report(`r${i}`, TEXT_A, `2022-07-${day}`, (t) => ({
-        quantities: [q(t, '210项', { value: 210, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项',
-          period: { start: null, end: '2022-06-28' }, region: '成渝' })],
-      })));
+      await store.ingestDocument(
+        report(`r${i}`, TEXT_A, `2022-07-${day}`, (t) => ({
+          quantities: [
+            q(t, '210项', {
+              value: 210,
+              unit: '项',
+              approx: 'exact',
+              measure: 'level',
+              subject: '政务服务“川渝通办”事项',
+              period: { start: null, end: '2022-06-28' },
+              region: '成渝',
+            }),
+          ],
+        })),
+      );
     }
     await store.refreshDerived();
     const [point] = (await store.indicator('chuanyu_tongban_items'))!.series;
@@ -250,10 +306,21 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     await store.writeBatch(async () => {
       for (let i = 0; i < n; i++) {
         const text = TEXT_A.replace('210项', `${1000 + i}项`);
-        await store.ingestDocument(report(`s${i}`, text, '2022-07-01', (t) => ({
-          quantities: [q(t, `${1000 + i}项`, { value: 1000 + i, unit: '项', approx: 'exact', measure: 'level', subject: '政务服务“川渝通办”事项',
-            period: { start: null, end: `${2000 + i}-12-31` }, region: '成渝' })],
-        })));
+        await store.ingestDocument(
+          report(`s${i}`, text, '2022-07-01', (t) => ({
+            quantities: [
+              q(t, `${1000 + i}项`, {
+                value: 1000 + i,
+                unit: '项',
+                approx: 'exact',
+                measure: 'level',
+                subject: '政务服务“川渝通办”事项',
+                period: { start: null, end: `${2000 + i}-12-31` },
+                region: '成渝',
+              }),
+            ],
+          })),
+        );
       }
     });
     await store.refreshDerived();
@@ -270,14 +337,22 @@ describe.each(backends)('store on $name', ({ available, open }) => {
   });
 
   it('writes a batch all or nothing, and a batch after a failed one still marks its indicators', async () => {
-    const changed = report('b', TEXT_B.replace('311项', '312项'), null, (t) => ({
-      quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
-    }), 'b2');
+    const changed = report(
+      'b',
+      TEXT_B.replace('311项', '312项'),
+      null,
+      (t) => ({
+        quantities: [q(t, '312项', { value: 312, unit: '项', approx: 'exact', measure: 'level', subject: '川渝通办事项', period: null, region: '成渝' })],
+      }),
+      'b2',
+    );
     const bad = docB();
     bad.quantities[0] = { ...bad.quantities[0], span: [5, 999] };
-    await expect(store.writeBatch(async () => {
-      for (const d of [docA(), bad]) await store.ingestDocument(d);
-    })).rejects.toThrow(/outside the text/);
+    await expect(
+      store.writeBatch(async () => {
+        for (const d of [docA(), bad]) await store.ingestDocument(d);
+      }),
+    ).rejects.toThrow(/outside the text/);
     expect(await store.stats()).toMatchObject({ reports: 0, quantities: 0 });
     await store.refreshDerived();
     expect((await store.indicators()).filter((i) => i.pointCount > 0)).toEqual([]);
@@ -295,15 +370,20 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     await store.ingestDocument(docB());
     await store.refreshDerived();
     const series = (await store.indicator('chuanyu_tongban_items'))!;
-    expect(series.series.map((p) => [p.value, p.sources.map((s) => s.text)])).toEqual([[311, ['311项']], [210, ['210项']]]);
+    expect(series.series.map((p) => [p.value, p.sources.map((s) => s.text)])).toEqual([
+      [311, ['311项']],
+      [210, ['210项']],
+    ]);
     expect(series.series[0].sources[0].sentence).toContain('川渝通办');
 
     const conflicts = (await store.conflicts()).rows;
     const pairs = conflicts.map((c) => [c.indicatorId, [c.a.value, c.b.value].sort((x, y) => x - y)]);
-    expect(pairs).toEqual(expect.arrayContaining([
-      ['parts_suppliers_cross_supply', [130, 300]],
-      ['chuanyu_tongban_items', [210, 311]],
-    ]));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['parts_suppliers_cross_supply', [130, 300]],
+        ['chuanyu_tongban_items', [210, 311]],
+      ]),
+    );
     const parts = conflicts.find((c) => c.indicatorId === 'parts_suppliers_cross_supply')!;
     expect([...parts.a.sources, ...parts.b.sources].map((s) => s.text).sort()).toEqual(['130家', '300余家']);
     expect(parts.date?.slice(0, 7)).toBe('2022-06');

@@ -21,6 +21,7 @@ import {
   type ReconcileFact,
 } from '../reconcile/index.ts';
 import { queryTokens, queryWords, reportSearchText, searchTermsOf, type SearchTerms } from './segment.ts';
+import { sentenceExcerpt } from './excerpt.ts';
 import type { Migration, Params, SqlDriver } from './sql.ts';
 import type {
   Conflict,
@@ -213,8 +214,10 @@ interface PointRow {
   sources: string;
 }
 /** A row of indicator_facts: what reconciling reads of a quantity, under its indicator. */
-type IndicatorFactRow = Pick<QuantityRow, 'report_id' | 'ord' | 'value' | 'value_max' | 'unit' | 'approx' | 'measure' | 'subject'
-  | 'period_start' | 'period_end' | 'has_period' | 'region'> & { indicator_id: string; quantity_id: number; ref_date: string | null };
+type IndicatorFactRow = Pick<
+  QuantityRow,
+  'report_id' | 'ord' | 'value' | 'value_max' | 'unit' | 'approx' | 'measure' | 'subject' | 'period_start' | 'period_end' | 'has_period' | 'region'
+> & { indicator_id: string; quantity_id: number; ref_date: string | null };
 interface SourceRow {
   quantity_id: number;
   report_id: number;
@@ -248,8 +251,7 @@ interface ConflictRow {
   reason: string;
 }
 
-const toPeriod = (start: string | null, end: string | null, has: number): Period | null =>
-  has ? { start, end } : null;
+const toPeriod = (start: string | null, end: string | null, has: number): Period | null => (has ? { start, end } : null);
 
 const sourceFromRow = (s: SourceRow): SourceRef => ({
   reportId: s.report_id,
@@ -323,8 +325,7 @@ function itemFromRow(r: ItemRow & { title?: string | null; published?: string | 
   return item;
 }
 
-const clampLimit = (n: number | undefined, dflt: number, max = 1000): number =>
-  Math.max(1, Math.min(max, Math.floor(n ?? dflt)));
+const clampLimit = (n: number | undefined, dflt: number, max = 1000): number => Math.max(1, Math.min(max, Math.floor(n ?? dflt)));
 const clampOffset = (n: number | undefined): number => Math.max(0, Math.floor(n ?? 0));
 
 /** Text around the first match of any token, the matched words wrapped in [ ]. */
@@ -472,11 +473,15 @@ export class SqlStore implements Store {
 
   ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): Promise<IngestResult> {
     return this.atomically(async (): Promise<IngestResult> => {
-      const existing = await this.db.get<{ id: number; content_hash: string }>(
-        'SELECT id, content_hash FROM reports WHERE location = ? AND source = ?', [doc.location, doc.source]);
+      const existing = await this.db.get<{ id: number; content_hash: string }>('SELECT id, content_hash FROM reports WHERE location = ? AND source = ?', [
+        doc.location,
+        doc.source,
+      ]);
       // The same bytes again, or (for a report not seen at this place) a copy of one already stored.
       const copyOf = existing
-        ? existing.content_hash === doc.contentHash ? existing : undefined
+        ? existing.content_hash === doc.contentHash
+          ? existing
+          : undefined
         : await this.db.get<{ id: number }>('SELECT id FROM reports WHERE content_hash = ? LIMIT 1', [doc.contentHash]);
       if (copyOf) {
         await this.db.run('DELETE FROM failures WHERE location = ?', [doc.location]);
@@ -497,12 +502,18 @@ export class SqlStore implements Store {
       let reportId: number;
       if (existing) {
         reportId = existing.id;
-        await this.db.run(`UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
-          raw_bytes=@raw_bytes, raw_text=@raw_text, updated_at=@now WHERE id=@id`, { ...fields, id: reportId });
+        await this.db.run(
+          `UPDATE reports SET source=@source, format=@format, content_hash=@content_hash, charset=@charset,
+          raw_bytes=@raw_bytes, raw_text=@raw_text, updated_at=@now WHERE id=@id`,
+          { ...fields, id: reportId },
+        );
       } else {
-        reportId = (await this.db.get<{ id: number }>(`INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
+        reportId = (await this.db.get<{ id: number }>(
+          `INSERT INTO reports (location, source, format, content_hash, charset, text, raw_bytes,
           raw_text, ingested_at, updated_at) VALUES (@location, @source, @format, @content_hash, @charset, '', @raw_bytes,
-          @raw_text, @now, @now) RETURNING id`, fields))!.id;
+          @raw_text, @now, @now) RETURNING id`,
+          fields,
+        ))!.id;
       }
       await this.writeFacts(reportId, doc, { searchTerms, fresh: !existing });
       await this.db.run('DELETE FROM failures WHERE location = ?', [doc.location]);
@@ -521,7 +532,11 @@ export class SqlStore implements Store {
   }
 
   /** Writes a report's text, metadata and facts, replacing whatever facts it had. Inside a transaction. */
-  private async writeFacts(reportId: number, doc: Document, opts: { searchTerms?: Readonly<Record<string, SearchTerms>>; fresh?: boolean } = {}): Promise<void> {
+  private async writeFacts(
+    reportId: number,
+    doc: Document,
+    opts: { searchTerms?: Readonly<Record<string, SearchTerms>>; fresh?: boolean } = {},
+  ): Promise<void> {
     const { searchTerms } = opts;
     // Check every span first: a fact the text cannot honour fails the whole report, before any write.
     const quantities = doc.quantities.map((q, i) => ({
@@ -544,40 +559,124 @@ export class SqlStore implements Store {
     // index makes FTS5 flush the batch's pending terms to a segment of their own.
     const removed = opts.fresh ? { quantities: 0, events: 0, items: 0 } : await this.deleteFacts(reportId);
     const refDate = referenceDate(doc);
-    await this.db.run(`UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
-      categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`, {
-      id: reportId,
-      title: doc.meta.title,
-      published: doc.meta.published,
-      author: doc.meta.author,
-      site: doc.meta.site,
-      url: doc.meta.url,
-      categories: json(doc.meta.categories),
-      text: doc.text,
-      stages: json(doc.stages),
-      messages: json(doc.messages),
-      ref_date: refDate,
-    });
+    await this.db.run(
+      `UPDATE reports SET title=@title, published=@published, author=@author, site=@site, url=@url,
+      categories=@categories, text=@text, stages=@stages, messages=@messages, ref_date=@ref_date WHERE id=@id`,
+      {
+        id: reportId,
+        title: doc.meta.title,
+        published: doc.meta.published,
+        author: doc.meta.author,
+        site: doc.meta.site,
+        url: doc.meta.url,
+        categories: json(doc.meta.categories),
+        text: doc.text,
+        stages: json(doc.stages),
+        messages: json(doc.messages),
+        ref_date: refDate,
+      },
+    );
 
     // Each table's rows go in one statement, their ids read back by (report, ord): a statement
     // per fact was most of the writer's time, and on PostgreSQL each is a round trip.
-    const quantityIds = await this.insertFacts('quantities', ['report_id', 'ord', 'span_start', 'span_end', 'value', 'value_max', 'unit',
-      'approx', 'measure', 'subject', 'period_start', 'period_end', 'has_period', 'region', 'sentence_start', 'sentence_end', 'surface',
-      'sentence_text', 'stage'], quantities.map(({ q, span, sentence }, ord) => [
-      reportId, ord, span[0], span[1], q.value, q.valueMax ?? null, q.unit, q.approx, q.measure, q.subject,
-      q.period?.start ?? null, q.period?.end ?? null, q.period ? 1 : 0, q.region, sentence[0], sentence[1],
-      textOf(doc.text, span), textOf(doc.text, sentence), q.stage,
-    ]));
-    const eventIds = await this.insertFacts('events', ['report_id', 'ord', 'span_start', 'span_end', 'date', 'summary',
-      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'], events.map(({ e, span, sentence }, ord) => [
-      reportId, ord, span[0], span[1], e.date, e.summary, sentence[0], sentence[1], textOf(doc.text, span), textOf(doc.text, sentence),
-      e.stage, json(areasOf(e.summary, this.catalog)),
-    ]));
-    const itemIds = await this.insertFacts('items', ['report_id', 'ord', 'span_start', 'span_end', 'name', 'total', 'done',
-      'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas', 'ref_date'], items.map(({ it, span, sentence }, ord) => [
-      reportId, ord, span[0], span[1], it.name, it.total, it.done, sentence[0], sentence[1], textOf(doc.text, span),
-      textOf(doc.text, sentence), it.stage, json(areasOf(`${it.name} ${textOf(doc.text, sentence)}`, this.catalog)), refDate,
-    ]));
+    const quantityIds = await this.insertFacts(
+      'quantities',
+      [
+        'report_id',
+        'ord',
+        'span_start',
+        'span_end',
+        'value',
+        'value_max',
+        'unit',
+        'approx',
+        'measure',
+        'subject',
+        'period_start',
+        'period_end',
+        'has_period',
+        'region',
+        'sentence_start',
+        'sentence_end',
+        'surface',
+        'sentence_text',
+        'stage',
+      ],
+      quantities.map(({ q, span, sentence }, ord) => [
+        reportId,
+        ord,
+        span[0],
+        span[1],
+        q.value,
+        q.valueMax ?? null,
+        q.unit,
+        q.approx,
+        q.measure,
+        q.subject,
+        q.period?.start ?? null,
+        q.period?.end ?? null,
+        q.period ? 1 : 0,
+        q.region,
+        sentence[0],
+        sentence[1],
+        textOf(doc.text, span),
+        sentenceExcerpt(doc.text, sentence, span),
+        q.stage,
+      ]),
+    );
+    const eventIds = await this.insertFacts(
+      'events',
+      ['report_id', 'ord', 'span_start', 'span_end', 'date', 'summary', 'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'],
+      events.map(({ e, span, sentence }, ord) => [
+        reportId,
+        ord,
+        span[0],
+        span[1],
+        e.date,
+        e.summary,
+        sentence[0],
+        sentence[1],
+        textOf(doc.text, span),
+        sentenceExcerpt(doc.text, sentence, span),
+        e.stage,
+        json(areasOf(e.summary, this.catalog)),
+      ]),
+    );
+    const itemIds = await this.insertFacts(
+      'items',
+      [
+        'report_id',
+        'ord',
+        'span_start',
+        'span_end',
+        'name',
+        'total',
+        'done',
+        'sentence_start',
+        'sentence_end',
+        'surface',
+        'sentence_text',
+        'stage',
+        'areas',
+        'ref_date',
+      ],
+      items.map(({ it, span, sentence }, ord) => [
+        reportId,
+        ord,
+        span[0],
+        span[1],
+        it.name,
+        it.total,
+        it.done,
+        sentence[0],
+        sentence[1],
+        textOf(doc.text, span),
+        sentenceExcerpt(doc.text, sentence, span),
+        it.stage,
+        json(areasOf(`${it.name} ${sentenceExcerpt(doc.text, sentence, span)}`, this.catalog)),
+        refDate,
+      ]),
+    );
 
     // Search: the report (its row keeps no body: reports.text has it), then each fact's sentence,
     // a sentence holding several facts indexed once, under the first of them.
@@ -594,27 +693,53 @@ export class SqlStore implements Store {
     quantities.forEach(({ sentence }, i) => indexFact('quantity', quantityIds[i], sentence));
     events.forEach(({ sentence }, i) => indexFact('event', eventIds[i], sentence));
     items.forEach(({ sentence }, i) => indexFact('item', itemIds[i], sentence));
-    const docIds = new Map((await this.insertRows<{ id: number; kind: string; ref_id: number }>(
-      'INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES ', '(?, ?, ?, ?)', docs.map((d) => [reportId, d.kind, d.refId, d.body]),
-      ' RETURNING id, kind, ref_id')).map((r) => [`${r.kind}:${r.ref_id}`, r.id]));
-    await this.insertRows(this.dialect.insertSearchTerms, this.dialect.searchTermsRow, docs.map((d) => {
-      const terms = searchTerms && Object.hasOwn(searchTerms, d.text) ? searchTerms[d.text] : searchTermsOf(d.text);
-      return [docIds.get(`${d.kind}:${d.refId}`), terms.tokens, terms.grams];
-    }));
+    const docIds = new Map(
+      (
+        await this.insertRows<{ id: number; kind: string; ref_id: number }>(
+          'INSERT INTO search_docs (report_id, kind, ref_id, body) VALUES ',
+          '(?, ?, ?, ?)',
+          docs.map((d) => [reportId, d.kind, d.refId, d.body]),
+          ' RETURNING id, kind, ref_id',
+        )
+      ).map((r) => [`${r.kind}:${r.ref_id}`, r.id]),
+    );
+    await this.insertRows(
+      this.dialect.insertSearchTerms,
+      this.dialect.searchTermsRow,
+      docs.map((d) => {
+        const terms = searchTerms && Object.hasOwn(searchTerms, d.text) ? searchTerms[d.text] : searchTermsOf(d.text);
+        return [docIds.get(`${d.kind}:${d.refId}`), terms.tokens, terms.grams];
+      }),
+    );
 
-    await this.assign(quantities.map(({ q }, ord) => ({
-      quantityId: quantityIds[ord], reportId, ord, value: q.value, valueMax: q.valueMax ?? null, unit: q.unit, approx: q.approx,
-      measure: q.measure, subject: q.subject, period: q.period ?? null, region: q.region, refDate,
-    })));
+    await this.assign(
+      quantities.map(({ q }, ord) => ({
+        quantityId: quantityIds[ord],
+        reportId,
+        ord,
+        value: q.value,
+        valueMax: q.valueMax ?? null,
+        unit: q.unit,
+        approx: q.approx,
+        measure: q.measure,
+        subject: q.subject,
+        period: q.period ?? null,
+        region: q.region,
+        refDate,
+      })),
+    );
     // table_counts (migrations 008–009): kept here, the one place these tables gain or lose rows
-    await this.db.run(`UPDATE table_counts SET n = n + CASE name WHEN 'reports' THEN CAST(@reports AS INTEGER)
+    await this.db.run(
+      `UPDATE table_counts SET n = n + CASE name WHEN 'reports' THEN CAST(@reports AS INTEGER)
       WHEN 'quantities' THEN CAST(@quantities AS INTEGER) WHEN 'events' THEN CAST(@events AS INTEGER) ELSE CAST(@items AS INTEGER) END
-      WHERE name IN ('reports', 'quantities', 'events', 'items')`, {
-      reports: opts.fresh ? 1 : 0,
-      quantities: quantities.length - removed.quantities,
-      events: events.length - removed.events,
-      items: items.length - removed.items,
-    });
+      WHERE name IN ('reports', 'quantities', 'events', 'items')`,
+      {
+        reports: opts.fresh ? 1 : 0,
+        quantities: quantities.length - removed.quantities,
+        events: events.length - removed.events,
+        items: items.length - removed.items,
+      },
+    );
   }
 
   /** Deletes a report's facts and search rows, marking its indicators dirty; says how many facts went. */
@@ -622,8 +747,11 @@ export class SqlStore implements Store {
     await this.db.run(this.dialect.deleteSearchTerms, [reportId]);
     await this.db.run('DELETE FROM search_docs WHERE report_id = ?', [reportId]);
     // The series these quantities fed are stale until the next refreshDerived() rebuilds them.
-    const touched = await this.db.all<{ indicator_id: string }>(`SELECT DISTINCT qi.indicator_id FROM quantities q
-      JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ?`, [reportId]);
+    const touched = await this.db.all<{ indicator_id: string }>(
+      `SELECT DISTINCT qi.indicator_id FROM quantities q
+      JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ?`,
+      [reportId],
+    );
     for (const { indicator_id: indicatorId } of touched) {
       await this.db.run('DELETE FROM indicator_facts WHERE indicator_id = ? AND report_id = ?', [indicatorId, reportId]);
       await this.db.run('INSERT INTO dirty_indicators (indicator_id) VALUES (?) ON CONFLICT DO NOTHING', [indicatorId]);
@@ -647,18 +775,48 @@ export class SqlStore implements Store {
     const unmarked = [...new Set(assignments.map((a) => a.indicatorId))].filter((id) => !this.markedInTransaction.has(id));
     if (unmarked.length) {
       const newIndicators = auto.filter((a) => unmarked.includes(a.id));
-      await this.insertRows(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns) VALUES `,
-        "(?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')", newIndicators.map((a) => [a.id, a.nameZh, a.unit, a.measure]), ' ON CONFLICT DO NOTHING');
-      await this.insertRows('INSERT INTO dirty_indicators (indicator_id) VALUES ', '(?)', unmarked.map((id) => [id]), ' ON CONFLICT DO NOTHING');
+      await this.insertRows(
+        `INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns) VALUES `,
+        "(?, ?, NULL, NULL, ?, ?, 0, NULL, '[]')",
+        newIndicators.map((a) => [a.id, a.nameZh, a.unit, a.measure]),
+        ' ON CONFLICT DO NOTHING',
+      );
+      await this.insertRows(
+        'INSERT INTO dirty_indicators (indicator_id) VALUES ',
+        '(?)',
+        unmarked.map((id) => [id]),
+        ' ON CONFLICT DO NOTHING',
+      );
       for (const id of unmarked) this.markedInTransaction.add(id);
     }
     const assigned = facts.filter((f) => indicatorOf.has(f.quantityId));
-    await this.insertRows('INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES ', '(?, ?)',
-      assigned.map((f) => [f.quantityId, indicatorOf.get(f.quantityId)]));
-    await this.insertRows(`INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
-      subject, period_start, period_end, has_period, region, ref_date) VALUES `, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      assigned.map((f) => [indicatorOf.get(f.quantityId), f.reportId, f.ord, f.quantityId, f.value, f.valueMax, f.unit, f.approx, f.measure,
-        f.subject, f.period?.start ?? null, f.period?.end ?? null, f.period ? 1 : 0, f.region, f.refDate]));
+    await this.insertRows(
+      'INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES ',
+      '(?, ?)',
+      assigned.map((f) => [f.quantityId, indicatorOf.get(f.quantityId)]),
+    );
+    await this.insertRows(
+      `INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
+      subject, period_start, period_end, has_period, region, ref_date) VALUES `,
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      assigned.map((f) => [
+        indicatorOf.get(f.quantityId),
+        f.reportId,
+        f.ord,
+        f.quantityId,
+        f.value,
+        f.valueMax,
+        f.unit,
+        f.approx,
+        f.measure,
+        f.subject,
+        f.period?.start ?? null,
+        f.period?.end ?? null,
+        f.period ? 1 : 0,
+        f.region,
+        f.refDate,
+      ]),
+    );
   }
 
   /**
@@ -685,8 +843,12 @@ export class SqlStore implements Store {
    * in no promised order, so each brings its ord).
    */
   private async insertFacts(table: 'quantities' | 'events' | 'items', columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<number[]> {
-    const inserted = await this.insertRows<{ id: number; ord: number }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES `,
-      `(${columns.map(() => '?').join(', ')})`, rows, ' RETURNING id, ord');
+    const inserted = await this.insertRows<{ id: number; ord: number }>(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES `,
+      `(${columns.map(() => '?').join(', ')})`,
+      rows,
+      ' RETURNING id, ord',
+    );
     return idsByOrd(inserted);
   }
 
@@ -700,8 +862,11 @@ export class SqlStore implements Store {
     return this.db.transaction(async () => {
       await this.db.run(this.dialect.clearSearchTerms);
       for (let after = 0; ;) {
-        const rows = await this.db.all<{ id: number; body: string }>(`SELECT d.id, ${SEARCH_BODY} AS body FROM search_docs d
-          JOIN reports r ON r.id = d.report_id WHERE d.id > ? ORDER BY d.id LIMIT 1000`, [after]);
+        const rows = await this.db.all<{ id: number; body: string }>(
+          `SELECT d.id, ${SEARCH_BODY} AS body FROM search_docs d
+          JOIN reports r ON r.id = d.report_id WHERE d.id > ? ORDER BY d.id LIMIT 1000`,
+          [after],
+        );
         if (!rows.length) break;
         for (const r of rows) await this.indexSearchDoc(r.id, r.body);
         after = rows[rows.length - 1].id;
@@ -716,8 +881,11 @@ export class SqlStore implements Store {
   }
 
   async recordFailure(location: string, reason: string): Promise<void> {
-    await this.db.run(`INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
-      ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`, [location, reason, nowIso()]);
+    await this.db.run(
+      `INSERT INTO failures (location, reason, at) VALUES (?, ?, ?)
+      ON CONFLICT(location) DO UPDATE SET reason = excluded.reason, at = excluded.at`,
+      [location, reason, nowIso()],
+    );
   }
 
   private async setMeta(key: string, value: string): Promise<void> {
@@ -740,10 +908,13 @@ export class SqlStore implements Store {
       if (full) await this.reassignAll();
       // Catalogue entries: their names and rules as the catalogue says now; counts are kept.
       for (const e of this.catalog.entries) {
-        await this.db.run(`INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
+        await this.db.run(
+          `INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns)
           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT(id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
           area = excluded.area, unit = excluded.unit, measure = excluded.measure, catalogued = 1, description = excluded.description,
-          patterns = excluded.patterns`, [e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, e.description, json(e.patterns.map((p) => p.source))]);
+          patterns = excluded.patterns`,
+          [e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, e.description, json(e.patterns.map((p) => p.source))],
+        );
       }
       // in id order, so that series and conflict rows are numbered alike on every database
       const dirty = await this.db.all<{ indicator_id: string }>('SELECT indicator_id FROM dirty_indicators ORDER BY indicator_id');
@@ -761,16 +932,30 @@ export class SqlStore implements Store {
       await this.db.run(`DELETE FROM ${table}`);
     }
     for (let after = 0; ;) {
-      const rows = await this.db.all<QuantityRow & { ref_date: string | null }>(`SELECT q.id, q.report_id, q.ord, q.value, q.value_max,
+      const rows = await this.db.all<QuantityRow & { ref_date: string | null }>(
+        `SELECT q.id, q.report_id, q.ord, q.value, q.value_max,
         q.unit, q.approx, q.measure, q.subject, q.period_start, q.period_end, q.has_period, q.region, r.ref_date
-        FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`, [after]);
+        FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`,
+        [after],
+      );
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
-      await this.assign(rows.map((r) => ({
-        quantityId: r.id, reportId: r.report_id, ord: r.ord, value: r.value, valueMax: r.value_max, unit: r.unit,
-        approx: r.approx, measure: r.measure, subject: r.subject, period: toPeriod(r.period_start, r.period_end, r.has_period),
-        region: r.region, refDate: r.ref_date,
-      })));
+      await this.assign(
+        rows.map((r) => ({
+          quantityId: r.id,
+          reportId: r.report_id,
+          ord: r.ord,
+          value: r.value,
+          valueMax: r.value_max,
+          unit: r.unit,
+          approx: r.approx,
+          measure: r.measure,
+          subject: r.subject,
+          period: toPeriod(r.period_start, r.period_end, r.has_period),
+          region: r.region,
+          refDate: r.ref_date,
+        })),
+      );
     }
   }
 
@@ -805,20 +990,49 @@ export class SqlStore implements Store {
     // sourceRefs gives them in display order: a point lists its own in that order too
     const refs = await this.sourceRefs(firstSources.flat());
     const rank = new Map(refs.map((r, i) => [r.quantityId, i]));
-    const ids = idsByOrd(await this.insertRows<{ id: number; ord: number }>(`INSERT INTO series_points (indicator_id, ord, value, value_max,
+    const ids = idsByOrd(
+      await this.insertRows<{ id: number; ord: number }>(
+        `INSERT INTO series_points (indicator_id, ord, value, value_max,
       unit, approx, measure, period_start, period_end, has_period, date, region, source_count, sources) VALUES `,
-      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', points.map((p, ord) => {
-      const stated = p.period?.stated ?? false;
-      const sources = firstSources[ord].filter((q) => rank.has(q)).sort((a, b) => rank.get(a)! - rank.get(b)!).map((q) => refs[rank.get(q)!]);
-      return [indicatorId, ord, p.value, p.valueMax, p.unit, p.approx, p.measure, stated ? p.period!.start : null, stated ? p.period!.end : null,
-        stated ? 1 : 0, p.date, p.region, p.quantityIds.length, json(sources)];
-    }), ' RETURNING id, ord'));
+        '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        points.map((p, ord) => {
+          const stated = p.period?.stated ?? false;
+          const sources = firstSources[ord]
+            .filter((q) => rank.has(q))
+            .sort((a, b) => rank.get(a)! - rank.get(b)!)
+            .map((q) => refs[rank.get(q)!]);
+          return [
+            indicatorId,
+            ord,
+            p.value,
+            p.valueMax,
+            p.unit,
+            p.approx,
+            p.measure,
+            stated ? p.period!.start : null,
+            stated ? p.period!.end : null,
+            stated ? 1 : 0,
+            p.date,
+            p.region,
+            p.quantityIds.length,
+            json(sources),
+          ];
+        }),
+        ' RETURNING id, ord',
+      ),
+    );
     const pointIds = new Map<Point, number>(points.map((p, ord) => [p, ids[ord]]));
-    await this.insertRows('INSERT INTO point_sources (point_id, quantity_id) VALUES ', '(?, ?)',
-      points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])));
+    await this.insertRows(
+      'INSERT INTO point_sources (point_id, quantity_id) VALUES ',
+      '(?, ?)',
+      points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])),
+    );
     const conflicts = findConflicts(points, { windowDays: this.windowDays });
-    await this.insertRows('INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES ', '(?, ?, ?, ?, ?, ?)',
-      conflicts.map((c) => [indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason]));
+    await this.insertRows(
+      'INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES ',
+      '(?, ?, ?, ?, ?, ?)',
+      conflicts.map((c) => [indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason]),
+    );
     const series: SeriesPoint[] = points.map((p) => {
       const stated = p.period?.stated ?? false;
       return {
@@ -834,8 +1048,13 @@ export class SqlStore implements Store {
         sourceTotal: p.quantityIds.length,
       };
     });
-    await this.db.run('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ?, series = ? WHERE id = ?',
-      [points.length, new Set(facts.map((f) => f.reportId)).size, conflicts.length, json(series), indicatorId]);
+    await this.db.run('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ?, series = ? WHERE id = ?', [
+      points.length,
+      new Set(facts.map((f) => f.reportId)).size,
+      conflicts.length,
+      json(series),
+      indicatorId,
+    ]);
   }
 
   /** Quantities as the sources a point shows: report, sentence and span; by publication date. */
@@ -843,9 +1062,14 @@ export class SqlStore implements Store {
     const rows: SourceRow[] = [];
     for (let at = 0; at < quantityIds.length; at += 500) {
       const part = quantityIds.slice(at, at + 500);
-      rows.push(...(await this.db.all<SourceRow>(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
+      rows.push(
+        ...(await this.db.all<SourceRow>(
+          `SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
         q.sentence_text, r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id
-        WHERE q.id IN (${part.map(() => '?').join(', ')})`, part)));
+        WHERE q.id IN (${part.map(() => '?').join(', ')})`,
+          part,
+        )),
+      );
     }
     rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.report_id - b.report_id || a.ord - b.ord);
     return rows.map(sourceFromRow);
@@ -890,22 +1114,36 @@ export class SqlStore implements Store {
       ? await this.count(`SELECT count(*) AS n FROM reports r ${filter}`, params)
       : await this.count("SELECT n FROM table_counts WHERE name = 'reports'");
     // newest first through the reports_by_date index (the same expression, one direction)
-    const rows = await this.db.all<Parameters<SqlStore['summaryFromRow']>[0]>(`SELECT ${SqlStore.SUMMARY_COLUMNS} FROM reports r ${filter}
-      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id DESC LIMIT @limit OFFSET @offset`, params);
+    const rows = await this.db.all<Parameters<SqlStore['summaryFromRow']>[0]>(
+      `SELECT ${SqlStore.SUMMARY_COLUMNS} FROM reports r ${filter}
+      ORDER BY coalesce(r.published, r.ref_date) DESC, r.id DESC LIMIT @limit OFFSET @offset`,
+      params,
+    );
     return { total, limit, offset, rows: rows.map((r) => this.summaryFromRow(r)) };
   }
 
   async report(id: number): Promise<ReportDetail | null> {
     const r = await this.db.get<Parameters<SqlStore['summaryFromRow']>[0]>(
-      `SELECT ${SqlStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`, [id]);
+      `SELECT ${SqlStore.SUMMARY_COLUMNS.replace("'' AS text", 'r.text')} FROM reports r WHERE r.id = ?`,
+      [id],
+    );
     if (!r) return null;
-    const quantities = (await this.db.all<QuantityRow & { indicator_id: string | null }>(`SELECT q.*, qi.indicator_id FROM quantities q
-      LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`, [id]))
-      .map((q) => quantityFromRow(q, q.indicator_id));
+    const quantities = (
+      await this.db.all<QuantityRow & { indicator_id: string | null }>(
+        `SELECT q.*, qi.indicator_id FROM quantities q
+      LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`,
+        [id],
+      )
+    ).map((q) => quantityFromRow(q, q.indicator_id));
     const events = (await this.db.all<EventRow>('SELECT * FROM events WHERE report_id = ? ORDER BY ord', [id])).map(eventFromRow);
     const items = (await this.db.all<ItemRow>('SELECT * FROM items WHERE report_id = ? ORDER BY ord', [id])).map((i) => itemFromRow(i));
-    const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, [])
-      .map((m) => ({ reason: m.reason, ruleId: m.ruleId, source: m.source, severity: m.severity, span: m.span ?? null }));
+    const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, []).map((m) => ({
+      reason: m.reason,
+      ruleId: m.ruleId,
+      source: m.source,
+      severity: m.severity,
+      span: m.span ?? null,
+    }));
     return {
       ...this.summaryFromRow(r),
       author: r.author,
@@ -938,14 +1176,19 @@ export class SqlStore implements Store {
   async pointSources(indicatorId: string, ord: number, q: { limit?: number; offset?: number } = {}): Promise<Page<SourceRef> | null> {
     const limit = clampLimit(q.limit, 50);
     const offset = clampOffset(q.offset);
-    const point = await this.db.get<{ id: number; source_count: number }>(
-      'SELECT id, source_count FROM series_points WHERE indicator_id = ? AND ord = ?', [indicatorId, ord]);
+    const point = await this.db.get<{ id: number; source_count: number }>('SELECT id, source_count FROM series_points WHERE indicator_id = ? AND ord = ?', [
+      indicatorId,
+      ord,
+    ]);
     if (!point) return null;
     // In ingest order, through the point_sources key: a page costs its own rows, not a sort of all of them.
-    const rows = await this.db.all<SourceRow>(`SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
+    const rows = await this.db.all<SourceRow>(
+      `SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
       q.sentence_text, r.title, r.published, r.source
       FROM (SELECT quantity_id FROM point_sources WHERE point_id = ? ORDER BY quantity_id LIMIT ? OFFSET ?) ps
-      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY ps.quantity_id`, [point.id, limit, offset]);
+      JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY ps.quantity_id`,
+      [point.id, limit, offset],
+    );
     return { total: point.source_count, limit, offset, rows: rows.map(sourceFromRow) };
   }
 
@@ -955,7 +1198,8 @@ export class SqlStore implements Store {
       `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued, i.description, i.patterns, i.point_count,
         i.source_count, i.conflict_count FROM indicators i ${where}
         ORDER BY i.catalogued DESC, i.source_count DESC, i.point_count DESC, i.id LIMIT @limit`,
-      { limit: NO_LIMIT, ...params });
+      { limit: NO_LIMIT, ...params },
+    );
     const summaries: IndicatorSummary[] = [];
     for (const i of rows) {
       const points = (await this.db.all<PointRow>('SELECT * FROM series_points WHERE indicator_id = ? ORDER BY ord DESC LIMIT 12', [i.id])).reverse();
@@ -997,12 +1241,16 @@ export class SqlStore implements Store {
     const [summary] = await this.indicatorSummaries('WHERE i.id = @id', { id });
     if (!summary) return null;
     const row = (await this.db.get<Pick<IndicatorRow, 'description' | 'patterns'> & { series: string }>(
-      'SELECT description, patterns, series FROM indicators WHERE id = ?', [id]))!;
+      'SELECT description, patterns, series FROM indicators WHERE id = ?',
+      [id],
+    ))!;
     // The series document, then the sources of its last points: two reads however long the series.
     const series = parseJson<SeriesPoint[]>(row.series, []);
     const from = Math.max(0, series.length - SERIES_SOURCES_INLINE);
     for (const p of await this.db.all<{ ord: number; sources: string }>(
-      'SELECT ord, sources FROM series_points WHERE indicator_id = ? AND ord >= ? ORDER BY ord', [id, from])) {
+      'SELECT ord, sources FROM series_points WHERE indicator_id = ? AND ord >= ? ORDER BY ord',
+      [id, from],
+    )) {
       if (series[p.ord]) series[p.ord].sources = parseJson<SourceRef[]>(p.sources, []);
     }
     return {
@@ -1019,13 +1267,25 @@ export class SqlStore implements Store {
     const offset = clampOffset(q.offset);
     const clauses: string[] = [];
     const params: Record<string, unknown> = { limit, offset };
-    if (q.indicatorId) (clauses.push('c.indicator_id = @indicatorId'), (params.indicatorId = q.indicatorId));
-    if (q.area) (clauses.push('i.area = @area'), (params.area = q.area));
-    if (q.region) (clauses.push('c.region = @region'), (params.region = q.region));
+    if (q.indicatorId) {
+      clauses.push('c.indicator_id = @indicatorId');
+      params.indicatorId = q.indicatorId;
+    }
+    if (q.area) {
+      clauses.push('i.area = @area');
+      params.area = q.area;
+    }
+    if (q.region) {
+      clauses.push('c.region = @region');
+      params.region = q.region;
+    }
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const total = await this.count(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`, params);
-    const rows = await this.db.all<ConflictRow & { name_zh: string; area: string | null }>(`SELECT c.*, i.name_zh, i.area FROM conflicts c
-      JOIN indicators i ON i.id = c.indicator_id ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`, params);
+    const rows = await this.db.all<ConflictRow & { name_zh: string; area: string | null }>(
+      `SELECT c.*, i.name_zh, i.area FROM conflicts c
+      JOIN indicators i ON i.id = c.indicator_id ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`,
+      params,
+    );
     // both sides of every conflict on the page in one read
     const pointIds = [...new Set(rows.flatMap((c) => [c.a_point_id, c.b_point_id]))];
     const points = new Map<number, PointRow>();
@@ -1074,20 +1334,46 @@ export class SqlStore implements Store {
         ...(q.to ? [`substr(${date}, 1, length(CAST(@to AS TEXT))) <= @to`] : []),
         ...(q.area ? [this.dialect.contains(areas, 'CAST(@area AS TEXT)')] : []),
       ].join(' AND ') || '1 = 1';
-    type Row = { kind: 'event' | 'item'; id: number; report_id: number; title: string | null; published: string | null; date: string | null;
-      summary: string; areas: string; sentence_text: string; span_start: number; span_end: number; total: number | null; done: number | null };
-    const events = await this.db.all<Row>(`SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas,
+    type Row = {
+      kind: 'event' | 'item';
+      id: number;
+      report_id: number;
+      title: string | null;
+      published: string | null;
+      date: string | null;
+      summary: string;
+      areas: string;
+      sentence_text: string;
+      span_start: number;
+      span_end: number;
+      total: number | null;
+      done: number | null;
+    };
+    const events = await this.db.all<Row>(
+      `SELECT 'event' AS kind, e.id, e.report_id, r.title, r.published, e.date, e.summary, e.areas,
       e.sentence_text, e.span_start, e.span_end, NULL AS total, NULL AS done
       FROM events e JOIN reports r ON r.id = e.report_id WHERE ${where('e.date', 'e.areas')}
-      ORDER BY e.date, e.report_id, e.id LIMIT @limit`, params);
-    const items = (dated: boolean) => this.db.all<Row>(`SELECT 'item' AS kind, i.id, i.report_id, r.title, r.published, i.ref_date AS date,
+      ORDER BY e.date, e.report_id, e.id LIMIT @limit`,
+      params,
+    );
+    const items = (dated: boolean) =>
+      this.db.all<Row>(
+        `SELECT 'item' AS kind, i.id, i.report_id, r.title, r.published, i.ref_date AS date,
       i.name AS summary, i.areas, i.sentence_text, i.span_start, i.span_end, i.total, i.done
       FROM items i JOIN reports r ON r.id = i.report_id WHERE ${where('i.ref_date', 'i.areas', [dated ? 'i.ref_date IS NOT NULL' : 'i.ref_date IS NULL'])}
-      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit`, params);
+      ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit`,
+        params,
+      );
     // undated last, then by date, report, kind (events first) and id
     const rows = [...events, ...(await items(true)), ...(await items(false))]
-      .sort((a, b) => Number(a.date === null) - Number(b.date === null) || (a.date ?? '').localeCompare(b.date ?? '') ||
-        a.report_id - b.report_id || a.kind.localeCompare(b.kind) || a.id - b.id)
+      .sort(
+        (a, b) =>
+          Number(a.date === null) - Number(b.date === null) ||
+          (a.date ?? '').localeCompare(b.date ?? '') ||
+          a.report_id - b.report_id ||
+          a.kind.localeCompare(b.kind) ||
+          a.id - b.id,
+      )
       .slice(0, limit);
     return rows.map((t) => {
       const entry: TimelineEntry = {
@@ -1119,8 +1405,11 @@ export class SqlStore implements Store {
     const total = q.area
       ? await this.count(`SELECT count(*) AS n FROM items i ${where}`, params)
       : await this.count("SELECT n FROM table_counts WHERE name = 'items'");
-    const rows = await this.db.all<ItemRow & { title: string | null; published: string | null }>(`SELECT i.*, r.title, r.published
-      FROM items i JOIN reports r ON r.id = i.report_id ${where} ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`, params);
+    const rows = await this.db.all<ItemRow & { title: string | null; published: string | null }>(
+      `SELECT i.*, r.title, r.published
+      FROM items i JOIN reports r ON r.id = i.report_id ${where} ORDER BY i.ref_date, i.report_id, i.ord LIMIT @limit OFFSET @offset`,
+      params,
+    );
     return { total, limit, offset, rows: rows.map(itemFromRow) };
   }
 
@@ -1136,10 +1425,20 @@ export class SqlStore implements Store {
     // candidates are ranked however common the word (成渝 is in most of a million reports); older
     // matches are reachable by a narrower query. FTS5's own bm25 is not used: its IDF counts every
     // row holding each word, a walk of the whole index per query.
-    const candidates = await this.db.all<{ id: number; kind: SearchHit['kind']; report_id: number; ref_id: number; body: string;
-      title: string | null; published: string | null }>(`SELECT d.id, d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published
+    const candidates = await this.db.all<{
+      id: number;
+      kind: SearchHit['kind'];
+      report_id: number;
+      ref_id: number;
+      body: string;
+      title: string | null;
+      published: string | null;
+    }>(
+      `SELECT d.id, d.kind, d.report_id, d.ref_id, ${SEARCH_BODY} AS body, r.title, r.published
       FROM (${this.dialect.searchCandidates(SEARCH_WINDOW)}) s
-      JOIN search_docs d ON d.id = s.id JOIN reports r ON r.id = d.report_id`, [this.dialect.matchExpression(words)]);
+      JOIN search_docs d ON d.id = s.id JOIN reports r ON r.id = d.report_id`,
+      [this.dialect.matchExpression(words)],
+    );
     // Facts are indexed by their sentence, so several facts of one sentence are one hit (the first).
     const hits = new Map<string, (typeof candidates)[number]>();
     for (const c of candidates) {
@@ -1186,7 +1485,8 @@ export class SqlStore implements Store {
       items: await this.count("SELECT n FROM table_counts WHERE name = 'items'"),
       indicators: await this.count('SELECT count(*) AS n FROM indicators i WHERE EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
       cataloguedIndicators: await this.count(
-        'SELECT count(*) AS n FROM indicators i WHERE catalogued = 1 AND EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)'),
+        'SELECT count(*) AS n FROM indicators i WHERE catalogued = 1 AND EXISTS (SELECT 1 FROM series_points WHERE indicator_id = i.id)',
+      ),
       uncataloguedIndicators: await this.count('SELECT count(*) AS n FROM indicators WHERE catalogued = 0'),
       seriesPoints: await this.count('SELECT count(*) AS n FROM series_points'),
       conflicts: await this.count('SELECT count(*) AS n FROM conflicts'),
@@ -1202,9 +1502,15 @@ export class SqlStore implements Store {
   async *raws(): AsyncIterable<StoredRaw> {
     // Page by id so the iteration does not hold a read open while the caller writes.
     for (let after = 0; ;) {
-      const rows = await this.db.all<{ id: number; location: string; source: string; format: string; content_hash: string;
-        raw_bytes: Buffer | null; stages: string }>(
-        'SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100', [after]);
+      const rows = await this.db.all<{
+        id: number;
+        location: string;
+        source: string;
+        format: string;
+        content_hash: string;
+        raw_bytes: Buffer | null;
+        stages: string;
+      }>('SELECT id, location, source, format, content_hash, raw_bytes, stages FROM reports WHERE id > ? ORDER BY id LIMIT 100', [after]);
       if (!rows.length) return;
       for (const r of rows) {
         after = r.id;
@@ -1247,7 +1553,6 @@ const NO_LIMIT = 2_147_483_647;
 
 type Row = Record<string, string | number | null>;
 
-
 /** The store's tables as people read them: Chinese headers, one row per record, sources resolved. */
 async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
   const list = db.dialect.listOf;
@@ -1258,52 +1563,157 @@ async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
     rows: await db.all<Row>(sql),
   });
   return Promise.all([
-    table('reports', '报告', [
-      ['id', '报告编号'], ['source', '文件'], ['title', '标题'], ['published', '发布日期'], ['site', '来源'], ['url', '链接'],
-      ['location', '位置'], ['format', '格式'], ['content_hash', '内容哈希'], ['ingested_at', '入库时间'],
-    ], 'SELECT id, source, title, published, site, url, location, format, content_hash, ingested_at FROM reports ORDER BY id'),
-    table('quantities', '数据', [
-      ['id', '数据编号'], ['report_id', '报告编号'], ['indicator_id', '指标编号'], ['subject', '主题'], ['value', '数值'],
-      ['value_max', '上限'], ['unit', '单位'], ['approx', '限定'], ['measure', '类型'], ['period_start', '期间起'],
-      ['period_end', '期间止'], ['region', '地区'], ['surface', '原文'], ['span_start', '起始位置'], ['span_end', '结束位置'],
-      ['sentence_text', '所在句子'], ['stage', '抽取阶段'],
-    ], `SELECT q.id, q.report_id, qi.indicator_id, q.subject, q.value, q.value_max, q.unit, q.approx, q.measure, q.period_start,
+    table(
+      'reports',
+      '报告',
+      [
+        ['id', '报告编号'],
+        ['source', '文件'],
+        ['title', '标题'],
+        ['published', '发布日期'],
+        ['site', '来源'],
+        ['url', '链接'],
+        ['location', '位置'],
+        ['format', '格式'],
+        ['content_hash', '内容哈希'],
+        ['ingested_at', '入库时间'],
+      ],
+      'SELECT id, source, title, published, site, url, location, format, content_hash, ingested_at FROM reports ORDER BY id',
+    ),
+    table(
+      'quantities',
+      '数据',
+      [
+        ['id', '数据编号'],
+        ['report_id', '报告编号'],
+        ['indicator_id', '指标编号'],
+        ['subject', '主题'],
+        ['value', '数值'],
+        ['value_max', '上限'],
+        ['unit', '单位'],
+        ['approx', '限定'],
+        ['measure', '类型'],
+        ['period_start', '期间起'],
+        ['period_end', '期间止'],
+        ['region', '地区'],
+        ['surface', '原文'],
+        ['span_start', '起始位置'],
+        ['span_end', '结束位置'],
+        ['sentence_text', '所在句子'],
+        ['stage', '抽取阶段'],
+      ],
+      `SELECT q.id, q.report_id, qi.indicator_id, q.subject, q.value, q.value_max, q.unit, q.approx, q.measure, q.period_start,
         q.period_end, q.region, q.surface, q.span_start, q.span_end, q.sentence_text, q.stage
-        FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id ORDER BY q.report_id, q.ord`),
-    table('indicators', '指标', [
-      ['id', '指标编号'], ['name_zh', '指标名称'], ['name_en', '英文名称'], ['area', '重点领域'], ['unit', '单位'],
-      ['measure', '类型'], ['catalogued', '已编目'], ['point_count', '数据点数'], ['source_count', '来源报告数'],
-      ['conflict_count', '冲突数'],
-    ], `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued, i.point_count, i.source_count,
-        i.conflict_count FROM indicators i ORDER BY i.catalogued DESC, i.id`),
-    table('series', '序列', [
-      ['indicator_id', '指标编号'], ['name_zh', '指标名称'], ['date', '日期'], ['period_start', '期间起'], ['period_end', '期间止'],
-      ['region', '地区'], ['value', '数值'], ['value_max', '上限'], ['unit', '单位'], ['approx', '限定'],
-      ['report_ids', '来源报告'], ['quantity_ids', '来源数据'],
-    ], `SELECT sp.indicator_id, i.name_zh, sp.date, sp.period_start, sp.period_end, sp.region, sp.value, sp.value_max, sp.unit,
+        FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id ORDER BY q.report_id, q.ord`,
+    ),
+    table(
+      'indicators',
+      '指标',
+      [
+        ['id', '指标编号'],
+        ['name_zh', '指标名称'],
+        ['name_en', '英文名称'],
+        ['area', '重点领域'],
+        ['unit', '单位'],
+        ['measure', '类型'],
+        ['catalogued', '已编目'],
+        ['point_count', '数据点数'],
+        ['source_count', '来源报告数'],
+        ['conflict_count', '冲突数'],
+      ],
+      `SELECT i.id, i.name_zh, i.name_en, i.area, i.unit, i.measure, i.catalogued, i.point_count, i.source_count,
+        i.conflict_count FROM indicators i ORDER BY i.catalogued DESC, i.id`,
+    ),
+    table(
+      'series',
+      '序列',
+      [
+        ['indicator_id', '指标编号'],
+        ['name_zh', '指标名称'],
+        ['date', '日期'],
+        ['period_start', '期间起'],
+        ['period_end', '期间止'],
+        ['region', '地区'],
+        ['value', '数值'],
+        ['value_max', '上限'],
+        ['unit', '单位'],
+        ['approx', '限定'],
+        ['report_ids', '来源报告'],
+        ['quantity_ids', '来源数据'],
+      ],
+      `SELECT sp.indicator_id, i.name_zh, sp.date, sp.period_start, sp.period_end, sp.region, sp.value, sp.value_max, sp.unit,
         sp.approx, (SELECT ${list('q.report_id', true)} FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id
         WHERE ps.point_id = sp.id) AS report_ids,
         (SELECT ${list('ps.quantity_id')} FROM point_sources ps WHERE ps.point_id = sp.id) AS quantity_ids
-        FROM series_points sp JOIN indicators i ON i.id = sp.indicator_id ORDER BY sp.indicator_id, sp.ord`),
-    table('conflicts', '冲突', [
-      ['id', '冲突编号'], ['indicator_id', '指标编号'], ['name_zh', '指标名称'], ['region', '地区'], ['date', '日期'],
-      ['a_value', '数值甲'], ['a_approx', '限定甲'], ['a_reports', '来源甲'], ['b_value', '数值乙'], ['b_approx', '限定乙'],
-      ['b_reports', '来源乙'], ['unit', '单位'], ['reason', '原因'],
-    ], `SELECT c.id, c.indicator_id, i.name_zh, c.region, c.date, a.value AS a_value, a.approx AS a_approx,
+        FROM series_points sp JOIN indicators i ON i.id = sp.indicator_id ORDER BY sp.indicator_id, sp.ord`,
+    ),
+    table(
+      'conflicts',
+      '冲突',
+      [
+        ['id', '冲突编号'],
+        ['indicator_id', '指标编号'],
+        ['name_zh', '指标名称'],
+        ['region', '地区'],
+        ['date', '日期'],
+        ['a_value', '数值甲'],
+        ['a_approx', '限定甲'],
+        ['a_reports', '来源甲'],
+        ['b_value', '数值乙'],
+        ['b_approx', '限定乙'],
+        ['b_reports', '来源乙'],
+        ['unit', '单位'],
+        ['reason', '原因'],
+      ],
+      `SELECT c.id, c.indicator_id, i.name_zh, c.region, c.date, a.value AS a_value, a.approx AS a_approx,
         (SELECT ${list('q.report_id', true)} FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = a.id) AS a_reports,
         b.value AS b_value, b.approx AS b_approx,
         (SELECT ${list('q.report_id', true)} FROM point_sources ps JOIN quantities q ON q.id = ps.quantity_id WHERE ps.point_id = b.id) AS b_reports,
         a.unit, c.reason FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
-        JOIN series_points a ON a.id = c.a_point_id JOIN series_points b ON b.id = c.b_point_id ORDER BY c.id`),
-    table('events', '事件', [
-      ['id', '事件编号'], ['report_id', '报告编号'], ['date', '日期'], ['summary', '摘要'], ['areas', '重点领域'],
-      ['surface', '原文'], ['span_start', '起始位置'], ['span_end', '结束位置'], ['sentence_text', '所在句子'],
-    ], 'SELECT id, report_id, date, summary, areas, surface, span_start, span_end, sentence_text FROM events ORDER BY date, report_id, ord'),
-    table('items', '合作事项', [
-      ['id', '事项编号'], ['report_id', '报告编号'], ['name', '事项'], ['total', '总数'], ['done', '已完成'], ['areas', '重点领域'],
-      ['surface', '原文'], ['span_start', '起始位置'], ['span_end', '结束位置'], ['sentence_text', '所在句子'],
-    ], 'SELECT id, report_id, name, total, done, areas, surface, span_start, span_end, sentence_text FROM items ORDER BY report_id, ord'),
-    table('failures', '失败', [['location', '位置'], ['reason', '原因'], ['at', '时间']],
-      'SELECT location, reason, at FROM failures ORDER BY at'),
+        JOIN series_points a ON a.id = c.a_point_id JOIN series_points b ON b.id = c.b_point_id ORDER BY c.id`,
+    ),
+    table(
+      'events',
+      '事件',
+      [
+        ['id', '事件编号'],
+        ['report_id', '报告编号'],
+        ['date', '日期'],
+        ['summary', '摘要'],
+        ['areas', '重点领域'],
+        ['surface', '原文'],
+        ['span_start', '起始位置'],
+        ['span_end', '结束位置'],
+        ['sentence_text', '所在句子'],
+      ],
+      'SELECT id, report_id, date, summary, areas, surface, span_start, span_end, sentence_text FROM events ORDER BY date, report_id, ord',
+    ),
+    table(
+      'items',
+      '合作事项',
+      [
+        ['id', '事项编号'],
+        ['report_id', '报告编号'],
+        ['name', '事项'],
+        ['total', '总数'],
+        ['done', '已完成'],
+        ['areas', '重点领域'],
+        ['surface', '原文'],
+        ['span_start', '起始位置'],
+        ['span_end', '结束位置'],
+        ['sentence_text', '所在句子'],
+      ],
+      'SELECT id, report_id, name, total, done, areas, surface, span_start, span_end, sentence_text FROM items ORDER BY report_id, ord',
+    ),
+    table(
+      'failures',
+      '失败',
+      [
+        ['location', '位置'],
+        ['reason', '原因'],
+        ['at', '时间'],
+      ],
+      'SELECT location, reason, at FROM failures ORDER BY at',
+    ),
   ]);
 }

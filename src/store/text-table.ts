@@ -6,7 +6,7 @@
 /** Terminal columns a character takes: 2 for East Asian wide and full-width characters. */
 function charWidth(cp: number): number {
   if (cp < 0x1100) return 1;
-  return (cp <= 0x115f) || // Hangul Jamo
+  return cp <= 0x115f || // Hangul Jamo
     (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) || // CJK radicals … Yi
     (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
     (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
@@ -62,13 +62,18 @@ export function renderTable<T>(rows: readonly T[], columns: readonly TextColumn<
     }),
   );
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]))));
-  const line = (r: string[]) => r.map((s, i) => pad(s, widths[i], columns[i].align === 'right')).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((s, i) => pad(s, widths[i], columns[i].align === 'right'))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
 /** A figure as printed in Chinese reports: 300余家 → "300家以上"-style, with its qualifier. */
 export function formatFigure(p: { value: number; valueMax?: number | null; unit: string; approx: string }): string {
-  const n = (v: number) => (Math.abs(v) >= 1e8 ? `${+(v / 1e8).toPrecision(6)}亿` : Math.abs(v) >= 1e4 ? `${+(v / 1e4).toPrecision(6)}万` : String(+v.toPrecision(10)));
+  const n = (v: number) =>
+    Math.abs(v) >= 1e8 ? `${+(v / 1e8).toPrecision(6)}亿` : Math.abs(v) >= 1e4 ? `${+(v / 1e4).toPrecision(6)}万` : String(+v.toPrecision(10));
   const body = p.valueMax !== null && p.valueMax !== undefined && p.valueMax !== p.value ? `${n(p.value)}—${n(p.valueMax)}` : n(p.value);
   const prefix = p.approx === 'about' ? '约' : p.approx === 'over' ? '超' : p.approx === 'under' ? '不足' : '';
   return `${prefix}${body}${p.unit}`;

@@ -10,17 +10,7 @@ import type { Approx, Document, Measure, Period, Span } from '../document/index.
 import type { SearchTerms } from './segment.ts';
 
 /** The nine key areas of the Circle an indicator belongs to. */
-export const KEY_AREAS = [
-  '交通枢纽',
-  '先进制造业',
-  '科技创新',
-  '金融',
-  '公共服务/国际都市',
-  '生态',
-  '文旅',
-  '开放',
-  '机制',
-] as const;
+export const KEY_AREAS = ['交通枢纽', '先进制造业', '科技创新', '金融', '公共服务/国际都市', '生态', '文旅', '开放', '机制'] as const;
 export type KeyArea = (typeof KEY_AREAS)[number];
 
 export interface OpenStoreOptions {

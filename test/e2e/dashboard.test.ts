@@ -32,7 +32,11 @@ function newest(dir: string): number {
 /** Builds web/dist when it is missing or older than the sources. */
 async function ensureDashboardBuilt(): Promise<void> {
   const index = join(defaultWebRoot, 'index.html');
-  const sources = Math.max(newest(join(repoRoot, 'web', 'src')), newest(join(repoRoot, 'web', 'public')), statSync(join(repoRoot, 'web', 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(join(repoRoot, 'web', 'src')),
+    newest(join(repoRoot, 'web', 'public')),
+    statSync(join(repoRoot, 'web', 'index.html')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const { build } = await import('vite');
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
@@ -66,7 +70,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   page = await context.newPage();
@@ -114,7 +126,10 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('series-table').textContent()).toMatch(/311项/);
     // 210项 and 311项 for June 2022 disagree: both rows carry the conflict badge
-    const flagged = page.getByTestId('series-table').locator('tbody tr').filter({ has: page.locator('.badge-conflict') });
+    const flagged = page
+      .getByTestId('series-table')
+      .locator('tbody tr')
+      .filter({ has: page.locator('.badge-conflict') });
     expect(await flagged.count()).toBeGreaterThanOrEqual(2);
     await shot('02-indicator');
   });
@@ -172,7 +187,10 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(await page.locator('[data-testid=search-results] .snippet').first().textContent()).not.toMatch(/\[|\]/);
     await shot('05-search');
     // A figure's hit opens its report at the sentence it stands in.
-    const factHit = page.locator('.hit').filter({ has: page.locator('.badge-quantity') }).first();
+    const factHit = page
+      .locator('.hit')
+      .filter({ has: page.locator('.badge-quantity') })
+      .first();
     await factHit.locator('a').first().click();
     await page.waitForURL(/\/reports\/\d+\?fact=quantity:\d+$/);
     await page.getByTestId('marked-sentence').waitFor();

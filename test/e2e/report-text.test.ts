@@ -43,13 +43,19 @@ describe('cutRuns', () => {
   it('marks the runs of the arrival sentence and the target figure', () => {
     const sentence = at('重点工作65项，其中圆满完成35项。');
     const runs = cutRuns(TEXT.length, facts, [sentence], at('35项'));
-    const marked = runs.filter((r) => r.marked).map((r) => TEXT.slice(r.start, r.end)).join('');
+    const marked = runs
+      .filter((r) => r.marked)
+      .map((r) => TEXT.slice(r.start, r.end))
+      .join('');
     expect(marked).toBe('重点工作65项，其中圆满完成35项。');
     expect(runs.filter((r) => r.target).map((r) => TEXT.slice(r.start, r.end))).toEqual(['35项']);
   });
 
   it('ignores empty and out-of-range spans instead of failing', () => {
-    const runs = cutRuns(TEXT.length, [{ kind: 'quantity', index: 9, span: [5, 5] }, { kind: 'quantity', index: 8, span: [TEXT.length + 3, TEXT.length + 9] }]);
+    const runs = cutRuns(TEXT.length, [
+      { kind: 'quantity', index: 9, span: [5, 5] },
+      { kind: 'quantity', index: 8, span: [TEXT.length + 3, TEXT.length + 9] },
+    ]);
     expect(runs).toEqual([{ start: 0, end: TEXT.length, facts: [], marked: false, target: false }]);
   });
 });

@@ -64,8 +64,7 @@ export const api = {
   overview: () => request<Overview>('/api/overview'),
   indicators: (p: { area?: string; catalogued?: boolean; limit?: number; offset?: number } = {}) =>
     request<Page<IndicatorSummary>>(
-      '/api/indicators' +
-        query({ area: p.area, catalogued: p.catalogued === undefined ? undefined : String(p.catalogued), limit: p.limit, offset: p.offset }),
+      '/api/indicators' + query({ area: p.area, catalogued: p.catalogued === undefined ? undefined : String(p.catalogued), limit: p.limit, offset: p.offset }),
     ),
   indicator: (id: string) => request<IndicatorDetail>(`/api/indicators/${encodeURIComponent(id)}`),
   pointSources: (id: string, ord: number, p: { limit?: number; offset?: number } = {}) =>

@@ -7,16 +7,7 @@
  */
 import pg from 'pg';
 import { queryTerms } from '../segment.ts';
-import {
-  numberedPlaceholders,
-  orderedValues,
-  TransactionContext,
-  WriteLock,
-  type Dialect,
-  type Migration,
-  type Params,
-  type SqlDriver,
-} from '../sql.ts';
+import { numberedPlaceholders, orderedValues, TransactionContext, WriteLock, type Dialect, type Migration, type Params, type SqlDriver } from '../sql.ts';
 
 /** A tsquery operand: quoted, with its weight (A: jieba tokens, B: character pairs). */
 const operand = (lexeme: string, weight: 'A' | 'B'): string => `'${lexeme.toLowerCase().replaceAll("'", "''").replaceAll('\\', '\\\\')}':${weight}`;
@@ -45,8 +36,7 @@ export const postgresDialect: Dialect = {
   deleteSearchTerms: 'DELETE FROM search_index WHERE id IN (SELECT id FROM search_docs WHERE report_id = ?)',
   rowsPerInsert: 1000,
   clearSearchTerms: 'DELETE FROM search_index',
-  searchCandidates: (window) =>
-    `SELECT id FROM search_index WHERE terms @@ to_tsquery('simple', CAST(? AS TEXT)) ORDER BY id DESC LIMIT ${window}`,
+  searchCandidates: (window) => `SELECT id FROM search_index WHERE terms @@ to_tsquery('simple', CAST(? AS TEXT)) ORDER BY id DESC LIMIT ${window}`,
   matchExpression: tsQueryExpression,
 };
 

@@ -12,7 +12,9 @@ export function Async<T>({ loaded, children }: { loaded: Loaded<T>; children: (d
   if (loaded.state === 'error')
     return (
       <p className="error" role="alert">
-        {t('failed')}{t('colon')}{loaded.message}
+        {t('failed')}
+        {t('colon')}
+        {loaded.message}
       </p>
     );
   return <>{children(loaded.data)}</>;

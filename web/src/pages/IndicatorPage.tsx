@@ -31,14 +31,20 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
       </h1>
       <div className="indicator-meta">
         <span>
-          {t('area')}{t('colon')}{area(indicator.area)}
+          {t('area')}
+          {t('colon')}
+          {area(indicator.area)}
         </span>
         <span>
-          {t('unit')}{t('colon')}{indicator.unit}
+          {t('unit')}
+          {t('colon')}
+          {indicator.unit}
         </span>
         {lang === 'zh' && indicator.nameEn && (
           <span className="muted">
-            {t('english')}{t('colon')}{indicator.nameEn}
+            {t('english')}
+            {t('colon')}
+            {indicator.nameEn}
           </span>
         )}
         <span>

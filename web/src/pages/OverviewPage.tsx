@@ -81,8 +81,9 @@ function RecentConflicts({ overview }: { overview: Overview }) {
         {overview.recentConflicts.slice(0, 5).map((c) => (
           <li key={c.id}>
             <Link to={`/indicators/${encodeURIComponent(c.indicatorId)}`}>{c.indicatorName}</Link>
-            {c.region ? (lang === 'zh' ? `（${c.region}）` : ` (${c.region})`) : ''}{t('colon')}<span className="conflict-pair">{formatValue(c.a, lang)}</span> ↔{' '}
-            <span className="conflict-pair">{formatValue(c.b, lang)}</span>
+            {c.region ? (lang === 'zh' ? `（${c.region}）` : ` (${c.region})`) : ''}
+            {t('colon')}
+            <span className="conflict-pair">{formatValue(c.a, lang)}</span> ↔ <span className="conflict-pair">{formatValue(c.b, lang)}</span>
             <span className="muted"> · {c.date ?? ''}</span>
           </li>
         ))}

@@ -122,8 +122,9 @@ function ReportView({ report }: { report: ReportDetail }) {
       </article>
       <aside className="report-side">
         <h2>
-          {t('factsInReport')}{t('colon')}{report.quantities.length} {t('quantities')} · {report.events.length} {t('events')} · {report.items.length}{' '}
-          {t('items')}
+          {t('factsInReport')}
+          {t('colon')}
+          {report.quantities.length} {t('quantities')} · {report.events.length} {t('events')} · {report.items.length} {t('items')}
         </h2>
         <FactTable report={report} />
         <details className="rules">

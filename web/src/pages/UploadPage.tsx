@@ -73,8 +73,8 @@ export function UploadPage() {
               <Link to={reportHref(report.id)}>{report.title ?? report.source}</Link>
               <span className="muted small">
                 {' '}
-                {formatDate(report.published, lang)} · {report.quantityCount} {t('quantities')} · {report.eventCount} {t('events')} ·{' '}
-                {report.itemCount} {t('items')}
+                {formatDate(report.published, lang)} · {report.quantityCount} {t('quantities')} · {report.eventCount} {t('events')} · {report.itemCount}{' '}
+                {t('items')}
               </span>
             </li>
           ))}

@@ -4,7 +4,18 @@
  * "2022-06-28T23:30:00+08:00" are both 2022-06-28.
  */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -21,7 +32,8 @@ export function isoDate(year: number, month: number, day: number): string | null
  * separators agree ("2004 - 01/01/2005", the end of a range "12/01/2004 - 01/01/2005", is no date),
  * and a year right after a slash ends a month-first date, it does not start one.
  */
-export const NUMERIC_DATE = /(?<![\d./])((?:19|20)\d{2})\s*(?:-\s*(\d{1,2})\s*-|\/\s*(\d{1,2})\s*\/|\.\s*(\d{1,2})\s*\.|年\s*(\d{1,2})\s*月)\s*(\d{1,2})(?:\s*日)?(?![\d])/;
+export const NUMERIC_DATE =
+  /(?<![\d./])((?:19|20)\d{2})\s*(?:-\s*(\d{1,2})\s*-|\/\s*(\d{1,2})\s*\/|\.\s*(\d{1,2})\s*\.|年\s*(\d{1,2})\s*月)\s*(\d{1,2})(?:\s*日)?(?![\d])/;
 /** Month first, as US-configured servers print it: 9/17/2004, 9/17/2004 5:54:13 AM. */
 export const MONTH_FIRST_DATE = /(?<![\d./-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/;
 

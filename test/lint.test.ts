@@ -1,0 +1,24 @@
+/** The grain as a rule: an upward import fails the linter, naming the room and what it may import. */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers.ts';
+
+describe('import directions', () => {
+  const eslint = new ESLint({ cwd: repoRoot });
+  const lint = async (path: string, code: string) => (await eslint.lintText(code, { filePath: `${repoRoot}/${path}` }))[0].messages;
+
+  it('refuses an upward import from read into store', async () => {
+    const messages = await lint('src/read/upward.ts', "import { KEY_AREAS } from '../store/types.ts';\nexport const areas = KEY_AREAS;\n");
+    expect(messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
+    expect(messages[0].message).toMatch(/src\/read may import only document/);
+  });
+
+  it('refuses clean importing its sibling read, and web importing server code at run time', async () => {
+    expect((await lint('src/clean/sideways.ts', "import { readBytes } from '../read/index.ts';\nexport const r = readBytes;\n")).length).toBeGreaterThan(0);
+    expect((await lint('web/src/x.ts', "import { openStore } from '../../src/store/index.ts';\nexport const o = openStore;\n")).length).toBeGreaterThan(0);
+  });
+
+  it('allows a downward import', async () => {
+    expect(await lint('src/store/downward.ts', "import { makeSpan } from '../document/index.ts';\nexport const m = makeSpan;\n")).toEqual([]);
+  });
+});
