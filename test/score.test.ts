@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, runCli, sharedDir } from './helpers.ts';
+import { hasShared, runCliInProcess, sharedDir } from './helpers.ts';
 
 interface Figures {
   quantities: { f1: number; precision: number; recall: number };
@@ -18,8 +18,8 @@ interface Figures {
 
 describe.skipIf(!hasShared)('scorer on ../shared/corpus', () => {
   let figures: Figures;
-  beforeAll(() => {
-    const jsonl = runCli(['extract', join(sharedDir, 'corpus')]);
+  beforeAll(async () => {
+    const jsonl = await runCliInProcess(['extract', join(sharedDir, 'corpus')]);
     const file = join(mkdtempSync(join(tmpdir(), 'twincity-score-')), 'predictions.jsonl');
     writeFileSync(file, jsonl);
     const out = execFileSync(process.execPath, [join(sharedDir, 'eval', 'score.mjs'), '--gold', join(sharedDir, 'eval', 'gold'), '--json', file], {
