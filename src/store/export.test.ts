@@ -20,6 +20,21 @@ const table: ExportTable = {
 };
 
 describe('export writers', () => {
+  it('defuses text cells Excel would run as formulas, and leaves numbers alone', () => {
+    const csv = gridToCsv([
+      ['标题', '数值'],
+      ['=HYPERLINK("http://x","点我")', -5],
+      ['@SUM(A1)', 3],
+      ['+1', 0],
+      ['-2', 1],
+      ['川渝通办', 2],
+    ]);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1].startsWith(`"'=HYPERLINK(`)).toBe(true);
+    expect(lines[1].endsWith(',-5')).toBe(true);
+    expect(lines.slice(2, 6)).toEqual(["'@SUM(A1),3", "'+1,0", "'-2,1", '川渝通办,2']);
+  });
+
   it('writes CSV with a BOM, CRLF rows, Chinese headers and quoted fields', () => {
     const csv = tableToCsv(table);
     expect(csv.startsWith('\uFEFF编号,原文,所在句子,数值\r\n')).toBe(true);

@@ -27,10 +27,19 @@ export function gridToCsv(grid: readonly (readonly Cell[])[]): string {
   return (
     BOM +
     stringify(
-      grid.map((r) => r.map((c) => (c === null ? '' : c))),
+      grid.map((r) => r.map((c) => (c === null ? '' : typeof c === 'string' ? defuseFormula(c) : c))),
       { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
     )
   );
+}
+
+/**
+ * A text cell that Excel would read as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`) gets a leading
+ * apostrophe, as OWASP advises for CSV injection: the cell shows the text, nothing is evaluated.
+ * Numbers stay numbers (a negative value is a number cell, not text).
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 export function tableToCsv(table: ExportTable): string {
