@@ -20,12 +20,10 @@ export function sentenceExcerpt(text: string, sentence: Span, focus: Span, max =
   // Grow clause by clause on both sides while the excerpt fits.
   let left = clauseStartBefore(text, from, start);
   let right = clauseEndAfter(text, to, end);
-  while (right - left > max && (left < from || right > to)) {
-    // too long already: fall back to a window centred on the fact
-    const room = max - (to - from);
-    left = Math.max(start, from - Math.floor(room / 2));
+  // The fact's own clauses are too long already: a window centred on the fact instead.
+  if (right - left > max) {
+    left = Math.max(start, from - Math.floor((max - (to - from)) / 2));
     right = Math.min(end, left + max);
-    break;
   }
   for (;;) {
     const widerLeft = left > start ? clauseStartBefore(text, left - 1, start) : left;

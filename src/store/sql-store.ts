@@ -673,7 +673,7 @@ export class SqlStore implements Store {
         textOf(doc.text, span),
         sentenceExcerpt(doc.text, sentence, span),
         it.stage,
-        json(areasOf(`${it.name} ${sentenceExcerpt(doc.text, sentence, span)}`, this.catalog)),
+        json(areasOf(`${it.name} ${textOf(doc.text, sentence)}`, this.catalog)),
         refDate,
       ]),
     );
