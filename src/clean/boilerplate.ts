@@ -210,7 +210,7 @@ export function isRelatedHeading(text: string): boolean {
  * repeated three times or more, e.g. "重庆干部培训重庆干部培训基地重庆工商大学干部培训…".
  */
 export function isKeywordStuffing(text: string): boolean {
-  if (/[，,。；;：:！!？?.]/.test(text)) return false;
+  if (/[，,、。；;：:！!？?.]/.test(text)) return false;
   // Only Chinese runs: Latin words repeat letters across word boundaries ("ofthe…andthe") all the time.
   const s = (text.match(/[\u4e00-\u9fff]+/g) ?? []).join('');
   if (s.length < 16) return false;

@@ -41,7 +41,8 @@ export function registerExtract(program: Command): void {
       for await (const result of readInputs(paths, { maxBytes, timeoutMs })) {
         if (closed) break;
         if (!result.ok) {
-          failed++;
+          // a folder's other files (notes, spreadsheets) are named, not counted as failed reports
+          if (result.error.ruleId !== 'read:not-a-report') failed++;
           say(result.error.message);
           continue;
         }

@@ -100,6 +100,10 @@ export function formatSummary(s: IngestSummary): string {
     `  replaced   ${s.replaced}`,
     `  failed     ${s.failed}`,
   ];
+  if (s.skipped.length) {
+    lines.push(`not reports (skipped) ${s.skipped.length}:`);
+    for (const f of s.skipped) lines.push(`  ${f.location}: ${f.reason}`);
+  }
   if (s.failures.length) {
     lines.push('failed:');
     for (const f of s.failures) lines.push(`  ${f.location}: ${f.reason}`);

@@ -1,7 +1,7 @@
 /**
  * Ingest at scale: list → read+clean+extract in worker threads → one writer → store.
  *
- * - This thread expands the inputs (folders walked as the reader walks them, `count.ts`) and hands
+ * - This thread expands the inputs (folders walked by the reader's one walk, `read/walk.ts`) and hands
  *   each file or URL to a piscina pool of worker threads (`worker.mjs` → `process.ts`), which read
  *   it with `readInputs`, then clean and extract with `processDocument`. Workers keep no state, so
  *   the pool can use every core.
@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, Store } from '../store/index.ts';
-import { countReportFiles, expandInputs } from './count.ts';
+import { countReportFiles, expandInputs } from '../read/walk.ts';
 import type { ProcessedReport, ProcessTask } from './process.ts';
 
 export interface IngestOptions {
@@ -75,6 +75,8 @@ export interface IngestSummary {
   seconds: number;
   /** Of those, the seconds this thread spent writing to the store (the single writer's load). */
   writerSeconds: number;
+  /** Files in the folders that no reader takes (`notes.docx`), each with the reason. */
+  skipped: IngestFailure[];
   /** True when `signal` stopped the ingest before the inputs were exhausted. */
   stopped: boolean;
 }
@@ -108,6 +110,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     replaced: 0,
     failed: 0,
     failures: [],
+    skipped: [],
     bytes: 0,
     seconds: 0,
     writerSeconds: 0,
@@ -230,7 +233,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
 
   try {
     for await (const entry of expandInputs(paths)) {
-      if ('error' in entry) {
+      if ('skipped' in entry) {
+        if (summary.skipped.length < MAX_LISTED_FAILURES) summary.skipped.push({ location: entry.input, reason: entry.skipped });
+      } else if ('error' in entry) {
         track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
         const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }) };

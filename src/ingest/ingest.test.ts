@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentFromJSON } from '../document/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { readInputs } from '../read/index.ts';
-import { countReportFiles, expandInputs } from './count.ts';
+import { countReportFiles, expandInputs } from '../read/walk.ts';
 import { ingestPaths, type IngestProgress } from './index.ts';
 import { processTask } from './process.ts';
 
@@ -110,9 +110,14 @@ describe('expandInputs', () => {
     for (const p of ['b/Z/2.md', 'b/10.html', 'b/9.txt', 'a/x.htm', 'A.txt', 'b/.draft.html', 'b/notes.docx'])
       writeFileSync(join(dir, p), `第${p}号报告：川渝两地新开通跨省公交线路6条。`);
     const listed: string[] = [];
-    for await (const entry of expandInputs([dir])) listed.push(entry.input);
+    for await (const entry of expandInputs([dir])) if (!('skipped' in entry)) listed.push(entry.input);
     const read: string[] = [];
-    for await (const result of readInputs([dir])) read.push(result.ok ? result.doc.location : result.error.location);
+    const skipped: string[] = [];
+    for await (const result of readInputs([dir])) {
+      if (!result.ok && result.error.ruleId === 'read:not-a-report') skipped.push(result.error.message);
+      else read.push(result.ok ? result.doc.location : result.error.location);
+    }
+    expect(skipped).toEqual([expect.stringMatching(/notes\.docx: skipped: \.docx is not a kind of report/)]);
     expect(listed).toEqual(read);
     expect(listed.map((p) => p.slice(dir.length + 1))).toEqual(['A.txt', 'a/x.htm', 'b/10.html', 'b/9.txt', 'b/Z/2.md']);
   });

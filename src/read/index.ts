@@ -7,15 +7,17 @@
  * pdf.js, which is asynchronous, so they go through `readBytesAsync` (which handles every kind).
  */
 import { createHash } from 'node:crypto';
-import { opendir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createDocument, ReportError, type Document, type DocumentMeta, type Message } from '../document/index.ts';
 import { decodeBytes } from './charset.ts';
-import { parseFeed } from './feed.ts';
+import { parseFeed, type FeedItem } from './feed.ts';
 import { readFrontMatter } from './markdown.ts';
 import { readPdfText } from './pdf.ts';
-import { binaryKind, extensionOf, isGzip, isPdf, REPORT_EXTENSIONS, textKind } from './sniff.ts';
+import { parseRecords } from './records.ts';
+import { binaryKind, isGzip, isPdf, textKind } from './sniff.ts';
+import { expandInputs } from './walk.ts';
 
 export type ReadResult = { ok: true; doc: Document; bytes: Uint8Array } | { ok: false; error: ReportError };
 
@@ -106,6 +108,39 @@ function makeDoc(
   return doc;
 }
 
+/**
+ * The reports a container holds (feed items, JSON records). A container of several numbers them
+ * from 1 (`feed.xml#3`, FORMAT.md); a container of one report is that report, named by the file.
+ */
+function itemDocs(items: FeedItem[], opts: ReadBytesOptions, shared: { charset: string; hash: string; messages: Message[] }): Document[] {
+  const base = opts.source ?? sourceName(opts.location);
+  if (items.length === 1) {
+    const [item] = items;
+    return [
+      makeDoc(opts, {
+        format: 'feed-item',
+        source: base,
+        raw: item.content,
+        charset: shared.charset,
+        hash: shared.hash,
+        meta: item.meta,
+        messages: [...shared.messages],
+      }),
+    ];
+  }
+  return items.map((item, n) =>
+    makeDoc(opts, {
+      format: 'feed-item',
+      source: `${base}#${n + 1}`,
+      raw: item.content,
+      charset: shared.charset,
+      hash: sha256(`${shared.hash}#${n + 1}`),
+      meta: item.meta,
+      messages: [...shared.messages],
+    }),
+  );
+}
+
 /** The part of reading every kind shares; `pdf` is supplied by the async path. */
 function readDecoded(bytes: Uint8Array, opts: ReadBytesOptions, hash: string): Document[] {
   const { text, charset, messages } = decodeReport(bytes, opts);
@@ -114,22 +149,12 @@ function readDecoded(bytes: Uint8Array, opts: ReadBytesOptions, hash: string): D
     const fm = readFrontMatter(text);
     return [makeDoc(opts, { format: 'markdown', raw: text, charset, hash, meta: fm.meta, messages: [...messages, ...fm.messages] })];
   }
+  if (kind === 'records') return itemDocs(parseRecords(text, opts.location), opts, { charset, hash, messages });
   if (kind === 'feed') {
     const items = parseFeed(text);
     if (items) {
       if (!items.length) throw new ReportError(opts.location, 'feed has no items', 'read:empty-feed');
-      const base = opts.source ?? sourceName(opts.location);
-      return items.map((item, n) =>
-        makeDoc(opts, {
-          format: 'feed-item',
-          source: `${base}#${n + 1}`,
-          raw: item.content,
-          charset,
-          hash: sha256(`${hash}#${n + 1}`),
-          meta: item.meta,
-          messages: [...messages],
-        }),
-      );
+      return itemDocs(items, opts, { charset, hash, messages });
     }
   }
   if (kind === 'html' || kind === 'feed') {
@@ -185,21 +210,6 @@ export async function readBytesAsync(bytes: Uint8Array, opts: ReadBytesOptions, 
   const doc = makeDoc(inner.opts, { format: 'pdf', raw: pdf.text, charset: 'utf-8', hash });
   doc.meta.title = pdf.title;
   return [doc];
-}
-
-/** Every report file under a folder, depth first, in code-point order of names (deterministic). */
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries: { name: string; isDir: boolean }[] = [];
-  for await (const entry of await opendir(dir)) {
-    if (entry.name.startsWith('.')) continue;
-    entries.push({ name: entry.name, isDir: entry.isDirectory() });
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDir) yield* walk(path);
-    else if (REPORT_EXTENSIONS.has(extensionOf(entry.name))) yield path;
-  }
 }
 
 /** Fetches a URL with a time limit, refusing bodies over `maxBytes` as they stream in. */
@@ -276,33 +286,25 @@ export async function* readInputs(inputs: string[], options: ReadInputsOptions =
       }
       continue;
     }
-    const location = resolve(input);
-    let isDir: boolean;
-    try {
-      isDir = (await stat(location)).isDirectory();
-    } catch (error) {
-      yield { ok: false, error: asReportError(location, error) };
-      continue;
-    }
-    const files = isDir
-      ? walk(location)
-      : (async function* () {
-          yield location;
-        })();
-    try {
-      for await (const file of files) {
-        try {
-          const { size } = await stat(file);
-          if (size > o.maxBytes)
-            throw new ReportError(file, `file is ${megabytes(size)}, over the ${megabytes(o.maxBytes)} limit (--max-bytes)`, 'read:too-large');
-          const bytes = await readFile(file);
-          yield* await readOne(bytes, { location: file }, o.maxBytes);
-        } catch (error) {
-          yield { ok: false, error: asReportError(file, error) };
-        }
+    for await (const entry of expandInputs([input])) {
+      if ('skipped' in entry) {
+        yield { ok: false, error: new ReportError(entry.input, entry.skipped, 'read:not-a-report') };
+        continue;
       }
-    } catch (error) {
-      yield { ok: false, error: asReportError(location, error) };
+      if ('error' in entry) {
+        yield { ok: false, error: new ReportError(entry.input, entry.error, 'read:unlistable') };
+        continue;
+      }
+      const file = entry.input;
+      try {
+        const { size } = await stat(file);
+        if (size > o.maxBytes)
+          throw new ReportError(file, `file is ${megabytes(size)}, over the ${megabytes(o.maxBytes)} limit (--max-bytes)`, 'read:too-large');
+        const bytes = await readFile(file);
+        yield* await readOne(bytes, { location: file }, o.maxBytes);
+      } catch (error) {
+        yield { ok: false, error: asReportError(file, error) };
+      }
     }
   }
 }

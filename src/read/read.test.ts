@@ -218,7 +218,7 @@ describe('bad input never stops a batch', () => {
     expect(docs[0].messages.map((m) => m.ruleId)).toContain('html:truncated');
   });
 
-  it('walks folders recursively in a fixed order, skipping non-report files', async () => {
+  it('walks folders recursively in a fixed order, naming the files it skips', async () => {
     const root = scratch();
     mkdirSync(join(root, 'b'));
     mkdirSync(join(root, 'a'));
@@ -228,7 +228,49 @@ describe('bad input never stops a batch', () => {
     writeFileSync(join(root, 'image.png'), Buffer.from([0x89, 0x50]));
     writeFileSync(join(root, '.hidden.txt'), '隐藏');
     const results = await collect([root]);
-    expect(results.map((r) => (r.ok ? r.doc.source : r.error.message))).toEqual(['1.md', '2.txt', 'z.txt']);
+    expect(results.map((r) => (r.ok ? r.doc.source : r.error.ruleId))).toEqual(['1.md', '2.txt', 'read:not-a-report', 'z.txt']);
+    const skipped = results.find((r) => !r.ok);
+    expect(skipped && !skipped.ok && skipped.error.message).toMatch(/image\.png: skipped: \.png is not a kind of report/);
+  });
+});
+
+describe('JSON records', () => {
+  const read = (name: string, value: unknown) => readBytes(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)), { location: `/x/${name}` });
+
+  it('reads an object holding a list of records as one report per record, numbered', () => {
+    const docs = read('list.json', {
+      total: 2,
+      videoList: [
+        { video_title: '[视频]川渝通办事项再扩容', pub_date: '2022-06-18 19:24:02', video_detail: { content: '<p>川渝通办事项达到311项。</p>' } },
+        { video_title: '第二条', pub_date: '2022-06-18 19:30:00', brief: '新开通跨省公交6条。' },
+      ],
+    });
+    expect(docs.map((d) => [d.source, d.format, d.meta.title, d.meta.published])).toEqual([
+      ['list.json#1', 'feed-item', '川渝通办事项再扩容', '2022-06-18'],
+      ['list.json#2', 'feed-item', '第二条', '2022-06-18'],
+    ]);
+    expect(docs[0].raw).toContain('<p>川渝通办');
+    expect(docs[1].raw).toBe('新开通跨省公交6条。');
+  });
+
+  it('takes the publication date, not the crawl time, and falls back to the date in the link', () => {
+    const [a, b] = read('arr.json', [
+      { title: '甲', content: '正文甲。', timestamp: '2026-03-11T11:46:20', publish_time: 'Fri, 08 Sep 2023 00:00:00 GMT' },
+      { title: '乙', summary: '正文乙。', link: '/realtime/china/story20230317-1373585' },
+    ]);
+    expect([a.meta.published, b.meta.published]).toEqual(['2023-09-08', '2023-03-17']);
+  });
+
+  it('reads a single record object as one report named by the file, and JSON Lines one per line', () => {
+    const [one] = read('item.json', { id: 'x', date: '2025-11-23', title: '重大工程', content: '正文。', scrapedAt: '2025-12-01' });
+    expect([one.source, one.meta.published]).toEqual(['item.json', '2025-11-23']);
+    const lines = read('feed.jsonl', '{"title":"一","content":"甲。"}\n{"title":"二","content":"乙。"}\n');
+    expect(lines.map((d) => d.source)).toEqual(['feed.jsonl#1', 'feed.jsonl#2']);
+  });
+
+  it('refuses broken JSON and JSON without records, naming the file', () => {
+    expect(() => read('bad.json', '{"title": "x",')).toThrow(/\/x\/bad\.json: not valid JSON/);
+    expect(() => read('nums.json', '[1, 2, 3]')).toThrow(/\/x\/nums\.json: JSON holds no record with a title or text/);
   });
 });
 

@@ -3,7 +3,7 @@ import { FRONT_MATTER } from '../document/front-matter.ts';
  * What kind of report a byte string is, decided by content first and by name second: a `.txt`
  * file holding front matter is Markdown, a `.html` file holding a PNG is binary.
  */
-export type Container = 'gzip' | 'pdf' | 'binary' | 'feed' | 'html' | 'markdown' | 'text';
+export type Container = 'gzip' | 'pdf' | 'binary' | 'feed' | 'records' | 'html' | 'markdown' | 'text';
 
 const MAGIC: [string, number[]][] = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
@@ -63,6 +63,9 @@ const EXTENSION_KIND: Record<string, Container> = {
   mdx: 'markdown',
   txt: 'text',
   text: 'text',
+  json: 'records',
+  jsonl: 'records',
+  ndjson: 'records',
   xml: 'feed',
   rss: 'feed',
   atom: 'feed',
@@ -85,7 +88,14 @@ export function extensionOf(name: string): string {
 
 /** Text kind from decoded content, with the name's extension and media type as tie-breakers. */
 export function textKind(text: string, name: string, mediaType?: string): Exclude<Container, 'gzip' | 'pdf' | 'binary'> {
-  const head = text.slice(0, 2048).trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  // JSON records: an object or an array of objects (a `.txt` starting "[视频]" is not one).
+  // A `.json` file is JSON whatever it holds (the reader says so when it is not).
+  if (EXTENSION_KIND[extensionOf(name)] === 'records') return 'records';
+  if (/^(?:\{\s*"|\[\s*(?:\{|\]))/.test(head) && (/json/i.test(mediaType ?? '') || !extensionOf(name))) return 'records';
   if (FRONT_MATTER.test(text.slice(0, 64 * 1024))) return 'markdown';
   if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
   const media = mediaType?.toLowerCase() ?? '';
