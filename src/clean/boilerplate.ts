@@ -44,7 +44,7 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   },
   {
     id: 'comments',
-    pattern: /我要评论|网友评论|发表评论|参与评论|查看评论|\d+\s*条评论|已有\s*\d+\s*人参与|点击进入专题|点击查看(?:原文|全文|更多)|阅读原文/,
+    pattern: /我要评论|网友评论|发表评论|参与评论|查看评论|\d+\s*条评论|已有\s*\d+\s*人参与|点击进入专题|(?:点击)?查看(?:原文|全文|更多)|阅读原文|原文链接|^\(?更新时间戳/,
     maxLength: 40,
   },
   {
@@ -172,7 +172,8 @@ export function isDatelineChrome(text: string, clock: boolean): boolean {
 
 /** A line that is only a date or a timestamp ("Saturday, September 10th, 2005 10:56 am", "(2005-10-01 10:09:03)"). */
 export function isDateLine(text: string): boolean {
-  if (!/(?:19|20)\d{2}/.test(text)) return false;
+  // a year of its own, not digits of a figure: a table cell "19917.0" or "2035.6" is no date
+  if (!/(?<![\d.])(?:19|20)\d{2}(?![\d.])/.test(text) || /^\s*[\d.,]+\s*$/.test(text)) return false;
   const rest = text.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
   return rest.length <= 2;
 }

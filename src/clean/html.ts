@@ -517,6 +517,11 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
     for (let m = lineRe.exec(data); m && m[0]; m = lineRe.exec(data)) {
       const line = m[0];
       const at = m.index;
+      // A blank line ends a Markdown paragraph (the line walk sees it alone, so say so here).
+      if (opts.blankLineBreaks && !line.trim() && at > 0) {
+        flush();
+        continue;
+      }
       const mark = /^[^\S\n]{0,3}(?:(#{1,6})[^\S\n]+|>[^\S\n]?|(?:[-*+]|\d{1,3}[.)])[^\S\n]+)/.exec(line);
       const outer = kind;
       let from = 0;
@@ -601,7 +606,8 @@ function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: Html
     const flat = squash(text);
     if (!flat) return false;
     if (title && flat === title) return false;
-    if (chromeRule(text)) return false;
+    // A date standing alone in a report's own body (a fragment) heads a table column or a timeline entry.
+    if (chromeRule(text, { dateLines: !opts.fragment })) return false;
     if (isKeywordStuffing(text)) return false;
     const share = linkShare[i];
     if (share > 0.5 && !opts.fragment) return false;

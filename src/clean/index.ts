@@ -7,6 +7,7 @@
  */
 import { emptyMeta, type Document, type DocumentMeta, type Message, type Stage } from '../document/index.ts';
 import { frontMatterEnd } from '../document/front-matter.ts';
+import { isoDate, NUMERIC_DATE, numericParts } from '../document/dates.ts';
 import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
 import { findHtmlMeta, type FoundMeta } from './meta.ts';
@@ -24,7 +25,7 @@ const note = (reason: string, ruleId: string, severity: Message['severity'] = 'i
 const HAS_HTML = /<(?:p|div|br|span|table|ul|ol|li|h[1-6]|img|a|section|article|blockquote)\b[^>]*>/i;
 
 /** Pure: the main-text blocks and found metadata of a read Document. */
-export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): MainText {
+export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'> & Partial<Pick<Document, 'source'>>): MainText {
   const messages: Message[] = [];
   switch (doc.format) {
     case 'html': {
@@ -48,16 +49,17 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
       const body = doc.raw.slice(bodyStart);
       if (HAS_HTML.test(body)) {
         // HTML inside a Markdown body is HTML; blank lines between Markdown paragraphs still break.
-        const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, title: doc.meta.title });
+        // Every part of it is the report (a transcript of a dozen stories, a bulletin with tables):
+        // no container is chosen, unless the body is a whole saved page.
+        const fragment = !/<(?:html|body)\b/i.test(body);
+        const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment, title: doc.meta.title });
         // A Markdown body is the report itself: keeping all of it is the expected case, not a fallback.
         notes.forEach((n) => messages.push(note(n.reason, n.ruleId)));
-        return { blocks, found: {}, messages };
+        return { blocks, found: fragment ? markdownMeta(doc, blocks, bodyStart) : {}, messages };
       }
       // Plain Markdown: soft-wrapped lines join, blank lines break, marks go (the same walker, on text).
       const { blocks } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment: true, title: doc.meta.title });
-      // Title and date from the text itself only when the front matter gave none.
-      const found = doc.meta.title && doc.meta.published ? {} : reflowText(doc.raw, bodyStart, { markdown: true, title: doc.meta.title });
-      return { blocks, found, messages };
+      return { blocks, found: markdownMeta(doc, blocks, bodyStart), messages };
     }
     case 'text':
     case 'pdf': {
@@ -65,6 +67,30 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'>): Ma
       return { blocks: flow.blocks, found: flow, messages };
     }
   }
+}
+
+/** A date a name prints: `20221020`, `2022-10-20`, `2022年10月20日` (a headline's or a file's). */
+function dateInName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const compact = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  if (compact) return isoDate(+compact[1], +compact[2], +compact[3]);
+  const numeric = NUMERIC_DATE.exec(name);
+  return numeric ? isoDate(...numericParts(numeric)) : null;
+}
+
+/**
+ * What a Markdown report without front matter says of itself: its title is its first heading
+ * (else the headline the line reader finds), its date the dateline under it, else a date its title
+ * or its file name prints (`# 《新闻联播》 (20221020)`, `20221020.md`). Front matter, when given, wins.
+ */
+function markdownMeta(doc: Pick<Document, 'raw' | 'meta'> & Partial<Pick<Document, 'source'>>, blocks: DraftBlock[], bodyStart: number): Partial<FoundMeta> {
+  if (doc.meta.title && doc.meta.published) return {};
+  const lines = reflowText(doc.raw, bodyStart, { markdown: true, title: doc.meta.title });
+  const first = blocks[0];
+  const heading = first?.kind === 'heading' && blockText(first).length <= 120 ? blockText(first) : null;
+  const title = doc.meta.title ?? heading ?? lines.title;
+  const file = doc.source?.split(/[\\/]/).pop()?.replace(/#\d+$/, '');
+  return { ...lines, title, published: lines.published ?? dateInName(title) ?? dateInName(file) };
 }
 
 /** Fills only what the container (front matter, feed item) did not already give. */
