@@ -56,11 +56,19 @@ export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
     version: '1',
-    requires: ['text', 'sentences', 'meta'],
+    requires: ['text', 'blocks', 'sentences', 'meta'],
     assigns: ['quantities'],
     run(doc) {
       const { time, times } = timesOf(doc);
-      const found = findQuantities({ text: doc.text, sentences: doc.sentences, paragraphs: paragraphsOf(doc), time, times });
+      const found = findQuantities({
+        text: doc.text,
+        sentences: doc.sentences,
+        paragraphs: paragraphsOf(doc),
+        time,
+        times,
+        blocks: doc.blocks,
+        headline: doc.meta.title,
+      });
       doc.quantities = found.map((q) => ({
         ...q,
         span: makeSpan(doc.text, q.span[0], q.span[1], 'quantity'),

@@ -5,8 +5,9 @@
  *
  * `findQuantities` is pure: text, sentences, paragraphs and a time context in, findings out.
  */
-import type { Approx, Measure, Period, Quantity, Span } from '../document/index.ts';
+import type { Approx, Block, Cue, Measure, Period, Quantity, Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
+import { contextPeriod, contextRegion, documentContext } from './context.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
@@ -24,6 +25,10 @@ export interface QuantityInput {
   time: TimeContext;
   /** Time expressions of `text` when the caller already has them. */
   times?: readonly TimeExpression[];
+  /** The clean stage's blocks: headings set period and region for the figures under them. */
+  blocks?: readonly Block[];
+  /** The report's headline, which sets them for every figure that states none. */
+  headline?: string | null;
 }
 
 /** Characters that end a clause: the unit within which a figure's own words are looked for. */
@@ -92,7 +97,16 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   }
 
   const regions = findRegionMentions(text);
-  const defaultRegion = dominantRegion(regions);
+  const dominant = dominantRegion(regions);
+  const defaultRegion = dominant ? { region: dominant, cue: { level: 'report' as const, span: null, text: dominant } } : null;
+  const headline = input.headline?.trim() ? input.headline.trim() : null;
+  const context = documentContext({
+    text,
+    blocks: input.blocks ?? [],
+    times,
+    mentions: regions,
+    headline: headline ? { text: headline, times: findTimeExpressions(headline, input.time), mentions: findRegionMentions(headline) } : null,
+  });
   const findings: QuantityFinding[] = [];
   /** The words after each finding's unit (its counted noun), for the list pass at the end. */
   const aheads: string[] = [];
@@ -115,8 +129,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     const sameSentence: boolean = previous !== null && previous.sentence[0] === sentence[0];
     // The figure's own words run from the clause start, or from the end of the figure before it.
     // (When the figure before reached past an aside holding this one — 50亿元（首期10亿元）的基金 — from its end.)
-    const previousEnd = sameSentence ? (previous!.subjectEnd > start ? previous!.span[1] : previous!.subjectEnd) : -1;
-    const windowStart = sameSentence && previousEnd > clauseStart ? previousEnd : clauseStart;
+    const previousEnd: number = sameSentence ? (previous!.subjectEnd > start ? previous!.span[1] : previous!.subjectEnd) : -1;
+    const windowStart: number = sameSentence && previousEnd > clauseStart ? previousEnd : clauseStart;
     const window = text.slice(Math.min(windowStart, start), start);
     const isListContinuation: boolean = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
 
@@ -192,6 +206,12 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
         if (base.unit === unit && ownMeasure === 'level' && /同期/.test(text.slice(clauseStart, start))) measure = base.measure;
       }
     }
+    // Own words first (the sentence, the paragraph's lead), then the heading and the headline above.
+    const period = findPeriod(text, times, start, sentence, paragraphs) ?? contextPeriod(context, start);
+    // A later clause naming no place keeps the region of the sentence's figures before it.
+    const region: RegionFind | null =
+      findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.regionFind : null, windowStart) ??
+      contextRegion(context, start, defaultRegion);
     const tableSubject = tableSubjects.get(start);
     if (tableSubject) {
       subject = tableSubject;
@@ -206,18 +226,16 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       approx,
       measure,
       subject,
-      period: findPeriod(text, times, start, sentence, paragraphs),
-      // A later clause naming no place keeps the region of the sentence's figures before it.
-      region:
-        findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.region : null, windowStart) ?? defaultRegion,
+      period: period?.period ?? null,
+      region: region?.region ?? null,
       status: 'actual',
-      cues: { period: null, region: null },
+      cues: { period: period?.cue ?? null, region: region?.cue ?? null },
       sentence,
     };
     findings.push(finding);
     aheads.push(ahead);
     tailEnds.push(r.tailEnd);
-    previous = { ...finding, subjectEnd: after.end, clauseStart, measureByVerb };
+    previous = { ...finding, subjectEnd: after.end, clauseStart, measureByVerb, regionFind: region };
   }
   // 3批次311项“川渝通办”, 51名、50名优秀年轻干部: a classifier with nothing after it counts the
   // same thing as the figure right after it.
@@ -274,7 +292,7 @@ function insideTime(times: readonly TimeExpression[], at: number): boolean {
 }
 
 /** The figure before, in the same sentence: what a list member or a rate takes its words from. */
-type PreviousFigure = QuantityFinding & { subjectEnd: number; clauseStart: number; measureByVerb: boolean };
+type PreviousFigure = QuantityFinding & { subjectEnd: number; clauseStart: number; measureByVerb: boolean; regionFind: RegionFind | null };
 
 interface SubjectInput {
   text: string;
@@ -639,7 +657,8 @@ function joinSubject(left: string, right: string): string {
  * The period: the nearest time expression before the figure in its sentence; else the time phrase
  * that leads its paragraph (今年上半年，…); else none.
  */
-function findPeriod(text: string, times: readonly TimeExpression[], at: number, sentence: Span, paragraphs: readonly Span[]): Period | null {
+function findPeriod(text: string, times: readonly TimeExpression[], at: number, sentence: Span, paragraphs: readonly Span[]): { period: Period; cue: Cue } | null {
+  let level: Cue['level'] = 'sentence';
   let best: TimeExpression | null = null;
   // A lead phrase governs the clauses after it up to the full stop, across semicolons.
   const scopeStart = fullStopBefore(text, sentence[0], paragraphs, at);
@@ -658,11 +677,14 @@ function findPeriod(text: string, times: readonly TimeExpression[], at: number, 
       const i = lastStartingBefore(times, paragraphStart + 3);
       const lead = i >= 0 ? times[i] : null;
       // A day's date leading a paragraph dates its first news, not every figure after it.
-      if (lead && lead.precision !== 'day' && lead.start >= paragraphStart && lead.end < at && /^[，,]/.test(text.slice(lead.end, lead.end + 1))) best = lead;
+      if (lead && lead.precision !== 'day' && lead.start >= paragraphStart && lead.end < at && /^[，,]/.test(text.slice(lead.end, lead.end + 1))) {
+        best = lead;
+        level = 'paragraph';
+      }
     }
   }
   if (!best || (best.period.start === null && best.period.end === null)) return null;
-  return best.period;
+  return { period: best.period, cue: { level, span: [best.start, best.end], text: text.slice(best.start, best.end) } };
 }
 
 /** Where the full sentence (ended by 。！？, not ；) that holds `sentenceStart` begins, within its paragraph. */
@@ -695,6 +717,8 @@ interface RegionMention {
   region: string;
   /** The side it lies on, for telling whether a clause names both sides. */
   side: string;
+  /** The words as they stand in the text. */
+  text: string;
 }
 
 let mentionPattern: RegExp | null = null;
@@ -714,7 +738,7 @@ export function findRegionMentions(text: string): RegionMention[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const alias = lex.regionAliases.get(m[0]);
     const region = alias ?? m[0];
-    mentions.push({ start: m.index, end: m.index + m[0].length, region, side: alias ?? lex.places.get(m[0]) ?? region });
+    mentions.push({ start: m.index, end: m.index + m[0].length, region, side: alias ?? lex.places.get(m[0]) ?? region, text: m[0] });
   }
   return mentions;
 }
@@ -735,6 +759,16 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * region `carried` from the sentence's figure before; else the nearest place named before it in the
  * sentence or paragraph.
  */
+/** A region and the words that set it. */
+interface RegionFind {
+  region: string;
+  cue: Cue;
+}
+
+function found(region: string, mention: RegionMention, level: Cue['level']): RegionFind {
+  return { region, cue: { level, span: [mention.start, mention.end], text: mention.text } };
+}
+
 function findRegion(
   text: string,
   mentions: readonly RegionMention[],
@@ -743,15 +777,15 @@ function findRegion(
   paragraphs: readonly Span[],
   clauseStart: number,
   subjectEnd: number,
-  carried: string | null,
+  carried: RegionFind | null,
   memberStart = clauseStart,
-): string | null {
+): RegionFind | null {
   const i = lastStartingBefore(mentions, at);
   if (memberStart > clauseStart) {
     // A later member of a list that names its own place (重庆132个、四川116个) is that place's.
     let own: RegionMention | null = null;
     for (let k = i; k >= 0 && mentions[k].start >= memberStart; k--) if (mentions[k].end <= at) own = mentions[k];
-    if (own) return own.region;
+    if (own) return found(own.region, own, 'clause');
   }
   // In the figure's clause: both sides joined (重庆市生态环境局与四川省生态环境厅签订协议10项) is 成渝;
   // otherwise the clause's first place is its actor (重庆同四川毗邻的13个区县, 如邻水县80%以上的产品).
@@ -764,21 +798,21 @@ function findRegion(
   }
   if (first) {
     const joined = sides.size > 1 && /[与和及、]|联合/.test(text.slice(clauseStart, at)) && !sides.has('成渝');
-    if (joined && sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return '成渝';
-    return first.region;
+    if (joined && sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return found('成渝', first, 'clause');
+    return found(first.region, first, 'clause');
   }
   // A region inside the words after the figure (300余家川渝企业) names its scope.
   const next = mentions[i + 1];
-  if (next && next.start >= at && next.end <= subjectEnd) return next.region;
+  if (next && next.start >= at && next.end <= subjectEnd) return found(next.region, next, 'clause');
   if (carried) return carried;
   // The place leading the sentence is its actor (成都、重庆入选…，累计部署…1700余套; 川渝两地已开通…至开州区…，总共7条).
   const lead = sentenceLead(text, mentions, sentence[0], at);
-  if (lead) return lead;
+  if (lead) return found(lead.region, lead.mention, 'sentence');
   // Further away, a smaller place only tells the side it lies on.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
-  if (before && before.start >= sentence[0]) return before.side;
+  if (before && before.start >= sentence[0]) return found(before.side, before, 'sentence');
   const p = findSpanAt(paragraphs, at);
-  if (before && p >= 0 && before.start >= paragraphs[p][0]) return before.side;
+  if (before && p >= 0 && before.start >= paragraphs[p][0]) return found(before.side, before, 'paragraph');
   return null;
 }
 
@@ -786,7 +820,7 @@ function findRegion(
 const LEAD_REACH = 12;
 
 /** The side of the place that opens the sentence, or 成渝 when two places of both sides open it joined (成都、重庆). */
-function sentenceLead(text: string, mentions: readonly RegionMention[], sentenceStart: number, at: number): string | null {
+function sentenceLead(text: string, mentions: readonly RegionMention[], sentenceStart: number, at: number): { region: string; mention: RegionMention } | null {
   let k = lastStartingBefore(mentions, sentenceStart) + 1;
   const first = mentions[k];
   if (!first || first.start >= sentenceStart + LEAD_REACH || first.end > at) return null;
@@ -797,8 +831,8 @@ function sentenceLead(text: string, mentions: readonly RegionMention[], sentence
     last = mentions[k + 1];
     sides.add(last.side);
   }
-  if (sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return '成渝';
-  return first.side;
+  if (sides.has('重庆') && (sides.has('四川') || sides.has('成都'))) return { region: '成渝', mention: first };
+  return { region: first.side, mention: first };
 }
 
 /** Whether a region is named in `[from, to)`. Binary search over the sorted mentions. */
