@@ -277,13 +277,40 @@ function addTextCounts(total: Stats, counts: TextCounts, inLink: boolean): void 
   total.directCjk += counts.cjk;
 }
 
-/** Removes what is never text: scripts, styles, forms' widgets, hidden elements, comments. */
+/** A cell that is only a label (索 引 号：, 发布日期：). */
+const LABEL_CELL = /^[\p{Script=Han}\s\u3000]{2,10}[:：]$/u;
+
+/**
+ * A record table: the labelled fields a portal prints above a document (索引号、主题分类、发文机关…).
+ * Metadata reads them (meta.ts); they are not the report's text.
+ */
+function isRecordTable(table: Element): boolean {
+  let labels = 0;
+  const walk = (node: Element): void => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (child.name === 'td' || child.name === 'th') {
+        if (LABEL_CELL.test(textOfNode(child).trim())) labels++;
+      } else if (child.name !== 'table') walk(child);
+    }
+  };
+  walk(table);
+  return labels >= 3;
+}
+
+function textOfNode(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  return isElement(node) ? node.children.map(textOfNode).join('') : '';
+}
+
+/** Removes what is never text: scripts, styles, forms' widgets, hidden elements, comments, record tables. */
 function pruneTags(root: Element | HtmlDom, fragment = false): void {
   const walk = (parent: { children: ChildNode[] }) => {
     parent.children = parent.children.filter((child) => {
       if (child.type === 'comment' || child.type === 'directive') return false;
       if (!isElement(child)) return true;
       if (DROP_TAGS.has(child.name) || isHidden(child)) return false;
+      if (child.name === 'table' && isRecordTable(child)) return false;
       // An image's caption describes the picture, not the story (the benchmarks' notion too).
       if (child.name === 'figcaption' && !fragment) return false;
       walk(child);

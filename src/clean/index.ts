@@ -10,7 +10,7 @@ import { frontMatterEnd } from '../document/front-matter.ts';
 import { isoDate, NUMERIC_DATE, numericParts } from '../document/dates.ts';
 import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
-import { findHtmlMeta, type FoundMeta } from './meta.ts';
+import { findHtmlMeta, isTitleLike, type FoundMeta } from './meta.ts';
 import { reflowText } from './reflow.ts';
 import { assemble, blockText, type DraftBlock } from './segments.ts';
 
@@ -24,6 +24,16 @@ const note = (reason: string, ruleId: string, severity: Message['severity'] = 'i
 /** Markup that makes a Markdown body (or a feed item) HTML rather than text. */
 const HAS_HTML = /<(?:p|div|br|span|table|ul|ol|li|h[1-6]|img|a|section|article|blockquote)\b[^>]*>/i;
 
+/**
+ * Markup without a page around it — no html, head, body or title, no navigation, header or footer —
+ * and made of paragraphs: an article body stored on its own.
+ */
+function isArticleFragment(raw: string): boolean {
+  const head = raw.slice(0, 256 * 1024);
+  if (/<(?:html|head|body|title|nav|header|footer|aside|frameset)\b/i.test(head)) return false;
+  return (head.match(/<p\b/gi)?.length ?? 0) >= 3;
+}
+
 /** Pure: the main-text blocks and found metadata of a read Document. */
 export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'> & Partial<Pick<Document, 'source'>>): MainText {
   const messages: Message[] = [];
@@ -31,6 +41,14 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'> & Pa
     case 'html': {
       const dom = parseHtml(doc.raw);
       const found = findHtmlMeta(dom);
+      if (isArticleFragment(doc.raw)) {
+        // An article's body cut out of its page (an app's or a database's HTML field): all of it is
+        // the report, and its first line, when it reads as one, is its headline.
+        const { blocks } = extractHtml(doc.raw, { fragment: true, title: found.title }, dom);
+        const first = blocks[0] ? blockText(blocks[0]) : '';
+        if (!found.title && blocks.length > 1 && isTitleLike(first)) return { blocks: blocks.slice(1), found: { ...found, title: first }, messages };
+        return { blocks, found, messages };
+      }
       const { blocks, notes } = extractHtml(doc.raw, { title: found.title }, dom);
       // Keeping every block is worth a warning; a retry is routine.
       notes.forEach((n) => messages.push(note(n.reason, n.ruleId, n.ruleId === 'clean:html-fallback' ? 'warning' : 'info')));

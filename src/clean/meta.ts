@@ -249,8 +249,10 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     if (siteName && flat === squash(siteName)) return false;
     return confirmers.some((c) => squash(headlineOfTitleTag(c, siteName)) === flat || (flat.length >= 8 && squash(c).includes(flat)));
   });
+  const labelled = labelledFields(all);
   const title =
     h1 ??
+    labelled.title ??
     ldTitle ??
     (ogTitle ? headlineOfTitleTag(ogTitle, siteName) : null) ??
     (titleTag ? headlineOfTitleTag(titleTag, siteName) : null) ??
@@ -259,6 +261,7 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
 
   // Date: structured first, then the dateline near the headline.
   let published =
+    parseDate(labelled.published) ??
     parseDate(
       meta(
         'article:published_time',
@@ -327,6 +330,34 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     }
   }
   return { title, published, site, author, url: clean(url) };
+}
+
+/** Labels of a record table (政府信息公开 pages: 标题：… 发布日期：…), label text whitespace removed. */
+const TITLE_LABEL = /^(?:标题|题目|文件名称|信息名称)[:：]?$/;
+const PUBLISHED_LABEL = /^(?:发布日期|发布时间|公开日期|发文日期|印发日期|成文日期)[:：]?$/;
+
+/**
+ * Title and date a page gives as labelled fields: a cell or term holding only the label, the value
+ * in the cell or definition after it. The publication date wins over the date a document was signed.
+ */
+function labelledFields(all: Element[]): { title: string | null; published: string | null } {
+  let title: string | null = null;
+  const dates = new Map<string, string>();
+  for (const el of all) {
+    if (el.name !== 'td' && el.name !== 'th' && el.name !== 'dt') continue;
+    const label = squash(textOfElement(el)).replace(/\s/g, '');
+    if (label.length > 8) continue;
+    const isTitle = TITLE_LABEL.test(label);
+    const isDate = PUBLISHED_LABEL.test(label);
+    if (!isTitle && !isDate) continue;
+    const next = el.next && isElement(el.next) ? el.next : el.parent?.children.filter(isElement).find((c, i, cs) => cs[i - 1] === el);
+    const value = next ? clean(textOfElement(next)) : null;
+    if (!value) continue;
+    if (isTitle) title ??= value.length <= 200 ? value : null;
+    else if (!dates.has(label.replace(/[:：]$/, ''))) dates.set(label.replace(/[:：]$/, ''), value);
+  }
+  const published = ['发布日期', '发布时间', '公开日期', '发文日期', '印发日期', '成文日期'].map((k) => dates.get(k)).find(Boolean) ?? null;
+  return { title, published };
 }
 
 // ---------------------------------------------------------------- text
