@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Approx } from '../document/index.ts';
+import { placeTable, type Place } from './places.ts';
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicon');
 
@@ -36,8 +37,8 @@ export interface Lexicon {
   notShareWords: string[];
   /** Alias → region; a null region means "known, but too ambiguous to name a region". */
   regionAliases: Map<string, string | null>;
-  /** Smaller places (沙坪坝区, 邻水县) → the side they lie on (重庆, 四川, 成都). */
-  places: Map<string, string>;
+  /** Every other place (沙坪坝区, 绵阳市, 江苏省, 美国) → the region printed and the side it lies on. */
+  places: Map<string, Place>;
   notPlaces: Set<string>;
 }
 
@@ -78,7 +79,7 @@ export function lexicon(): Lexicon {
     shareWords: [...units.measure.share].sort((a, b) => b.length - a.length),
     notShareWords: units.measure.notShare ?? [],
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
-    places: new Map(Object.entries(regions.places ?? {})),
+    places: placeTable(new Map(Object.entries(regions.places ?? {}))),
     notPlaces: new Set(regions.notPlaces),
   };
   return cached;

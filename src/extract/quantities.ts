@@ -657,7 +657,13 @@ function joinSubject(left: string, right: string): string {
  * The period: the nearest time expression before the figure in its sentence; else the time phrase
  * that leads its paragraph (今年上半年，…); else none.
  */
-function findPeriod(text: string, times: readonly TimeExpression[], at: number, sentence: Span, paragraphs: readonly Span[]): { period: Period; cue: Cue } | null {
+function findPeriod(
+  text: string,
+  times: readonly TimeExpression[],
+  at: number,
+  sentence: Span,
+  paragraphs: readonly Span[],
+): { period: Period; cue: Cue } | null {
   let level: Cue['level'] = 'sentence';
   let best: TimeExpression | null = null;
   // A lead phrase governs the clauses after it up to the full stop, across semicolons.
@@ -737,8 +743,18 @@ export function findRegionMentions(text: string): RegionMention[] {
   const mentions: RegionMention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const alias = lex.regionAliases.get(m[0]);
-    const region = alias ?? m[0];
-    mentions.push({ start: m.index, end: m.index + m[0].length, region, side: alias ?? lex.places.get(m[0]) ?? region, text: m[0] });
+    const place = alias ? null : lex.places.get(m[0]);
+    const region = alias ?? place?.region ?? m[0];
+    // 占全国的6.5%, 全国第一, 全国首个: the whole a share or a rank is of, not the figure's scope.
+    if (
+      region === '全国' &&
+      (/(?:占|居|列|超|高于|低于|比|于)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
+        /^(?:第|首|前|领先|[0-9０-９]|的[0-9０-９]|影响|性|知名|一流|示范|重要|最|闻名|同类|率先|唯一|人民|各族|劳模|人大|政协|两会|统一)/.test(
+          text.slice(re.lastIndex, re.lastIndex + 2),
+        ))
+    )
+      continue;
+    mentions.push({ start: m.index, end: m.index + m[0].length, region, side: alias ?? place?.side ?? region, text: m[0] });
   }
   return mentions;
 }
@@ -759,6 +775,8 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * region `carried` from the sentence's figure before; else the nearest place named before it in the
  * sentence or paragraph.
  */
+const CIRCLE_SIDES = new Set(['成渝', '重庆', '四川', '成都']);
+
 /** A region and the words that set it. */
 interface RegionFind {
   region: string;
@@ -808,11 +826,12 @@ function findRegion(
   // The place leading the sentence is its actor (成都、重庆入选…，累计部署…1700余套; 川渝两地已开通…至开州区…，总共7条).
   const lead = sentenceLead(text, mentions, sentence[0], at);
   if (lead) return found(lead.region, lead.mention, 'sentence');
-  // Further away, a smaller place only tells the side it lies on.
+  // Further away, a smaller place of the Circle only tells the side it lies on; elsewhere, the place.
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
-  if (before && before.start >= sentence[0]) return found(before.side, before, 'sentence');
+  const far = (m: RegionMention) => (CIRCLE_SIDES.has(m.side) ? m.side : m.region);
+  if (before && before.start >= sentence[0]) return found(far(before), before, 'sentence');
   const p = findSpanAt(paragraphs, at);
-  if (before && p >= 0 && before.start >= paragraphs[p][0]) return found(before.side, before, 'paragraph');
+  if (before && p >= 0 && before.start >= paragraphs[p][0]) return found(far(before), before, 'paragraph');
   return null;
 }
 

@@ -171,9 +171,11 @@ const MEASURED_NOUN = /(?:值|额|量|率|数|价|投资|收入|规模|面积|�
 /** The region name or known place a phrase opens with (重庆, 渝西地区), or ''. */
 function leadingPlace(phrase: string): string {
   const lex = lexicon();
-  let best = '';
-  for (const name of [...lex.regionAliases.keys(), ...lex.places.keys()]) if (name.length > best.length && phrase.startsWith(name)) best = name;
-  return best;
+  for (let n = Math.min(phrase.length, 16); n >= 2; n--) {
+    const head = phrase.slice(0, n);
+    if (lex.regionAliases.has(head) || lex.places.has(head)) return head;
+  }
+  return '';
 }
 
 /** Gives each member of a list its place and its name when the sentence distributes them. */
