@@ -687,6 +687,14 @@ function findPeriod(
         best = lead;
         level = 'paragraph';
       }
+      // 一季度全市实现地区生产总值626.9亿元…。其中，一产实现增加值16.9亿元: a later sentence of the
+      // paragraph that names no time speaks of the time its paragraph last named.
+      for (let i = lastStartingBefore(times, scopeStart); !best && i >= 0 && times[i].start >= paragraphStart; i--) {
+        const t = times[i];
+        if (t.precision === 'day' || t.open === 'since' || /(?:较|比|相比|同比|与)$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
+        best = t;
+        level = 'paragraph';
+      }
     }
   }
   if (!best || (best.period.start === null && best.period.end === null)) return null;

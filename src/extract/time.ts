@@ -42,7 +42,7 @@ export interface TimeExpression {
 
 const NUM = '[0-9０-９一二两三四五六七八九十]{1,3}';
 const SP = '[ \\t\\u3000]*';
-const RANGE = '[—–\\-－~～至到]';
+const RANGE = '[—–―‒﹣\\-－~～〜至到]';
 
 /**
  * One pass over the text. Groups: a prefix (截至, 到, 自…), a year (4 digits or 今/去/前/明年),
@@ -66,10 +66,10 @@ function unnamed(pattern: string): string {
 const TIME_RE = new RegExp(
   [
     // Every expression starts with one of these: a cheap first test at each offset.
-    `(?=[截到至自从目今当现昨明后本上下去前同第年底末初全近最过这0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
+    `(?=[截到至自从目今当现如眼昨明后本上下去前同第年底末初全近最过这0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
-    `(?<now>目前|今日|当前|现在|今天|至今)`,
+    `(?<now>目前|今日|当前|现在|今天|至今|如今|眼下)`,
     `|(?<dayRel>昨天|昨日|前天|明天|明日|后天)`,
     `|(?<![0-9０-９.])(?<ny>[12][0-9]{3})(?<sep>[./-])(?<nm>[0-9]{1,2})\\k<sep>(?<nd>[0-9]{1,2})(?![0-9])`,
     `|(?<monthRel>本月|当月|上个?月|下个?月)(?:${SP}(?<relDay>${NUM})${SP}[日号])?`,
@@ -442,7 +442,9 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
 
   if (g.now) {
     // 截至目前, 目前, 至今: up to the report's date. 今天/现在 need the prefix (现在的, 今天的 are not periods).
-    const needsPrefix = !['目前', '当前', '至今'].includes(g.now);
+    // 现在，… (a clause of its own) speaks of now too.
+    const after = m.input.slice(end, end + 1);
+    const needsPrefix = !['目前', '当前', '至今', '如今', '眼下'].includes(g.now) && !(g.now === '现在' && /^[，,]/.test(after));
     if (needsPrefix && (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix))) return null;
     return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
   }
@@ -538,7 +540,8 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     const first = g.quarter.startsWith('前') ? 1 : (q - 1) * 3 + 1;
     period = { start: monthStart(year, first), end: monthEnd(year, q * 3) };
     // 一季度末: the quarter's last month; 一季度初: its first.
-    if (g.qSuffix === '末' || g.qSuffix === '底') period = { start: monthStart(year, q * 3), end: monthEnd(year, q * 3) };
+    // 一季度末 (a stock at the quarter's end: no start); 一季度初: its first month.
+    if (g.qSuffix === '末' || g.qSuffix === '底') period = { start: null, end: monthEnd(year, q * 3) };
     else if (g.qSuffix === '初') period = { start: monthStart(year, first), end: monthEnd(year, first) };
   } else if (g.firstN) {
     const n = readNum(g.firstN);
@@ -559,7 +562,8 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
       period = { start: date, end: date };
       precision = 'day';
     } else if (g.mSuffix === '末' || g.mSuffix === '底') {
-      period = { start: monthEnd(year, m1), end: monthEnd(year, m1) };
+      // 7月末: a stock at the month's end, as of that day.
+      period = { start: null, end: monthEnd(year, m1) };
     } else {
       period = { start: monthStart(year, m1), end: monthEnd(year, m1) };
       date = `${year}-${pad(m1)}`;
@@ -568,7 +572,8 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
   } else {
     // 年底 / 年末 / 年初 / 全年
     const s = g.ySuffix;
-    if (s.endsWith('底') || s.endsWith('末')) period = { start: ymd(year, 12, 31), end: ymd(year, 12, 31) };
+    // 年末常住人口: a stock as of the year's last day.
+    if (s.endsWith('底') || s.endsWith('末')) period = { start: null, end: ymd(year, 12, 31) };
     else if (s.endsWith('初')) period = { start: ymd(year, 1, 1), end: ymd(year, 1, 1) };
     else period = { start: ymd(year, 1, 1), end: ymd(year, 12, 31) };
   }
