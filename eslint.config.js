@@ -61,8 +61,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['./reconcile/*', './store/*', './ingest/*', './serve/*', './cli/*', './watch/*', './auth/*'],
-              message: 'the pipeline composes read → clean → extract only',
+              group: ['./store/*', './ingest/*', './serve/*', './cli/*', './watch/*', './auth/*'],
+              message: 'the pipeline composes read → clean → extract → reconcile (its per-report stage) only',
             },
           ],
         },

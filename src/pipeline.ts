@@ -7,10 +7,11 @@
 import { createPipeline, type Document } from './document/index.ts';
 import { cleanStages } from './clean/index.ts';
 import { extractStages } from './extract/index.ts';
+import { indicatorStage } from './reconcile/stage.ts';
 
-export const documentPipeline = createPipeline([...cleanStages, ...extractStages]);
+export const documentPipeline = createPipeline([...cleanStages, ...extractStages, indicatorStage()]);
 
-/** Clean and extract one read report. */
+/** Clean, extract and file one read report's figures. */
 export function processDocument(doc: Document): Document {
   return documentPipeline.run(doc);
 }

@@ -16,6 +16,8 @@ export function toContractRecord(doc: Document): Record<string, unknown> {
       subject: q.subject,
       period: q.period,
       region: q.region,
+      status: q.status,
+      indicator: q.indicator ?? null,
     })),
     events: doc.events.map((e) => ({ span: e.span, date: e.date, summary: e.summary })),
     items: doc.items.map((i) => ({ span: i.span, name: i.name, total: i.total, done: i.done })),

@@ -60,8 +60,12 @@ export interface Quantity {
   region: string | null;
   /** `target` for goals, plans and forecasts (GUIDE §2). */
   status: FigureStatus;
-  /** Which cue set the period and the region (null when nothing did). */
-  cues: { period: Cue | null; region: Cue | null };
+  /** Which cue set the period, the region and a target status (null when nothing did). */
+  cues: { period: Cue | null; region: Cue | null; status?: Cue | null };
+  /** The indicator it is filed under (reconcile.indicators): a catalogue id or an automatic key. */
+  indicator?: string | null;
+  /** Why it is filed there: the catalogue rule or the automatic key. */
+  indicatorRule?: string | null;
   /** The sentence the figure stands in, for showing it to a person. */
   sentence: Span;
   /** The stage (name@version) that found it. */

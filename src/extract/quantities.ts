@@ -9,6 +9,7 @@ import type { Approx, Block, Cue, Measure, Period, Quantity, Span } from '../doc
 import { findSpanAt } from '../document/index.ts';
 import { contextPeriod, contextRegion, documentContext } from './context.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
+import { findStatus } from './status.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
 import { declaredUnits } from './tables.ts';
@@ -207,7 +208,17 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       }
     }
     // Own words first (the sentence, the paragraph's lead), then the heading and the headline above.
-    const period = findPeriod(text, times, start, sentence, paragraphs) ?? contextPeriod(context, start);
+    const ownPeriod = findPeriod(text, times, start, sentence, paragraphs);
+    const period = ownPeriod ?? contextPeriod(context, start);
+    // A goal word governs its full sentence, but not further than a sentence reasonably runs.
+    const status = findStatus({
+      text,
+      at: start,
+      scopeStart: Math.max(fullStart, start - 4 * MAX_LOOKBACK),
+      reportYear: input.time.year,
+      ownPeriod: ownPeriod !== null,
+      headline,
+    });
     // A later clause naming no place keeps the region of the sentence's figures before it.
     const region: RegionFind | null =
       findRegion(text, regions, start, sentence, paragraphs, clauseStart, after.end, sameSentence ? previous!.regionFind : null, windowStart) ??
@@ -228,8 +239,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       subject,
       period: period?.period ?? null,
       region: region?.region ?? null,
-      status: 'actual',
-      cues: { period: period?.cue ?? null, region: region?.cue ?? null },
+      status: status.status,
+      cues: { period: period?.cue ?? null, region: region?.cue ?? null, status: status.cue },
       sentence,
     };
     findings.push(finding);
@@ -548,7 +559,9 @@ function findMeasure(window: string, unit: string, nextChar: string): Measure {
   if (unit === '%' && /的(?:约|近|超过?|逾|不足|不到)?$/.test(window.replace(/\s+$/, ''))) return 'share';
   // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).
   if (unit === '%' && /(?<!增长|增|降|涨|速)率[^，。；]{0,4}$/.test(window)) return 'share';
-  if (!reachesLevel && lex.changeWords.some((w) => window.includes(w))) return 'change';
+  // 增加值 (value added) and 增长点 name things; they are not an increase.
+  const words = window.replace(/增加值|增长点|增长极/g, '');
+  if (!reachesLevel && lex.changeWords.some((w) => words.includes(w))) return 'change';
   if (unit === '百分点') return 'change';
   return 'level';
 }
@@ -689,9 +702,13 @@ function findPeriod(
       }
       // 一季度全市实现地区生产总值626.9亿元…。其中，一产实现增加值16.9亿元: a later sentence of the
       // paragraph that names no time speaks of the time its paragraph last named.
-      for (let i = lastStartingBefore(times, scopeStart); !best && i >= 0 && times[i].start >= paragraphStart; i--) {
+      // (A few time phrases back at most, so a paragraph of dates stays linear.)
+      const last = lastStartingBefore(times, scopeStart);
+      for (let i = last; !best && i >= 0 && i > last - 8 && times[i].start >= paragraphStart; i--) {
         const t = times[i];
+        // Not a comparison's base (较2016年, 2016年同期) nor an aside in brackets.
         if (t.precision === 'day' || t.open === 'since' || /(?:较|比|相比|同比|与)$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
+        if (/^同期/.test(text.slice(t.end, t.end + 2)) || insideBrackets(text, Math.max(paragraphStart, t.start - 4 * MAX_LOOKBACK), t.start)) continue;
         best = t;
         level = 'paragraph';
       }
@@ -699,6 +716,16 @@ function findPeriod(
   }
   if (!best || (best.period.start === null && best.period.end === null)) return null;
   return { period: best.period, cue: { level, span: [best.start, best.end], text: text.slice(best.start, best.end) } };
+}
+
+/** Whether `at` stands inside round brackets opened after `from`. */
+function insideBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Where the full sentence (ended by 。！？, not ；) that holds `sentenceStart` begins, within its paragraph. */

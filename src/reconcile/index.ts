@@ -1,2 +1,4 @@
 export * from './catalog.ts';
 export * from './series.ts';
+export * from './indicator.ts';
+export * from './stage.ts';

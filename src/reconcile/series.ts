@@ -4,7 +4,8 @@
  * always be rebuilt from what is stored).
  */
 import type { Approx, Measure, Period } from '../document/index.ts';
-import { matchIndicator, type Catalog, type CatalogEntry } from './catalog.ts';
+import type { Catalog } from './catalog.ts';
+import { fileFigure, withoutPlaces } from './indicator.ts';
 
 /** One stored quantity, as reconciliation sees it. */
 export interface ReconcileFact {
@@ -64,16 +65,12 @@ export function assignIndicators(facts: readonly ReconcileFact[], catalog: Catal
   const assignments: Assignment[] = [];
   const auto = new Map<string, AutoIndicator>();
   for (const fact of facts) {
-    const entry: CatalogEntry | null = matchIndicator(fact, catalog);
-    if (entry) {
-      assignments.push({ quantityId: fact.quantityId, indicatorId: entry.id });
-      continue;
-    }
-    const name = normalizeSubject(fact.subject);
-    if (name.length < 2) continue;
-    const id = autoIndicatorId(fact.subject, fact.unit, fact.measure);
-    if (!auto.has(id)) auto.set(id, { id, nameZh: name, unit: fact.unit, measure: fact.measure });
-    assignments.push({ quantityId: fact.quantityId, indicatorId: id });
+    // The same filing the pipeline's reconcile stage prints (indicator.ts): one rule for both.
+    const filing = fileFigure(fact, catalog, withoutPlaces);
+    if (!filing) continue;
+    if (filing.id.startsWith('auto:') && !auto.has(filing.id))
+      auto.set(filing.id, { id: filing.id, nameZh: filing.name, unit: fact.unit, measure: fact.measure });
+    assignments.push({ quantityId: fact.quantityId, indicatorId: filing.id });
   }
   return { assignments, auto: [...auto.values()] };
 }

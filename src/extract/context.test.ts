@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from './quantities.ts';
+import { findParagraphs, findSentences } from './sentences.ts';
+import type { Block } from '../document/index.ts';
+
+/** Runs the quantity finder on paragraphs, the first ones as headings when `headings` says so. */
+function read(paragraphs: string[], opts: { headline?: string; published?: string; headings?: number[] } = {}) {
+  const text = paragraphs.join('\n\n');
+  const spans = findParagraphs(text);
+  const blocks: Block[] = spans.map((span, i) => ({ span, kind: opts.headings?.includes(i) ? 'heading' : 'paragraph' }));
+  const published = opts.published ?? null;
+  const time = { anchor: published, year: published ? Number(published.slice(0, 4)) : 2023 };
+  return findQuantities({ text, sentences: findSentences(text), paragraphs: spans, time, blocks, headline: opts.headline ?? null });
+}
+
+describe('document context', () => {
+  it('takes the period from the headline when the figure states none, and says so', () => {
+    const [q] = read(['全省规模以上工业增加值同比增长4.1%。'], { headline: '2023年一季度四川工业运行分析', published: '2023-04-20' });
+    expect(q.period).toEqual({ start: '2023-01-01', end: '2023-03-31' });
+    expect(q.region).toBe('四川');
+    expect(q.cues.period).toMatchObject({ level: 'headline', text: '2023年一季度' });
+  });
+
+  it('takes period and place from the section heading it stands under, before the headline', () => {
+    const found = read(['新闻联播', '上海上半年经济运行情况', '地区生产总值增长5.1%。', '重庆前三季度外贸平稳', '进出口总值5000亿元。'], {
+      headline: '新闻联播 20230720',
+      published: '2023-10-20',
+      headings: [0, 1, 3],
+    });
+    expect(found.map((q) => [q.value, q.region, q.period?.end, q.cues.region?.level])).toEqual([
+      [5.1, '上海', '2023-06-30', 'heading'],
+      [500000000000, '重庆', '2023-09-30', 'heading'],
+    ]);
+  });
+
+  it('carries a period to later sentences of its paragraph, not from a comparison in brackets', () => {
+    const found = read(['一季度全市实现地区生产总值626.9亿元，同比增长2%（2016年同期增速为0.5%）。其中，一产实现增加值16.9亿元。'], {
+      published: '2017-04-20',
+    });
+    const primary = found.find((q) => q.value === 1690000000);
+    expect(primary?.period).toEqual({ start: '2017-01-01', end: '2017-03-31' });
+    expect(primary?.cues.period?.level).toBe('paragraph');
+  });
+
+  it('files figures about other places under them, and the nation under 全国 but not its share', () => {
+    const found = read(['江苏省地区生产总值12.2万亿元，绵阳市增长8%。全国粮食产量6.9亿吨。重庆汽车产量占全国的9.5%。']);
+    expect(found.map((q) => q.region)).toEqual(['江苏', '绵阳', '全国', '重庆']);
+  });
+});
+
+describe('targets', () => {
+  it('marks goals, plans and forecasts as targets, achievements as actual', () => {
+    const found = read(['力争到2025年开行中欧班列5000列。今年已开行1200列。预计全年将超过2400列。国家已将扣除比例由75%提高至100%。'], {
+      published: '2023-06-01',
+    });
+    expect(found.map((q) => [q.value, q.status])).toEqual([
+      [5000, 'target'],
+      [1200, 'actual'],
+      [2400, 'target'],
+      [75, 'actual'],
+      [100, 'actual'],
+    ]);
+    expect(found[0].cues.status).toMatchObject({ level: 'sentence' });
+  });
+});

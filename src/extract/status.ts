@@ -1,0 +1,89 @@
+/**
+ * Target or actual (GUIDE §2 `status`): a figure is a target when the words before it in its full
+ * sentence state a goal, plan, forecast or commitment (力争, 目标, 计划, 预计, 将新增, 到2027年建成,
+ * 确保), or when the headline does and the figure states no time of its own. An achievement marker
+ * between the cue and the figure (已, 累计, 实现了) makes it actual again. Pure.
+ */
+import type { Cue, FigureStatus, Span } from '../document/index.ts';
+import { tagWords } from './segment.ts';
+
+/** Words that make what follows a goal, plan or forecast. */
+const TARGET_CUE = new RegExp(
+  [
+    '力争|力求|争取(?=到|在|用|实现|达到)',
+    '目标(?:是|为|到|：|:)',
+    '(?:规划|谋划|计划)(?=到|至|在|用|于|新增|建设|建成|投资|实施|完成|每年|年内|开工|开行|引进|培育|打造|举办|推出|开展|安排)',
+    '预计|预期|预测|有望|(?<![模虚草])拟(?!定|人|合|稿)|确保|要求',
+    // 将 as "will", not as 把 (将该省…列入).
+    '将(?!该|其|此|这|那|上述|有关|所|原|军|领|士|帅|近|于)',
+    '要(?=达到|实现|确保|突破|超过|建成|新增|培育|打造|完成|形成)',
+    '(?:通车|建成|投产|达产|投用|运营|完工|竣工|实施)后',
+    '到(?=本世纪|\\d{4}年|20\\d\\d)|至(?=20\\d\\d年)',
+  ].join('|'),
+  'g',
+);
+/** Words before a cue that make it a report on a plan, not the plan itself: 完成年度计划的95%. */
+const NOT_A_PLAN_BEFORE = /(?:完成|超额|超|按|比|与|较|高于|低于|提前|未|如期)[^，。；]{0,4}$/;
+/** An achievement between the cue and the figure: 计划投资100亿元，已完成80亿元. */
+const ACHIEVED = /已经|已|累计完成|实现了|完成了|达到了|建成了|截至|截止/;
+
+export interface StatusInput {
+  text: string;
+  /** Where the figure starts, and where its full sentence (across semicolons) starts. */
+  at: number;
+  scopeStart: number;
+  /** The year the report speaks from (its publication year), for telling a future 到2027年. */
+  reportYear: number | null;
+  /** Whether the figure's period came from its own sentence (then a headline's plan is not its own). */
+  ownPeriod: boolean;
+  headline: string | null;
+}
+
+function futureYear(cue: string, reportYear: number | null): boolean {
+  const year = /(?:19|20)\d\d/.exec(cue);
+  if (!year) return true;
+  return reportYear === null || Number(year[0]) >= reportYear;
+}
+
+/** The cue that makes `text[from, to)` a plan for what follows it, or null. */
+function planCue(text: string, from: number, to: number, reportYear: number | null): { index: number; words: string } | null {
+  const window = text.slice(from, to);
+  TARGET_CUE.lastIndex = 0;
+  let last: { index: number; words: string } | null = null;
+  for (let m = TARGET_CUE.exec(window); m; m = TARGET_CUE.exec(window)) {
+    const words = m[0].startsWith('到') || m[0].startsWith('至') ? window.slice(m.index, m.index + 7) : m[0];
+    if (NOT_A_PLAN_BEFORE.test(window.slice(0, m.index)) || /(?:已|已经|曾)$/.test(window.slice(0, m.index))) continue;
+    // 将 before a verb is "will" (将超过10万个); before a noun it is 把 (将77条道路…).
+    if (m[0] === '将' && !willVerb(window.slice(m.index, m.index + 10))) continue;
+    if ((m[0].startsWith('到') || m[0].startsWith('至')) && !futureYear(words, reportYear)) continue;
+    last = { index: from + m.index, words: m[0] };
+  }
+  return last;
+}
+
+/** Whether the word after 将 is a verb or an adverb (将构建, 将进一步), so 将 means "will". */
+function willVerb(phrase: string): boolean {
+  const words = tagWords(phrase);
+  const next = words[1];
+  return !!next && /^(?:v|d|c|a)/.test(next.tag) && !/^(?:从|由|把)$/.test(next.word);
+}
+
+/** Headline words that make a whole report's unstated figures goals: 《到2025年…将超过10万个》. */
+const HEADLINE_PLAN = /力争|目标|预计|规划|到(?=\d{4}年|20\d\d)|至(?=20\d\d年)/;
+
+export function findStatus(input: StatusInput): { status: FigureStatus; cue: Cue | null } {
+  const { text, at, scopeStart } = input;
+  const cue = planCue(text, scopeStart, at, input.reportYear);
+  if (cue) {
+    if (ACHIEVED.test(text.slice(cue.index + cue.words.length, at))) return { status: 'actual', cue: null };
+    const span: Span = [cue.index, cue.index + cue.words.length];
+    return { status: 'target', cue: { level: 'sentence', span, text: cue.words } };
+  }
+  if (!input.ownPeriod && input.headline) {
+    const head = planCue(input.headline, 0, input.headline.length, input.reportYear);
+    if (head && HEADLINE_PLAN.test(input.headline) && !ACHIEVED.test(text.slice(scopeStart, at))) {
+      return { status: 'target', cue: { level: 'headline', span: null, text: head.words } };
+    }
+  }
+  return { status: 'actual', cue: null };
+}
