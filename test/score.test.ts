@@ -5,27 +5,39 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, runCliInProcess, sharedDir } from './helpers.ts';
+import { hasShared, repoRoot, runCliInProcess, sharedDir } from './helpers.ts';
 
 interface Figures {
   quantities: { f1: number; precision: number; recall: number };
   attributes: Record<'subject' | 'period' | 'approx' | 'measure' | 'region', number>;
   events: { f1: number };
+  targets: { f1: number };
+  series: { f1: number; precision: number };
   text: number;
   meta: number;
   missing: string[];
+  reports: number;
+}
+
+/** Extracts `inputs` in-process and scores the lines against a gold folder. */
+async function score(inputs: string[], gold: string): Promise<{ figures: Figures; jsonl: string }> {
+  // A folder of real reports may hold a record with no text: extract says so and exits 1.
+  const jsonl = await runCliInProcess(['extract', ...inputs], { allowFail: true });
+  const file = join(mkdtempSync(join(tmpdir(), 'twincity-score-')), 'predictions.jsonl');
+  writeFileSync(file, jsonl);
+  const out = execFileSync(process.execPath, [join(sharedDir, 'eval', 'score.mjs'), '--gold', gold, '--json', file], { encoding: 'utf8' });
+  return { figures: JSON.parse(out) as Figures, jsonl };
 }
 
 describe.skipIf(!hasShared)('scorer on ../shared/corpus', () => {
   let figures: Figures;
   beforeAll(async () => {
-    const jsonl = await runCliInProcess(['extract', join(sharedDir, 'corpus')]);
-    const file = join(mkdtempSync(join(tmpdir(), 'twincity-score-')), 'predictions.jsonl');
-    writeFileSync(file, jsonl);
-    const out = execFileSync(process.execPath, [join(sharedDir, 'eval', 'score.mjs'), '--gold', join(sharedDir, 'eval', 'gold'), '--json', file], {
-      encoding: 'utf8',
-    });
-    figures = JSON.parse(out);
+    ({ figures } = await score([join(sharedDir, 'corpus')], join(sharedDir, 'eval', 'gold')));
+  });
+  it('finds the targets (F1 ≥ 0.70) and files figures by meaning (series precision ≥ 0.90)', () => {
+    expect(figures.targets.f1).toBeGreaterThanOrEqual(0.7);
+    expect(figures.series.precision).toBeGreaterThanOrEqual(0.9);
+    expect(figures.series.f1).toBeGreaterThanOrEqual(0.4);
   });
 
   it('reads every report', () => expect(figures.missing).toEqual([]));
@@ -41,4 +53,39 @@ describe.skipIf(!hasShared)('scorer on ../shared/corpus', () => {
     expect(a.region).toBeGreaterThanOrEqual(0.85);
   });
   it('finds the events (F1 ≥ 0.90)', () => expect(figures.events.f1).toBeGreaterThanOrEqual(0.9));
+});
+
+// Hand-written gold for reports of every kind in ../shared/devcorpus (data/eval/gold-dev, by the
+// guide). Floors at what the readings measure today, so a change that loses ground fails; the
+// issue's targets (README: Measured) are above several of them.
+describe.skipIf(!hasShared)('scorer on the development gold (../shared/devcorpus)', () => {
+  let figures: Figures;
+  beforeAll(async () => {
+    ({ figures } = await score([join(sharedDir, 'devcorpus')], join(repoRoot, 'data', 'eval', 'gold-dev')));
+  });
+  it('reads every report the gold names', () => {
+    expect(figures.missing).toEqual([]);
+    expect(figures.reports).toBeGreaterThanOrEqual(40);
+  });
+  it('keeps the main text and finds title and date', () => {
+    expect(figures.text).toBeGreaterThanOrEqual(0.98);
+    expect(figures.meta).toBeGreaterThanOrEqual(0.95);
+  });
+  it('finds the quantities', () => {
+    expect(figures.quantities.f1).toBeGreaterThanOrEqual(0.89);
+    expect(figures.quantities.precision).toBeGreaterThanOrEqual(0.95);
+  });
+  it('reads their attributes', () => {
+    const a = figures.attributes;
+    expect(a.subject).toBeGreaterThanOrEqual(0.87);
+    expect(a.period).toBeGreaterThanOrEqual(0.76);
+    expect(a.approx).toBeGreaterThanOrEqual(0.98);
+    expect(a.measure).toBeGreaterThanOrEqual(0.95);
+    expect(a.region).toBeGreaterThanOrEqual(0.68);
+  });
+  it('finds targets and files figures by meaning', () => {
+    expect(figures.targets.f1).toBeGreaterThanOrEqual(0.74);
+    expect(figures.series.f1).toBeGreaterThanOrEqual(0.48);
+  });
+  it('finds the events', () => expect(figures.events.f1).toBeGreaterThanOrEqual(0.49));
 });
