@@ -36,12 +36,17 @@ it('pins the public exports', () => {
     'defaultCatalogPath',
     'describeFigure',
     'effectivePeriod',
+    'fileFigure',
     'findConflicts',
+    'headPhrase',
+    'indicatorStage',
     'loadCatalog',
     'matchIndicator',
     'normalizeSubject',
     'pointDate',
     'sameMoment',
+    'unitKind',
+    'withoutPlaces',
   ]);
   // The store's key areas and the catalogue's are one list.
   expect([...store.KEY_AREAS]).toEqual([...reconcile.KEY_AREA_NAMES]);
