@@ -142,7 +142,8 @@ describe('SQLite store', () => {
       ALTER TABLE indicators DROP COLUMN series;
       DROP TABLE table_counts; DROP INDEX reports_by_date; DROP INDEX events_by_date; DROP INDEX items_by_date;
       CREATE INDEX events_date ON events(date); ALTER TABLE items DROP COLUMN ref_date;
-      DELETE FROM quantity_indicator; DELETE FROM series_points;`);
+      DELETE FROM quantity_indicator; DELETE FROM series_points;
+      ALTER TABLE quantities DROP COLUMN status; ALTER TABLE quantities DROP COLUMN cues;`);
     db.pragma('user_version = 1');
     db.close();
     await expect(openStore(join(dir, 'o.db'), { readonly: true })).rejects.toThrow(/schema version 1 is older/);
@@ -363,6 +364,21 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     await store.refreshDerived();
     expect((await store.indicator('chuanyu_tongban_items'))!.series.map((p) => p.value).sort()).toEqual([210, 312]);
     await expect(store.writeBatch(() => store.writeBatch(async () => 0))).rejects.toThrow(/already open/);
+  });
+
+  it('keeps a target with its cues, filed under what it targets but no point of its series nor side of a conflict', async () => {
+    const doc = docB();
+    const cue = { level: 'sentence' as const, span: null, text: '力争' };
+    doc.quantities[1] = { ...doc.quantities[1], status: 'target', cues: { period: null, region: cue, status: cue } };
+    await store.ingestDocument(docA());
+    const { reportId } = await store.ingestDocument(doc);
+    await store.refreshDerived();
+    const detail = (await store.report(reportId))!;
+    const target = detail.quantities.find((x) => x.value === 311)!;
+    expect([target.status, target.indicatorId, target.cues.status?.text]).toEqual(['target', 'chuanyu_tongban_items', '力争']);
+    const series = (await store.indicator('chuanyu_tongban_items'))!;
+    expect(series.series.map((p) => p.value)).toEqual([210]);
+    expect((await store.conflicts()).rows.filter((c) => c.indicatorId === 'chuanyu_tongban_items')).toEqual([]);
   });
 
   it('reconciles series and conflicts across reports', async () => {

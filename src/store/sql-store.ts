@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeSpan, textOf, type Approx, type Document, type Measure, type Period, type Span } from '../document/index.ts';
+import { makeSpan, textOf, type Approx, type Document, type FigureStatus, type Measure, type Period, type Span } from '../document/index.ts';
 import {
   areasOf,
   assignIndicators,
@@ -103,7 +103,7 @@ export const SOURCES_PER_POINT = 3;
  * Bump when reconciling (assignment, series, conflicts) changes what it derives from the same facts:
  * a store derived under another version is rebuilt whole when next opened for writing.
  */
-const DERIVED_VERSION = 2;
+const DERIVED_VERSION = 3;
 
 /**
  * An indicator's detail carries the sources of its last this many points inline; earlier points
@@ -166,6 +166,8 @@ interface QuantityRow {
   surface: string;
   sentence_text: string;
   stage: string;
+  status: FigureStatus;
+  cues: string | null;
 }
 interface EventRow {
   id: number;
@@ -288,6 +290,8 @@ function quantityFromRow(r: QuantityRow, indicatorId: string | null): StoredQuan
     sentenceText: r.sentence_text,
     stage: r.stage,
     indicatorId,
+    status: r.status ?? 'actual',
+    cues: parseJson<StoredQuantity['cues']>(r.cues, { period: null, region: null, status: null }),
   };
 }
 
@@ -601,6 +605,8 @@ export class SqlStore implements Store {
         'surface',
         'sentence_text',
         'stage',
+        'status',
+        'cues',
       ],
       quantities.map(({ q, span, sentence }, ord) => [
         reportId,
@@ -622,6 +628,8 @@ export class SqlStore implements Store {
         textOf(doc.text, span),
         sentenceExcerpt(doc.text, sentence, span),
         q.stage,
+        q.status ?? 'actual',
+        json({ period: q.cues?.period ?? null, region: q.cues?.region ?? null, status: q.cues?.status ?? null, indicator: q.indicatorRule ?? null }),
       ]),
     );
     const eventIds = await this.insertFacts(
@@ -726,6 +734,7 @@ export class SqlStore implements Store {
         period: q.period ?? null,
         region: q.region,
         refDate,
+        status: q.status ?? 'actual',
       })),
     );
     // table_counts (migrations 008–009): kept here, the one place these tables gain or lose rows
@@ -768,7 +777,7 @@ export class SqlStore implements Store {
    * Gives quantities their indicators (a catalogue entry, else an automatic one named after the
    * subject), copies what reconciling reads into indicator_facts and marks the indicators dirty.
    */
-  private async assign(facts: readonly (ReconcileFact & { ord: number })[]): Promise<void> {
+  private async assign(facts: readonly (ReconcileFact & { ord: number; status: FigureStatus })[]): Promise<void> {
     const { assignments, auto } = assignIndicators(facts, this.catalog);
     if (!assignments.length) return;
     const indicatorOf = new Map(assignments.map((a) => [a.quantityId, a.indicatorId]));
@@ -789,12 +798,15 @@ export class SqlStore implements Store {
       );
       for (const id of unmarked) this.markedInTransaction.add(id);
     }
-    const assigned = facts.filter((f) => indicatorOf.has(f.quantityId));
+    const filed = facts.filter((f) => indicatorOf.has(f.quantityId));
     await this.insertRows(
       'INSERT INTO quantity_indicator (quantity_id, indicator_id) VALUES ',
       '(?, ?)',
-      assigned.map((f) => [f.quantityId, indicatorOf.get(f.quantityId)]),
+      filed.map((f) => [f.quantityId, indicatorOf.get(f.quantityId)]),
     );
+    // A target is filed under what it targets, but is no point of its series and no side of a
+    // conflict: 力争2025年达到5000列 is not an achievement to chart or to contradict.
+    const assigned = filed.filter((f) => f.status !== 'target');
     await this.insertRows(
       `INSERT INTO indicator_facts (indicator_id, report_id, ord, quantity_id, value, value_max, unit, approx, measure,
       subject, period_start, period_end, has_period, region, ref_date) VALUES `,
@@ -934,7 +946,7 @@ export class SqlStore implements Store {
     for (let after = 0; ;) {
       const rows = await this.db.all<QuantityRow & { ref_date: string | null }>(
         `SELECT q.id, q.report_id, q.ord, q.value, q.value_max,
-        q.unit, q.approx, q.measure, q.subject, q.period_start, q.period_end, q.has_period, q.region, r.ref_date
+        q.unit, q.approx, q.measure, q.subject, q.period_start, q.period_end, q.has_period, q.region, q.status, r.ref_date
         FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`,
         [after],
       );
@@ -954,6 +966,7 @@ export class SqlStore implements Store {
           period: toPeriod(r.period_start, r.period_end, r.has_period),
           region: r.region,
           refDate: r.ref_date,
+          status: r.status,
         })),
       );
     }

@@ -6,7 +6,7 @@
  * Every method is async: the store runs on SQLite (embedded) or PostgreSQL (shared), through one
  * implementation over a SQL driver (`sql-store.ts`, `drivers/`). Names here are stable: add, don't rename.
  */
-import type { Approx, Document, Measure, Period, Span } from '../document/index.ts';
+import type { Approx, Cue, Document, FigureStatus, Measure, Period, Span } from '../document/index.ts';
 import type { SearchTerms } from './segment.ts';
 
 /** The nine key areas of the Circle an indicator belongs to. */
@@ -76,6 +76,10 @@ export interface StoredQuantity {
   stage: string;
   /** The indicator (catalogue id, or `auto:…` for an uncatalogued group) it was reconciled to. */
   indicatorId: string | null;
+  /** `target` for a goal, plan or forecast: filed under its indicator, but no point of its series. */
+  status: FigureStatus;
+  /** The words that set its period, region and status, and the rule that filed it. */
+  cues: { period: Cue | null; region: Cue | null; status: Cue | null; indicator?: string | null };
 }
 
 export interface StoredEvent {
