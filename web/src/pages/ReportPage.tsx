@@ -222,6 +222,22 @@ function FactCard({ report, facts, x, y }: { report: ReportDetail; facts: FactRe
   );
 }
 
+const CUE_LABEL = {
+  clause: 'cueClause',
+  sentence: 'cueSentence',
+  paragraph: 'cueParagraph',
+  heading: 'cueHeading',
+  headline: 'cueHeadline',
+  'report-date': 'cueReportDate',
+  report: 'cueReport',
+} as const;
+
+/** Why a period or region reads as it does: "依据：标题「2023年一季度」". */
+function cueTitle(cue: StoredQuantity['cues']['period'] | undefined, t: (key: MessageKey) => string): string | undefined {
+  if (!cue) return undefined;
+  return `${t('cueSetBy')}：${t(CUE_LABEL[cue.level])}「${cue.text}」`;
+}
+
 function FactTable({ report }: { report: ReportDetail }) {
   const { t, lang } = useI18n();
   const jump = (span: Span) => {
@@ -243,7 +259,14 @@ function FactTable({ report }: { report: ReportDetail }) {
       <tbody>
         {report.quantities.map((q) => (
           <tr key={q.id} className="clickable" onClick={() => jump(q.span)}>
-            <td className="num">{formatValue(q, lang)}</td>
+            <td className="num">
+              {formatValue(q, lang)}
+              {q.status === 'target' && (
+                <span className="badge badge-target" title={t('targetHint')}>
+                  {t('target')}
+                </span>
+              )}
+            </td>
             <td>
               {q.subject}
               {q.indicatorId && (
@@ -255,8 +278,10 @@ function FactTable({ report }: { report: ReportDetail }) {
                 </>
               )}
             </td>
-            <td>{formatPeriod(q.period, lang)}</td>
-            <td className="nowrap">{q.region ?? '—'}</td>
+            <td title={cueTitle(q.cues?.period, t)}>{formatPeriod(q.period, lang)}</td>
+            <td className="nowrap" title={cueTitle(q.cues?.region, t)}>
+              {q.region ?? '—'}
+            </td>
           </tr>
         ))}
         {report.events.map((e) => (
