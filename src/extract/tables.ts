@@ -32,10 +32,13 @@ const MAGNITUDE_PREFIXES: [string, number][] = [
 const PROSE = /[，。；！？,;!?]/;
 const MAX_CELL_LINE = 80;
 const MAX_COLUMNS = 24;
-const NUMERIC = /^[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$/;
+/** A figure cell; a table prints a decline with its sign (-2.6). */
+const NUMERIC = /^[-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$/;
 const HEADER_UNIT = /^(.{1,16}?)\s*[（(]\s*(?:单位[：:]\s*)?([^（()）\s]{1,5})\s*[)）]$/;
 const TABLE_UNIT = /单位\s*[：:]\s*([^\s，。；（()）、]{1,5})/;
 /** Columns that number or date the rows, whatever unit the table declares. */
+/** A column that gives each row's unit. */
+const UNIT_HEADER = /^(?:单位|计量单位)$/;
 const INDEX_HEADER = /^(?:序号|编号|序|排名|排序|名次|年份|年度|时间|日期|代码|[^\s]{0,4}(?:时间|日期|年份))$/;
 
 /** Reads a declared unit (亿元, 万人次, %, 公里) into a unit entry and the magnitude before it. */
@@ -132,7 +135,7 @@ function readBlock(
     const m = HEADER_UNIT.exec(h);
     return m ? readDeclaredUnit(m[2], units) : null;
   };
-  if (!headers.some((h) => columnUnit(h)) && !tableUnit) return;
+  if (!headers.some((h) => columnUnit(h) || UNIT_HEADER.test(h)) && !tableUnit) return;
   if (rowMode) {
     for (const line of block.slice(first)) {
       const cells = line.cells;
@@ -148,22 +151,34 @@ function readBlock(
   // One cell a line: the cells cycle through the columns. Where the header ends is not marked (the
   // first row's name stands before its first figure, a caption may stand above the header), so each
   // split is tried: the header is the one whose columns line up, every cell under a unit a figure.
-  const cells = block.map((l) => ({ text: l.cells.map((c) => c.text).join(''), start: l.cells[0].start, end: l.cells[l.cells.length - 1].end }));
-  let best: { skip: number; columns: number } | null = null;
-  for (let skip = 0; skip <= 2; skip++) {
-    // (A table has a few dozen columns at most: the search stays linear in the cells.)
-    for (let end = skip + 2; end <= Math.min(first, skip + MAX_COLUMNS); end++) {
-      const columns = end - skip;
-      if ((cells.length - end) % columns !== 0 || (best && columns <= best.columns)) continue;
-      const names = cells.slice(skip, end).map((c) => c.text);
-      const unitColumns = names.map((h, k) => (columnUnit(h) ? k : -1)).filter((k) => k >= 0);
-      if (!unitColumns.length && !tableUnit) continue;
-      if (names.some((h) => NUMERIC.test(h))) continue;
-      let lined = true;
-      for (let k = end; k < cells.length && lined; k++)
-        if (unitColumns.includes((k - end) % columns) && !NUMERIC.test(cells[k].text) && !/^[-—–－/]$/.test(cells[k].text)) lined = false;
-      if (lined) best = { skip, columns };
+  const allCells = block.map((l) => ({ text: l.cells.map((c) => c.text).join(''), start: l.cells[0].start, end: l.cells[l.cells.length - 1].end }));
+  const split = (cells: typeof allCells): { skip: number; columns: number } | null => {
+    let best: { skip: number; columns: number } | null = null;
+    for (let skip = 0; skip <= 2; skip++) {
+      // (A table has a few dozen columns at most: the search stays linear in the cells.)
+      for (let end = skip + 2; end <= Math.min(first, skip + MAX_COLUMNS); end++) {
+        const columns = end - skip;
+        if ((cells.length - end) % columns !== 0 || (best && columns <= best.columns)) continue;
+        const names = cells.slice(skip, end).map((c) => c.text);
+        const unitColumns = names.map((h, k) => (columnUnit(h) ? k : -1)).filter((k) => k >= 0);
+        if (!unitColumns.length && !tableUnit && !names.some((h) => UNIT_HEADER.test(h))) continue;
+        if (names.some((h) => NUMERIC.test(h))) continue;
+        let lined = true;
+        for (let k = end; k < cells.length && lined; k++)
+          if (unitColumns.includes((k - end) % columns) && !NUMERIC.test(cells[k].text) && !/^[-—–－/]$/.test(cells[k].text)) lined = false;
+        if (lined) best = { skip, columns };
+      }
     }
+    return best;
+  };
+  // Lines after the last figure may be the next chart's caption or section's heading, not the table's.
+  let lastFigure = allCells.length - 1;
+  while (lastFigure > 0 && !NUMERIC.test(allCells[lastFigure].text) && !/^[-—–－/]$/.test(allCells[lastFigure].text)) lastFigure--;
+  let cells = allCells;
+  let best = split(cells);
+  if (!best && lastFigure < allCells.length - 1) {
+    cells = allCells.slice(0, lastFigure + 1);
+    best = split(cells);
   }
   if (!best) return;
   headers = cells.slice(best.skip, best.skip + best.columns).map((c) => c.text);
@@ -172,12 +187,14 @@ function readBlock(
     const rowStart = k - (k % headers.length);
     const row = data.slice(rowStart, rowStart + headers.length);
     const rowName = row.find((c) => !NUMERIC.test(c.text))?.text ?? '';
-    declare(data[k], headers[k % headers.length], rowName);
+    const unitColumn = headers.findIndex((h) => UNIT_HEADER.test(h));
+    declare(data[k], headers[k % headers.length], rowName, unitColumn >= 0 ? row[unitColumn]?.text : undefined);
   }
 
-  function declare(cell: Cell, header: string, rowName: string): void {
+  /** `rowUnit`: the row's own cell under a 单位 column (产品名称 | 单位 | 产量: 汽车 | 万辆 | 62.6). */
+  function declare(cell: Cell, header: string, rowName: string, rowUnit?: string): void {
     if (!NUMERIC.test(cell.text) || INDEX_HEADER.test(cleanHeader(header))) return;
-    const declared = columnUnit(header) ?? tableUnit;
+    const declared = columnUnit(header) ?? (rowUnit ? readDeclaredUnit(rowUnit, units) : null) ?? tableUnit;
     if (!declared) return;
     out.set(cell.start, { ...declared, end: cell.end, subject: [cleanHeader(header), rowName].filter(Boolean).join(' ') });
   }
