@@ -77,12 +77,17 @@ const parseJson = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSO
  * (milestones that have happened). Quantity periods are not used: a report also states targets
  * (到2022年底…), which would date it into the future.
  */
-export function referenceDate(doc: Pick<Document, 'meta' | 'events'>): string | null {
+export function referenceDate(doc: Pick<Document, 'meta' | 'events'> & Partial<Pick<Document, 'text'>>): string | null {
   if (doc.meta.published) return doc.meta.published;
   let latest: string | null = null;
-  for (const e of doc.events) if (latest === null || e.date > latest) latest = e.date;
+  for (const e of doc.events) {
+    // 新规将于7月1日起实施: a milestone the report looks forward to has not happened; it dates nothing.
+    if (doc.text !== undefined && FUTURE.test(doc.text.slice(e.sentence[0], e.sentence[1]))) continue;
+    if (latest === null || e.date > latest) latest = e.date;
+  }
   return latest;
 }
+const FUTURE = /将于|将在|即将|拟于|计划于|预计|届时|将正式|将启动|将举行|将召开|将开通/;
 
 /** `TWINCITY_CONFLICT_WINDOW_DAYS`, when set to a whole number of days. */
 function windowFromEnv(): number | undefined {
