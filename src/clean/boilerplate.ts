@@ -173,8 +173,8 @@ export function isDatelineChrome(text: string, clock: boolean): boolean {
 
 /** A line that is only a date or a timestamp ("Saturday, September 10th, 2005 10:56 am", "(2005-10-01 10:09:03)"). */
 export function isDateLine(text: string): boolean {
-  // a year of its own, not digits of a figure: a table cell "19917.0" or "2035.6" is no date
-  if (!/(?<![\d.])(?:19|20)\d{2}(?![\d.])/.test(text) || /^\s*[\d.,]+\s*$/.test(text)) return false;
+  // one number alone — a table cell "19917.0" or "2035.6" — is a figure, not a date
+  if (!/(?:19|20)\d{2}/.test(text) || /^\s*-?[\d,]+(?:\.\d+)?\s*$/.test(text)) return false;
   const rest = text.replace(DATE_WORDS, '').replace(/[\s\p{P}\p{S}]/gu, '');
   return rest.length <= 2;
 }

@@ -295,7 +295,8 @@ function isRecordTable(table: Element): boolean {
     }
   };
   walk(table);
-  return labels >= 3;
+  // Small, too: a layout table around a whole page may hold a few labels (来源：, 作者：) as well.
+  return labels >= 3 && squash(textOfNode(table)).length <= 400;
 }
 
 function textOfNode(node: AnyNode): string {

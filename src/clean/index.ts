@@ -25,13 +25,16 @@ const note = (reason: string, ruleId: string, severity: Message['severity'] = 'i
 const HAS_HTML = /<(?:p|div|br|span|table|ul|ol|li|h[1-6]|img|a|section|article|blockquote)\b[^>]*>/i;
 
 /**
- * Markup without a page around it — no html, head, body or title, no navigation, header or footer —
- * and made of paragraphs: an article body stored on its own.
+ * Markup without a page around it — no html, head, body or title, no navigation, header or footer,
+ * few links — and made of paragraphs: an article body stored on its own.
  */
 function isArticleFragment(raw: string): boolean {
   const head = raw.slice(0, 256 * 1024);
   if (/<(?:html|head|body|title|nav|header|footer|aside|frameset)\b/i.test(head)) return false;
-  return (head.match(/<p\b/gi)?.length ?? 0) >= 3;
+  const paragraphs = head.match(/<p\b/gi)?.length ?? 0;
+  // A page's chrome is links; an article body holds few (a saved page without its <html> many).
+  const links = head.match(/<a\b/gi)?.length ?? 0;
+  return paragraphs >= 3 && links * 2 <= paragraphs;
 }
 
 /** Pure: the main-text blocks and found metadata of a read Document. */
