@@ -762,34 +762,60 @@ interface RegionMention {
   text: string;
 }
 
-let mentionPattern: RegExp | null = null;
+/** The names by first character, with the lengths they come in (longest first): a scan, not a regex of thousands. */
+let mentionIndex: Map<string, { lengths: number[]; names: Set<string> }> | null = null;
 
-/** Every region alias (川渝, 两地, 重庆市…) and known smaller place (沙坪坝区) in the text, longest first. */
+function placeIndex(): Map<string, { lengths: number[]; names: Set<string> }> {
+  if (mentionIndex) return mentionIndex;
+  const lex = lexicon();
+  const names = [...lex.regionAliases.entries()].filter(([, region]) => region !== null).map(([a]) => a);
+  names.push(...lex.places.keys());
+  const index = new Map<string, { lengths: number[]; names: Set<string> }>();
+  for (const name of names) {
+    let entry = index.get(name[0]);
+    if (!entry) index.set(name[0], (entry = { lengths: [], names: new Set() }));
+    entry.names.add(name);
+    if (!entry.lengths.includes(name.length)) entry.lengths.push(name.length);
+  }
+  for (const entry of index.values()) entry.lengths.sort((a, b) => b - a);
+  mentionIndex = index;
+  return index;
+}
+
+/** Every region alias (川渝, 两地, 重庆市…) and known place (沙坪坝区, 绵阳, 美国) in the text, the longest at each place. */
 export function findRegionMentions(text: string): RegionMention[] {
   const lex = lexicon();
-  if (!mentionPattern) {
-    const names = [...lex.regionAliases.entries()].filter(([, region]) => region !== null).map(([a]) => a);
-    names.push(...lex.places.keys());
-    names.sort((a, b) => b.length - a.length);
-    mentionPattern = new RegExp(names.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  }
-  const re = mentionPattern;
-  re.lastIndex = 0;
+  const index = placeIndex();
   const mentions: RegionMention[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const alias = lex.regionAliases.get(m[0]);
-    const place = alias ? null : lex.places.get(m[0]);
-    const region = alias ?? place?.region ?? m[0];
-    // 占全国的6.5%, 全国第一, 全国首个: the whole a share or a rank is of, not the figure's scope.
-    if (
-      region === '全国' &&
-      (/(?:占|居|列|超|高于|低于|比|于)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) ||
-        /^(?:第|首|前|领先|[0-9０-９]|的[0-9０-９]|影响|性|知名|一流|示范|重要|最|闻名|同类|率先|唯一|人民|各族|劳模|人大|政协|两会|统一)/.test(
-          text.slice(re.lastIndex, re.lastIndex + 2),
-        ))
-    )
+  for (let at = 0; at < text.length;) {
+    const entry = index.get(text[at]);
+    let name: string | null = null;
+    if (entry) {
+      for (const length of entry.lengths) {
+        const candidate = text.slice(at, at + length);
+        if (candidate.length === length && entry.names.has(candidate)) {
+          name = candidate;
+          break;
+        }
+      }
+    }
+    if (!name) {
+      at++;
       continue;
-    mentions.push({ start: m.index, end: m.index + m[0].length, region, side: alias ?? place?.side ?? region, text: m[0] });
+    }
+    const end = at + name.length;
+    const alias = lex.regionAliases.get(name);
+    const place = alias ? null : lex.places.get(name);
+    const region = alias ?? place?.region ?? name;
+    // 占全国的6.5%, 全国第一, 全国首个: the whole a share or a rank is of, not the figure's scope.
+    const whole =
+      region === '全国' &&
+      (/(?:占|居|列|超|高于|低于|比|于)$/.test(text.slice(Math.max(0, at - 2), at)) ||
+        /^(?:第|首|前|领先|[0-9０-９]|的[0-9０-９]|影响|性|知名|一流|示范|重要|最|闻名|同类|率先|唯一|人民|各族|劳模|人大|政协|两会|统一)/.test(
+          text.slice(end, end + 2),
+        ));
+    if (!whole) mentions.push({ start: at, end, region, side: alias ?? place?.side ?? region, text: name });
+    at = end;
   }
   return mentions;
 }

@@ -17,9 +17,20 @@ function jieba(): Jieba {
   return instance;
 }
 
+/** Short phrases tagged before (the same head phrases recur across a report's figures). */
+const tagged = new Map<string, TaggedWord[]>();
+const MAX_TAGGED = 20_000;
+
 /** Words with their part-of-speech tags (jieba's tag set: n noun, v verb, p preposition, uj 的…). */
 export function tagWords(text: string): TaggedWord[] {
-  return text ? jieba().tag(text, true) : [];
+  if (!text) return [];
+  if (text.length > 32) return jieba().tag(text, true);
+  let words = tagged.get(text);
+  if (!words) {
+    if (tagged.size >= MAX_TAGGED) tagged.clear();
+    tagged.set(text, (words = jieba().tag(text, true)));
+  }
+  return words;
 }
 
 export function cutWords(text: string): string[] {
