@@ -84,3 +84,38 @@ export function formatPointTime(p: { period: Period | null; date: string | null 
   if (!p.date) return '—';
   return lang === 'zh' ? `${formatDate(p.date, lang)}（报道日）` : `${p.date} (report date)`;
 }
+
+/** The kind of time a figure covers: points of different kinds are never joined by one line. */
+export type PeriodKind = 'cumulative' | 'year-to-date' | 'year' | 'quarter' | 'month' | 'day' | 'span' | 'undated';
+
+export function periodKind(period: { start: string | null; end: string | null } | null): PeriodKind {
+  if (!period || (!period.start && !period.end)) return 'undated';
+  const { start, end } = period;
+  if (!start) return 'cumulative';
+  if (!end) return 'span';
+  if (start === end) return 'day';
+  const [sy, sm, sd] = start.split('-').map(Number);
+  const [ey, em, ed] = end.split('-').map(Number);
+  const monthEnd = new Date(Date.UTC(ey, em, 0)).getUTCDate() === ed;
+  if (sy !== ey || sd !== 1 || !monthEnd) return 'span';
+  if (sm === 1 && em === 12) return 'year';
+  if (sm === em) return 'month';
+  if (sm === 1) return 'year-to-date';
+  if ((sm - 1) % 3 === 0 && em === sm + 2) return 'quarter';
+  return 'span';
+}
+
+const KIND_LABEL: Record<PeriodKind, [string, string]> = {
+  cumulative: ['截至', 'as of'],
+  'year-to-date': ['年初至今', 'year to date'],
+  year: ['全年', 'year'],
+  quarter: ['季度', 'quarter'],
+  month: ['月度', 'month'],
+  day: ['当日', 'day'],
+  span: ['时段', 'span'],
+  undated: ['报道日', 'report date'],
+};
+
+export function periodKindLabel(kind: PeriodKind, lang: Lang): string {
+  return KIND_LABEL[kind][lang === 'zh' ? 0 : 1];
+}

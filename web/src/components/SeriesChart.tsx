@@ -1,6 +1,7 @@
 /**
- * An indicator's series as an Apache ECharts line chart: one line per region, a point per
- * observation. Tooltips are drawn on the canvas (richText), so no report-derived string ever
+ * An indicator's series as an Apache ECharts line chart: one line per region and kind of period
+ * (a 1—4月 total and a 1—5月 total are points of one line; a year's total and a cumulative figure
+ * are not), a point per observation, a time axis in days at the finest, 万/亿 on the value axis. Tooltips are drawn on the canvas (richText), so no report-derived string ever
  * reaches innerHTML.
  */
 import { useEffect, useRef } from 'react';
@@ -9,7 +10,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { SeriesPoint } from '../api.ts';
-import { formatPointTime, formatValue } from '../format.ts';
+import { formatNumber, formatPointTime, formatValue, periodKind, periodKindLabel } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 
 const CONFLICT_RED = '#c0392b';
@@ -53,7 +54,18 @@ export function SeriesChart({
     const instance = chart.current;
     if (!instance) return;
     const regionName = (r: string | null) => r ?? (lang === 'zh' ? '未注明地区' : 'region n/a');
-    const regions = [...new Set(points.map((p) => regionName(p.region)))];
+    // One line per region and kind of period; the kind is named only when a region has several.
+    const kinds = new Map<string, Set<string>>();
+    for (const p of points) {
+      const r = regionName(p.region);
+      if (!kinds.has(r)) kinds.set(r, new Set());
+      kinds.get(r)!.add(periodKind(p.period));
+    }
+    const lineName = (p: SeriesPoint) => {
+      const r = regionName(p.region);
+      return kinds.get(r)!.size > 1 ? `${r} · ${periodKindLabel(periodKind(p.period), lang)}` : r;
+    };
+    const regions = [...new Set(points.map(lineName))];
     const dated = points.map((p, index) => ({ p, index })).filter(({ p }) => p.date);
     instance.setOption(
       {
@@ -71,17 +83,18 @@ export function SeriesChart({
             return `${formatPointTime(p, lang)}\n${formatValue(p, lang)}\n${regionName(p.region)} · ${sources} ${lang === 'zh' ? '个来源' : sources === 1 ? 'source' : 'sources'}`;
           },
         },
-        xAxis: { type: 'time' },
-        yAxis: { type: 'value', scale: true, name: points[0]?.unit ?? '' },
+        // Dates, never hours: a figure is of a day at the finest.
+        xAxis: { type: 'time', minInterval: 24 * 3600 * 1000, axisLabel: { formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true } },
+        yAxis: { type: 'value', scale: true, name: points[0]?.unit ?? '', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
         dataZoom: points.length > 30 ? [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }] : [],
         series: regions.map((region) => ({
           name: region,
           type: 'line',
           showSymbol: true,
           symbolSize: 8,
-          connectNulls: true,
+          connectNulls: false,
           data: dated
-            .filter(({ p }) => regionName(p.region) === region)
+            .filter(({ p }) => lineName(p) === region)
             .map(({ p, index }) => ({
               value: [p.date, p.value],
               index,
