@@ -43,7 +43,13 @@ const SYNONYMS: [RegExp, string][] = [
   [/限上/gu, '限额以上'],
 ];
 /** Verbs and times inside a phrase that do not change what it names: 第一产业实现增加值. */
-const INNER = /实现|完成|已经|(?:19|20)\d{2}年(?:末|底)?|\d{1,2}月(?:末|底)?/gu;
+const INNER =
+  /实现|完成|已经|(?:19|20)\d{2}年(?:末|底)?|\d{1,2}(?:[-—–~至]\d{1,2})?月(?:末|底|份)?|上半年|下半年|前三季度|[一二三四1-4]季度|单月|当月|全年|当年|全市|全省|全区|我市|我省/gu;
+/** What a phrase says before the thing it counts: 电影+活动带动电影全产业链产值 → 电影全产业链产值. */
+const DRIVER = /^.*(?:带动|拉动|推动|促进)(?=.{3,}$)/u;
+/** Leftovers at the edges: a list number (1公共财政…), an unclosed aside, a value run in (总指数为99.5). */
+const EDGE_START = /^[\d.、]+/u;
+const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模)$/u;
 const ASIDE = /[（(][^（）()]*[）)]/gu;
 const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
 
@@ -73,7 +79,7 @@ export function headPhrase(subject: string, places: (text: string) => string = (
     .map((p) => p.replace(ASIDE, '').replace(NOISE, ''))
     .filter(Boolean);
   for (let i = parts.length - 1; i >= 0; i--) {
-    let head = places(parts[i]).replace(INNER, '');
+    let head = places(parts[i]).replace(INNER, '').replace(DRIVER, '').replace(EDGE_START, '').replace(EDGE_END, '');
     for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '');
     head = head.replace(TRAILING_PREDICATE, '');
     if (head.length >= 2) head = dropLeadingVerbs(head);
