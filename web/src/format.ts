@@ -34,6 +34,9 @@ export function formatValue(p: { value: number; valueMax?: number | null; unit: 
   const number = formatNumber(p.value, lang) + (p.valueMax != null ? '—' + formatNumber(p.valueMax, lang) : '');
   const unit = p.unit === '%' ? '%' : lang === 'zh' ? p.unit : ` ${p.unit}`;
   if (lang === 'zh') {
+    // 余 follows a whole count (300余家); after a magnitude or a percentage it reads wrong
+    // (2800亿余元, 30余%), so those say 超 (超2800亿元, 超30%).
+    if (p.approx === 'over' && (p.unit === '%' || /[万亿.]/.test(number))) return `超${number}${unit}`;
     const [before, after] = APPROX_ZH[p.approx] ?? ['', ''];
     return `${before}${number}${after}${unit}`;
   }
