@@ -272,7 +272,12 @@ function FactTable({ report }: { report: ReportDetail }) {
               {q.indicatorId && (
                 <>
                   {' '}
-                  <Link to={`/indicators/${encodeURIComponent(q.indicatorId)}`} onClick={(e) => e.stopPropagation()} className="small">
+                  <Link
+                    to={`/indicators/${encodeURIComponent(q.indicatorId)}`}
+                    onClick={(e) => e.stopPropagation()}
+                    className="small"
+                    title={q.cues?.indicator ? `${t('cueSetBy')}：${q.cues.indicator}` : undefined}
+                  >
                     {t('series')}→
                   </Link>
                 </>
