@@ -174,6 +174,25 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await shot('04-report-hover');
   });
 
+  it('marks targets apart on report pages and says what set a period or region', async () => {
+    let targets = 0;
+    let cued = 0;
+    let hint: string | null = null;
+    for (let id = 1; id <= 5; id++) {
+      await page.goto(`${base}/reports/${id}`);
+      await page.locator('.report-side table').waitFor();
+      const badges = page.locator('.report-side .badge-target');
+      const n = await badges.count();
+      if (n && !hint) hint = await badges.first().getAttribute('title');
+      targets += n;
+      cued += await page.locator('.report-side td[title^="依据"]').count();
+    }
+    // the shipped reports hold goals (谋划200个重大支撑项目, 力争…) and figures dated by their sentence
+    expect(targets).toBeGreaterThan(0);
+    expect(cued).toBeGreaterThan(0);
+    expect(hint).toMatch(/不计入数据序列/);
+  });
+
   it('search for 中欧班列 finds reports with highlighted snippets', async () => {
     await page.goto(base + '/search');
     await page.getByRole('searchbox').fill('中欧班列');
