@@ -45,6 +45,8 @@ describe('document context', () => {
   it('files figures about other places under them, and the nation under 全国 but not its share', () => {
     const found = read(['江苏省地区生产总值12.2万亿元，绵阳市增长8%。全国粮食产量6.9亿吨。重庆汽车产量占全国的9.5%。']);
     expect(found.map((q) => q.region)).toEqual(['江苏', '绵阳', '全国', '重庆']);
+    // a place inside an organisation's name is not the scope
+    expect(read(['成都银行内江分行新发放贷款3亿元。']).map((q) => q.region)).toEqual(['内江']);
   });
 });
 

@@ -782,6 +782,8 @@ function placeIndex(): Map<string, { lengths: number[]; names: Set<string> }> {
   return index;
 }
 
+const ORGANISATION_AFTER = /^(?:银行|农商行|集团|大学|学院|日报|晚报|电视台|广播电视台|海关|证券|商报)/;
+
 /** Every region alias (川渝, 两地, 重庆市…) and known place (沙坪坝区, 绵阳, 美国) in the text, the longest at each place. */
 export function findRegionMentions(text: string): RegionMention[] {
   const lex = lexicon();
@@ -814,7 +816,9 @@ export function findRegionMentions(text: string): RegionMention[] {
         /^(?:第|首|前|领先|[0-9０-９]|的[0-9０-９]|影响|性|知名|一流|示范|重要|最|闻名|同类|率先|唯一|人民|各族|劳模|人大|政协|两会|统一)/.test(
           text.slice(end, end + 2),
         ));
-    if (!whole) mentions.push({ start: at, end, region, side: alias ?? place?.side ?? region, text: name });
+    // 成都银行内江分行, 南宁海关, 四川大学: a place inside an organisation's name is not the figure's scope.
+    const organisation = ORGANISATION_AFTER.test(text.slice(end, end + 4));
+    if (!whole && !organisation) mentions.push({ start: at, end, region, side: alias ?? place?.side ?? region, text: name });
     at = end;
   }
   return mentions;
