@@ -50,6 +50,13 @@ describe('document context', () => {
   });
 });
 
+describe('cumulative figures', () => {
+  it('run to their 截至 date, not over the whole year a 今年 in the sentence names', () => {
+    const [q] = read(['截至10月19日，成都天府国际机场今年累计保障旅客2000万人次。'], { published: '2022-10-20' });
+    expect(q.period).toEqual({ start: null, end: '2022-10-19' });
+  });
+});
+
 describe('targets', () => {
   it('marks goals, plans and forecasts as targets, achievements as actual', () => {
     const found = read(['力争到2025年开行中欧班列5000列。今年已开行1200列。预计全年将超过2400列。国家已将扣除比例由75%提高至100%。'], {

@@ -689,6 +689,16 @@ function findPeriod(
       break;
     }
   }
+  // 截至10月19日，机场今年累计保障旅客2000万人次: a cumulative figure runs to the 截至 date, not the whole year.
+  if (best && best.precision === 'year' && best.open === null) {
+    for (let i = lastStartingBefore(times, best.start); i >= 0 && times[i].start >= scopeStart; i--) {
+      const t = times[i];
+      if (t.open === 'until' && t.period.end && t.period.end.slice(0, 4) === best.period.end?.slice(0, 4)) {
+        best = t;
+        break;
+      }
+    }
+  }
   if (!best) {
     const p = findSpanAt(paragraphs, at);
     if (p >= 0) {
