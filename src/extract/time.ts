@@ -69,7 +69,7 @@ const TIME_RE = new RegExp(
     `(?=[截到至自从目今当现如眼昨明后本上下去前同第年底末初全近最过这0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
-    `(?<now>目前|今日|当前|现在|今天|至今|如今|眼下)`,
+    `(?<now>目前|今日|当前|现在|今天|至今|如今|眼下|现有(?=[\u4e00-\u9fff]))`,
     `|(?<dayRel>昨天|昨日|前天|明天|明日|后天)`,
     `|(?<![0-9０-９.])(?<ny>[12][0-9]{3})(?<sep>[./-])(?<nm>[0-9]{1,2})\\k<sep>(?<nd>[0-9]{1,2})(?![0-9])`,
     `|(?<monthRel>本月|当月|上个?月|下个?月)(?:${SP}(?<relDay>${NUM})${SP}[日号])?`,
@@ -444,7 +444,7 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     // 截至目前, 目前, 至今: up to the report's date. 今天/现在 need the prefix (现在的, 今天的 are not periods).
     // 现在，… (a clause of its own) speaks of now too.
     const after = m.input.slice(end, end + 1);
-    const needsPrefix = !['目前', '当前', '至今', '如今', '眼下'].includes(g.now) && !(g.now === '现在' && /^[，,]/.test(after));
+    const needsPrefix = !['目前', '当前', '至今', '如今', '眼下', '现有'].includes(g.now) && !(g.now === '现在' && /^[，,]/.test(after));
     if (needsPrefix && (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix))) return null;
     return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
   }
