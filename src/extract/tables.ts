@@ -162,7 +162,8 @@ function readBlock(
         const names = cells.slice(skip, end).map((c) => c.text);
         const unitColumns = names.map((h, k) => (columnUnit(h) ? k : -1)).filter((k) => k >= 0);
         if (!unitColumns.length && !tableUnit && !names.some((h) => UNIT_HEADER.test(h))) continue;
-        if (names.some((h) => NUMERIC.test(h))) continue;
+        // A figure or a table's caption (表3：…) is no column name.
+        if (names.some((h) => NUMERIC.test(h) || /^(?:表|图)\s*[0-9０-９一二三四五六七八九十]+|[：:]/.test(h))) continue;
         let lined = true;
         for (let k = end; k < cells.length && lined; k++)
           if (unitColumns.includes((k - end) % columns) && !NUMERIC.test(cells[k].text) && !/^[-—–－/]$/.test(cells[k].text)) lined = false;
@@ -174,10 +175,11 @@ function readBlock(
   // Lines after the last figure may be the next chart's caption or section's heading, not the table's.
   let lastFigure = allCells.length - 1;
   while (lastFigure > 0 && !NUMERIC.test(allCells[lastFigure].text) && !/^[-—–－/]$/.test(allCells[lastFigure].text)) lastFigure--;
-  let cells = allCells;
+  // First without them; when that lines up nothing, the last cells are the table's (a date column).
+  let cells = allCells.slice(0, lastFigure + 1);
   let best = split(cells);
   if (!best && lastFigure < allCells.length - 1) {
-    cells = allCells.slice(0, lastFigure + 1);
+    cells = allCells;
     best = split(cells);
   }
   if (!best) return;
