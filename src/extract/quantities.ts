@@ -341,6 +341,10 @@ function findSubject(input: SubjectInput): string {
     // 分别增长14%: the words are in the figure before, or in the clause before (机场群旅客和货邮吞吐量…).
     if (previous && near) return joinSubject(previous.subject, subject);
     const before = cleanLeft(text.slice(clauseBefore, clauseStart), clauseBefore, times);
+    // 地区生产总值19917.0亿元，按可比价格计算，比上年增长8.6%: a clause that says how it was counted
+    // names nothing; the figure before in the sentence does.
+    if (previous && previous.sentence[0] === sentence[0] && METHOD_CLAUSE.test(before.replace(/[，,；;：:\s]+$/, '')))
+      return joinSubject(previous.subject, subject);
     return joinSubject(before, subject);
   }
   if (previous && near && /^[，,、：:\s]*其中/.test(window) && !subject.includes(previous.subject)) {
@@ -468,6 +472,9 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   if (open >= 0 && behind.lastIndexOf('》') < open && text.slice(n.start, n.start + 40).includes('》')) return false;
   return n.value !== 0 || n.kind === 'arabic';
 }
+
+/** A clause that says how a figure was counted, not what it is of. */
+const METHOD_CLAUSE = /^(?:按[^，。；]{1,12}(?:计算|计)|扣除[^，。；]{1,12}因素|剔除[^，。；]{1,12}|以[^，。；]{1,8}计)$/;
 
 /** A clause that only says what the clause before brought about: 吸引, 带动, 惠及. */
 const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
