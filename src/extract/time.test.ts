@@ -205,3 +205,12 @@ describe('the report year', () => {
     expect(shiftDate('2022-01-31', 0, -2)).toBe('2021-11-30');
   });
 });
+
+describe('a day written alone', () => {
+  const ctx = { anchor: '2022-06-18', year: 2022 };
+  it('is a day of the report month, and the end of a range is no day of its own', () => {
+    expect(findTimeExpressions('普京17日在圣彼得堡国际经济论坛上讲话。', ctx).map((t) => t.date)).toEqual(['2022-06-17']);
+    expect(findTimeExpressions('10月1日至3日，景区接待游客30万人次。', ctx).map((t) => t.date)).toEqual(['2022-10-01']);
+    expect(findTimeExpressions('30日内完成，3日游。', ctx).map((t) => t.date)).toEqual([]);
+  });
+});

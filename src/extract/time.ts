@@ -71,6 +71,8 @@ const TIME_RE = new RegExp(
     `(?:`,
     `(?<now>目前|今日|当前|现在|今天|至今|如今|眼下|现有(?=[\u4e00-\u9fff]))`,
     `|(?<dayRel>昨天|昨日|前天|明天|明日|后天)`,
+    // 普京17日在论坛上…: a day of the report's month (or the month before, for a day still to come).
+    `|(?<![0-9０-９月号/.\\-第每至到—–~～])(?<dayOnly>[0-9]{1,2})日(?!内|以内|之内|游|左右|以上|以下|均|起算|后)`,
     `|(?<![0-9０-９.])(?<ny>[12][0-9]{3})(?<sep>[./-])(?<nm>[0-9]{1,2})\\k<sep>(?<nd>[0-9]{1,2})(?![0-9])`,
     `|(?<monthRel>本月|当月|上个?月|下个?月)(?:${SP}(?<relDay>${NUM})${SP}[日号])?`,
     `|(?<![0-9０-９.〇零一二两三四五六七八九十百千万])(?<ago>${NUM})${SP}(?<agoUnit>年|个月)(?:多|余)?(?:以来|来)`,
@@ -448,6 +450,16 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     if (needsPrefix && (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix))) return null;
     return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
   }
+  if (g.dayOnly) {
+    if (!context.anchor) return null;
+    const d = Number(g.dayOnly);
+    const [ay, am] = context.anchor.split('-').map(Number);
+    // The report's month, as the loose resolver reads 30日 (大会17日举行, announced on the 16th, too).
+    const [y, mo] = [ay, am];
+    if (d < 1 || d > lastDay(y, mo)) return null;
+    const date = ymd(y, mo, d);
+    return { ...base, month: mo, day: d, period: { start: date, end: date }, date, precision: 'day', open: null };
+  }
   if (g.dayRel) {
     if (!context.anchor) return null;
     const offset: Record<string, number> = { 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 };
@@ -597,6 +609,7 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
 function hasCore(g: Record<string, string | undefined>): boolean {
   return Boolean(
     g.now ||
+    g.dayOnly ||
     g.dayRel ||
     g.ny ||
     g.monthRel ||
