@@ -17,6 +17,7 @@
  * Everything runs in a few linear passes over the DOM, so a page costs about one parse.
  */
 import { Element as DomElement, type AnyNode, type ChildNode, type Element, type Text } from 'domhandler';
+import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { Block } from '../document/index.ts';
 import { chromeRule, isKeywordStuffing, isRelatedHeading } from './boilerplate.ts';
@@ -290,18 +291,13 @@ function isRecordTable(table: Element): boolean {
     for (const child of node.children) {
       if (!isElement(child)) continue;
       if (child.name === 'td' || child.name === 'th') {
-        if (LABEL_CELL.test(textOfNode(child).trim())) labels++;
+        if (LABEL_CELL.test(textContent(child).trim())) labels++;
       } else if (child.name !== 'table') walk(child);
     }
   };
   walk(table);
   // Small, too: a layout table around a whole page may hold a few labels (来源：, 作者：) as well.
-  return labels >= 3 && squash(textOfNode(table)).length <= 400;
-}
-
-function textOfNode(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  return isElement(node) ? node.children.map(textOfNode).join('') : '';
+  return labels >= 3 && squash(textContent(table)).length <= 400;
 }
 
 /** Removes what is never text: scripts, styles, forms' widgets, hidden elements, comments, record tables. */
@@ -617,7 +613,7 @@ function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks
  */
 function isLeadHeading(node: Element): boolean {
   if (node.name !== 'strong' && node.name !== 'b') return false;
-  const text = squash(textOfNode(node));
+  const text = squash(textContent(node));
   if (!text || text.length > 60 || /[。！？!?；;，,：:]$/.test(text)) return false;
   const siblings = (node.parent as { children?: ChildNode[] } | null)?.children ?? [];
   // (Its siblings: whitespace, blocks, or other such bold lines — the next story's headline.)

@@ -7,7 +7,7 @@
  */
 import { emptyMeta, type Document, type DocumentMeta, type Message, type Stage } from '../document/index.ts';
 import { frontMatterEnd } from '../document/front-matter.ts';
-import { isoDate, NUMERIC_DATE, numericParts } from '../document/dates.ts';
+import { dateInName } from '../document/dates.ts';
 import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
 import { findHtmlMeta, isTitleLike, type FoundMeta } from './meta.ts';
@@ -88,15 +88,6 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'> & Pa
       return { blocks: flow.blocks, found: flow, messages };
     }
   }
-}
-
-/** A date a name prints: `20221020`, `2022-10-20`, `2022年10月20日` (a headline's or a file's). */
-function dateInName(name: string | null | undefined): string | null {
-  if (!name) return null;
-  const compact = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
-  if (compact) return isoDate(+compact[1], +compact[2], +compact[3]);
-  const numeric = NUMERIC_DATE.exec(name);
-  return numeric ? isoDate(...numericParts(numeric)) : null;
 }
 
 /**

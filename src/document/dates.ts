@@ -68,3 +68,17 @@ export function parseDate(value: unknown): string | null {
   if (mdy && MONTHS[mdy[1].toLowerCase()]) return isoDate(+mdy[3], MONTHS[mdy[1].toLowerCase()], +mdy[2]);
   return null;
 }
+
+/**
+ * A date a name or a link prints: `20221020` (file names, `/story20230317-`, `t20180714_`), a path
+ * `/2023/03/17/`, or a written date (`2022-10-20`, `2022年10月20日`); null when it prints none.
+ */
+export function dateInName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const compact = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  if (compact) return isoDate(+compact[1], +compact[2], +compact[3]);
+  const path = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$)/.exec(name);
+  if (path) return isoDate(+path[1], +path[2], +path[3]);
+  const numeric = NUMERIC_DATE.exec(name);
+  return numeric ? isoDate(...numericParts(numeric)) : null;
+}

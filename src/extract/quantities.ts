@@ -9,7 +9,7 @@ import type { Approx, Block, Cue, Measure, Period, Quantity, Span } from '../doc
 import { findSpanAt } from '../document/index.ts';
 import { contextPeriod, contextRegion, documentContext } from './context.ts';
 import { lexicon, type UnitEntry } from './lexicon.ts';
-import { findStatus } from './status.ts';
+import { findStatus, headlinePlan } from './status.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
 import { declaredUnits } from './tables.ts';
@@ -101,6 +101,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const dominant = dominantRegion(regions);
   const defaultRegion = dominant ? { region: dominant, cue: { level: 'report' as const, span: null, text: dominant } } : null;
   const headline = input.headline?.trim() ? input.headline.trim() : null;
+  const plannedByHeadline = headlinePlan(headline, input.time.year);
   const context = documentContext({
     text,
     blocks: input.blocks ?? [],
@@ -217,7 +218,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
       scopeStart: Math.max(fullStart, start - 4 * MAX_LOOKBACK),
       reportYear: input.time.year,
       ownPeriod: ownPeriod !== null,
-      headline,
+      headlinePlan: plannedByHeadline,
     });
     // A later clause naming no place keeps the region of the sentence's figures before it.
     const region: RegionFind | null =

@@ -41,7 +41,8 @@ export interface StatusInput {
   reportYear: number | null;
   /** Whether the figure's period came from its own sentence (then a headline's plan is not its own). */
   ownPeriod: boolean;
-  headline: string | null;
+  /** The headline's plan (`headlinePlan`), found once per report. */
+  headlinePlan: Cue | null;
 }
 
 function futureYear(cue: string, reportYear: number | null): boolean {
@@ -84,11 +85,13 @@ export function findStatus(input: StatusInput): { status: FigureStatus; cue: Cue
     const span: Span = [cue.index, cue.index + cue.words.length];
     return { status: 'target', cue: { level: 'sentence', span, text: cue.words } };
   }
-  if (!input.ownPeriod && input.headline) {
-    const head = planCue(input.headline, 0, input.headline.length, input.reportYear);
-    if (head && HEADLINE_PLAN.test(input.headline) && !ACHIEVED.test(text.slice(scopeStart, at))) {
-      return { status: 'target', cue: { level: 'headline', span: null, text: head.words } };
-    }
-  }
+  if (!input.ownPeriod && input.headlinePlan && !ACHIEVED.test(text.slice(scopeStart, at))) return { status: 'target', cue: input.headlinePlan };
   return { status: 'actual', cue: null };
+}
+
+/** The plan a headline states for the whole report (《到2025年…将超过10万个》), once per report. */
+export function headlinePlan(headline: string | null, reportYear: number | null): Cue | null {
+  if (!headline || !HEADLINE_PLAN.test(headline)) return null;
+  const head = planCue(headline, 0, headline.length, reportYear);
+  return head ? { level: 'headline', span: null, text: head.words } : null;
 }

@@ -5,7 +5,7 @@
  * the fields publishers commonly use. Field names are data (the lists below), not code paths.
  */
 import { emptyMeta, ReportError, type DocumentMeta } from '../document/index.ts';
-import { parseDate } from '../document/dates.ts';
+import { dateInName, parseDate } from '../document/dates.ts';
 import type { FeedItem } from './feed.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -81,15 +81,6 @@ const fromLayers = <T>(record: JsonObject, read: (layer: JsonObject) => T | null
   return null;
 };
 
-/** A date printed in the link itself (`/story20230317-1373585`, `/2023/03/17/`, `t20180714_`). */
-function dateInLink(url: string | null): string | null {
-  if (!url) return null;
-  const compact = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(url);
-  if (compact) return parseDate(`${compact[1]}-${compact[2]}-${compact[3]}`);
-  const slashed = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$)/.exec(url);
-  return slashed ? parseDate(`${slashed[1]}-${slashed[2]}-${slashed[3]}`) : null;
-}
-
 function categoriesOf(record: JsonObject): string[] {
   for (const field of CATEGORY_FIELDS) {
     const value = record[field];
@@ -111,7 +102,7 @@ export function recordToItem(record: JsonObject): FeedItem | null {
   const meta: DocumentMeta = emptyMeta();
   meta.title = title ? title.replace(MEDIA_TAG, '').trim() || title : null;
   meta.url = fromLayers(record, (l) => firstString(l, URL_FIELDS));
-  meta.published = fromLayers(record, (l) => firstDate(l, DATE_FIELDS)) ?? dateInLink(meta.url);
+  meta.published = fromLayers(record, (l) => firstDate(l, DATE_FIELDS)) ?? dateInName(meta.url); // a date the link prints (/story20230317-…)
   const site = fromLayers(record, (l) => firstString(l, SITE_FIELDS));
   meta.site = site && site.length <= 40 ? site : null;
   const author = fromLayers(record, (l) => firstString(l, AUTHOR_FIELDS));
