@@ -64,3 +64,32 @@ export async function runCliInProcess(args: string[], opts: { allowFail?: boolea
   if (code !== 0 && !opts.allowFail) throw new Error(`twincity ${args.join(' ')} failed (${code}): ${err.join('')}${failure ? String(failure) : ''}`);
   return out.join('');
 }
+
+/**
+ * The headers a state-changing request needs on a server of ours: the session cookie and its CSRF
+ * token (from GET /api/session), plus the cookie of a sign-in when `signIn` names an account.
+ */
+export async function csrfHeaders(
+  app: {
+    inject(o: {
+      method: 'GET' | 'POST';
+      url: string;
+      payload?: object;
+      headers?: Record<string, string>;
+    }): Promise<{ statusCode: number; headers: Record<string, unknown>; json(): unknown }>;
+  },
+  signIn?: { name: string; password: string },
+): Promise<Record<string, string>> {
+  const cookieOf = (headers: Record<string, unknown>) => {
+    const set = headers['set-cookie'];
+    const first = (Array.isArray(set) ? set[0] : set) as string | undefined;
+    return first ? first.split(';')[0] : '';
+  };
+  if (signIn) {
+    const response = await app.inject({ method: 'POST', url: '/api/session', payload: signIn });
+    if (response.statusCode !== 200) throw new Error(`sign-in as ${signIn.name}: ${response.statusCode}`);
+    return { cookie: cookieOf(response.headers), 'x-csrf-token': (response.json() as { csrfToken: string }).csrfToken };
+  }
+  const response = await app.inject({ method: 'GET', url: '/api/session' });
+  return { cookie: cookieOf(response.headers), 'x-csrf-token': (response.json() as { csrfToken: string }).csrfToken };
+}

@@ -9,6 +9,10 @@ import { KEY_AREAS, type IndicatorDetail, type Overview, type Page, type ReportD
 import { buildServer, CONTENT_SECURITY_POLICY } from './app.ts';
 import { routes } from './routes.ts';
 import { uploadName } from './upload.ts';
+import { csrfHeaders } from '../../test/helpers.ts';
+
+/** The session cookie and CSRF token every upload sends. */
+let csrf: Record<string, string> = {};
 
 /** The sentence (ending in 。) around an offset. */
 function sentenceAt(text: string, offset: number): Span {
@@ -122,6 +126,7 @@ beforeAll(async () => {
   mkdirSync(webRoot);
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>shell</title><div id="root"></div>');
   app = await buildServer({ store, webRoot, rateLimitPerMinute: false, uploadLimitBytes: 4096, cacheTtlMs: 60_000 });
+  csrf = await csrfHeaders(app);
 });
 
 afterAll(async () => {
@@ -143,7 +148,7 @@ function multipart(field: string, filename: string, content: string | Buffer, ty
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...csrf } };
 }
 
 describe('routing table', () => {
@@ -381,7 +386,7 @@ describe('errors, limits and headers', () => {
   });
 
   it('refuses an upload that is not multipart, or has no file', async () => {
-    const json = await app.inject({ method: 'POST', url: '/api/reports', payload: { text: 'x' } });
+    const json = await app.inject({ method: 'POST', url: '/api/reports', payload: { text: 'x' }, headers: csrf });
     expect(json.statusCode).toBe(415);
     const wrongField = multipart('document', 'a.txt', 'text');
     const response = await app.inject({ method: 'POST', url: '/api/reports', ...wrongField });

@@ -13,7 +13,10 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import { LoginThrottle } from '../auth/index.ts';
 import type { Store } from '../store/types.ts';
+import { guard, registerAuth } from './auth.ts';
+import { curationRoutes } from './curation-routes.ts';
 import { ApiError, envelope, errorHandler } from './errors.ts';
 import { routes, type ApiContext } from './routes.ts';
 import { ingestUpload, workerExtractor } from './upload.ts';
@@ -33,6 +36,12 @@ export interface ServerOptions {
   cacheTtlMs?: number;
   /** Fastify's logger: true, false or pino options. Default false. */
   logger?: boolean | { level: string };
+  /** Require sign-in (accounts: `twincity user add`). Default false: every request acts as the local operator. */
+  auth?: boolean;
+  /** Session cookies only over HTTPS (behind a TLS-terminating proxy). Default false. */
+  secureCookies?: boolean;
+  /** Failed sign-ins allowed per name and per address in 15 minutes. Default 5. */
+  maxLoginFailures?: number;
 }
 
 /**
@@ -91,6 +100,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'indicators', description: 'indicators, series and conflicts' },
         { name: 'facts', description: 'events, cooperation items and search' },
         { name: 'export', description: 'CSV, XLSX and JSON downloads' },
+        { name: 'session', description: 'sign-in, accounts (when the server requires them) and the CSRF token' },
+        { name: 'curation', description: "analysts' decisions on figures, indicators and conflicts, and the audit log" },
       ],
     },
   });
@@ -105,6 +116,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   }
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });
+  const authRequired = options.auth ?? false;
+  await registerAuth(app, { store, required: authRequired, secureCookies: options.secureCookies ?? false, sessionHours: 12 });
 
   const extractor = workerExtractor();
   app.addHook('onClose', () => extractor.close());
@@ -112,10 +125,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     uploadLimitBytes,
     ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
+    authRequired,
+    throttle: new LoginThrottle({ maxFailures: options.maxLoginFailures ?? 5 }),
     ...responseCache(options.cacheTtlMs ?? 2000),
   };
 
-  for (const route of routes) {
+  for (const route of [...routes, ...curationRoutes]) {
+    const reads = route.method === 'GET';
+    const role = route.role === undefined ? (reads ? 'viewer' : 'analyst') : route.role;
     app.route({
       method: route.method,
       url: route.url,
@@ -126,7 +143,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ...(route.querystring && { querystring: route.querystring }),
         ...(route.params && { params: route.params }),
         ...(route.consumes && { consumes: route.consumes }),
+        ...(route.body && { body: route.body }),
       },
+      // before validation: a caller without the right is refused whatever it sent
+      preValidation: guard(app, role, !reads && route.csrf !== false),
       config: {
         ...(route.perMinute && rateLimitPerMinute !== false && { rateLimit: { max: route.perMinute, timeWindow: 60_000 } }),
         ...(route.documentedBody && {

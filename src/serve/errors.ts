@@ -44,6 +44,8 @@ const KNOWN_CODES: Record<string, string> = {
   FST_FIELDS_LIMIT: 'invalid_request',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
   FST_PROTO_VIOLATION: 'invalid_request',
+  FST_CSRF_MISSING_SECRET: 'csrf_invalid',
+  FST_CSRF_INVALID_TOKEN: 'csrf_invalid',
 };
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {

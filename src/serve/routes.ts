@@ -4,6 +4,7 @@
  * answer with the envelope in `errors.ts`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LoginThrottle, Role } from '../auth/index.ts';
 import type { IndicatorSummary, Overview, Store } from '../store/types.ts';
 import { ApiError, notFound } from './errors.ts';
 import { exportResponse, type ExportFormat, type ExportTableName } from './export.ts';
@@ -23,10 +24,13 @@ export interface ApiContext {
   invalidate(): void;
   /** Largest upload accepted, in bytes. */
   uploadLimitBytes: number;
+  /** Whether requests need a signed-in account (else they act as the local operator). */
+  authRequired: boolean;
+  throttle: LoginThrottle;
 }
 
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   summary: string;
   description?: string;
@@ -38,6 +42,12 @@ export interface ApiRoute {
   documentedBody?: object;
   /** Per-route rate limit (requests per minute per client), tighter than the global one. */
   perMinute?: number;
+  /** A JSON body, validated. */
+  body?: object;
+  /** Who may call it: null anyone; default viewer for GET, analyst for the rest. */
+  role?: Role | null;
+  /** State-changing routes need the CSRF token with the session cookie; false only for sign-in (JSON only, nothing to forge). */
+  csrf?: boolean;
   handler(request: FastifyRequest, reply: FastifyReply, ctx: ApiContext): unknown;
 }
 
@@ -96,6 +106,7 @@ export const routes: ApiRoute[] = [
     tags: ['reports'],
     consumes: ['multipart/form-data'],
     documentedBody: schema.uploadBody,
+    role: 'analyst',
     perMinute: 30,
     handler: async (req, reply, ctx) => {
       if (!req.isMultipart()) throw new ApiError(415, 'unsupported_media_type', 'send the report as multipart/form-data, field "file"');

@@ -51,7 +51,27 @@ import type {
   TimelineEntry,
   TimelineQuery,
 } from './types.ts';
+import type { AuditEntry, AuditQuery, ConflictDecision, CurationRecord, FigureDecision, FigureFields, IndicatorDecision, Role, UserAccount } from './types.ts';
 import { KEY_AREAS } from './types.ts';
+import * as accounts from './accounts.ts';
+import { queryAudit } from './audit.ts';
+import { decideConflictIn, decideFigure, decideIndicator, type CurationHost, type FigureRow } from './curate.ts';
+import {
+  ANCHOR_SENTENCE_CHARS,
+  anchorCurations,
+  applyFields,
+  CONFLICT_DECISION_COLUMNS,
+  CONFLICT_DECISION_JOIN,
+  curatedIndicators,
+  curationsOfReport,
+  decisionOf,
+  followMerges,
+  listCurations,
+  markOf,
+  reanchor,
+  type CurationRow,
+  type FigureValues,
+} from './curation.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -173,6 +193,9 @@ interface QuantityRow {
   stage: string;
   status: FigureStatus;
   cues: string | null;
+  curation_id: number | null;
+  rejected: number;
+  indicator_override: string | null;
 }
 interface EventRow {
   id: number;
@@ -258,7 +281,37 @@ interface ConflictRow {
   reason: string;
 }
 
+/** What filing reads of a quantity row (with its report's date as `ref_date`). */
+const FILING_COLUMNS = `q.id, q.report_id, q.ord, q.value, q.value_max, q.unit, q.approx, q.measure, q.subject, q.period_start,
+  q.period_end, q.has_period, q.region, q.status, q.rejected, q.indicator_override, r.ref_date`;
+
 const toPeriod = (start: string | null, end: string | null, has: number): Period | null => (has ? { start, end } : null);
+
+/** What a decision can change, as a quantity row holds it. */
+const valuesOfRow = (r: QuantityRow): FigureValues => ({
+  value: r.value,
+  valueMax: r.value_max,
+  unit: r.unit,
+  approx: r.approx,
+  measure: r.measure,
+  subject: r.subject,
+  period: toPeriod(r.period_start, r.period_end, r.has_period),
+  region: r.region,
+  status: r.status ?? 'actual',
+});
+
+/** A quantity fact as filing reads it, with the analyst's rejection and move. */
+type FilingFact = ReconcileFact & { ord: number; status: FigureStatus; rejected?: boolean; indicatorOverride?: string | null };
+
+const filingFactOfRow = (r: QuantityRow & { ref_date: string | null }): FilingFact => ({
+  quantityId: r.id,
+  reportId: r.report_id,
+  ord: r.ord,
+  ...valuesOfRow(r),
+  refDate: r.ref_date,
+  rejected: r.rejected === 1,
+  indicatorOverride: r.indicator_override,
+});
 
 const sourceFromRow = (s: SourceRow): SourceRef => ({
   reportId: s.report_id,
@@ -277,7 +330,7 @@ function derivedBasisOf(catalog: Catalog, windowDays: number): string {
   return createHash('sha256').update(`${DERIVED_VERSION}\n${windowDays}\n${rules}`).digest('hex').slice(0, 16);
 }
 
-function quantityFromRow(r: QuantityRow, indicatorId: string | null): StoredQuantity {
+function quantityFromRow(r: QuantityRow, indicatorId: string | null, curation: CurationRow | null = null): StoredQuantity {
   return {
     id: r.id,
     reportId: r.report_id,
@@ -297,6 +350,7 @@ function quantityFromRow(r: QuantityRow, indicatorId: string | null): StoredQuan
     indicatorId,
     status: r.status ?? 'actual',
     cues: parseJson<StoredQuantity['cues']>(r.cues, { period: null, region: null, status: null }),
+    curation: curation ? markOf(curation) : null,
   };
 }
 
@@ -447,6 +501,7 @@ export class SqlStore implements Store {
         }
       } else {
         store.schemaVersion = await driver.migrate(migrations);
+        await store.reloadMerges();
         if (await store.getMeta('search_rebuild')) await store.rebuildSearchIndex();
         // Assignments made under another catalogue or window are stale: redo them all, once.
         if ((await store.getMeta('derived_basis')) !== store.derivedBasis) await store.refreshDerived({ full: true });
@@ -479,6 +534,9 @@ export class SqlStore implements Store {
    * one writer at a time; a refresh elsewhere may clear the marks between two).
    */
   private readonly markedInTransaction = new Set<string>();
+
+  /** Indicators analysts merged into others (curated_indicators.merged_into), read at open and after each indicator decision. */
+  private mergedInto = new Map<string, string>();
 
   ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): Promise<IngestResult> {
     return this.atomically(async (): Promise<IngestResult> => {
@@ -564,6 +622,33 @@ export class SqlStore implements Store {
       sentence: checkedSpan(doc, it.sentence, `item ${i} sentence`),
     }));
 
+    // Analysts' decisions on this report's figures, re-applied to the figures at the same characters.
+    const curations = opts.fresh ? [] : await curationsOfReport(this.db, reportId);
+    const anchored = anchorCurations(
+      curations,
+      quantities.map(({ span, sentence }) => ({
+        span,
+        surface: textOf(doc.text, span),
+        sentenceText: textOf(doc.text, sentence).slice(0, ANCHOR_SENTENCE_CHARS),
+      })),
+    );
+    const readings = quantities.map(({ q }, i) => {
+      const machine: FigureValues = {
+        value: q.value,
+        valueMax: q.valueMax ?? null,
+        unit: q.unit,
+        approx: q.approx,
+        measure: q.measure,
+        subject: q.subject,
+        period: q.period ?? null,
+        region: q.region,
+        status: q.status ?? 'actual',
+      };
+      const curation = anchored.matched.get(i) ?? null;
+      const fields = curation ? parseJson<FigureFields>(curation.fields, {}) : {};
+      return { machine, v: applyFields(machine, fields), curation, rejected: curation?.action === 'reject', override: fields.indicatorId ?? null };
+    });
+
     // A report just inserted has nothing to delete, and asking would cost: a lookup in the search
     // index makes FTS5 flush the batch's pending terms to a segment of their own.
     const removed = opts.fresh ? { quantities: 0, events: 0, items: 0 } : await this.deleteFacts(reportId);
@@ -612,31 +697,42 @@ export class SqlStore implements Store {
         'stage',
         'status',
         'cues',
+        'curation_id',
+        'rejected',
+        'indicator_override',
       ],
-      quantities.map(({ q, span, sentence }, ord) => [
-        reportId,
-        ord,
-        span[0],
-        span[1],
-        q.value,
-        q.valueMax ?? null,
-        q.unit,
-        q.approx,
-        q.measure,
-        q.subject,
-        q.period?.start ?? null,
-        q.period?.end ?? null,
-        q.period ? 1 : 0,
-        q.region,
-        sentence[0],
-        sentence[1],
-        textOf(doc.text, span),
-        sentenceExcerpt(doc.text, sentence, span),
-        q.stage,
-        q.status ?? 'actual',
-        json({ period: q.cues?.period ?? null, region: q.cues?.region ?? null, status: q.cues?.status ?? null, indicator: q.indicatorRule ?? null }),
-      ]),
+      quantities.map(({ q, span, sentence }, ord) => {
+        const { v, curation, rejected, override } = readings[ord];
+        return [
+          reportId,
+          ord,
+          span[0],
+          span[1],
+          v.value,
+          v.valueMax,
+          v.unit,
+          v.approx,
+          v.measure,
+          v.subject,
+          v.period?.start ?? null,
+          v.period?.end ?? null,
+          v.period ? 1 : 0,
+          v.region,
+          sentence[0],
+          sentence[1],
+          textOf(doc.text, span),
+          sentenceExcerpt(doc.text, sentence, span),
+          q.stage,
+          v.status,
+          json({ period: q.cues?.period ?? null, region: q.cues?.region ?? null, status: q.cues?.status ?? null, indicator: q.indicatorRule ?? null }),
+          curation?.id ?? null,
+          rejected ? 1 : 0,
+          override,
+        ];
+      }),
     );
+    for (const [i, c] of anchored.matched) await reanchor(this.db, c, { quantityId: quantityIds[i], span: quantities[i].span, machine: readings[i].machine });
+    for (const c of anchored.stale) await reanchor(this.db, c, null);
     const eventIds = await this.insertFacts(
       'events',
       ['report_id', 'ord', 'span_start', 'span_end', 'date', 'summary', 'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'],
@@ -726,20 +822,14 @@ export class SqlStore implements Store {
     );
 
     await this.assign(
-      quantities.map(({ q }, ord) => ({
+      readings.map(({ v, rejected, override }, ord) => ({
         quantityId: quantityIds[ord],
         reportId,
         ord,
-        value: q.value,
-        valueMax: q.valueMax ?? null,
-        unit: q.unit,
-        approx: q.approx,
-        measure: q.measure,
-        subject: q.subject,
-        period: q.period ?? null,
-        region: q.region,
+        ...v,
         refDate,
-        status: q.status ?? 'actual',
+        rejected,
+        indicatorOverride: override,
       })),
     );
     // table_counts (migrations 008–009): kept here, the one place these tables gain or lose rows
@@ -782,8 +872,19 @@ export class SqlStore implements Store {
    * Gives quantities their indicators (a catalogue entry, else an automatic one named after the
    * subject), copies what reconciling reads into indicator_facts and marks the indicators dirty.
    */
-  private async assign(facts: readonly (ReconcileFact & { ord: number; status: FigureStatus })[]): Promise<void> {
-    const { assignments, auto } = assignIndicators(facts, this.catalog);
+  private async assign(all: readonly FilingFact[]): Promise<void> {
+    // A rejected figure is filed nowhere; a moved one goes where the analyst put it; merges are followed.
+    const facts = all.filter((f) => !f.rejected);
+    const machine = assignIndicators(
+      facts.filter((f) => !f.indicatorOverride),
+      this.catalog,
+    );
+    const assignments = [
+      ...machine.assignments,
+      ...facts.filter((f) => f.indicatorOverride).map((f) => ({ quantityId: f.quantityId, indicatorId: f.indicatorOverride! })),
+    ].map((a) => ({ ...a, indicatorId: followMerges(a.indicatorId, this.mergedInto) }));
+    const used = new Set(assignments.map((a) => a.indicatorId));
+    const auto = machine.auto.filter((a) => used.has(a.id));
     if (!assignments.length) return;
     const indicatorOf = new Map(assignments.map((a) => [a.quantityId, a.indicatorId]));
     const unmarked = [...new Set(assignments.map((a) => a.indicatorId))].filter((id) => !this.markedInTransaction.has(id));
@@ -933,6 +1034,7 @@ export class SqlStore implements Store {
           [e.id, e.nameZh, e.nameEn, e.area, e.unit, e.measure, e.description, json(e.patterns.map((p) => p.source))],
         );
       }
+      await this.applyCuratedIndicators();
       // in id order, so that series and conflict rows are numbered alike on every database
       const dirty = await this.db.all<{ indicator_id: string }>('SELECT indicator_id FROM dirty_indicators ORDER BY indicator_id');
       for (const { indicator_id: indicatorId } of dirty) await this.rebuildIndicator(indicatorId);
@@ -950,30 +1052,12 @@ export class SqlStore implements Store {
     }
     for (let after = 0; ;) {
       const rows = await this.db.all<QuantityRow & { ref_date: string | null }>(
-        `SELECT q.id, q.report_id, q.ord, q.value, q.value_max,
-        q.unit, q.approx, q.measure, q.subject, q.period_start, q.period_end, q.has_period, q.region, q.status, r.ref_date
-        FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`,
+        `SELECT ${FILING_COLUMNS} FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`,
         [after],
       );
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
-      await this.assign(
-        rows.map((r) => ({
-          quantityId: r.id,
-          reportId: r.report_id,
-          ord: r.ord,
-          value: r.value,
-          valueMax: r.value_max,
-          unit: r.unit,
-          approx: r.approx,
-          measure: r.measure,
-          subject: r.subject,
-          period: toPeriod(r.period_start, r.period_end, r.has_period),
-          region: r.region,
-          refDate: r.ref_date,
-          status: r.status,
-        })),
-      );
+      await this.assign(rows.map(filingFactOfRow));
     }
   }
 
@@ -1146,13 +1230,14 @@ export class SqlStore implements Store {
       [id],
     );
     if (!r) return null;
+    const decisions = new Map((await curationsOfReport(this.db, id)).map((c) => [c.id, c]));
     const quantities = (
       await this.db.all<QuantityRow & { indicator_id: string | null }>(
         `SELECT q.*, qi.indicator_id FROM quantities q
       LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`,
         [id],
       )
-    ).map((q) => quantityFromRow(q, q.indicator_id));
+    ).map((q) => quantityFromRow(q, q.indicator_id, (q.curation_id && decisions.get(q.curation_id)) || null));
     const events = (await this.db.all<EventRow>('SELECT * FROM events WHERE report_id = ? ORDER BY ord', [id])).map(eventFromRow);
     const items = (await this.db.all<ItemRow>('SELECT * FROM items WHERE report_id = ? ORDER BY ord', [id])).map((i) => itemFromRow(i));
     const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, []).map((m) => ({
@@ -1271,8 +1356,14 @@ export class SqlStore implements Store {
     )) {
       if (series[p.ord]) series[p.ord].sources = parseJson<SourceRef[]>(p.sources, []);
     }
+    const curated = await this.db.get<{ merged_into: string | null; actor: string; at: string }>(
+      'SELECT merged_into, actor, at FROM curated_indicators WHERE id = ?',
+      [id],
+    );
     return {
       ...summary,
+      mergedInto: curated?.merged_into ?? null,
+      curated: curated ? { actor: curated.actor, at: curated.at } : null,
       description: row.description,
       patterns: parseJson<string[]>(row.patterns, []),
       series,
@@ -1284,7 +1375,7 @@ export class SqlStore implements Store {
     const limit = clampLimit(q.limit, 100);
     const offset = clampOffset(q.offset);
     const clauses: string[] = [];
-    const params: Record<string, unknown> = { limit, offset };
+    const params: Record<string, unknown> = {};
     if (q.indicatorId) {
       clauses.push('c.indicator_id = @indicatorId');
       params.indicatorId = q.indicatorId;
@@ -1297,11 +1388,18 @@ export class SqlStore implements Store {
       clauses.push('c.region = @region');
       params.region = q.region;
     }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    return this.conflictsWhere(clauses.join(' AND '), params, limit, offset);
+  }
+
+  /** A page of conflicts matching `condition` (SQL over c = conflicts, i = indicators), with their sides and decisions. */
+  private async conflictsWhere(condition: string, conditionParams: Record<string, unknown>, limit: number, offset: number): Promise<Page<Conflict>> {
+    const where = condition ? `WHERE ${condition}` : '';
+    const params = { ...conditionParams, limit, offset };
     const total = await this.count(`SELECT count(*) AS n FROM conflicts c JOIN indicators i ON i.id = c.indicator_id ${where}`, params);
-    const rows = await this.db.all<ConflictRow & { name_zh: string; area: string | null }>(
-      `SELECT c.*, i.name_zh, i.area FROM conflicts c
-      JOIN indicators i ON i.id = c.indicator_id ${where} ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`,
+    const rows = await this.db.all<ConflictRow & { name_zh: string; area: string | null } & Parameters<typeof decisionOf>[0]>(
+      `SELECT c.*, i.name_zh, i.area, ${CONFLICT_DECISION_COLUMNS} FROM conflicts c
+      JOIN indicators i ON i.id = c.indicator_id ${CONFLICT_DECISION_JOIN} ${where}
+      ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`,
       params,
     );
     // both sides of every conflict on the page in one read
@@ -1331,6 +1429,7 @@ export class SqlStore implements Store {
         a: side(c.a_point_id),
         b: side(c.b_point_id),
         reason: c.reason,
+        decision: decisionOf(c),
       })),
     };
   }
@@ -1554,6 +1653,155 @@ export class SqlStore implements Store {
     return buildExportTables(this.db);
   }
 
+  // ---------------------------------------------------------------- accounts
+
+  addUser(name: string, role: Role, passwordHash: string, actor: string): Promise<UserAccount> {
+    return this.atomically(() => accounts.addUser(this.db, name, role, passwordHash, actor));
+  }
+  setPassword(name: string, passwordHash: string, actor: string): Promise<boolean> {
+    return this.atomically(() => accounts.setPassword(this.db, name, passwordHash, actor));
+  }
+  removeUser(name: string, actor: string): Promise<boolean> {
+    return this.atomically(() => accounts.removeUser(this.db, name, actor));
+  }
+  users(): Promise<UserAccount[]> {
+    return accounts.listUsers(this.db);
+  }
+  user(id: number): Promise<UserAccount | null> {
+    return accounts.userById(this.db, id);
+  }
+  credentials(name: string): Promise<{ user: UserAccount; passwordHash: string } | null> {
+    return accounts.credentials(this.db, name);
+  }
+  addToken(userName: string, label: string, tokenHash: string, actor: string): Promise<boolean> {
+    return this.atomically(() => accounts.addToken(this.db, userName, label, tokenHash, actor));
+  }
+  userByToken(tokenHash: string): Promise<UserAccount | null> {
+    return accounts.userByToken(this.db, tokenHash);
+  }
+  secret(name: string, create: () => string): Promise<string> {
+    return this.atomically(() => accounts.storedSecret(this.db, name, create));
+  }
+
+  // ---------------------------------------------------------------- curation
+
+  private get curationHost(): CurationHost {
+    return {
+      db: this.db,
+      refile: (ids) => this.refile(ids),
+      refresh: () => this.refreshDerived(),
+      reloadMerges: () => this.reloadMerges(),
+    };
+  }
+
+  private async reloadMerges(): Promise<void> {
+    this.mergedInto = new Map((await curatedIndicators(this.db)).filter((c) => c.merged_into).map((c) => [c.id, c.merged_into!]));
+  }
+
+  /** Indicators as analysts shaped them, over what the catalogue and the automatic groups give. Inside a transaction. */
+  private async applyCuratedIndicators(): Promise<void> {
+    for (const c of await curatedIndicators(this.db)) {
+      if (c.merged_into) continue;
+      // a split-off or promoted indicator, or one figures were moved to, exists even when no machine filing made it
+      if (c.catalogued === 1 || c.unit) {
+        await this.db.run(
+          `INSERT INTO indicators (id, name_zh, name_en, area, unit, measure, catalogued, description, patterns) VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, '[]')
+          ON CONFLICT DO NOTHING`,
+          [c.id, c.name_zh ?? c.id, c.area, c.unit ?? '', c.measure ?? 'level', c.catalogued],
+        );
+      }
+      await this.db.run(
+        `UPDATE indicators SET name_zh = COALESCE(?, name_zh), area = COALESCE(?, area),
+        catalogued = CASE WHEN ? = 1 THEN 1 ELSE catalogued END WHERE id = ?`,
+        [c.name_zh, c.area, c.catalogued, c.id],
+      );
+    }
+  }
+
+  /** Files quantities again as their rows now read, marking the indicators they leave and join dirty. Inside a transaction. */
+  private async refile(quantityIds: readonly number[]): Promise<void> {
+    for (let at = 0; at < quantityIds.length; at += 500) {
+      const part = quantityIds.slice(at, at + 500);
+      const marks = part.map(() => '?').join(', ');
+      const left = await this.db.all<{ indicator_id: string }>(`SELECT DISTINCT indicator_id FROM quantity_indicator WHERE quantity_id IN (${marks})`, part);
+      for (const { indicator_id: id } of left) {
+        await this.db.run(`DELETE FROM indicator_facts WHERE indicator_id = ? AND quantity_id IN (${marks})`, [id, ...part]);
+        await this.db.run('INSERT INTO dirty_indicators (indicator_id) VALUES (?) ON CONFLICT DO NOTHING', [id]);
+      }
+      await this.db.run(`DELETE FROM quantity_indicator WHERE quantity_id IN (${marks})`, part);
+      this.markedInTransaction.clear();
+      const rows = await this.db.all<QuantityRow & { ref_date: string | null }>(
+        `SELECT ${FILING_COLUMNS} FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id IN (${marks})`,
+        part,
+      );
+      await this.assign(rows.map(filingFactOfRow));
+    }
+  }
+
+  private async figure(quantityId: number): Promise<FigureRow | null> {
+    const r = await this.db.get<QuantityRow & { indicator_id: string | null }>(
+      'SELECT q.*, qi.indicator_id FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.id = ?',
+      [quantityId],
+    );
+    if (!r) return null;
+    const report = (await this.db.get<{ text: string }>('SELECT text FROM reports WHERE id = ?', [r.report_id]))!;
+    return {
+      ...r,
+      // the anchor keeps the sentence as the text has it (the stored sentence may be an excerpt)
+      sentence_text: report.text.slice(r.sentence_start, r.sentence_end).slice(0, ANCHOR_SENTENCE_CHARS),
+      values: valuesOfRow(r),
+    };
+  }
+
+  private async storedQuantity(quantityId: number): Promise<StoredQuantity | null> {
+    const r = await this.db.get<QuantityRow & { indicator_id: string | null }>(
+      'SELECT q.*, qi.indicator_id FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.id = ?',
+      [quantityId],
+    );
+    if (!r) return null;
+    const c = r.curation_id ? await this.db.get<CurationRow>('SELECT * FROM curations WHERE id = ?', [r.curation_id]) : undefined;
+    return quantityFromRow(r, r.indicator_id, c ?? null);
+  }
+
+  async curateFigure(quantityId: number, decision: FigureDecision, actor: string): Promise<StoredQuantity | null> {
+    const done = await this.atomically(async () => {
+      const figure = await this.figure(quantityId);
+      if (!figure) return false;
+      await decideFigure(this.curationHost, figure, decision, actor);
+      await this.refreshDerived();
+      return true;
+    });
+    return done ? this.storedQuantity(quantityId) : null;
+  }
+
+  async curateIndicator(decision: IndicatorDecision, actor: string): Promise<IndicatorSummary | null> {
+    const id = await this.atomically(async () => {
+      const stands = await decideIndicator(this.curationHost, decision, actor, (q) => this.figure(q));
+      if (stands) await this.refreshDerived();
+      return stands;
+    });
+    if (!id) return null;
+    return (await this.indicatorSummaries('WHERE i.id = @id', { id }))[0] ?? null;
+  }
+
+  async decideConflict(
+    conflictId: number,
+    decision: { verdict: ConflictDecision['verdict']; stands?: string | null; reason?: string | null },
+    actor: string,
+  ): Promise<Conflict | null> {
+    const found = await this.atomically(() => decideConflictIn(this.db, conflictId, decision, actor));
+    if (!found) return null;
+    return (await this.conflictsWhere('c.id = @id', { id: conflictId }, 1, 0)).rows[0] ?? null;
+  }
+
+  curations(q: { state?: 'active' | 'stale'; limit?: number; offset?: number } = {}): Promise<Page<CurationRecord>> {
+    return listCurations(this.db, q);
+  }
+
+  audit(q: AuditQuery = {}): Promise<Page<AuditEntry>> {
+    return queryAudit(this.db, q);
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
@@ -1619,10 +1867,15 @@ async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
         ['span_end', '结束位置'],
         ['sentence_text', '所在句子'],
         ['stage', '抽取阶段'],
+        ['status', '状态'],
+        ['curation', '人工校核'],
+        ['curated_by', '校核人'],
       ],
       `SELECT q.id, q.report_id, qi.indicator_id, q.subject, q.value, q.value_max, q.unit, q.approx, q.measure, q.period_start,
-        q.period_end, q.region, q.surface, q.span_start, q.span_end, q.sentence_text, q.stage
-        FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id ORDER BY q.report_id, q.ord`,
+        q.period_end, q.region, q.surface, q.span_start, q.span_end, q.sentence_text, q.stage, q.status,
+        c.action AS curation, c.actor AS curated_by
+        FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id LEFT JOIN curations c ON c.id = q.curation_id
+        ORDER BY q.report_id, q.ord`,
     ),
     table(
       'indicators',

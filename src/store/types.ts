@@ -80,6 +80,21 @@ export interface StoredQuantity {
   status: FigureStatus;
   /** The words that set its period, region and status, and the rule that filed it. */
   cues: { period: Cue | null; region: Cue | null; status: Cue | null; indicator?: string | null };
+  /** The analyst's decision on this figure (its fields above already read as corrected); null: as the machine read it. */
+  curation: CurationMark | null;
+}
+
+/** What the dashboard shows of a decision on a figure. */
+export interface CurationMark {
+  id: number;
+  action: FigureAction;
+  actor: string;
+  at: string;
+  reason: string | null;
+  /** The fields the analyst set (the rest are the machine's). */
+  fields: FigureFields;
+  /** The machine's reading when the decision was made. */
+  machine: FigureFields;
 }
 
 export interface StoredEvent {
@@ -176,6 +191,10 @@ export interface IndicatorSummary {
 }
 
 export interface IndicatorDetail extends IndicatorSummary {
+  /** Set when an analyst merged this indicator into another: its figures are filed there. */
+  mergedInto: string | null;
+  /** Set when an analyst promoted, renamed or split off this indicator. */
+  curated: { actor: string; at: string } | null;
   description: string | null;
   patterns: string[];
   series: SeriesPoint[];
@@ -210,6 +229,17 @@ export interface Conflict {
   b: ConflictSide;
   /** Why they disagree, in words: "130 vs 300余: 300余 ≥ 300 > 130". */
   reason: string;
+  /** An analyst's verdict on it (kept by indicator, region and date across rebuilds); null: open. */
+  decision: ConflictDecision | null;
+}
+
+export interface ConflictDecision {
+  verdict: 'resolved' | 'not_conflict';
+  /** The value that stands, as the analyst wrote it (resolved only). */
+  stands: string | null;
+  reason: string | null;
+  actor: string;
+  at: string;
 }
 
 export interface ConflictQuery {
@@ -318,6 +348,84 @@ export interface StoredRaw {
   stages: string[];
 }
 
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+/** viewer reads; analyst also uploads and corrects; admin also manages users and sources. */
+export type Role = (typeof ROLES)[number];
+
+export interface UserAccount {
+  id: number;
+  name: string;
+  role: Role;
+  createdAt: string;
+  /** Bumped by every new password: a session carries the epoch it was signed in under. */
+  passwordEpoch: number;
+}
+
+export type FigureAction = 'accept' | 'correct' | 'reject';
+
+/** The fields of a figure an analyst may correct; `indicatorId` moves it to another indicator. */
+export interface FigureFields {
+  value?: number;
+  valueMax?: number | null;
+  unit?: string;
+  approx?: Approx;
+  measure?: Measure;
+  subject?: string;
+  period?: Period | null;
+  region?: string | null;
+  status?: FigureStatus;
+  indicatorId?: string | null;
+}
+
+export interface FigureDecision {
+  action: FigureAction;
+  /** For `correct`: the fields to set (merged over earlier corrections). */
+  fields?: FigureFields;
+  reason?: string | null;
+}
+
+export type IndicatorDecision =
+  | { op: 'promote'; id: string; nameZh?: string; area?: KeyArea | null; reason?: string | null }
+  | { op: 'rename'; id: string; nameZh: string; reason?: string | null }
+  | { op: 'merge'; id: string; into: string; reason?: string | null }
+  | { op: 'split'; id: string; quantityIds: number[]; nameZh: string; reason?: string | null };
+
+/** A decision on a figure, as listed for review. */
+export interface CurationRecord extends CurationMark {
+  reportId: number;
+  reportTitle: string | null;
+  span: Span;
+  surface: string;
+  sentence: string;
+  /** `stale`: re-reading the report found no figure at these characters; listed for review. */
+  state: 'active' | 'stale';
+  quantityId: number | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  /** figure.accept, figure.correct, figure.reject, indicator.promote|rename|merge|split, conflict.resolved|not_conflict, user.add|remove|passwd, token.create */
+  action: string;
+  targetKind: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  targetKind?: string;
+  /** Inclusive bounds on `at` (ISO prefixes). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface Store {
   /** The SQLite file, or the PostgreSQL URL without its password: what may be shown. */
   readonly path: string;
@@ -376,6 +484,33 @@ export interface Store {
 
   // export
   exportTables(): Promise<ExportTable[]>;
+
+  // accounts (src/auth hashes; the store keeps hashes only)
+  addUser(name: string, role: Role, passwordHash: string, actor: string): Promise<UserAccount>;
+  /** false when there is no such user. */
+  setPassword(name: string, passwordHash: string, actor: string): Promise<boolean>;
+  removeUser(name: string, actor: string): Promise<boolean>;
+  users(): Promise<UserAccount[]>;
+  user(id: number): Promise<UserAccount | null>;
+  credentials(name: string): Promise<{ user: UserAccount; passwordHash: string } | null>;
+  addToken(userName: string, label: string, tokenHash: string, actor: string): Promise<boolean>;
+  userByToken(tokenHash: string): Promise<UserAccount | null>;
+  /** A secret kept in the store (created on first use), shared by every server on it: the session key. */
+  secret(name: string, create: () => string): Promise<string>;
+
+  // curation: every call is one transaction with its audit record; series and conflicts follow
+  /** null when there is no such figure. */
+  curateFigure(quantityId: number, decision: FigureDecision, actor: string): Promise<StoredQuantity | null>;
+  /** The indicator as it stands after the decision (a split: the new one); null when there is no such indicator. */
+  curateIndicator(decision: IndicatorDecision, actor: string): Promise<IndicatorSummary | null>;
+  /** null when there is no such conflict. */
+  decideConflict(
+    conflictId: number,
+    decision: { verdict: ConflictDecision['verdict']; stands?: string | null; reason?: string | null },
+    actor: string,
+  ): Promise<Conflict | null>;
+  curations(q?: { state?: 'active' | 'stale'; limit?: number; offset?: number }): Promise<Page<CurationRecord>>;
+  audit(q?: AuditQuery): Promise<Page<AuditEntry>>;
 
   close(): Promise<void>;
 }
