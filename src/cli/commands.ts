@@ -9,6 +9,7 @@ import { registerConflicts } from './conflicts.ts';
 import { registerTimeline } from './timeline.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
+import { registerUsers } from './users.ts';
 
 /** Every CLI command, each a thin layer over a pipeline stage or the store. */
 export const commands: ((program: Command) => void)[] = [
@@ -22,4 +23,5 @@ export const commands: ((program: Command) => void)[] = [
   registerTimeline,
   registerExport,
   registerServe,
+  registerUsers,
 ];

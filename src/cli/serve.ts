@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStore, resolveStorePath } from '../store/index.ts';
+import { isDatabaseUrl, openStore, resolveStorePath } from '../store/index.ts';
 import { buildServer, defaultWebRoot } from '../serve/index.ts';
 import { bundledCorpusDir, ingestCorpusIfEmpty } from '../serve/bootstrap.ts';
 
@@ -10,6 +10,18 @@ interface ServeFlags {
   web?: string;
   rateLimit?: string;
   cacheTtl?: string;
+  auth?: boolean;
+  secureCookies?: boolean;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * Sign-in is required when asked for, and always when the server is reachable beyond this machine
+ * or shares a PostgreSQL database: only a loopback, embedded store may run without accounts.
+ */
+export function authRequired(flags: { auth?: boolean; host: string }, storePath: string): boolean {
+  return flags.auth === true || !LOOPBACK.has(flags.host) || isDatabaseUrl(storePath);
 }
 
 function addServeOptions(command: Command): Command {
@@ -19,7 +31,9 @@ function addServeOptions(command: Command): Command {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
     .option('--web <dir>', 'built dashboard to serve (default: web/dist)')
     .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600')
-    .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000');
+    .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000')
+    .option('--auth', 'require sign-in (always on beyond loopback and on PostgreSQL); accounts: `twincity user add`')
+    .option('--secure-cookies', 'send the session cookie over HTTPS only (behind a TLS proxy)');
 }
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
@@ -37,7 +51,13 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   const port = Number(flags.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${flags.port ?? process.env.PORT}`);
   const limit = Number(flags.rateLimit);
+  const auth = authRequired(flags, storePath);
+  if (auth && (await store.users()).length === 0) {
+    process.stderr.write('twincity: sign-in is required and there are no accounts yet: add one with `twincity user add NAME --role admin`\n');
+  }
   const app = await buildServer({
+    auth,
+    secureCookies: flags.secureCookies === true,
     store,
     webRoot: flags.web ?? defaultWebRoot,
     rateLimitPerMinute: limit > 0 ? limit : false,
@@ -52,7 +72,7 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   const address = await app.listen({ port, host: flags.host });
-  process.stderr.write(`twincity: serving ${store.path} on ${address}\n`);
+  process.stderr.write(`twincity: serving ${store.path} on ${address}${auth ? ' (sign-in required)' : ''}\n`);
 }
 
 /** `twincity serve`: the dashboard and API over any store; `twincity start`: the same, ingesting the bundled corpus into an empty store first. */

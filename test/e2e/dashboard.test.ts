@@ -3,51 +3,19 @@
  * this test starts on a free port over a temporary store holding the bundled corpus. Screenshots go
  * to test-results/e2e/ for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, defaultWebRoot } from '../../src/serve/index.ts';
+import { buildServer } from '../../src/serve/index.ts';
 import { ingestCorpusIfEmpty } from '../../src/serve/bootstrap.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { repoRoot } from '../helpers.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const shots = join(repoRoot, 'test-results', 'e2e');
-const hasChromium = existsSync(CHROMIUM);
-
-/** Newest modification time under a folder. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds web/dist when it is missing or older than the sources. */
-async function ensureDashboardBuilt(): Promise<void> {
-  const index = join(defaultWebRoot, 'index.html');
-  const sources = Math.max(
-    newest(join(repoRoot, 'web', 'src')),
-    newest(join(repoRoot, 'web', 'public')),
-    statSync(join(repoRoot, 'web', 'index.html')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
+import { createUser } from '../../src/auth/index.ts';
+import { formatPointTime } from '../../web/src/format.ts';
+import { ensureDashboardBuilt, hasChromium, launchChromium, shots } from './support.ts';
 
 let dir: string;
 let store: Store;
@@ -68,18 +36,7 @@ beforeAll(async () => {
   server = await buildServer({ store, rateLimitPerMinute: false });
   await server.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (message) => {
@@ -321,5 +278,96 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
 
   it('broke no Content Security Policy rule and logged no error', async () => {
     expect(consoleProblems).toEqual([]);
+  });
+});
+
+// Last: it changes the store. The same store behind a second server that requires sign-in.
+describe.skipIf(!hasChromium)('curation in Chromium, signed in', () => {
+  let authServer: FastifyInstance;
+  let authBase: string;
+  let signedIn: BrowserContext;
+  let tab: Page;
+
+  beforeAll(async () => {
+    await createUser(store, 'ana', 'analyst', 'ana-password-1', 'test');
+    await createUser(store, 'vic', 'viewer', 'vic-password-1', 'test');
+    authServer = await buildServer({ store, rateLimitPerMinute: false, auth: true, cacheTtlMs: 0 });
+    await authServer.listen({ port: 0, host: '127.0.0.1' });
+    authBase = `http://127.0.0.1:${(authServer.server.address() as AddressInfo).port}`;
+    signedIn = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    tab = await signedIn.newPage();
+  });
+
+  afterAll(async () => {
+    await signedIn?.close();
+    await authServer?.close();
+  });
+
+  const signIn = async (name: string, password: string) => {
+    await tab.goto(authBase + '/');
+    const form = tab.getByTestId('login-form');
+    await form.waitFor();
+    await form.locator('input[name=name]').fill(name);
+    await form.locator('input[name=password]').fill(password);
+    await form.locator('button[type=submit]').click();
+    await tab.getByTestId('session-user').waitFor();
+  };
+
+  it('an analyst corrects a period on the report page; the chart, the export and the audit log follow', async () => {
+    await signIn('ana', 'ana-password-1');
+    expect(await tab.getByTestId('session-user').textContent()).toMatch(/ana（分析员）/);
+    const indicator = (await store.indicator('chuanyu_tongban_items'))!;
+    const source = indicator.series.flatMap((p) => p.sources).find((s) => s.text === '311项')!;
+    await tab.goto(`${authBase}/reports/${source.reportId}`);
+    const row = tab.getByTestId('figure-row').filter({ hasText: '311项' }).first();
+    await row.getByTestId('review-open').click();
+    const form = tab.getByTestId('figure-review');
+    await form.locator('input[name=periodStart]').fill('2022-01');
+    await form.locator('input[name=periodEnd]').fill('2022-05');
+    await form.locator('input[name=reason]').fill('按原文核对：截至5月底');
+    await form.getByTestId('review-correct').click();
+    await tab.getByTestId('curation-badge').first().waitFor();
+    expect(await tab.getByTestId('curation-badge').first().textContent()).toBe('已更正');
+    await tab.screenshot({ path: join(shots, '20-curated-figure.png') });
+
+    const expected = formatPointTime({ period: { start: '2022-01', end: '2022-05' }, date: '2022-05' }, 'zh');
+    await tab.goto(`${authBase}/indicators/chuanyu_tongban_items`);
+    await tab.getByTestId('series-chart').locator('canvas').first().waitFor();
+    const corrected = tab.getByTestId('series-table').locator('tbody tr').filter({ hasText: '311项' }).filter({ hasText: expected });
+    expect(await corrected.count()).toBeGreaterThan(0);
+
+    const csv = await tab.evaluate(() => fetch('/api/export?format=csv&table=quantities').then((r) => r.text()));
+    const line = csv.split('\r\n').find((l) => l.startsWith(`${source.quantityId},`))!;
+    expect(line).toContain('2022-05');
+    expect(line).toContain('correct');
+    expect(line).toContain('ana');
+
+    await tab.goto(`${authBase}/audit`);
+    const audit = tab.getByTestId('audit-table');
+    await audit.waitFor();
+    const first = audit.locator('tbody tr').first();
+    expect(await first.textContent()).toMatch(/ana.*figure\.correct.*按原文核对/s);
+    await tab.screenshot({ path: join(shots, '21-audit.png') });
+  });
+
+  it('a viewer finds no upload or correction controls', async () => {
+    await tab.getByTestId('session-user').locator('button').click();
+    await tab.getByTestId('login-form').waitFor();
+    await signIn('vic', 'vic-password-1');
+    expect(await tab.locator('header nav').textContent()).not.toMatch(/上传/);
+    const report = (await store.reports({ limit: 1 })).rows[0];
+    await tab.goto(`${authBase}/reports/${report.id}`);
+    await tab.getByTestId('figure-row').first().waitFor();
+    expect(await tab.getByTestId('review-open').count()).toBe(0);
+    await tab.goto(`${authBase}/indicators/chuanyu_tongban_items`);
+    await tab.getByTestId('series-table').waitFor();
+    expect(await tab.getByTestId('indicator-curation').count()).toBe(0);
+    // and the API says the same to a viewer who tries anyway
+    const status = await tab.evaluate(() =>
+      fetch('/api/quantities/1/decision', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"accept"}' }).then(
+        (r) => r.status,
+      ),
+    );
+    expect(status).toBe(403);
   });
 });

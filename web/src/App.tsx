@@ -10,7 +10,10 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { SearchBox, SearchPage } from './pages/SearchPage.tsx';
 import { UploadPage } from './pages/UploadPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
+import { useSession } from './session.tsx';
 
 const NAV: [string, MessageKey][] = [
   ['/', 'navOverview'],
@@ -20,10 +23,29 @@ const NAV: [string, MessageKey][] = [
   ['/reports', 'navReports'],
   ['/search', 'navSearch'],
   ['/upload', 'navUpload'],
+  ['/audit', 'navAudit'],
 ];
+
+const ROLE_KEY = { viewer: 'roleViewer', analyst: 'roleAnalyst', admin: 'roleAdmin' } as const satisfies Record<string, MessageKey>;
+
+/** Who is signed in, and the way out (nothing when the server runs without accounts). */
+function SessionBadge() {
+  const { t } = useI18n();
+  const { info, signOut } = useSession();
+  if (!info?.authRequired || !info.user) return null;
+  return (
+    <span className="session" data-testid="session-user">
+      {t('signedInAs')}：{info.user.name}（{t(ROLE_KEY[info.user.role])}）
+      <button type="button" className="small" onClick={() => void signOut()}>
+        {t('signOut')}
+      </button>
+    </span>
+  );
+}
 
 function Page() {
   const { path } = useLocation();
+  const { canCurate } = useSession();
   let m: Record<string, string> | null;
   if ((m = matchPath('/indicators/:id', path))) return <IndicatorPage key={m.id} id={m.id} />;
   if ((m = matchPath('/reports/:id', path)) && /^\d+$/.test(m.id)) return <ReportPage key={m.id} id={Number(m.id)} />;
@@ -41,7 +63,9 @@ function Page() {
     case '/search':
       return <SearchPage />;
     case '/upload':
-      return <UploadPage />;
+      return canCurate ? <UploadPage /> : <p className="error">403 · {path}</p>;
+    case '/audit':
+      return <AuditPage />;
     default:
       return <p className="error">404 · {path}</p>;
   }
@@ -50,6 +74,10 @@ function Page() {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const { path } = useLocation();
+  const { info, canCurate } = useSession();
+  const signedOut = info !== null && info.authRequired && !info.user;
+  // a viewer has nothing to upload
+  const nav = NAV.filter(([href]) => href !== '/upload' || canCurate);
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/indicators') : path.startsWith(href));
   return (
     <>
@@ -59,7 +87,7 @@ export function App() {
           <span className="brand-sub">{t('appSub')}</span>
         </Link>
         <nav>
-          {NAV.map(([href, key]) => (
+          {nav.map(([href, key]) => (
             <Link key={href} to={href} className={current(href) ? 'active' : undefined}>
               {t(key)}
             </Link>
@@ -84,6 +112,7 @@ export function App() {
               </a>
             </div>
           </details>
+          <SessionBadge />
           <button type="button" className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
             {t('switchLang')}
           </button>
@@ -91,7 +120,7 @@ export function App() {
       </header>
       <main>
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-          <Page />
+          {info === null ? <p className="muted">{t('loading')}</p> : signedOut ? <LoginPage /> : <Page />}
         </Suspense>
       </main>
     </>

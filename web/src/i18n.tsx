@@ -1,5 +1,6 @@
 /** zh-CN first, English on request; the choice is remembered in the browser. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { curationEn, curationZh } from './messages-curation.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -123,6 +124,7 @@ const zh = {
   colon: '：',
   sourcesHeader: '来源',
   moreSources: '已列 {shown} 个，共 {total} 个来源：显示更多',
+  ...curationZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -247,6 +249,7 @@ const en: Record<MessageKey, string> = {
   colon: ': ',
   sourcesHeader: 'Sources',
   moreSources: '{shown} of {total} sources shown: show more',
+  ...curationEn,
 };
 
 /** The Circle's nine key areas, in English. */

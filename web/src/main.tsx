@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { RouterProvider } from './router.tsx';
+import { SessionProvider } from './session.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -11,7 +12,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <RouterProvider>
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </RouterProvider>
     </I18nProvider>
   </StrictMode>,

@@ -1,9 +1,52 @@
-/** Conflicts as a table: both values with their periods and sources, and why they disagree. */
-import type { Conflict } from '../api.ts';
+/** Conflicts as a table: both values with their periods and sources, why they disagree, and an analyst's verdict. */
+import { useState } from 'react';
+import { api, type Conflict } from '../api.ts';
+import { useSession } from '../session.tsx';
 import { formatPointTime, formatValue } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { SourceLine } from './common.tsx';
+
+/** The verdict on a conflict, or (for an analyst) the controls to give one. */
+function Verdict({ conflict }: { conflict: Conflict }) {
+  const { t } = useI18n();
+  const { canCurate } = useSession();
+  const [decision, setDecision] = useState(conflict.decision);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (decision) {
+    return (
+      <span className="badge badge-curated" data-testid="conflict-verdict" title={`${decision.actor}${decision.reason ? ` · ${decision.reason}` : ''}`}>
+        {t(decision.verdict === 'resolved' ? 'decisionResolved' : 'decisionNotConflict')}
+        {decision.stands && `：${decision.stands}`}
+      </span>
+    );
+  }
+  if (!canCurate) return null;
+  const decide = async (verdict: 'resolved' | 'not_conflict') => {
+    try {
+      const decided = await api.decideConflict(conflict.id, {
+        verdict,
+        ...(note.trim() && { reason: note.trim(), stands: verdict === 'resolved' ? note.trim() : undefined }),
+      });
+      setDecision(decided.decision);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="conflict-decide">
+      <input name="note" placeholder={t('reasonPlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="button" className="small" onClick={() => void decide('resolved')}>
+        {t('resolve')}
+      </button>
+      <button type="button" className="small" onClick={() => void decide('not_conflict')}>
+        {t('notConflict')}
+      </button>
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}
 
 export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: Conflict[]; showIndicator?: boolean }) {
   const { t, lang } = useI18n();
@@ -17,6 +60,7 @@ export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: 
           <th>{t('sideA')}</th>
           <th>{t('sideB')}</th>
           <th>{t('reason')}</th>
+          <th />
         </tr>
       </thead>
       <tbody>
@@ -39,6 +83,9 @@ export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: 
               </td>
             ))}
             <td className="muted">{c.reason}</td>
+            <td>
+              <Verdict conflict={c} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -7,14 +7,20 @@ import { formatPointTime, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 import { ConflictTable } from '../components/ConflictTable.tsx';
+import { IndicatorCuration } from '../components/IndicatorCuration.tsx';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
 
 export function IndicatorPage({ id }: { id: string }) {
-  const loaded = useApi(() => api.indicator(id), [id]);
-  return <Async loaded={loaded}>{(indicator) => <IndicatorView indicator={indicator} />}</Async>;
+  // bumped after an analyst's decision: the indicator is read again as it now stands
+  const [version, setVersion] = useState(0);
+  const loaded = useApi(() => api.indicator(id), [id, version]);
+  return <Async loaded={loaded}>{(indicator) => <IndicatorView indicator={indicator} onChanged={() => setVersion((v) => v + 1)} />}</Async>;
 }
 
-function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
+function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; onChanged: () => void }) {
   const { t, lang, area } = useI18n();
+  const { canCurate } = useSession();
   const [selected, setSelected] = useState<number | null>(null);
   // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
   const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
@@ -56,7 +62,13 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
           </span>
         )}
       </div>
+      {indicator.mergedInto && (
+        <p className="notice">
+          {t('mergedInto')} <Link to={`/indicators/${encodeURIComponent(indicator.mergedInto)}`}>{indicator.mergedInto}</Link>
+        </p>
+      )}
       {indicator.description && <p className="muted">{indicator.description}</p>}
+      {canCurate && <IndicatorCuration indicator={indicator} onChanged={onChanged} />}
       {indicator.patterns.length > 0 && (
         <details className="rules">
           <summary>{t('matchRules')}</summary>

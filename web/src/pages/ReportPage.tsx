@@ -7,6 +7,8 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type ReportDetail, type StoredEvent, type StoredItem, type StoredQuantity } from '../api.ts';
 import { Async, ProgressBar } from '../components/common.tsx';
+import { CurationBadge, FigureReview } from '../components/FigureReview.tsx';
+import { useSession } from '../session.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
@@ -40,11 +42,13 @@ function sentenceFor(report: ReportDetail, span: Span): Span {
 }
 
 export function ReportPage({ id }: { id: number }) {
-  const loaded = useApi(() => api.report(id), [id]);
-  return <Async loaded={loaded}>{(report) => <ReportView report={report} />}</Async>;
+  // bumped after a correction: the report is read again with the figure as it now stands
+  const [version, setVersion] = useState(0);
+  const loaded = useApi(() => api.report(id), [id, version]);
+  return <Async loaded={loaded}>{(report) => <ReportView report={report} onChanged={() => setVersion((v) => v + 1)} />}</Async>;
 }
 
-function ReportView({ report }: { report: ReportDetail }) {
+function ReportView({ report, onChanged }: { report: ReportDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const { params } = useLocation();
   const target = targetSpan(report, params);
@@ -126,7 +130,7 @@ function ReportView({ report }: { report: ReportDetail }) {
           {t('colon')}
           {report.quantities.length} {t('quantities')} · {report.events.length} {t('events')} · {report.items.length} {t('items')}
         </h2>
-        <FactTable report={report} />
+        <FactTable report={report} onChanged={onChanged} />
         <details className="rules">
           <summary>{t('provenance')}</summary>
           <dl className="provenance">
@@ -238,8 +242,10 @@ function cueTitle(cue: StoredQuantity['cues']['period'] | undefined, t: (key: Me
   return `${t('cueSetBy')}：${t(CUE_LABEL[cue.level])}「${cue.text}」`;
 }
 
-function FactTable({ report }: { report: ReportDetail }) {
+function FactTable({ report, onChanged }: { report: ReportDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
+  const { canCurate } = useSession();
+  const [reviewing, setReviewing] = useState<number | null>(null);
   const jump = (span: Span) => {
     const url = new URL(window.location.href);
     url.searchParams.set('span', `${span[0]}-${span[1]}`);
@@ -254,45 +260,78 @@ function FactTable({ report }: { report: ReportDetail }) {
           <th>{t('subject')}</th>
           <th>{t('period')}</th>
           <th>{t('region')}</th>
+          {canCurate && <th />}
         </tr>
       </thead>
       <tbody>
         {report.quantities.map((q) => (
-          <tr key={q.id} className="clickable" onClick={() => jump(q.span)}>
-            <td className="num">
-              {formatValue(q, lang)}
-              {q.status === 'target' && (
-                <span className="badge badge-target" title={t('targetHint')}>
-                  {t('target')}
-                </span>
-              )}
-            </td>
-            <td>
-              {q.subject}
-              {q.indicatorId && (
-                <>
-                  {' '}
-                  <Link
-                    to={`/indicators/${encodeURIComponent(q.indicatorId)}`}
-                    onClick={(e) => e.stopPropagation()}
+          <Fragment key={q.id}>
+            <tr className={q.curation?.action === 'reject' ? 'clickable rejected' : 'clickable'} onClick={() => jump(q.span)} data-testid="figure-row">
+              <td className="num">
+                {formatValue(q, lang)}
+                <CurationBadge q={q} />
+                {q.status === 'target' && (
+                  <span className="badge badge-target" title={t('targetHint')}>
+                    {t('target')}
+                  </span>
+                )}
+              </td>
+              <td>
+                {q.subject}
+                {q.indicatorId && (
+                  <>
+                    {' '}
+                    <Link
+                      to={`/indicators/${encodeURIComponent(q.indicatorId)}`}
+                      onClick={(e) => e.stopPropagation()}
+                      className="small"
+                      title={q.cues?.indicator ? `${t('cueSetBy')}：${q.cues.indicator}` : undefined}
+                    >
+                      {t('series')}→
+                    </Link>
+                  </>
+                )}
+              </td>
+              <td title={cueTitle(q.cues?.period, t)}>{formatPeriod(q.period, lang)}</td>
+              <td className="nowrap" title={cueTitle(q.cues?.region, t)}>
+                {q.region ?? '—'}
+              </td>
+              {canCurate && (
+                <td>
+                  <button
+                    type="button"
                     className="small"
-                    title={q.cues?.indicator ? `${t('cueSetBy')}：${q.cues.indicator}` : undefined}
+                    data-testid="review-open"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setReviewing(reviewing === q.id ? null : q.id);
+                    }}
                   >
-                    {t('series')}→
-                  </Link>
-                </>
+                    {t('curate')}
+                  </button>
+                </td>
               )}
-            </td>
-            <td title={cueTitle(q.cues?.period, t)}>{formatPeriod(q.period, lang)}</td>
-            <td className="nowrap" title={cueTitle(q.cues?.region, t)}>
-              {q.region ?? '—'}
-            </td>
-          </tr>
+            </tr>
+            {reviewing === q.id && (
+              <tr>
+                <td colSpan={5}>
+                  <FigureReview
+                    q={q}
+                    onCancel={() => setReviewing(null)}
+                    onDone={() => {
+                      setReviewing(null);
+                      onChanged();
+                    }}
+                  />
+                </td>
+              </tr>
+            )}
+          </Fragment>
         ))}
         {report.events.map((e) => (
           <tr key={`e${e.id}`} className="clickable" onClick={() => jump(e.span)}>
             <td className="num">{formatDate(e.date, lang)}</td>
-            <td colSpan={3}>{e.summary}</td>
+            <td colSpan={canCurate ? 4 : 3}>{e.summary}</td>
           </tr>
         ))}
       </tbody>
