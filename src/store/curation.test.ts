@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDocument, readInputs } from '../pipeline.ts';
 import type { Document } from '../document/index.ts';
 import { freshDatabase, postgresAvailable } from '../../test/postgres.ts';
+import { runCliInProcess } from '../../test/helpers.ts';
 import { openStore, type Store, type StoredQuantity } from './index.ts';
 
 const FIRST = '2024年1—5月，川渝两地累计开行中欧班列2500列，同比增长12%。截至5月底，川渝通办事项达到311项。';
@@ -116,6 +117,15 @@ describe.each(cases)('curation on %s', (_name, make) => {
     const id = (await reportOf(first)).id;
     await store.replaceFacts(id, doc);
     await store.refreshDerived();
+    const quantities = (await store.report(id))!.quantities;
+    expect(figure(quantities, '2500列')).toMatchObject({ value: 2550, curation: { action: 'correct' } });
+    expect(figure(quantities, '12%')).toMatchObject({ indicatorId: null, curation: { action: 'reject' } });
+    expect((await store.curations({ state: 'stale' })).total).toBe(0);
+  });
+
+  it('keeps every decision through `twincity reindex --force`', async () => {
+    await runCliInProcess(['reindex', '--force', '--store', location]);
+    const id = (await reportOf(first)).id;
     const quantities = (await store.report(id))!.quantities;
     expect(figure(quantities, '2500列')).toMatchObject({ value: 2550, curation: { action: 'correct' } });
     expect(figure(quantities, '12%')).toMatchObject({ indicatorId: null, curation: { action: 'reject' } });
