@@ -6,6 +6,7 @@ import * as reconcile from '../reconcile/index.ts';
 it('pins the public exports', () => {
   expect(Object.keys(store).sort()).toEqual([
     'KEY_AREAS',
+    'ROLES',
     'SqlStore',
     'StoreError',
     'hanBigrams',

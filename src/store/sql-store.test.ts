@@ -143,7 +143,10 @@ describe('SQLite store', () => {
       DROP TABLE table_counts; DROP INDEX reports_by_date; DROP INDEX events_by_date; DROP INDEX items_by_date;
       CREATE INDEX events_date ON events(date); ALTER TABLE items DROP COLUMN ref_date;
       DELETE FROM quantity_indicator; DELETE FROM series_points;
-      ALTER TABLE quantities DROP COLUMN status; ALTER TABLE quantities DROP COLUMN cues;`);
+      ALTER TABLE quantities DROP COLUMN status; ALTER TABLE quantities DROP COLUMN cues;
+      DROP TABLE users; DROP TABLE api_tokens; DROP TABLE curations; DROP TABLE curated_indicators; DROP TABLE conflict_decisions;
+      DROP TABLE audit_log; ALTER TABLE quantities DROP COLUMN curation_id; ALTER TABLE quantities DROP COLUMN rejected;
+      ALTER TABLE quantities DROP COLUMN indicator_override;`);
     db.pragma('user_version = 1');
     db.close();
     await expect(openStore(join(dir, 'o.db'), { readonly: true })).rejects.toThrow(/schema version 1 is older/);
