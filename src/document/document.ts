@@ -29,7 +29,7 @@ export type Measure = 'level' | 'change' | 'share';
 export type FigureStatus = 'actual' | 'target';
 
 /** Where a figure's period or region came from, so the dashboard can say why. */
-export type CueLevel = 'clause' | 'sentence' | 'paragraph' | 'heading' | 'headline' | 'report-date' | 'report';
+export type CueLevel = 'clause' | 'sentence' | 'paragraph' | 'section' | 'heading' | 'headline' | 'report-date' | 'report';
 export interface Cue {
   level: CueLevel;
   /** The words that set it (`今年1—5月`, `一季度`, `绵阳`), a span into `text` when they stand there. */

@@ -71,4 +71,44 @@ describe('targets', () => {
     ]);
     expect(found[0].cues.status).toMatchObject({ level: 'sentence' });
   });
+
+  it('in a collection of stories, takes a figure’s place from its own story, or the nation when a national body speaks in it', () => {
+    const found = read(
+      [
+        '浙江推进共同富裕',
+        '浙江已建成乡镇卫生院1510个。巡回诊疗车开进山村，覆盖率达到88%。',
+        '江苏推进制造业智能化',
+        '全省已建成智能工厂2000家。',
+        '前7个月金融总量合理增长',
+        '中国人民银行发布的数据显示，7月末广义货币余额355.51万亿元。',
+        '多地降雨持续',
+        '目前转移群众2000多人。',
+      ],
+      { headline: '新闻联播 20260814', published: '2026-08-14', headings: [0, 2, 4, 6] },
+    );
+    expect(found.map((q) => [q.value, q.region, q.cues.region?.level ?? null])).toEqual([
+      [1510, '浙江', 'clause'],
+      [88, '浙江', 'paragraph'],
+      [2000, '江苏', 'clause'],
+      [355.51e12, '全国', 'section'],
+      [2000, null, null],
+    ]);
+  });
+
+  it('reads 全省 and 全市 as the province or city named last before them', () => {
+    const [clusters, shoes] = read(['资阳市位于四川中部。全省首批17个特色产业集群名单公布。', '安岳县现有108家鞋服企业。']);
+    expect(clusters.region).toBe('四川');
+    expect(shoes.region).toBe('安岳县');
+    const [bulletin] = read(['全市实现地区生产总值1228亿元。']);
+    expect(bulletin.region).toBeNull();
+  });
+
+  it('takes the smaller of two places written together (甘肃白银, 北京市丰台区), not of two cities (宁波舟山)', () => {
+    const [water] = read(['供水范围包括甘肃白银的54个行政村。']);
+    expect(water.region).toBe('白银');
+    const [clinics] = read(['北京市丰台区中医医院联动27家社区卫生服务中心。']);
+    expect(clinics.region).toBe('丰台区');
+    const [port] = read(['宁波舟山港日吞吐量近400万吨。']);
+    expect(port.region).not.toBe('舟山');
+  });
 });

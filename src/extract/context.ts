@@ -22,9 +22,17 @@ export interface RegionName {
 }
 
 export interface DocumentContext {
-  /** Headings in text order, with what each sets. */
-  headings: { span: Span; cue: ContextCue }[];
+  /**
+   * Headings in text order, with what each sets, and the place its section speaks of (the place it
+   * names most, else the nation when a national body speaks in it and it names no place).
+   */
+  headings: { span: Span; cue: ContextCue; section: { region: string; cue: Cue } | null }[];
   headline: ContextCue;
+  /**
+   * A collection of stories (a broadcast transcript, a news roundup): its headings name two or more
+   * places. A story's figures then take their place from their own story, never from the others'.
+   */
+  stories: boolean;
 }
 
 /** The period a heading or headline sets: its first time phrase that is a span, not a day's date. */
@@ -68,17 +76,60 @@ export function documentContext(input: {
   times: readonly TimeExpression[];
   mentions: readonly RegionName[];
   headline: { text: string; times: readonly TimeExpression[]; mentions: readonly RegionName[] } | null;
+  nationalBodies?: readonly string[];
 }): DocumentContext {
-  const headings = input.blocks
-    .filter((b) => b.kind === 'heading')
-    .map((b) => ({ span: b.span, cue: cueOf(input.text, b.span, 'heading', input.times, input.mentions, 0) }));
+  const spans = input.blocks.filter((b) => b.kind === 'heading').map((b) => b.span);
+  const headings = spans.map((span, i) => ({
+    span,
+    cue: cueOf(input.text, span, 'heading', input.times, input.mentions, 0),
+    section: sectionPlace(input.text, [span[1], i + 1 < spans.length ? spans[i + 1][0] : input.text.length], input.mentions, input.nationalBodies ?? []),
+  }));
   const h = input.headline;
   const headline = h ? cueOf(h.text, [0, h.text.length], 'headline', h.times, h.mentions, 0) : { period: null, periodCue: null, region: null, regionCue: null };
-  return { headings, headline };
+  const named = new Set(headings.map((x) => x.cue.region).filter((r) => r !== null));
+  return { headings, headline, stories: named.size >= 2 };
+}
+
+/** The place a section names most (the first of a tie), else 全国 when a national body speaks in a section naming none. */
+function sectionPlace(text: string, span: Span, mentions: readonly RegionName[], nationalBodies: readonly string[]): { region: string; cue: Cue } | null {
+  const counts = new Map<string, { n: number; first: RegionName }>();
+  for (const m of mentions) {
+    if (m.start < span[0] || m.end > span[1]) continue;
+    const c = counts.get(m.region);
+    if (c) c.n++;
+    else counts.set(m.region, { n: 1, first: m });
+  }
+  let best: { n: number; first: RegionName } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (best)
+    return {
+      region: best.first.region,
+      cue: { level: 'section', span: [best.first.start, best.first.end], text: text.slice(best.first.start, best.first.end) },
+    };
+  const section = text.slice(span[0], span[1]);
+  let national: { at: number; body: string } | null = null;
+  for (const body of nationalBodies) {
+    const at = section.indexOf(body);
+    if (at >= 0 && (!national || at < national.at)) national = { at, body };
+  }
+  if (!national) return null;
+  const start = span[0] + national.at;
+  return { region: '全国', cue: { level: 'section', span: [start, start + national.body.length], text: national.body } };
+}
+
+/** The place of the section a position stands in. */
+function sectionAt(context: DocumentContext, at: number): { region: string; cue: Cue } | null {
+  const i = headingIndex(context, at);
+  return i >= 0 ? context.headings[i].section : null;
 }
 
 /** The heading a position stands under (the last heading before it), or null. */
 export function headingAt(context: DocumentContext, at: number): ContextCue | null {
+  const i = headingIndex(context, at);
+  return i >= 0 ? context.headings[i].cue : null;
+}
+
+function headingIndex(context: DocumentContext, at: number): number {
   let lo = 0;
   let hi = context.headings.length - 1;
   let found = -1;
@@ -89,7 +140,7 @@ export function headingAt(context: DocumentContext, at: number): ContextCue | nu
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found >= 0 ? context.headings[found].cue : null;
+  return found;
 }
 
 /** The period and its cue from the document context, for a figure with none of its own. */
@@ -110,6 +161,8 @@ export function contextPeriod(context: DocumentContext, at: number): { period: P
 export function contextRegion(context: DocumentContext, at: number, dominant: { region: string; cue: Cue } | null): { region: string; cue: Cue } | null {
   const heading = headingAt(context, at);
   if (heading?.region && heading.regionCue) return { region: heading.region, cue: heading.regionCue };
+  // in a collection of stories, the story's own place or none: another story's place is no guess
+  if (context.stories && heading) return sectionAt(context, at);
   if (dominant?.region === '成渝') return dominant;
   const { headline } = context;
   if (headline.region && headline.regionCue) return { region: headline.region, cue: headline.regionCue };

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createDocument, createPipeline, textOf, type Document } from '../document/index.ts';
 import * as extract from './index.ts';
 
+/** A stage's name@version as it tags what it finds: the test follows version bumps. */
+const tag = (name: string) => {
+  const stage = extract.extractStages.find((s) => s.name === name)!;
+  return `${stage.name}@${stage.version}`;
+};
+
 const NUMERAL = /[0-9０-９〇零一二两三四五六七八九十百千万亿]/;
 
 function documentOf(text: string, published: string | null): Document {
@@ -55,17 +61,17 @@ describe('extractStages on a hand-built report', () => {
   it('fills sentences, quantities, events and items, each tagged with its stage', () => {
     expect(doc.sentences.map((s) => textOf(text, s))).toEqual(text.split('\n\n'));
     expect(doc.quantities.map((q) => [textOf(text, q.span), q.value, q.unit, q.measure, q.stage])).toEqual([
-      ['1475列', 1475, '列', 'level', 'extract.quantities@2'],
-      ['21%', 21, '%', 'share', 'extract.quantities@2'],
-      ['65项', 65, '项', 'level', 'extract.quantities@2'],
-      ['35项', 35, '项', 'level', 'extract.quantities@2'],
+      ['1475列', 1475, '列', 'level', tag('extract.quantities')],
+      ['21%', 21, '%', 'share', tag('extract.quantities')],
+      ['65项', 65, '项', 'level', tag('extract.quantities')],
+      ['35项', 35, '项', 'level', tag('extract.quantities')],
     ]);
     expect(doc.quantities[0]).toMatchObject({ period: { start: '2022-01-01', end: '2022-05-31' }, region: '成渝' });
     expect(textOf(text, doc.quantities[0].sentence)).toBe(text.split('\n\n')[0]);
-    expect(doc.events).toMatchObject([{ date: '2021-12-14', stage: 'extract.events@2' }]);
+    expect(doc.events).toMatchObject([{ date: '2021-12-14', stage: tag('extract.events') }]);
     expect(doc.events[0].summary).toContain('党政联席会议第四次会议');
-    expect(doc.items).toMatchObject([{ total: 65, done: 35, stage: 'extract.items@1' }]);
-    expect(doc.stages).toEqual(['given@0', 'extract.sentences@1', 'extract.quantities@2', 'extract.events@2', 'extract.items@1']);
+    expect(doc.items).toMatchObject([{ total: 65, done: 35, stage: tag('extract.items') }]);
+    expect(doc.stages).toEqual(['given@0', tag('extract.sentences'), tag('extract.quantities'), tag('extract.events'), tag('extract.items')]);
   });
 });
 

@@ -40,6 +40,8 @@ export interface Lexicon {
   /** Every other place (沙坪坝区, 绵阳市, 江苏省, 美国) → the region printed and the side it lies on. */
   places: Map<string, Place>;
   notPlaces: Set<string>;
+  /** National institutions (人民银行, 国家统计局, 我国): a story they speak in, naming no place, is about the nation. */
+  nationalBodies: string[];
 }
 
 interface UnitsFile {
@@ -51,6 +53,7 @@ interface RegionsFile {
   aliases: Record<string, string | null>;
   places?: Record<string, string>;
   notPlaces: string[];
+  nationalBodies?: string[];
 }
 
 let cached: Lexicon | null = null;
@@ -81,6 +84,7 @@ export function lexicon(): Lexicon {
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
     places: placeTable(new Map(Object.entries(regions.places ?? {}))),
     notPlaces: new Set(regions.notPlaces),
+    nationalBodies: [...(regions.nationalBodies ?? [])].sort((a, b) => b.length - a.length),
   };
   return cached;
 }

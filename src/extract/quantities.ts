@@ -97,7 +97,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     if (between.length === 1 && '、和与及至'.includes(between) && r.number.kind === next.number.kind) r.inheritedUnit = nextUnit;
   }
 
-  const regions = findRegionMentions(text);
+  const regions = withDeicticPlaces(text, findRegionMentions(text));
   const dominant = dominantRegion(regions);
   const defaultRegion = dominant ? { region: dominant, cue: { level: 'report' as const, span: null, text: dominant } } : null;
   const headline = input.headline?.trim() ? input.headline.trim() : null;
@@ -107,6 +107,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     blocks: input.blocks ?? [],
     times,
     mentions: regions,
+    nationalBodies: lexicon().nationalBodies,
     headline: headline ? { text: headline, times: findTimeExpressions(headline, input.time), mentions: findRegionMentions(headline) } : null,
   });
   const findings: QuantityFinding[] = [];
@@ -800,6 +801,9 @@ function placeIndex(): Map<string, { lengths: number[]; names: Set<string> }> {
   return index;
 }
 
+/** 0 a province (or the Circle's sides), 1 a city, 2 a county or district: how fine a place is. */
+const placeLevel = (m: { region: string; side: string }): number => (m.region === m.side ? 0 : /[县区旗]$/.test(m.region) ? 2 : 1);
+
 const ORGANISATION_AFTER = /^(?:银行|农商行|集团|大学|学院|日报|晚报|电视台|广播电视台|海关|证券|商报)/;
 
 /** Every region alias (川渝, 两地, 重庆市…) and known place (沙坪坝区, 绵阳, 美国) in the text, the longest at each place. */
@@ -836,10 +840,55 @@ export function findRegionMentions(text: string): RegionMention[] {
         ));
     // 成都银行内江分行, 南宁海关, 四川大学: a place inside an organisation's name is not the figure's scope.
     const organisation = ORGANISATION_AFTER.test(text.slice(end, end + 4));
-    if (!whole && !organisation) mentions.push({ start: at, end, region, side: alias ?? place?.side ?? region, text: name });
+    if (!whole && !organisation) {
+      const mention = { start: at, end, region, side: alias ?? place?.side ?? region, text: name };
+      // 甘肃白银, 四川省内江市, 平顶山市郏县: a place written right after the one containing it is the scope
+      const outer = mentions.at(-1);
+      if (
+        outer &&
+        outer.end === at &&
+        placeLevel(outer) < placeLevel(mention) &&
+        (outer.side === mention.side || (outer.side === '四川' && mention.side === '成都'))
+      )
+        mentions.pop();
+      mentions.push(mention);
+    }
     at = end;
   }
   return mentions;
+}
+
+/** 全省, 我省, 本省: the province; 全市, 我市, 本市: the city (not 全市场). */
+const DEICTIC = /(?:全|我|本)(省|市)(?!场|民|值|委|政府|级)/g;
+const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆']);
+/** How far back a 全省/全市 looks for the province or city it means. */
+const DEICTIC_REACH = 600;
+
+/**
+ * 全省/我省 and 全市/我市 as the province or city the text last named before them (within a few
+ * paragraphs): a report of 四川's statistics bureau says 全省 for 四川, a story of 重庆 says 全市
+ * for 重庆. With no such place before them they name nothing (大庆's bulletin never says 大庆).
+ */
+export function withDeicticPlaces(text: string, mentions: readonly RegionMention[]): RegionMention[] {
+  const lex = lexicon();
+  const domestic = (m: RegionMention) => m.side !== '全国' && m.side !== '成渝' && (lex.places.has(m.text) || lex.regionAliases.has(m.text));
+  const provinceOf = (m: RegionMention) => (domestic(m) ? (m.side === '成都' ? '四川' : m.side) : null);
+  const cityOf = (m: RegionMention) =>
+    !domestic(m) || /[县区旗]$/.test(m.region) ? null : m.region !== m.side || MUNICIPALITIES.has(m.region) || m.region === '成都' ? m.region : null;
+  const added: RegionMention[] = [];
+  let k = -1;
+  for (const match of text.matchAll(DEICTIC)) {
+    while (k + 1 < mentions.length && mentions[k + 1].end <= match.index) k++;
+    let region: string | null = null;
+    let side = '';
+    for (let j = k; j >= 0 && mentions[j].end >= match.index - DEICTIC_REACH && !region; j--) {
+      region = match[1] === '省' ? provinceOf(mentions[j]) : cityOf(mentions[j]);
+      side = mentions[j].side;
+    }
+    if (region) added.push({ start: match.index, end: match.index + 2, region, side: match[1] === '省' ? region : side, text: match[0] });
+  }
+  if (!added.length) return [...mentions];
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** The region a report speaks of most; both sides together wins a tie. */
@@ -858,7 +907,6 @@ function dominantRegion(mentions: readonly RegionMention[]): string | null {
  * region `carried` from the sentence's figure before; else the nearest place named before it in the
  * sentence or paragraph.
  */
-const CIRCLE_SIDES = new Set(['成渝', '重庆', '四川', '成都']);
 
 /** A region and the words that set it. */
 interface RegionFind {
@@ -909,12 +957,11 @@ function findRegion(
   // The place leading the sentence is its actor (成都、重庆入选…，累计部署…1700余套; 川渝两地已开通…至开州区…，总共7条).
   const lead = sentenceLead(text, mentions, sentence[0], at);
   if (lead) return found(lead.region, lead.mention, 'sentence');
-  // Further away, a smaller place of the Circle only tells the side it lies on; elsewhere, the place.
+  // Further away, the place named last before it in its sentence or paragraph, as written (内江, not 四川).
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
-  const far = (m: RegionMention) => (CIRCLE_SIDES.has(m.side) ? m.side : m.region);
-  if (before && before.start >= sentence[0]) return found(far(before), before, 'sentence');
+  if (before && before.start >= sentence[0]) return found(before.region, before, 'sentence');
   const p = findSpanAt(paragraphs, at);
-  if (before && p >= 0 && before.start >= paragraphs[p][0]) return found(far(before), before, 'paragraph');
+  if (before && p >= 0 && before.start >= paragraphs[p][0]) return found(before.region, before, 'paragraph');
   return null;
 }
 

@@ -230,6 +230,7 @@ const CUE_LABEL = {
   clause: 'cueClause',
   sentence: 'cueSentence',
   paragraph: 'cueParagraph',
+  section: 'cueSection',
   heading: 'cueHeading',
   headline: 'cueHeadline',
   'report-date': 'cueReportDate',
