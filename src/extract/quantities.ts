@@ -12,9 +12,9 @@ import { lexicon, type UnitEntry } from './lexicon.ts';
 import { findStatus, headlinePlan } from './status.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
-import { declaredUnits } from './tables.ts';
+import { declaredUnits, type DeclaredUnit } from './tables.ts';
 import { tagWords } from './segment.ts';
-import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
+import { findTimeExpressions, timeExpressionsOf, type TimeContext, type TimeExpression } from './time.ts';
 
 /** A quantity as the pure finder returns it; the stage adds `stage`. */
 export type QuantityFinding = Omit<Quantity, 'stage'>;
@@ -74,6 +74,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
 
   // A bare figure in a table takes the unit its column or the table declares (总投资（亿元）, 单位：万元).
   const tableSubjects = new Map<number, string>();
+  /** What a table's column header or caption says of when (2021年末（亿元）): its cells' period. */
+  const tablePeriods = new Map<number, { period: Period; cue: Cue }>();
   const declared = declaredUnits(text, lex.units);
   for (const r of declared.size ? readings : []) {
     const d = declared.get(r.number.start);
@@ -85,6 +87,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     };
     r.unit = d.unit;
     tableSubjects.set(r.number.start, d.subject);
+    const said = tableTime(d, input.time);
+    if (said) tablePeriods.set(r.number.start, said);
   }
 
   // A number without its own unit takes the unit of the next one in a list: 0.8、1.5个百分点.
@@ -211,7 +215,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     }
     // Own words first (the sentence, the paragraph's lead), then the heading and the headline above.
     const ownPeriod = findPeriod(text, times, start, sentence, paragraphs);
-    const period = ownPeriod ?? contextPeriod(context, start);
+    const period = ownPeriod ?? tablePeriods.get(start) ?? contextPeriod(context, start);
     // A goal word governs its full sentence, but not further than a sentence reasonably runs.
     const status = findStatus({
       text,
@@ -699,10 +703,12 @@ function findPeriod(
     }
   }
   // 截至10月19日，机场今年累计保障旅客2000万人次: a cumulative figure runs to the 截至 date, not the whole year.
-  if (best && best.precision === 'year' && best.open === null) {
+  // 截至6月17日24时，现有确诊病例914例: the 截至 date says when 现有 is.
+  const deicticNow = best !== null && /^(?:目前|当前|现在|如今|眼下|现有)/.test(text.slice(best.start, best.end));
+  if (best && ((best.precision === 'year' && best.open === null) || deicticNow)) {
     for (let i = lastStartingBefore(times, best.start); i >= 0 && times[i].start >= scopeStart; i--) {
       const t = times[i];
-      if (t.open === 'until' && t.period.end && t.period.end.slice(0, 4) === best.period.end?.slice(0, 4)) {
+      if (t.open === 'until' && t.period.end && (deicticNow || t.period.end.slice(0, 4) === best.period.end?.slice(0, 4))) {
         best = t;
         break;
       }
@@ -889,6 +895,16 @@ export function withDeicticPlaces(text: string, mentions: readonly RegionMention
   }
   if (!added.length) return [...mentions];
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** The period a table's column header, else its caption, states (a span, not a comparison's base). */
+function tableTime(d: DeclaredUnit, time: TimeContext): { period: Period; cue: Cue } | null {
+  for (const written of [d.header, d.caption]) {
+    if (!written) continue;
+    const t = timeExpressionsOf(written, time).find((x) => x.period.end !== null && !/(?:较|比|同比)$/.test(written.slice(Math.max(0, x.start - 2), x.start)));
+    if (t) return { period: t.period, cue: { level: 'heading', span: null, text: written.slice(t.start, t.end) } };
+  }
+  return null;
 }
 
 /** The region a report speaks of most; both sides together wins a tie. */

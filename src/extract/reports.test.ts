@@ -203,7 +203,7 @@ describe('成 and 倍 rates, shares of a named whole', () => {
     ]);
     expect(rs[0].subject).toContain('重大项目');
     expect(rs[2].subject).toContain('年度计划');
-    for (const r of rs) expect(r.period).toBe('2023-01-01..…');
+    for (const r of rs) expect(r.period).toBe('2023-01-01..2023-07-20');
   });
   it('约占全国的7% is a share, about; 比上年末提高0.6个百分点 a change', () => {
     const rs = read('双城经济圈常住人口9853.5万人，约占全国的7%，城镇化率为67.2%，比上年末提高0.6个百分点。');

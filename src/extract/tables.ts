@@ -16,6 +16,9 @@ export interface DeclaredUnit {
   end: number;
   /** The column's name and the row's name: 总投资 成渝中线高铁. */
   subject: string;
+  /** The column's header as written (2021年末（亿元）) and the table's caption (表6：2021年末…), which may say when. */
+  header?: string;
+  caption?: string;
 }
 
 const MAGNITUDE_PREFIXES: [string, number][] = [
@@ -28,6 +31,8 @@ const MAGNITUDE_PREFIXES: [string, number][] = [
   ['千', 1e3],
   ['百', 1e2],
 ];
+/** A table's caption line: 表6：2021年末全部金融机构存贷款余额及其增长速度. */
+const CAPTION = /^\s*(?:表|附表)\s*[0-9０-９一二三四五六七八九十]+\s*[：:．.、]?[^，。；]{0,60}$/;
 /** A line that is prose, not a table row: it has the punctuation of a sentence. */
 const PROSE = /[，。；！？,;!?]/;
 const MAX_CELL_LINE = 80;
@@ -102,12 +107,14 @@ export function declaredUnits(text: string, units: readonly UnitEntry[]): Map<nu
     const before = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end) : '';
     const tableUnitWritten = block.map((l) => TABLE_UNIT.exec(text.slice(l.start, l.end))?.[1]).find(Boolean) ?? TABLE_UNIT.exec(before)?.[1];
     const tableUnit = tableUnitWritten ? readDeclaredUnit(tableUnitWritten, units) : null;
+    const caption = CAPTION.test(before) ? before : undefined;
     readBlock(
       text,
       block.filter((l) => !TABLE_UNIT.test(text.slice(l.start, l.end))),
       tableUnit,
       units,
       out,
+      caption,
     );
     i = j;
   }
@@ -120,6 +127,7 @@ function readBlock(
   tableUnit: { unit: UnitEntry; factor: number } | null,
   units: readonly UnitEntry[],
   out: Map<number, DeclaredUnit>,
+  caption?: string,
 ): void {
   // The header: the cells before the first figure.
   const first = block.findIndex((l) => l.cells.some((c) => NUMERIC.test(c.text)));
@@ -198,7 +206,7 @@ function readBlock(
     if (!NUMERIC.test(cell.text) || INDEX_HEADER.test(cleanHeader(header))) return;
     const declared = columnUnit(header) ?? (rowUnit ? readDeclaredUnit(rowUnit, units) : null) ?? tableUnit;
     if (!declared) return;
-    out.set(cell.start, { ...declared, end: cell.end, subject: [cleanHeader(header), rowName].filter(Boolean).join(' ') });
+    out.set(cell.start, { ...declared, end: cell.end, subject: [cleanHeader(header), rowName].filter(Boolean).join(' '), header, ...(caption && { caption }) });
   }
 }
 

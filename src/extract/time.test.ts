@@ -23,7 +23,7 @@ describe('resolveTime', () => {
     ['截至2020年12月末', [null, '2020-12-31']],
     ['截至目前', [null, '2022-06-28']],
     ['到2025年', [null, '2025-12-31']],
-    ['2020年以来', ['2020-01-01', null]],
+    ['2020年以来', ['2020-01-01', '2022-06-28']],
     ['5年来', ['2017-06-28', '2022-06-28']],
     ['2019/04/19', ['2019-04-19', '2019-04-19']],
     ['98年4月', ['1998-04-01', '1998-04-30']],
@@ -212,5 +212,28 @@ describe('a day written alone', () => {
     expect(findTimeExpressions('普京17日在圣彼得堡国际经济论坛上讲话。', ctx).map((t) => t.date)).toEqual(['2022-06-17']);
     expect(findTimeExpressions('10月1日至3日，景区接待游客30万人次。', ctx).map((t) => t.date)).toEqual(['2022-10-01']);
     expect(findTimeExpressions('30日内完成，3日游。', ctx).map((t) => t.date)).toEqual([]);
+  });
+});
+
+describe('spans of days, since and mid-year', () => {
+  const spans = (text: string, context: TimeContext = { anchor: '2024-10-07', year: 2024 }) =>
+    findTimeExpressions(text, context).map((t) => [text.slice(t.start, t.end), t.period.start, t.period.end]);
+
+  it('reads a range of days as one span, the second day in the first one’s month when it names none', () => {
+    expect(spans('据统计，10月1日至3日，浏阳13家景区')).toEqual([['10月1日至3日', '2024-10-01', '2024-10-03']]);
+    expect(spans('9月30日至10月4日，三亚全市')).toEqual([['9月30日至10月4日', '2024-09-30', '2024-10-04']]);
+    // a day after its month's last is no range
+    expect(spans('2月28日至31日')[0]).toEqual(['2月28日', '2024-02-28', '2024-02-28']);
+  });
+
+  it('runs …以来 to the report’s date', () => {
+    expect(spans('今年以来，大连已开展')).toEqual([['今年以来', '2024-01-01', '2024-10-07']]);
+    expect(spans('今年以来', { anchor: null, year: 2024 })).toEqual([['今年以来', '2024-01-01', null]]);
+  });
+
+  it('reads 2011年年中 as a stock at mid-year, and 年中 alone or 今年中国 as nothing of the kind', () => {
+    expect(spans('2011年年中达到了7681家')).toEqual([['2011年年中', null, '2011-06-30']]);
+    expect(spans('今年中国经济')).toEqual([['今年', '2024-01-01', '2024-12-31']]);
+    expect(spans('近年中央财政')).toEqual([]);
   });
 });

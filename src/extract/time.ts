@@ -56,7 +56,7 @@ const YEAR = [
 const PART = [
   `(?:(?<half>上半年|下半年)|(?<quarter>第?[一二三四1-4]季度|前[二两三]季度|前三个季度)(?<qSuffix>末|底|初)?|[前首](?<firstN>${NUM})个?月`,
   `|(?<m1>${NUM})${SP}(?:${RANGE}${SP}(?<m2>${NUM})${SP})?月份?(?:${SP}(?<day>${NUM})${SP}[日号])?(?<mSuffix>末|底|初|上旬|中旬|下旬)?`,
-  `|(?<ySuffix>年初|年底|年末|底|末|初|全年))`,
+  `|(?<ySuffix>年初|年底|年末|年中(?![国央华心部东西南北文外共医药])|底|末|初|全年))`,
 ].join('');
 /** The same pattern without group names (a lookahead may not repeat them). */
 function unnamed(pattern: string): string {
@@ -125,6 +125,21 @@ function yearsEarlier(iso: string, years: number): string {
   return d === lastDay(y, m) ? monthEnd(y - years, m) : shiftDate(iso, -years);
 }
 
+/** `至10月4日` right after `9月30日`: the end of a range of days, not a deadline of its own. */
+function joinsDayRange(text: string, first: TimeExpression, second: TimeExpression): boolean {
+  return (
+    first.precision === 'day' &&
+    !first.open &&
+    second.open === 'until' &&
+    second.start === first.end &&
+    /^[至到—–―~～-]/.test(text.slice(second.start, second.start + 1)) &&
+    first.period.start !== null &&
+    second.period.end !== null &&
+    second.period.end.length === 10 &&
+    second.period.end > first.period.start
+  );
+}
+
 /** The span `reference` covers, `years` years earlier: 去年同期 of 今年1—5月 is last year's 1—5月. */
 function sameSpanEarlier(reference: TimeExpression, years: number, context: TimeContext): Period {
   const { start, end } = reference.period;
@@ -150,6 +165,11 @@ export function findTimeExpressions(text: string, context: TimeContext): TimeExp
     lastResults.set(key, found);
   }
   return found.slice();
+}
+
+/** The time expressions of a short string of its own (a table header), leaving the report's cached scan alone. */
+export function timeExpressionsOf(text: string, context: TimeContext): TimeExpression[] {
+  return scanTimeExpressions(text, context);
 }
 
 function scanTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
@@ -181,7 +201,27 @@ function scanTimeExpressions(text: string, context: TimeContext): TimeExpression
       const end = text.indexOf('\n\n', resolved.end);
       reference = { expression: resolved, paragraphEnd: end < 0 ? text.length : end };
     }
+    const last = found.at(-1);
+    if (last && joinsDayRange(text, last, resolved)) {
+      // 9月30日至10月4日: one span from the first day to the second, dated (for a timeline) by its first
+      found[found.length - 1] = { ...last, end: resolved.end, period: { start: last.period.start, end: resolved.period.end } };
+      continue;
+    }
     found.push(resolved);
+    if (resolved.precision === 'day' && !resolved.open) {
+      // 10月1日至3日: the second day has no month of its own (and is no day of the report's month)
+      const tail = new RegExp(`^${SP}${RANGE}${SP}(${NUM})${SP}[日号]`).exec(text.slice(resolved.end));
+      const day = tail ? readNum(tail[1]) : null;
+      const first = resolved.period.start;
+      if (tail && day && first && day > Number(first.slice(8, 10)) && day <= lastDay(Number(first.slice(0, 4)), Number(first.slice(5, 7)))) {
+        found[found.length - 1] = {
+          ...resolved,
+          end: resolved.end + tail[0].length,
+          period: { start: first, end: `${first.slice(0, 8)}${String(day).padStart(2, '0')}` },
+        };
+        TIME_RE.lastIndex = resolved.end + tail[0].length;
+      }
+    }
     if (resolved.explicitYear && resolved.precision === 'year' && !resolved.open && !/(?:较|比|与|同比)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
       // (A year after the report's own is a target, not what it reviews.)
       if (context.year === null || Number(resolved.date) <= context.year) topicYear = Number(resolved.date);
@@ -586,14 +626,18 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     const s = g.ySuffix;
     // 年末常住人口: a stock as of the year's last day.
     if (s.endsWith('底') || s.endsWith('末')) period = { start: null, end: ymd(year, 12, 31) };
-    else if (s.endsWith('初')) period = { start: ymd(year, 1, 1), end: ymd(year, 1, 1) };
+    // 2011年年中达到了7681家: a stock at mid-year, said only with a year
+    else if (s === '年中') {
+      if (!g.year && !g.rel) return null;
+      period = { start: null, end: ymd(year, 6, 30) };
+    } else if (s.endsWith('初')) period = { start: ymd(year, 1, 1), end: ymd(year, 1, 1) };
     else period = { start: ymd(year, 1, 1), end: ymd(year, 12, 31) };
   }
 
   let open: TimeExpression['open'] = null;
   if (g.suffix) {
-    // 2020年以来: from the start of that time on.
-    period = { start: period.start, end: null };
+    // 2020年以来: from the start of that time on, up to the report's date (as 截至目前 is).
+    period = { start: period.start, end: context.anchor && period.start && context.anchor >= period.start ? context.anchor : null };
     open = 'since';
     date = null;
     precision = 'span';
