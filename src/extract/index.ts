@@ -55,7 +55,7 @@ export function sentenceStage(): Stage {
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
-    version: '4',
+    version: '5',
     requires: ['text', 'blocks', 'sentences', 'meta'],
     assigns: ['quantities'],
     run(doc) {
@@ -84,7 +84,7 @@ export function quantityStage(): Stage {
 export function eventStage(): Stage {
   const stage: Stage = {
     name: 'extract.events',
-    version: '2',
+    version: '3',
     requires: ['text', 'sentences', 'meta'],
     assigns: ['events'],
     run(doc) {

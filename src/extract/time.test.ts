@@ -237,3 +237,12 @@ describe('spans of days, since and mid-year', () => {
     expect(spans('近年中央财政')).toEqual([]);
   });
 });
+
+describe('今天 in a broadcast', () => {
+  it('is the report’s day when a time of day, a bracketed date or a clause follows, and no period otherwise', () => {
+    const context: TimeContext = { anchor: '2026-08-13', year: 2026 };
+    const dates = (text: string) => findTimeExpressions(text, context).map((t) => [text.slice(t.start, t.end), t.date]);
+    expect(dates('今天凌晨2时，河南省启用泥河洼蓄滞洪区')).toEqual([['今天', '2026-08-13']]);
+    expect(dates('今天的中国')).toEqual([]);
+  });
+});

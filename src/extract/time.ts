@@ -486,6 +486,10 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     // 截至目前, 目前, 至今: up to the report's date. 今天/现在 need the prefix (现在的, 今天的 are not periods).
     // 现在，… (a clause of its own) speaks of now too.
     const after = m.input.slice(end, end + 1);
+    // 今天凌晨, 今天（8月14日）, 今日上午: the report's day, a date as a broadcast gives it.
+    if ((g.now === '今天' || g.now === '今日') && !prefix && !g.suffix && context.anchor && /^[（(，,上下中凌早晚]/.test(after)) {
+      return { ...base, period: { start: context.anchor, end: context.anchor }, date: context.anchor, precision: 'day', open: null };
+    }
     const needsPrefix = !['目前', '当前', '至今', '如今', '眼下', '现有'].includes(g.now) && !(g.now === '现在' && /^[，,]/.test(after));
     if (needsPrefix && (!prefix || !['截至', '截止', '截止到', '截到', '至'].includes(prefix))) return null;
     return { ...base, period: { start: null, end: context.anchor }, date: null, precision: 'span', open: 'until' };
