@@ -946,6 +946,9 @@ function findRegion(
   memberStart = clauseStart,
 ): RegionFind | null {
   const i = lastStartingBefore(mentions, at);
+  // A list mark inside a place's own name (31个省（自治区、直辖市）) starts no member.
+  const around = mentions[lastStartingBefore(mentions, memberStart)];
+  if (around && around.start < memberStart && memberStart < around.end) memberStart = clauseStart;
   if (memberStart > clauseStart) {
     // A later member of a list that names its own place (重庆132个、四川116个) is that place's.
     let own: RegionMention | null = null;
