@@ -452,7 +452,8 @@ function isQuantity(text: string, r: Reading, unit: string): boolean {
   const beforeWord = text.slice(Math.max(0, n.start - 4), n.start).replace(/\s+$/, '');
   // 第四次 (also across a line break), 前10, 倒数 — but 目前10个, 此前3家: 前 ends another word there.
   if (/第$|倒$|(?<![目当此之以提日年月眼空事面])前$/.test(beforeWord)) return false;
-  if (/[几数]$/.test(beforeWord)) return false; // 几十个, 数百家: no number is stated
+  // 几十个, 数百家: no number is stated; 就业人数8.6万人, 总数120个 state one
+  if (/[几数]$/.test(beforeWord) && n.kind !== 'arabic') return false;
   if (CODE_NEIGHBOURS.test(before) || /[0-9０-９]/.test(before)) return false;
   if (/[+＋×*＊]/.test(after) || (LATIN.test(text[n.end] ?? '') && !LATIN.test(r.unit?.surface ?? ''))) return false;
   if (before === '-' || before === '－') return false; // 023-6276-2687
