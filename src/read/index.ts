@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createDocument, ReportError, type Document, type DocumentMeta, type Message } from '../document/index.ts';
 import { decodeBytes } from './charset.ts';
+import { describeOffsets } from './utf8-damage.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
 import { readFrontMatter } from './markdown.ts';
 import { readPdfText } from './pdf.ts';
@@ -76,7 +77,10 @@ function decodeReport(bytes: Uint8Array, opts: ReadBytesOptions): { text: string
       'read:undecodable',
     );
   }
-  if (decoded.replacementRatio > 0) {
+  if (decoded.damage) {
+    const reason = `not valid UTF-8 at ${describeOffsets(decoded.damage)}: read as UTF-8 with replacement characters`;
+    messages.push({ reason, ruleId: 'charset:damaged-utf8', source: 'read', severity: 'warning' });
+  } else if (decoded.replacementRatio > 0) {
     messages.push({ reason: `some bytes are not valid ${decoded.charset} and were replaced`, ruleId: 'charset:replaced', source: 'read', severity: 'warning' });
   }
   if (decoded.evidence === 'detected') {
