@@ -10,6 +10,24 @@ interface ServeFlags {
   web?: string;
   rateLimit?: string;
   cacheTtl?: string;
+  trustProxy?: string;
+}
+
+/**
+ * `--trust-proxy`: `true` believes X-Forwarded-For from any proxy; otherwise a comma-separated list
+ * of the proxies' addresses or CIDR ranges (`127.0.0.1,10.0.0.0/8`). Without it, every request
+ * behind a proxy would count as the proxy's own (one client for the whole office).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false' || value === '') return false;
+  if (value === 'true') return true;
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const bad = addresses.find((a) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(a) && !['loopback', 'linklocal', 'uniquelocal'].includes(a));
+  if (bad) throw new Error(`--trust-proxy: not an address, CIDR range, true or false: ${bad}`);
+  return addresses;
 }
 
 function addServeOptions(command: Command): Command {
@@ -19,10 +37,12 @@ function addServeOptions(command: Command): Command {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
     .option('--web <dir>', 'built dashboard to serve (default: web/dist)')
     .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600')
-    .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000');
+    .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000')
+    .option('--trust-proxy <list>', 'believe X-Forwarded-For from these proxies (addresses or CIDR ranges, comma-separated; true = any)');
 }
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
+  const trustProxy = parseTrustProxy(flags.trustProxy);
   const storePath = resolveStorePath(flags.store);
   const store = await openStore(storePath);
   if (bootstrap) {
@@ -41,6 +61,7 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
     store,
     webRoot: flags.web ?? defaultWebRoot,
     rateLimitPerMinute: limit > 0 ? limit : false,
+    trustProxy,
     cacheTtlMs: Math.max(0, Number(flags.cacheTtl) || 0),
     logger: { level: 'warn' },
   });

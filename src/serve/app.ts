@@ -15,6 +15,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { Store } from '../store/types.ts';
 import { ApiError, envelope, errorHandler } from './errors.ts';
+import { finiteNumbers, frameworkErrors, wellFormedQuery } from './guards.ts';
 import { routes, type ApiContext } from './routes.ts';
 import { ingestUpload, workerExtractor } from './upload.ts';
 
@@ -27,8 +28,13 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** Largest upload accepted. Default 20 MB. */
   uploadLimitBytes?: number;
-  /** Requests per minute per client address over the whole site; `false` turns the limit off (benchmarks). Default 600. */
+  /** Requests per minute per client address to the API (/api); `false` turns the limit off (benchmarks). Default 600. */
   rateLimitPerMinute?: number | false;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's `trustProxy`:
+   * `true` (any) or the proxies' addresses/CIDR ranges. Default false: the peer's address is the client.
+   */
+  trustProxy?: boolean | string | string[];
   /** How long answers to read queries (overview, indicators, conflicts, search) are reused; 0 = never. Default 2 s. */
   cacheTtlMs?: number;
   /** Fastify's logger: true, false or pino options. Default false. */
@@ -62,10 +68,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ?? false,
     // The store's ids and offsets are plain integers; reject anything larger than a small JSON body.
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
     ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
   });
 
   app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', wellFormedQuery);
+  app.addHook('preHandler', finiteNumbers);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');
@@ -99,6 +109,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       global: true,
       max: rateLimitPerMinute,
       timeWindow: 60_000,
+      // The API only: the dashboard's own files (scripts, styles, the app shell) are no requests to ration.
+      allowList: (request) => !isApiPath(request.url),
       // What the builder returns is thrown: the error handler turns it into the envelope.
       errorResponseBuilder: (_request, context) =>
         new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
@@ -171,6 +183,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   return app;
 }
+
+const isApiPath = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 /**
  * Answers to read queries (overview, indicators, conflicts, search) change only when reports are
