@@ -11,6 +11,7 @@ interface ServeFlags {
   rateLimit?: string;
   cacheTtl?: string;
   trustProxy?: string;
+  reportBudget?: string;
 }
 
 /**
@@ -38,6 +39,7 @@ function addServeOptions(command: Command): Command {
     .option('--web <dir>', 'built dashboard to serve (default: web/dist)')
     .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600')
     .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000')
+    .option('--report-budget <s>', 'seconds one upload may take to read, clean and extract before it fails', '30')
     .option('--trust-proxy <list>', 'believe X-Forwarded-For from these proxies (addresses or CIDR ranges, comma-separated; true = any)');
 }
 
@@ -62,6 +64,7 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
     webRoot: flags.web ?? defaultWebRoot,
     rateLimitPerMinute: limit > 0 ? limit : false,
     trustProxy,
+    uploads: { budgetMs: Math.max(1, Number(flags.reportBudget) || 30) * 1000 },
     cacheTtlMs: Math.max(0, Number(flags.cacheTtl) || 0),
     logger: { level: 'warn' },
   });

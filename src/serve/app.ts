@@ -17,7 +17,7 @@ import type { Store } from '../store/types.ts';
 import { ApiError, envelope, errorHandler } from './errors.ts';
 import { finiteNumbers, frameworkErrors, wellFormedQuery } from './guards.ts';
 import { routes, type ApiContext } from './routes.ts';
-import { ingestUpload, workerExtractor } from './upload.ts';
+import { ingestUpload, workerExtractor, type UploadPoolOptions } from './upload.ts';
 
 /** The built dashboard, beside the sources. */
 export const defaultWebRoot = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
@@ -37,6 +37,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string | string[];
   /** How long answers to read queries (overview, indicators, conflicts, search) are reused; 0 = never. Default 2 s. */
   cacheTtlMs?: number;
+  /** Upload extraction threads, their queue bound and time budget per upload (see upload.ts). */
+  uploads?: UploadPoolOptions;
   /** Fastify's logger: true, false or pino options. Default false. */
   logger?: boolean | { level: string };
 }
@@ -118,7 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });
 
-  const extractor = workerExtractor();
+  const extractor = workerExtractor(options.uploads);
   app.addHook('onClose', () => extractor.close());
   const ctx: ApiContext = {
     store,

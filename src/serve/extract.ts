@@ -7,6 +7,7 @@
 import { documentToJSON, ReportError } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
 import { readBytesAsync } from '../read/index.ts';
+import { onTheClockAsync, type BudgetSlot } from '../ingest/budget.ts';
 
 export interface ExtractJob {
   bytes: Uint8Array;
@@ -16,11 +17,17 @@ export interface ExtractJob {
   /** The media type the browser sent, if it says more than "some bytes". */
   mediaType?: string;
   maxBytes: number;
+  /** Where the worker marks when it begins, for the server's time budget per upload (ingest/budget.ts). */
+  budgetSlot?: BudgetSlot;
 }
 
 export type ExtractOutcome = { ok: true; docs: unknown[] } | { ok: false; location: string; reason: string };
 
-export async function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
+export function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
+  return onTheClockAsync(job.budgetSlot, () => readAndExtract(job));
+}
+
+async function readAndExtract(job: ExtractJob): Promise<ExtractOutcome> {
   let docs;
   try {
     docs = await readBytesAsync(job.bytes, { location: job.location, source: job.source, mediaType: job.mediaType }, job.maxBytes);
