@@ -62,10 +62,10 @@ describe('extractStages on a hand-built report', () => {
     ]);
     expect(doc.quantities[0]).toMatchObject({ period: { start: '2022-01-01', end: '2022-05-31' }, region: '成渝' });
     expect(textOf(text, doc.quantities[0].sentence)).toBe(text.split('\n\n')[0]);
-    expect(doc.events).toMatchObject([{ date: '2021-12-14', stage: 'extract.events@2' }]);
+    expect(doc.events).toMatchObject([{ date: '2021-12-14', stage: 'extract.events@3' }]);
     expect(doc.events[0].summary).toContain('党政联席会议第四次会议');
     expect(doc.items).toMatchObject([{ total: 65, done: 35, stage: 'extract.items@2' }]);
-    expect(doc.stages).toEqual(['given@0', 'extract.sentences@1', 'extract.quantities@3', 'extract.events@2', 'extract.items@2']);
+    expect(doc.stages).toEqual(['given@0', 'extract.sentences@1', 'extract.quantities@3', 'extract.events@3', 'extract.items@2']);
   });
 });
 

@@ -85,7 +85,7 @@ export function quantityStage(): Stage {
 export function eventStage(): Stage {
   const stage: Stage = {
     name: 'extract.events',
-    version: '2',
+    version: '3',
     requires: ['text', 'sentences', 'meta'],
     assigns: ['events'],
     run(doc) {

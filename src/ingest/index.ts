@@ -238,8 +238,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       outcomes = [];
       for (const report of reports) outcomes.push(await storeAlone(report));
     }
-    // the items of a feed each carry the feed's bytes: count each input once
-    for (const items of batch) summary.bytes += Math.max(0, ...items.map((r) => (r.ok ? r.bytes.byteLength : 0)));
+    // the items of a feed each carry their own part of the feed's bytes
+    for (const items of batch) for (const r of items) summary.bytes += r.ok ? r.bytes.byteLength : 0;
     for (const [i, report] of reports.entries()) await count(report, outcomes[i]);
     summary.writerSeconds += (performance.now() - writing) / 1000;
   };

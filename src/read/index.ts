@@ -132,8 +132,8 @@ function itemDocs(items: FeedItem[], opts: ReadBytesOptions, shared: { charset: 
       }),
     ];
   }
-  return items.map((item, n) =>
-    makeDoc(opts, {
+  return items.map((item, n) => {
+    const doc = makeDoc(opts, {
       format: 'feed-item',
       source: `${base}#${n + 1}`,
       raw: item.content,
@@ -141,8 +141,21 @@ function itemDocs(items: FeedItem[], opts: ReadBytesOptions, shared: { charset: 
       hash: sha256(`${shared.hash}#${n + 1}`),
       meta: item.meta,
       messages: [...shared.messages],
-    }),
-  );
+    });
+    if (item.own !== undefined) ownBytes.set(doc, new TextEncoder().encode(item.own));
+    return doc;
+  });
+}
+
+/** The bytes each item of a container reads back from alone (see FeedItem.own). */
+const ownBytes = new WeakMap<Document, Uint8Array>();
+
+/**
+ * The bytes to keep for reading `doc` again: an item of a feed or of a JSON list keeps its own
+ * (a 10,000-item feed would otherwise be stored 10,000 times); any other report, the file's.
+ */
+export function keptBytes(doc: Document, fileBytes: Uint8Array): Uint8Array {
+  return ownBytes.get(doc) ?? fileBytes;
 }
 
 /** The part of reading every kind shares; `pdf` is supplied by the async path. */
@@ -251,7 +264,7 @@ async function fetchReport(url: string, o: Required<ReadInputsOptions>): Promise
 async function readOne(bytes: Uint8Array, opts: ReadBytesOptions, maxBytes: number): Promise<ReadResult[]> {
   try {
     const docs = await readBytesAsync(bytes, opts, maxBytes);
-    return docs.map((doc) => ({ ok: true, doc, bytes }));
+    return docs.map((doc) => ({ ok: true, doc, bytes: keptBytes(doc, bytes) }));
   } catch (error) {
     return [{ ok: false, error: asReportError(opts.location, error) }];
   }

@@ -94,7 +94,7 @@ export async function ingestUpload(
   // A feed's items in one transaction: an upload is stored whole or not at all.
   const stored = await store.writeBatch(async () => {
     const results: IngestResult[] = [];
-    for (const json of outcome.docs) results.push(await store.ingestDocument(documentFromJSON(json), upload.bytes));
+    for (const [i, json] of outcome.docs.entries()) results.push(await store.ingestDocument(documentFromJSON(json), outcome.bytes[i] ?? upload.bytes));
     return results;
   });
   if (stored.some((r) => r.status !== 'unchanged')) await store.refreshDerived();
