@@ -70,7 +70,8 @@ function decodeReport(bytes: Uint8Array, opts: ReadBytesOptions): { text: string
   if (binary) throw new ReportError(opts.location, `${binary}, not a report`, 'read:binary');
   const decoded = decodeBytes(bytes, { transportCharset: opts.charset });
   const messages: Message[] = [];
-  if (decoded.replacementRatio > MAX_REPLACEMENT_RATIO) {
+  // (Damaged UTF-8 has passed its own test: twenty good characters or more for every bad place.)
+  if (decoded.replacementRatio > MAX_REPLACEMENT_RATIO && !decoded.damage) {
     throw new ReportError(
       opts.location,
       `undecodable bytes: ${(decoded.replacementRatio * 100).toFixed(1)}% of characters are not valid ${decoded.charset}`,

@@ -49,6 +49,7 @@ export function workerExtractor(options: UploadPoolOptions = {}): { extract: Ext
   const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
   const maxQueue = Math.max(0, options.maxQueue ?? 8 * workers);
   let pool: Piscina<ExtractJob, ExtractOutcome> | null = null;
+  let inFlight = 0;
   const watch = budgetWatch(() => pool?.threads ?? [], options.budgetMs ?? DEFAULT_REPORT_BUDGET_MS);
   return {
     async extract(job) {
@@ -61,12 +62,16 @@ export function workerExtractor(options: UploadPoolOptions = {}): { extract: Ext
         execArgv: [],
       });
       const running = pool;
-      if (running.queueSize >= maxQueue) throw new ApiError(503, 'busy', `${workers + maxQueue} uploads are being read already; retry in a moment`);
+      // Threads busy and the queue full: refuse now rather than hold the upload in memory.
+      if (inFlight >= workers + maxQueue) throw new ApiError(503, 'busy', `${inFlight} uploads are being read already; retry in a moment`);
+      inFlight++;
       try {
         return await watch.run((budgetSlot) => running.run({ ...job, budgetSlot }));
       } catch (error) {
         if (error instanceof BudgetExceeded) return { ok: false, location: job.location, reason: error.message };
         throw error;
+      } finally {
+        inFlight--;
       }
     },
     async close() {
