@@ -15,9 +15,10 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files, folders (recursive), feeds or http(s) URLs')
     .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--workers <n>', 'extraction worker threads (default: one per core)', (v) => positiveInt(v, '--workers'))
+    .option('--report-budget <s>', 'seconds one report may take to clean and extract before it fails (default 30)', (v) => positiveInt(v, '--report-budget'))
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action(async (paths: string[], opts: { store?: string; workers?: number; json?: boolean; progress: boolean }) => {
+    .action(async (paths: string[], opts: { store?: string; workers?: number; reportBudget?: number; json?: boolean; progress: boolean }) => {
       const store = await openStore(resolveStorePath(opts.store));
       const stop = new AbortController();
       // First Ctrl-C (or SIGTERM): stop reading, write what is in flight, refresh, summarize.
@@ -32,7 +33,8 @@ export function registerIngest(program: Command): void {
       const bar = opts.progress && process.stderr.isTTY ? progressBar() : null;
       let summary: IngestSummary;
       try {
-        summary = await ingestPaths(paths, { store, workers: opts.workers, signal: stop.signal, onProgress: bar?.update });
+        const reportBudgetMs = opts.reportBudget === undefined ? undefined : opts.reportBudget * 1000;
+        summary = await ingestPaths(paths, { store, workers: opts.workers, reportBudgetMs, signal: stop.signal, onProgress: bar?.update });
       } finally {
         bar?.stop();
         process.off('SIGINT', onSigint);

@@ -12,6 +12,8 @@ interface ServeFlags {
   cacheTtl?: string;
   auth?: boolean;
   secureCookies?: boolean;
+  trustProxy?: string;
+  reportBudget?: string;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -24,6 +26,23 @@ export function authRequired(flags: { auth?: boolean; host: string }, storePath:
   return flags.auth === true || !LOOPBACK.has(flags.host) || isDatabaseUrl(storePath);
 }
 
+/**
+ * `--trust-proxy`: `true` believes X-Forwarded-For from any proxy; otherwise a comma-separated list
+ * of the proxies' addresses or CIDR ranges (`127.0.0.1,10.0.0.0/8`). Without it, every request
+ * behind a proxy would count as the proxy's own (one client for the whole office).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false' || value === '') return false;
+  if (value === 'true') return true;
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const bad = addresses.find((a) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(a) && !['loopback', 'linklocal', 'uniquelocal'].includes(a));
+  if (bad) throw new Error(`--trust-proxy: not an address, CIDR range, true or false: ${bad}`);
+  return addresses;
+}
+
 function addServeOptions(command: Command): Command {
   return command
     .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
@@ -33,10 +52,13 @@ function addServeOptions(command: Command): Command {
     .option('--rate-limit <n>', 'requests per minute per client address (0 = no limit)', '600')
     .option('--cache-ttl <ms>', 'reuse answers to read queries for this long (0 = never)', '2000')
     .option('--auth', 'require sign-in (always on beyond loopback and on PostgreSQL); accounts: `twincity user add`')
-    .option('--secure-cookies', 'send the session cookie over HTTPS only (behind a TLS proxy)');
+    .option('--secure-cookies', 'send the session cookie over HTTPS only (behind a TLS proxy)')
+    .option('--report-budget <s>', 'seconds one upload may take to read, clean and extract before it fails', '30')
+    .option('--trust-proxy <list>', 'believe X-Forwarded-For from these proxies (addresses or CIDR ranges, comma-separated; true = any)');
 }
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
+  const trustProxy = parseTrustProxy(flags.trustProxy);
   const storePath = resolveStorePath(flags.store);
   const store = await openStore(storePath);
   if (bootstrap) {
@@ -61,6 +83,8 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
     store,
     webRoot: flags.web ?? defaultWebRoot,
     rateLimitPerMinute: limit > 0 ? limit : false,
+    trustProxy,
+    uploads: { budgetMs: Math.max(1, Number(flags.reportBudget) || 30) * 1000 },
     cacheTtlMs: Math.max(0, Number(flags.cacheTtl) || 0),
     logger: { level: 'warn' },
   });

@@ -101,7 +101,7 @@ export function findEvents(input: EventInput): EventFinding[] {
     // (Compared with the last few events of that date only, so that no input makes this quadratic.)
     const sameDate = byDate.get(t.date) ?? [];
     const restated = sameDate.findIndex((i) => longestCommonRun(running[i].summary, summary) >= SAME_EVENT_RUN);
-    const event: EventFinding = { span: [t.start, se], date: t.date, summary, sentence: [ss, se] };
+    const event: EventFinding = { span: [t.start, boundedEnd(text, t.start, se)], date: t.date, summary, sentence: [ss, se] };
     if (restated < 0) {
       sameDate.push(running.length);
       if (sameDate.length > MAX_SAME_DATE_COMPARED) sameDate.shift();
@@ -252,4 +252,19 @@ function summarize(sentence: string): string {
     .replace(/^[，,、：:●•·]+/, '');
   if (s.length > MAX_SUMMARY) s = s.slice(0, MAX_SUMMARY);
   return s;
+}
+
+/** An event's span runs from its date to the end of its sentence, but no further than this. */
+const MAX_EVENT_SPAN = 300;
+const CLAUSE_PUNCTUATION = /[，,；;：:、]/u;
+
+/**
+ * Where an event's span ends: its sentence's end, or in a sentence that runs on for pages (a text
+ * without sentence breaks), the last clause break within MAX_EVENT_SPAN of the date.
+ */
+function boundedEnd(text: string, start: number, sentenceEnd: number): number {
+  if (sentenceEnd - start <= MAX_EVENT_SPAN) return sentenceEnd;
+  const limit = start + MAX_EVENT_SPAN;
+  for (let i = limit - 1; i > start; i--) if (CLAUSE_PUNCTUATION.test(text[i])) return i + 1;
+  return limit;
 }

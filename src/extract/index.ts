@@ -4,6 +4,7 @@
  * fact with the stage that made it (`name@version`).
  */
 import { makeSpan, type Document, type Stage } from '../document/index.ts';
+import { keepFinite } from './finite.ts';
 import { findEvents } from './events.ts';
 import { findItems } from './items.ts';
 import { findQuantities } from './quantities.ts';
@@ -55,7 +56,7 @@ export function sentenceStage(): Stage {
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
-    version: '5',
+    version: '6',
     requires: ['text', 'blocks', 'sentences', 'meta'],
     assigns: ['quantities'],
     run(doc) {
@@ -69,7 +70,7 @@ export function quantityStage(): Stage {
         blocks: doc.blocks,
         headline: doc.meta.title,
       });
-      doc.quantities = found.map((q) => ({
+      doc.quantities = keepFinite(doc, found, tag(stage)).map((q) => ({
         ...q,
         span: makeSpan(doc.text, q.span[0], q.span[1], 'quantity'),
         sentence: makeSpan(doc.text, q.sentence[0], q.sentence[1], 'quantity sentence'),
@@ -84,7 +85,7 @@ export function quantityStage(): Stage {
 export function eventStage(): Stage {
   const stage: Stage = {
     name: 'extract.events',
-    version: '3',
+    version: '4',
     requires: ['text', 'sentences', 'meta'],
     assigns: ['events'],
     run(doc) {
@@ -105,11 +106,11 @@ export function eventStage(): Stage {
 export function itemStage(): Stage {
   const stage: Stage = {
     name: 'extract.items',
-    version: '1',
+    version: '2',
     requires: ['text', 'sentences'],
     assigns: ['items'],
     run(doc) {
-      doc.items = findItems({ text: doc.text, sentences: doc.sentences }).map((i) => ({
+      doc.items = keepFinite(doc, findItems({ text: doc.text, sentences: doc.sentences }), tag(stage)).map((i) => ({
         ...i,
         span: makeSpan(doc.text, i.span[0], i.span[1], 'item'),
         sentence: makeSpan(doc.text, i.sentence[0], i.sentence[1], 'item sentence'),

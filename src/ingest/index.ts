@@ -19,6 +19,7 @@ import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, Store } from '../store/index.ts';
 import { countReportFiles, expandInputs } from '../read/walk.ts';
+import { BudgetExceeded, budgetWatch, DEFAULT_REPORT_BUDGET_MS } from './budget.ts';
 import type { ProcessedReport, ProcessTask } from './process.ts';
 
 export interface IngestOptions {
@@ -42,6 +43,8 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Rebuild indicators, series and conflicts at the end (default true; a caller timing it apart says false). */
   refresh?: boolean;
+  /** Time one report may take to clean and extract before it fails and its worker is restarted (ms; default 30 s). */
+  reportBudgetMs?: number;
 }
 
 export interface IngestProgress {
@@ -136,6 +139,16 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
     // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
     execArgv: [],
   });
+  const watch = budgetWatch(() => pool.threads, options.reportBudgetMs ?? DEFAULT_REPORT_BUDGET_MS);
+  const runOnce = (task: ProcessTask) => watch.run((budgetSlot) => pool.run({ ...task, budgetSlot }));
+  // A report past its budget fails alone; the other tasks its worker held are run again, once.
+  const runTask = (task: ProcessTask): Promise<ProcessedReport[]> =>
+    runOnce(task).catch((error: unknown) => {
+      if (error instanceof BudgetExceeded) return [{ ok: false, location: task.input, reason: error.message }];
+      return runOnce(task).catch((again: unknown) =>
+        again instanceof BudgetExceeded ? [{ ok: false, location: task.input, reason: again.message }] : Promise.reject(again),
+      );
+    });
   // In input order: the writer waits for the oldest MIN_BATCH inputs in flight, then takes along
   // every later one already finished (`done`).
   const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];
@@ -225,8 +238,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       outcomes = [];
       for (const report of reports) outcomes.push(await storeAlone(report));
     }
-    // the items of a feed each carry the feed's bytes: count each input once
-    for (const items of batch) summary.bytes += Math.max(0, ...items.map((r) => (r.ok ? r.bytes.byteLength : 0)));
+    // the items of a feed each carry their own part of the feed's bytes
+    for (const items of batch) for (const r of items) summary.bytes += r.ok ? r.bytes.byteLength : 0;
     for (const [i, report] of reports.entries()) await count(report, outcomes[i]);
     summary.writerSeconds += (performance.now() - writing) / 1000;
   };
@@ -240,11 +253,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       } else {
         const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }) };
         track(
-          pool
-            .run(task)
-            .catch((error: unknown): ProcessedReport[] => [
-              { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
-            ]),
+          runTask(task).catch((error: unknown): ProcessedReport[] => [
+            { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
+          ]),
         );
       }
       while (inFlight.length >= window) await writeAll(await next());
@@ -257,6 +268,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
     if (!poolError) await Promise.allSettled(inFlight.map((entry) => entry.promise));
+    watch.close();
     await pool.destroy();
   }
   await counting;

@@ -3,6 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { processTask } = await import('./process.ts');
+const { processTask, warmUp } = await import('./process.ts');
+warmUp();
 
 export default processTask;

@@ -7,6 +7,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { isDamagedUtf8, scanUtf8, type Utf8Damage } from './utf8-damage.ts';
 
 export interface Decoded {
   text: string;
@@ -16,6 +17,8 @@ export interface Decoded {
   evidence: 'bom' | 'transport' | 'declared' | 'detected' | 'default';
   /** Share of U+FFFD replacement characters in the output (0 = clean decode). */
   replacementRatio: number;
+  /** Set when the bytes are UTF-8 but for a few damaged places, read with U+FFFD in their stead. */
+  damage?: Utf8Damage;
 }
 
 /** Charset aliases that must decode with a wider table than their name says. */
@@ -157,7 +160,11 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
   const declared = opts.sniffDeclared === false ? null : declaredCharset(bytes);
   // A page that is valid UTF-8 yet declares a legacy charset is almost always mislabelled
   // (re-saved by a CMS); valid UTF-8 of any length is very unlikely to be GBK by chance.
-  const utf8Text = strictUtf8(bytes);
+  let utf8Text = strictUtf8(bytes);
+  // UTF-8 but for a few damaged bytes is UTF-8 too (read with replacement characters, and said so).
+  const damage = utf8Text === null ? scanUtf8(bytes) : null;
+  const damaged = damage !== null && isDamagedUtf8(damage);
+  if (damaged) utf8Text = new TextDecoder('utf-8').decode(bytes);
   const utf8 = utf8Text !== null;
   const hasHighBytes = hasByteAbove7f(bytes);
   let charset: string;
@@ -181,5 +188,5 @@ export function decodeBytes(bytes: Uint8Array, opts: { transportCharset?: string
   }
   // A page is decoded once: the UTF-8 check or the Chinese guess may already have produced its text.
   const text = charset === 'utf-8' && utf8Text !== null ? utf8Text : (preDecoded ?? decodeWith(bytes, charset));
-  return { text, charset, evidence, replacementRatio: replacementRatio(text) };
+  return { text, charset, evidence, replacementRatio: replacementRatio(text), ...(damaged && charset === 'utf-8' ? { damage } : {}) };
 }

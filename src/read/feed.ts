@@ -9,6 +9,21 @@ export interface FeedItem {
   meta: DocumentMeta;
   /** The item's content: HTML or text, entities already decoded. */
   content: string;
+  /**
+   * The item on its own, as text that reads back as this one item (a one-item feed, a record's JSON):
+   * what the store keeps to read it again, instead of the whole container's bytes for every item.
+   */
+  own?: string;
+}
+
+/** The item's XML inside an empty copy of its feed's root (and channel), so that it reads back alone. */
+function ownFeed(xml: string, root: Element, item: Element): string {
+  const attrs = Object.entries(root.attribs)
+    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .join('');
+  const body = xml.slice(item.startIndex ?? 0, (item.endIndex ?? xml.length - 1) + 1);
+  const inner = root.name.toLowerCase() === 'rss' ? `<channel>${body}</channel>` : body;
+  return `<?xml version="1.0" encoding="utf-8"?>\n<${root.name}${attrs}>${inner}</${root.name}>\n`;
 }
 
 const childrenNamed = (el: Element, ...names: string[]): Element[] =>
@@ -43,7 +58,7 @@ function itemAuthor(item: Element): string | null {
 
 /** Parses a feed; returns null when the XML has no feed root (the caller then reads it as a page). */
 export function parseFeed(xml: string): FeedItem[] | null {
-  const dom = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const dom = parseDocument(xml, { xmlMode: true, decodeEntities: true, withStartIndices: true, withEndIndices: true });
   const roots = getElementsByTagName((n) => ['rss', 'feed', 'rdf:rdf'].includes(n.toLowerCase()), dom.children, false, 1);
   if (!roots.length) return null;
   const items = getElementsByTagName((n) => n === 'item' || n === 'entry', roots[0].children, true);
@@ -57,6 +72,6 @@ export function parseFeed(xml: string): FeedItem[] | null {
       .map((c) => (c.attribs.term ?? textContent(c)).trim())
       .filter(Boolean);
     const content = firstText(item, 'content:encoded', 'content', 'description', 'summary') ?? '';
-    return { meta, content };
+    return { meta, content, own: ownFeed(xml, roots[0], item) };
   });
 }

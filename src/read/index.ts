@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createDocument, ReportError, type Document, type DocumentMeta, type Message } from '../document/index.ts';
 import { decodeBytes } from './charset.ts';
+import { describeOffsets } from './utf8-damage.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
 import { readFrontMatter } from './markdown.ts';
 import { readPdfText } from './pdf.ts';
@@ -69,14 +70,18 @@ function decodeReport(bytes: Uint8Array, opts: ReadBytesOptions): { text: string
   if (binary) throw new ReportError(opts.location, `${binary}, not a report`, 'read:binary');
   const decoded = decodeBytes(bytes, { transportCharset: opts.charset });
   const messages: Message[] = [];
-  if (decoded.replacementRatio > MAX_REPLACEMENT_RATIO) {
+  // (Damaged UTF-8 has passed its own test: twenty good characters or more for every bad place.)
+  if (decoded.replacementRatio > MAX_REPLACEMENT_RATIO && !decoded.damage) {
     throw new ReportError(
       opts.location,
       `undecodable bytes: ${(decoded.replacementRatio * 100).toFixed(1)}% of characters are not valid ${decoded.charset}`,
       'read:undecodable',
     );
   }
-  if (decoded.replacementRatio > 0) {
+  if (decoded.damage) {
+    const reason = `not valid UTF-8 at ${describeOffsets(decoded.damage)}: read as UTF-8 with replacement characters`;
+    messages.push({ reason, ruleId: 'charset:damaged-utf8', source: 'read', severity: 'warning' });
+  } else if (decoded.replacementRatio > 0) {
     messages.push({ reason: `some bytes are not valid ${decoded.charset} and were replaced`, ruleId: 'charset:replaced', source: 'read', severity: 'warning' });
   }
   if (decoded.evidence === 'detected') {
@@ -128,8 +133,8 @@ function itemDocs(items: FeedItem[], opts: ReadBytesOptions, shared: { charset: 
       }),
     ];
   }
-  return items.map((item, n) =>
-    makeDoc(opts, {
+  return items.map((item, n) => {
+    const doc = makeDoc(opts, {
       format: 'feed-item',
       source: `${base}#${n + 1}`,
       raw: item.content,
@@ -137,8 +142,21 @@ function itemDocs(items: FeedItem[], opts: ReadBytesOptions, shared: { charset: 
       hash: sha256(`${shared.hash}#${n + 1}`),
       meta: item.meta,
       messages: [...shared.messages],
-    }),
-  );
+    });
+    if (item.own !== undefined) ownBytes.set(doc, new TextEncoder().encode(item.own));
+    return doc;
+  });
+}
+
+/** The bytes each item of a container reads back from alone (see FeedItem.own). */
+const ownBytes = new WeakMap<Document, Uint8Array>();
+
+/**
+ * The bytes to keep for reading `doc` again: an item of a feed or of a JSON list keeps its own
+ * (a 10,000-item feed would otherwise be stored 10,000 times); any other report, the file's.
+ */
+export function keptBytes(doc: Document, fileBytes: Uint8Array): Uint8Array {
+  return ownBytes.get(doc) ?? fileBytes;
 }
 
 /** The part of reading every kind shares; `pdf` is supplied by the async path. */
@@ -247,7 +265,7 @@ async function fetchReport(url: string, o: Required<ReadInputsOptions>): Promise
 async function readOne(bytes: Uint8Array, opts: ReadBytesOptions, maxBytes: number): Promise<ReadResult[]> {
   try {
     const docs = await readBytesAsync(bytes, opts, maxBytes);
-    return docs.map((doc) => ({ ok: true, doc, bytes }));
+    return docs.map((doc) => ({ ok: true, doc, bytes: keptBytes(doc, bytes) }));
   } catch (error) {
     return [{ ok: false, error: asReportError(opts.location, error) }];
   }

@@ -1,5 +1,5 @@
 /** Markdown with YAML front matter, as feed archives (Hexo, Jekyll, Hugo) store reports. */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { emptyMeta, type DocumentMeta, type Message } from '../document/index.ts';
 import { parseDate } from '../document/dates.ts';
 import { FRONT_MATTER, frontMatterEnd } from '../document/front-matter.ts';
@@ -88,6 +88,24 @@ export function readSimpleYaml(source: string): Record<string, unknown> | null {
 
 export { frontMatterEnd };
 
+/**
+ * The library's reading of front matter, its warnings (an unknown tag) kept as one Message on the
+ * report instead of printed, unnamed, by the library; its first error thrown as `parse` would.
+ */
+function parseYaml(text: string, messages: Message[]): unknown {
+  const doc = parseDocument(text, { logLevel: 'silent' });
+  if (doc.errors.length) throw doc.errors[0];
+  if (doc.warnings.length) {
+    messages.push({
+      reason: `front matter: ${doc.warnings.map((w) => w.message.split('\n')[0].replace(/:$/, '')).join('; ')}`,
+      ruleId: 'markdown:front-matter-warning',
+      source: 'read.markdown',
+      severity: 'warning',
+    });
+  }
+  return doc.toJS();
+}
+
 /** Splits and reads the front matter; a text without any returns the empty meta and offset 0. */
 export function readFrontMatter(text: string): FrontMatter {
   const match = FRONT_MATTER.exec(text);
@@ -96,7 +114,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const messages: Message[] = [];
   let data: Record<string, unknown> = {};
   try {
-    const parsed: unknown = readSimpleYaml(match[1]) ?? parseYaml(match[1]);
+    const parsed: unknown = readSimpleYaml(match[1]) ?? parseYaml(match[1], messages);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
   } catch (error) {
     messages.push({

@@ -30,7 +30,7 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'twincity-read-'));
 describe('read module', () => {
   it('exports its public surface', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['DEFAULT_MAX_BYTES', 'decodeBytes', 'parseDate', 'readBytes', 'readBytesAsync', 'readFrontMatter', 'readInputs'].sort(),
+      ['DEFAULT_MAX_BYTES', 'decodeBytes', 'keptBytes', 'parseDate', 'readBytes', 'readBytesAsync', 'readFrontMatter', 'readInputs'].sort(),
     );
   });
 });

@@ -109,7 +109,8 @@ export function recordToItem(record: JsonObject): FeedItem | null {
   meta.author = author && author.length <= 40 ? author : null;
   meta.categories = categoriesOf(record);
   // A record that is only a headline (a broadcast's full-programme entry) is read as that headline.
-  return { meta, content: content ?? meta.title ?? '' };
+  // A record's own bytes, kept for reading it again: the record alone, not the whole file.
+  return { meta, content: content ?? meta.title ?? '', own: JSON.stringify(record) };
 }
 
 /** The records a parsed JSON value holds: the array itself, or the object's longest list of objects. */

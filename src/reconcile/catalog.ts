@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Measure } from '../document/index.ts';
 
@@ -105,8 +105,17 @@ export function loadCatalog(path = defaultCatalogPath): Catalog {
   } catch (error) {
     throw new CatalogError(`cannot read indicator catalogue ${path}: ${(error as Error).message}`);
   }
-  return buildCatalog(parseYaml(text), path);
+  // The library's own warnings would print several unnamed lines each; one line naming the file instead.
+  const doc = parseDocument(text, { logLevel: 'silent' });
+  if (doc.errors.length) throw new CatalogError(`indicator catalogue ${path} is not valid YAML: ${firstLine(doc.errors[0].message)}`);
+  if (doc.warnings.length) {
+    const what = doc.warnings.map((w) => firstLine(w.message).replace(/:$/, '')).join('; ');
+    process.stderr.write(`twincity: warning: ${path}: ${doc.warnings.length} YAML warning(s): ${what}\n`);
+  }
+  return buildCatalog(doc.toJS(), path);
 }
+
+const firstLine = (message: string): string => message.split('\n')[0];
 
 /** What matching needs to know about a quantity. */
 export interface MatchableFact {

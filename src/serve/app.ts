@@ -18,8 +18,9 @@ import type { Store } from '../store/types.ts';
 import { guard, registerAuth } from './auth.ts';
 import { curationRoutes } from './curation-routes.ts';
 import { ApiError, envelope, errorHandler } from './errors.ts';
+import { finiteNumbers, frameworkErrors, wellFormedQuery } from './guards.ts';
 import { routes, type ApiContext } from './routes.ts';
-import { ingestUpload, workerExtractor } from './upload.ts';
+import { ingestUpload, workerExtractor, type UploadPoolOptions } from './upload.ts';
 
 /** The built dashboard, beside the sources. */
 export const defaultWebRoot = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
@@ -30,10 +31,17 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** Largest upload accepted. Default 20 MB. */
   uploadLimitBytes?: number;
-  /** Requests per minute per client address over the whole site; `false` turns the limit off (benchmarks). Default 600. */
+  /** Requests per minute per client address to the API (/api); `false` turns the limit off (benchmarks). Default 600. */
   rateLimitPerMinute?: number | false;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's `trustProxy`:
+   * `true` (any) or the proxies' addresses/CIDR ranges. Default false: the peer's address is the client.
+   */
+  trustProxy?: boolean | string | string[];
   /** How long answers to read queries (overview, indicators, conflicts, search) are reused; 0 = never. Default 2 s. */
   cacheTtlMs?: number;
+  /** Upload extraction threads, their queue bound and time budget per upload (see upload.ts). */
+  uploads?: UploadPoolOptions;
   /** Fastify's logger: true, false or pino options. Default false. */
   logger?: boolean | { level: string };
   /** Require sign-in (accounts: `twincity user add`). Default false: every request acts as the local operator. */
@@ -71,10 +79,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ?? false,
     // The store's ids and offsets are plain integers; reject anything larger than a small JSON body.
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
     ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
   });
 
   app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', wellFormedQuery);
+  app.addHook('preHandler', finiteNumbers);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');
@@ -110,6 +122,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       global: true,
       max: rateLimitPerMinute,
       timeWindow: 60_000,
+      // The API only: the dashboard's own files (scripts, styles, the app shell) are no requests to ration.
+      allowList: (request) => !isApiPath(request.url),
       // What the builder returns is thrown: the error handler turns it into the envelope.
       errorResponseBuilder: (_request, context) =>
         new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
@@ -119,7 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const authRequired = options.auth ?? false;
   await registerAuth(app, { store, required: authRequired, secureCookies: options.secureCookies ?? false, sessionHours: 12 });
 
-  const extractor = workerExtractor();
+  const extractor = workerExtractor(options.uploads);
   app.addHook('onClose', () => extractor.close());
   const ctx: ApiContext = {
     store,
@@ -191,6 +205,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   return app;
 }
+
+const isApiPath = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 /**
  * Answers to read queries (overview, indicators, conflicts, search) change only when reports are

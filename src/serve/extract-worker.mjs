@@ -4,5 +4,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { extractUpload } = await import('./extract.ts');
+const { warmUp } = await import('../ingest/process.ts');
+warmUp();
 
 export default extractUpload;

@@ -6,7 +6,8 @@
  */
 import { documentToJSON, ReportError } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
-import { readBytesAsync } from '../read/index.ts';
+import { keptBytes, readBytesAsync } from '../read/index.ts';
+import { onTheClockAsync, type BudgetSlot } from '../ingest/budget.ts';
 
 export interface ExtractJob {
   bytes: Uint8Array;
@@ -16,11 +17,18 @@ export interface ExtractJob {
   /** The media type the browser sent, if it says more than "some bytes". */
   mediaType?: string;
   maxBytes: number;
+  /** Where the worker marks when it begins, for the server's time budget per upload (ingest/budget.ts). */
+  budgetSlot?: BudgetSlot;
 }
 
-export type ExtractOutcome = { ok: true; docs: unknown[] } | { ok: false; location: string; reason: string };
+/** `bytes[i]`: what to keep of the upload for `docs[i]` (an item of a feed: its own part). */
+export type ExtractOutcome = { ok: true; docs: unknown[]; bytes: Uint8Array[] } | { ok: false; location: string; reason: string };
 
-export async function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
+export function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
+  return onTheClockAsync(job.budgetSlot, () => readAndExtract(job));
+}
+
+async function readAndExtract(job: ExtractJob): Promise<ExtractOutcome> {
   let docs;
   try {
     docs = await readBytesAsync(job.bytes, { location: job.location, source: job.source, mediaType: job.mediaType }, job.maxBytes);
@@ -30,12 +38,14 @@ export async function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
   }
   if (docs.length === 0) return { ok: false, location: job.location, reason: 'no report found in the file' };
   const processed: unknown[] = [];
+  const bytes: Uint8Array[] = [];
   for (const doc of docs) {
     try {
+      bytes.push(keptBytes(doc, job.bytes));
       processed.push(documentToJSON(processDocument(doc)));
     } catch (error) {
       return { ok: false, location: doc.location, reason: error instanceof Error ? error.message : String(error) };
     }
   }
-  return { ok: true, docs: processed };
+  return { ok: true, docs: processed, bytes };
 }

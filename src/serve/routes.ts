@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginThrottle, Role } from '../auth/index.ts';
 import type { IndicatorSummary, Overview, Store } from '../store/types.ts';
 import { ApiError, notFound } from './errors.ts';
+import { readingMultipart } from './guards.ts';
 import { exportResponse, type ExportFormat, type ExportTableName } from './export.ts';
 import * as schema from './schemas.ts';
 import type { UploadResult } from './upload.ts';
@@ -110,10 +111,10 @@ export const routes: ApiRoute[] = [
     perMinute: 30,
     handler: async (req, reply, ctx) => {
       if (!req.isMultipart()) throw new ApiError(415, 'unsupported_media_type', 'send the report as multipart/form-data, field "file"');
-      const file = await req.file({ limits: { fileSize: ctx.uploadLimitBytes, files: 1, fields: 4 } });
+      const file = await readingMultipart(() => req.file({ limits: { fileSize: ctx.uploadLimitBytes, files: 1, fields: 4 } }));
       if (!file) throw new ApiError(400, 'invalid_request', 'no file in the upload (multipart field "file")');
       if (file.fieldname !== 'file') throw new ApiError(400, 'invalid_request', `unexpected field "${file.fieldname}"; send the report as "file"`);
-      const bytes = await file.toBuffer();
+      const bytes = await readingMultipart(() => file.toBuffer());
       if (bytes.length === 0) throw new ApiError(400, 'invalid_request', 'the uploaded file is empty');
       const result = await ctx.ingestUpload(bytes, file.filename, file.mimetype);
       ctx.invalidate();

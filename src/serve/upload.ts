@@ -3,7 +3,9 @@
  * (src/pipeline), in a worker thread → one store transaction per report, in the server's thread →
  * derived data rebuilt. A feed yields one record per item.
  */
+import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { BudgetExceeded, budgetWatch, DEFAULT_REPORT_BUDGET_MS } from '../ingest/budget.ts';
 import { documentFromJSON } from '../document/index.ts';
 import type { IngestResult, IngestStatus, ReportDetail, ReportSummary, Store } from '../store/types.ts';
 import { ApiError } from './errors.ts';
@@ -28,25 +30,52 @@ export function uploadName(filename: string): string {
 
 export type Extractor = (job: ExtractJob) => Promise<ExtractOutcome>;
 
+export interface UploadPoolOptions {
+  /** Uploads read at once, each in its own thread. Default: 2, or 1 on a single core. */
+  workers?: number;
+  /** Uploads waiting for a thread at most; one more is answered 503. Default 8 per thread. */
+  maxQueue?: number;
+  /** Time one upload may take to read, clean and extract (ms). Default 30 s. */
+  budgetMs?: number;
+}
+
 /**
- * One extraction thread for uploads, started on the first upload and stopped after a minute idle:
- * uploads are rare, and the server's thread keeps serving while a large report is read.
+ * Extraction threads for uploads, started on the first upload and stopped after a minute idle.
+ * Several of them, so a small upload does not wait behind a large one; a bounded queue, so a burst
+ * is refused (503) rather than held in memory; and a time budget per upload, past which its thread
+ * is stopped and the upload fails with that reason (ingest/budget.ts).
  */
-export function workerExtractor(): { extract: Extractor; close: () => Promise<void> } {
+export function workerExtractor(options: UploadPoolOptions = {}): { extract: Extractor; close: () => Promise<void> } {
+  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const maxQueue = Math.max(0, options.maxQueue ?? 8 * workers);
   let pool: Piscina<ExtractJob, ExtractOutcome> | null = null;
+  let inFlight = 0;
+  const watch = budgetWatch(() => pool?.threads ?? [], options.budgetMs ?? DEFAULT_REPORT_BUDGET_MS);
   return {
-    extract(job) {
+    async extract(job) {
       pool ??= new Piscina<ExtractJob, ExtractOutcome>({
         filename: new URL('./extract-worker.mjs', import.meta.url).href,
         minThreads: 0,
-        maxThreads: 1,
+        maxThreads: workers,
         idleTimeout: 60_000,
         // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
         execArgv: [],
       });
-      return pool.run(job);
+      const running = pool;
+      // Threads busy and the queue full: refuse now rather than hold the upload in memory.
+      if (inFlight >= workers + maxQueue) throw new ApiError(503, 'busy', `${inFlight} uploads are being read already; retry in a moment`);
+      inFlight++;
+      try {
+        return await watch.run((budgetSlot) => running.run({ ...job, budgetSlot }));
+      } catch (error) {
+        if (error instanceof BudgetExceeded) return { ok: false, location: job.location, reason: error.message };
+        throw error;
+      } finally {
+        inFlight--;
+      }
     },
     async close() {
+      watch.close();
       await pool?.destroy();
       pool = null;
     },
@@ -70,7 +99,7 @@ export async function ingestUpload(
   // A feed's items in one transaction: an upload is stored whole or not at all.
   const stored = await store.writeBatch(async () => {
     const results: IngestResult[] = [];
-    for (const json of outcome.docs) results.push(await store.ingestDocument(documentFromJSON(json), upload.bytes));
+    for (const [i, json] of outcome.docs.entries()) results.push(await store.ingestDocument(documentFromJSON(json), outcome.bytes[i] ?? upload.bytes));
     return results;
   });
   if (stored.some((r) => r.status !== 'unchanged')) await store.refreshDerived();

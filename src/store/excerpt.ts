@@ -48,3 +48,12 @@ function clauseEndAfter(text: string, at: number, ceiling: number): number {
   for (let i = at; i < limit; i++) if (CLAUSE_END.test(text[i])) return i + 1;
   return limit;
 }
+
+/**
+ * What a fact stores of its sentence: the sentence when it is short (lists and exports then read
+ * it without the report), nothing when it is longer than the bound — it is cut from the report's
+ * text when read (sentence-text.ts), so a text without sentence breaks is stored once, not once per fact.
+ */
+export function storedSentence(text: string, sentence: Span, max = MAX_EXCERPT): string {
+  return sentence[1] - sentence[0] <= max ? text.slice(sentence[0], sentence[1]) : '';
+}

@@ -21,7 +21,8 @@ import {
   type ReconcileFact,
 } from '../reconcile/index.ts';
 import { queryTokens, queryWords, reportSearchText, searchTermsOf, type SearchTerms } from './segment.ts';
-import { sentenceExcerpt } from './excerpt.ts';
+import { sentenceExcerpt, storedSentence } from './excerpt.ts';
+import { fillFromText, fillSentences, type SentenceRow } from './sentence-text.ts';
 import type { Migration, Params, SqlDriver } from './sql.ts';
 import type {
   Conflict,
@@ -254,6 +255,8 @@ interface SourceRow {
   ord: number;
   span_start: number;
   span_end: number;
+  sentence_start: number;
+  sentence_end: number;
   surface: string;
   sentence_text: string;
   title: string | null;
@@ -721,7 +724,7 @@ export class SqlStore implements Store {
           sentence[0],
           sentence[1],
           textOf(doc.text, span),
-          sentenceExcerpt(doc.text, sentence, span),
+          storedSentence(doc.text, sentence),
           q.stage,
           v.status,
           json({ period: q.cues?.period ?? null, region: q.cues?.region ?? null, status: q.cues?.status ?? null, indicator: q.indicatorRule ?? null }),
@@ -1167,13 +1170,14 @@ export class SqlStore implements Store {
       rows.push(
         ...(await this.db.all<SourceRow>(
           `SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
-        q.sentence_text, r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id
+        q.sentence_start, q.sentence_end, q.sentence_text, r.title, r.published, r.source FROM quantities q JOIN reports r ON r.id = q.report_id
         WHERE q.id IN (${part.map(() => '?').join(', ')})`,
           part,
         )),
       );
     }
     rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.report_id - b.report_id || a.ord - b.ord);
+    await fillSentences(this.db, rows);
     return rows.map(sourceFromRow);
   }
 
@@ -1237,7 +1241,7 @@ export class SqlStore implements Store {
       LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.report_id = ? ORDER BY q.ord`,
         [id],
       )
-    ).map((q) => quantityFromRow(q, q.indicator_id, (q.curation_id && decisions.get(q.curation_id)) || null));
+    ).map((q) => (fillFromText(r.text, [q]), quantityFromRow(q, q.indicator_id, (q.curation_id && decisions.get(q.curation_id)) || null)));
     const events = (await this.db.all<EventRow>('SELECT * FROM events WHERE report_id = ? ORDER BY ord', [id])).map(eventFromRow);
     const items = (await this.db.all<ItemRow>('SELECT * FROM items WHERE report_id = ? ORDER BY ord', [id])).map((i) => itemFromRow(i));
     const messages = parseJson<{ reason: string; ruleId: string; source: string; severity: string; span?: Span }[]>(r.messages, []).map((m) => ({
@@ -1287,11 +1291,12 @@ export class SqlStore implements Store {
     // In ingest order, through the point_sources key: a page costs its own rows, not a sort of all of them.
     const rows = await this.db.all<SourceRow>(
       `SELECT q.id AS quantity_id, q.report_id, q.ord, q.span_start, q.span_end, q.surface,
-      q.sentence_text, r.title, r.published, r.source
+      q.sentence_start, q.sentence_end, q.sentence_text, r.title, r.published, r.source
       FROM (SELECT quantity_id FROM point_sources WHERE point_id = ? ORDER BY quantity_id LIMIT ? OFFSET ?) ps
       JOIN quantities q ON q.id = ps.quantity_id JOIN reports r ON r.id = q.report_id ORDER BY ps.quantity_id`,
       [point.id, limit, offset],
     );
+    await fillSentences(this.db, rows);
     return { total: point.source_count, limit, offset, rows: rows.map(sourceFromRow) };
   }
 
@@ -1760,6 +1765,7 @@ export class SqlStore implements Store {
     );
     if (!r) return null;
     const c = r.curation_id ? await this.db.get<CurationRow>('SELECT * FROM curations WHERE id = ?', [r.curation_id]) : undefined;
+    await fillSentences(this.db, [r]);
     return quantityFromRow(r, r.indicator_id, c ?? null);
   }
 
@@ -1822,12 +1828,12 @@ type Row = Record<string, string | number | null>;
 /** The store's tables as people read them: Chinese headers, one row per record, sources resolved. */
 async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
   const list = db.dialect.listOf;
-  const table = async (name: string, title: string, columns: [string, string][], sql: string): Promise<ExportTable> => ({
-    name,
-    title,
-    columns: columns.map(([key, header]) => ({ key, header })),
-    rows: await db.all<Row>(sql),
-  });
+  const table = async (name: string, title: string, columns: [string, string][], sql: string, sentences = false): Promise<ExportTable> => {
+    const rows = await db.all<Row>(sql);
+    // Facts whose long sentence is not stored have it cut from their report's text.
+    if (sentences) await fillSentences(db, rows as unknown as SentenceRow[]);
+    return { name, title, columns: columns.map(([key, header]) => ({ key, header })), rows };
+  };
   return Promise.all([
     table(
       'reports',
@@ -1873,9 +1879,10 @@ async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
       ],
       `SELECT q.id, q.report_id, qi.indicator_id, q.subject, q.value, q.value_max, q.unit, q.approx, q.measure, q.period_start,
         q.period_end, q.region, q.surface, q.span_start, q.span_end, q.sentence_text, q.stage, q.status,
-        c.action AS curation, c.actor AS curated_by
+        c.action AS curation, c.actor AS curated_by, q.sentence_start, q.sentence_end
         FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id LEFT JOIN curations c ON c.id = q.curation_id
         ORDER BY q.report_id, q.ord`,
+      true,
     ),
     table(
       'indicators',
