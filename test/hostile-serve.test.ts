@@ -13,7 +13,7 @@ import { loadCatalog } from '../src/reconcile/catalog.ts';
 import { buildServer } from '../src/serve/app.ts';
 import { parseTrustProxy } from '../src/cli/serve.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { repoRoot } from './helpers.ts';
+import { csrfHeaders, repoRoot } from './helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'twincity-hostile-serve-'));
 let store: Store;
@@ -36,7 +36,13 @@ const expectEnvelope = (response: { statusCode: number; json: () => unknown }, s
 describe('every error in the envelope', () => {
   it('answers a malformed multipart body with 400', async () => {
     for (const payload of ['--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc', 'no boundary here']) {
-      const response = await app.inject({ method: 'POST', url: '/api/reports', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, payload });
+      const csrf = await csrfHeaders(app);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: { 'content-type': 'multipart/form-data; boundary=xyz', ...csrf },
+        payload,
+      });
       expectEnvelope(response, 400);
     }
   });
