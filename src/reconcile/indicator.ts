@@ -45,12 +45,23 @@ function matchedBy(entry: CatalogEntry, phrase: string): { text: string; by: str
   return best;
 }
 
-/** What an entry leaves unexplained in a phrase once its match, qualifiers and generic words go. */
-function leftOver(entry: CatalogEntry, phrase: string, matched: string, places: (text: string) => string): string {
-  let rest = places(phrase.replace(matched, ''));
-  for (const q of [...entry.qualifiers].sort((a, b) => b.length - a.length)) rest = rest.split(q).join('');
-  return rest.replace(GENERIC, '');
+/**
+ * What an entry leaves unexplained in a phrase: the characters no match, qualifier, generic word or
+ * place covers (covered where they stand, so 优秀年轻干部互派挂职 is 优秀年轻干部 + 互派挂职).
+ */
+function leftOver(entry: CatalogEntry, phrase: string, places: (text: string) => string): string {
+  const covered = new Array<boolean>(phrase.length).fill(false);
+  const cover = (re: RegExp) => {
+    for (const m of phrase.matchAll(re)) for (let k = m.index; k < m.index + m[0].length; k++) covered[k] = true;
+  };
+  for (const re of entry.patterns) cover(new RegExp(re.source, 'gu'));
+  for (const q of entry.qualifiers) cover(new RegExp(escapeRegExp(q), 'gu'));
+  cover(GENERIC);
+  const rest = phrase.split('').map((ch, k) => (covered[k] ? ' ' : ch)).join('');
+  return places(rest).replace(/\s+/gu, '');
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
  * The catalogue takes a figure when an entry accepts its unit kind and measure and its synonyms or
@@ -61,7 +72,9 @@ function fileByCatalogue(figure: FileableFigure, named: string, catalog: Catalog
   const entry = matchIndicator({ ...figure, subject: named }, catalog);
   const match = entry && matchedBy(entry, named);
   if (!entry || !match || !acceptsUnit(entry, figure.unit)) return null;
-  const rest = leftOver(entry, named, match.text, places);
+  // An exclusion anywhere in the subject vetoes (首期 before 科创母基金 names another figure).
+  if (entry.exclude.some((re) => re.test(figure.subject))) return null;
+  const rest = leftOver(entry, named, places);
   // What is left may be the entry's own words (参与对方整车 of 参与对方整车配套的零部件企业数).
   if (rest.length > 1 && !entry.nameZh.includes(rest)) return null;
   const unit = figure.unit === entry.unit ? figure.unit : `${figure.unit} as ${entry.unit} (kind ${unitKind(entry.unit)})`;
