@@ -68,10 +68,15 @@ function dropLeadingVerbs(phrase: string): string {
 /** A measure, comparison or contribution whose thing is elided: 降幅比同期收窄, 拉动GDP增长 (not 增速 alone). */
 const namesNothing = (text: string): boolean => headWords().namesNothing.some((w) => text.startsWith(w) && text.length > w.length);
 
-/** Whether a phrase holds a noun other than a place (迁入重庆, 重庆接入 only say where). */
+/**
+ * False for a part that says only where a share of the figure before it went (迁入重庆, 重庆接入): a
+ * place and a verb, no noun. A verb alone (受伤, 遇难) is what is counted, so it stays.
+ */
 function namesAThing(phrase: string): boolean {
+  const words = tagWords(phrase);
+  if (!words.some((w) => w.tag === 'ns')) return true;
   const { nouns } = headWords();
-  return tagWords(phrase).some((w) => nouns.includes(w.tag) && w.tag !== 'ns');
+  return words.some((w) => nouns.includes(w.tag) && w.tag !== 'ns');
 }
 
 /** One part of a subject cut down to what it names, or '' when it names nothing. */
@@ -84,7 +89,7 @@ function partHead(part: string, places: (text: string) => string): string {
   if (head.length >= 2) head = dropLeadingVerbs(head);
   for (const [re, to] of SYNONYMS) head = head.replace(re, to);
   if (head.length < 2 || /^[\d.]+$/u.test(head) || TIME_ONLY.test(head)) return '';
-  return namesAThing(places(head)) ? head : '';
+  return namesAThing(head) ? head : '';
 }
 
 /**
