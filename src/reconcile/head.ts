@@ -21,7 +21,7 @@ const headWords = () => (loaded ??= wordsSchema.parse(JSON.parse(readFileSync(he
 
 /** Words around what is measured that do not change it: places, times, verbs, qualifiers. */
 const FRAMING_START =
-  /^(?:截至目前|目前|今年以来|去年|今年|当年|全年|同期|其中|累计|共有|已有|共计|合计|总计|共|已|均|还|并|新|实现|完成|达到|达|拥有|有|为|是|川渝两地|成渝两地|两地|双方|全市|全省|全区|全国|我国|我市|我省|本市|全县)+/u;
+  /^(?:截至目前|目前|今年以来|去年|今年|当年|全年|同期|其中|累计|共有|已有|共计|合计|总计|共|已|均|还|并|新|实现|完成|达到|达|拥有|有|为|是|川渝两地|成渝两地|两地|双方|全市|全省|全区|全国|我国|我市|我省|本市|全县|全社会)+/u;
 const FRAMING_END =
   /(?:已经|将|要|上升到|增加到|增长到|提高到|下降到|达到了|同比|环比|比上年|比去年|比上年末|比上年同期|比|较|分别|累计|共|达到|达|为|是|实现|完成|增长|下降|上涨|下跌|提高|提升|增加|减少|降低|扩大|缩小|增速|增幅|突破|超过|超|约|近|逾|总计|合计|共计|已|均|计)+$/u;
 /** A head that is only a time or a comparison's base (比上年同期提高…): it names no indicator. */
