@@ -57,7 +57,10 @@ function leftOver(entry: CatalogEntry, phrase: string, places: (text: string) =>
   for (const re of entry.patterns) cover(new RegExp(re.source, 'gu'));
   for (const q of entry.qualifiers) cover(new RegExp(escapeRegExp(q), 'gu'));
   cover(GENERIC);
-  const rest = phrase.split('').map((ch, k) => (covered[k] ? ' ' : ch)).join('');
+  const rest = phrase
+    .split('')
+    .map((ch, k) => (covered[k] ? ' ' : ch))
+    .join('');
   return places(rest).replace(/\s+/gu, '');
 }
 
