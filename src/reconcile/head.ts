@@ -14,10 +14,14 @@ const wordsSchema = z.object({
   complements: z.array(z.string()),
   trailing: z.array(z.string()),
   nouns: z.array(z.string()),
+  synonyms: z.array(z.tuple([z.string(), z.string()])),
 });
 const headWordsPath = fileURLToPath(new URL('../../data/lexicon/head-words.json', import.meta.url));
 let loaded: z.infer<typeof wordsSchema> | null = null;
 const headWords = () => (loaded ??= wordsSchema.parse(JSON.parse(readFileSync(headWordsPath, 'utf8'))));
+let synonyms: [RegExp, string][] | null = null;
+/** Short or official forms of one name (一产 → 第一产业), from the lexicon. */
+const shortForms = () => (synonyms ??= headWords().synonyms.map(([re, to]): [RegExp, string] => [new RegExp(re, 'gu'), to]));
 
 /** Words around what is measured that do not change it: places, times, verbs, qualifiers. */
 const FRAMING_START =
@@ -26,15 +30,6 @@ const FRAMING_END =
   /(?:已经|将|要|上升到|增加到|增长到|提高到|下降到|达到了|同比|环比|比上年|比去年|比上年末|比上年同期|比|较|分别|累计|共|达到|达|为|是|实现|完成|增长|下降|上涨|下跌|提高|提升|增加|减少|降低|扩大|缩小|增速|增幅|突破|超过|超|约|近|逾|总计|合计|共计|已|均|计)+$/u;
 /** A head that is only a time or a comparison's base (比上年同期提高…): it names no indicator. */
 const TIME_ONLY = /^(?:上年|去年|今年|前年|同期|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|年初|年末|年底|比|较|和)+$/u;
-/** Short forms a report uses for an indicator's own words. */
-const SYNONYMS: [RegExp, string][] = [
-  [/^一产/u, '第一产业'],
-  [/^二产/u, '第二产业'],
-  [/^三产/u, '第三产业'],
-  [/^GDP$/u, '地区生产总值'],
-  [/规上/gu, '规模以上'],
-  [/限上/gu, '限额以上'],
-];
 /** Verbs and times inside a phrase that do not change what it names: 第一产业实现增加值. */
 const INNER =
   /实现|完成|已经|(?:19|20)\d{2}年(?:末|底)?|\d{1,2}(?:[-—–~至]\d{1,2})?月(?:末|底|份)?|上半年|下半年|前三季度|[一二三四1-4]季度|单月|当月|全年|当年|全市|全省|全区|我市|我省/gu;
@@ -44,8 +39,8 @@ const INNER =
  */
 const DRIVER = /^.*(?:带动|拉动|推动|促进)(?=.{3,}$)(?!.*增长$)/u;
 /** Leftovers at the edges: a list number (1公共财政…), an unclosed aside, a value run in (总指数为99.5). */
-const EDGE_START = /^[\d.、#]+/u;
-const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模)$/u;
+const EDGE_START = /^(?:[\d.、#°①-⑳]+|[一二三四五六七八九十]{1,3}[)）、]|[)）、]+)+/u;
+const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类)$/u;
 const ASIDE = /[（(][^（）()]*[）)]/gu;
 const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
 /** Predicates a subject may run into after what it names: 外债便利化试点落地, 跨省城际公交稳定运行. */
@@ -87,7 +82,7 @@ function partHead(part: string, places: (text: string) => string): string {
   if (namesNothing(head)) return '';
   head = head.replace(TRAILING_PREDICATE, '');
   if (head.length >= 2) head = dropLeadingVerbs(head);
-  for (const [re, to] of SYNONYMS) head = head.replace(re, to);
+  for (const [re, to] of shortForms()) head = head.replace(re, to);
   if (head.length < 2 || /^[\d.]+$/u.test(head) || TIME_ONLY.test(head)) return '';
   return namesAThing(head) ? head : '';
 }
