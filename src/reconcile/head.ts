@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { findRegionMentions } from '../extract/quantities.ts';
 import { tagWords } from '../extract/segment.ts';
 
 const wordsSchema = z.object({
@@ -68,10 +69,10 @@ const namesNothing = (text: string): boolean => headWords().namesNothing.some((w
  * place and a verb, no noun. A verb alone (受伤, 遇难) is what is counted, so it stays.
  */
 function namesAThing(phrase: string): boolean {
-  const words = tagWords(phrase);
-  if (!words.some((w) => w.tag === 'ns')) return true;
+  const rest = withoutPlaces(phrase);
+  if (rest === phrase || rest.length > 2 || !tagWords(phrase).some((w) => w.tag === 'ns')) return true;
   const { nouns } = headWords();
-  return words.some((w) => nouns.includes(w.tag) && w.tag !== 'ns');
+  return tagWords(rest).some((w) => nouns.includes(w.tag));
 }
 
 /** One part of a subject cut down to what it names, or '' when it names nothing. */
@@ -120,4 +121,16 @@ export function groupName(head: string): string {
   const kept = tagged.slice(0, end);
   if (!kept.some((w) => nouns.includes(w.tag))) return '';
   return kept.map((w) => w.word).join('');
+}
+
+/** Removes the places a phrase names (川渝两地, 重庆市, 绵阳): an indicator is the same everywhere. */
+export function withoutPlaces(phrase: string): string {
+  const mentions = findRegionMentions(phrase);
+  let out = '';
+  let at = 0;
+  for (const m of mentions) {
+    out += phrase.slice(at, m.start);
+    at = m.end;
+  }
+  return out + phrase.slice(at);
 }

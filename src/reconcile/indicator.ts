@@ -6,12 +6,11 @@
  * apart: a wrong merge shows a false series, a missed one only a short one.
  */
 import type { Measure } from '../document/index.ts';
-import { findRegionMentions } from '../extract/quantities.ts';
 import { acceptsUnit, matchIndicator, type Catalog, type CatalogEntry } from './catalog.ts';
 import { groupName, headPhrase } from './head.ts';
 import { unitKind } from './units.ts';
 
-export { groupName, headPhrase } from './head.ts';
+export { groupName, headPhrase, withoutPlaces } from './head.ts';
 export { unitKind } from './units.ts';
 
 export interface Filing {
@@ -85,6 +84,15 @@ function fileByCatalogue(figure: FileableFigure, named: string, catalog: Catalog
 }
 
 /**
+ * Every part of a subject cut to what it names, run together: a catalogue entry may name a thing a
+ * report spreads over parts (西部陆海新通道通达 123个国家和地区的 514个港口) — still with nothing left over.
+ */
+function wholeHead(subject: string): string {
+  const parts = subject.split(/\s+/u).map((part) => headPhrase(part));
+  return parts.length > 1 ? parts.join('') : '';
+}
+
+/**
  * The indicator a figure is filed under, or null when its subject names nothing to file it by
  * (a figure without words would join unrelated figures that merely share a unit).
  * `places` strips place names from a phrase (the extractor's lexicon knows them).
@@ -92,7 +100,7 @@ function fileByCatalogue(figure: FileableFigure, named: string, catalog: Catalog
 export function fileFigure(figure: FileableFigure, catalog: Catalog, places: (text: string) => string = (t) => t): Filing | null {
   const named = headPhrase(figure.subject);
   if (named.length < 2) return null;
-  const catalogued = fileByCatalogue(figure, named, catalog, places);
+  const catalogued = fileByCatalogue(figure, named, catalog, places) ?? fileByCatalogue(figure, wholeHead(figure.subject), catalog, places);
   if (catalogued) return catalogued;
   // Two characters (死亡, 比例, 岗位) rarely name one indicator: filing by them would join unrelated
   // figures, so such a figure stays unfiled unless the catalogue names it.
@@ -101,16 +109,4 @@ export function fileFigure(figure: FileableFigure, catalog: Catalog, places: (te
   const kind = unitKind(figure.unit);
   const id = `auto:${head}:${kind}:${figure.measure}`;
   return { id, name: head, rule: `${id} (head «${head}», unit ${figure.unit} of kind ${kind}, ${figure.measure})` };
-}
-
-/** Removes the places a phrase names (川渝两地, 重庆市, 绵阳): an indicator is the same everywhere. */
-export function withoutPlaces(phrase: string): string {
-  const mentions = findRegionMentions(phrase);
-  let out = '';
-  let at = 0;
-  for (const m of mentions) {
-    out += phrase.slice(at, m.start);
-    at = m.end;
-  }
-  return out + phrase.slice(at);
 }
