@@ -38,7 +38,8 @@ describe('filing figures under indicators', () => {
 describe('head phrases of bulletins and features', () => {
   it('drops times, list numbers, run-in values and what drives the thing counted', () => {
     expect(headPhrase('上半年全市地区生产总值')).toBe('地区生产总值');
-    expect(headPhrase('1公共财政预算收入')).toBe('公共财政预算收入');
+    expect(headPhrase('1公共财政预算收入')).toBe('一般公共预算收入');
+    expect(headPhrase('六）地方财政收入')).toBe('地方财政收入');
     expect(headPhrase('总指数为99.5')).toBe('总指数');
     expect(headPhrase('丰富的电影+活动带动电影全产业链产值')).toBe('电影全产业链产值');
     expect(headPhrase('电信5G基站数量')).toBe('电信5G基站');
