@@ -88,8 +88,8 @@ function fileByCatalogue(figure: FileableFigure, named: string, catalog: Catalog
  * report spreads over parts (西部陆海新通道通达 123个国家和地区的 514个港口) — still with nothing left over.
  */
 function wholeHead(subject: string): string {
-  const parts = subject.split(/\s+/u).map((part) => headPhrase(part));
-  return parts.length > 1 ? parts.join('') : '';
+  const parts = subject.split(/\s+/u).filter(Boolean);
+  return parts.length > 1 ? headPhrase(parts.join('')) : '';
 }
 
 /**
