@@ -55,17 +55,17 @@ describe('extractStages on a hand-built report', () => {
   it('fills sentences, quantities, events and items, each tagged with its stage', () => {
     expect(doc.sentences.map((s) => textOf(text, s))).toEqual(text.split('\n\n'));
     expect(doc.quantities.map((q) => [textOf(text, q.span), q.value, q.unit, q.measure, q.stage])).toEqual([
-      ['1475列', 1475, '列', 'level', 'extract.quantities@2'],
-      ['21%', 21, '%', 'share', 'extract.quantities@2'],
-      ['65项', 65, '项', 'level', 'extract.quantities@2'],
-      ['35项', 35, '项', 'level', 'extract.quantities@2'],
+      ['1475列', 1475, '列', 'level', 'extract.quantities@3'],
+      ['21%', 21, '%', 'share', 'extract.quantities@3'],
+      ['65项', 65, '项', 'level', 'extract.quantities@3'],
+      ['35项', 35, '项', 'level', 'extract.quantities@3'],
     ]);
     expect(doc.quantities[0]).toMatchObject({ period: { start: '2022-01-01', end: '2022-05-31' }, region: '成渝' });
     expect(textOf(text, doc.quantities[0].sentence)).toBe(text.split('\n\n')[0]);
     expect(doc.events).toMatchObject([{ date: '2021-12-14', stage: 'extract.events@2' }]);
     expect(doc.events[0].summary).toContain('党政联席会议第四次会议');
     expect(doc.items).toMatchObject([{ total: 65, done: 35, stage: 'extract.items@1' }]);
-    expect(doc.stages).toEqual(['given@0', 'extract.sentences@1', 'extract.quantities@2', 'extract.events@2', 'extract.items@1']);
+    expect(doc.stages).toEqual(['given@0', 'extract.sentences@1', 'extract.quantities@3', 'extract.events@2', 'extract.items@1']);
   });
 });
 

@@ -55,7 +55,7 @@ export function sentenceStage(): Stage {
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
-    version: '2',
+    version: '3',
     requires: ['text', 'blocks', 'sentences', 'meta'],
     assigns: ['quantities'],
     run(doc) {
