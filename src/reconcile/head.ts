@@ -79,7 +79,7 @@ function namesAThing(phrase: string): boolean {
 function partHead(part: string, places: (text: string) => string): string {
   let head = places(part.replace(ASIDE, '').replace(NOISE, ''));
   head = head.replace(INNER, '').replace(DRIVER, '').replace(EDGE_START, '').replace(EDGE_END, '');
-  for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '');
+  for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '').replace(EDGE_END, '');
   if (namesNothing(head)) return '';
   head = head.replace(TRAILING_PREDICATE, '');
   if (head.length >= 2) head = dropLeadingVerbs(head);
