@@ -93,3 +93,13 @@ describe('filing by meaning: the measured thing, its unit kind and its measure',
     expect(file('全社会能源消费总量 标准煤 同比下降', '%', 'change')?.name).toBe('能源消费总量');
   });
 });
+
+describe('head phrases of statistical bulletins', () => {
+  it('drops circumstances and comparison tails, and reads a sector row as its value added', () => {
+    expect(headPhrase('装备制造业在沃尔沃带动下实现增加值')).toBe('装备制造业增加值');
+    expect(headPhrase('非国有投资增速高')).toBe('非国有投资');
+    expect(headPhrase('四川电信5G基站数量将', withoutPlaces)).toBe('电信5G基站');
+    expect(headPhrase('2021年 第一产业')).toBe('第一产业增加值');
+    expect(headPhrase('新能源汽车产量 增长')).toBe('新能源汽车产量');
+  });
+});
