@@ -12,6 +12,7 @@ import { lexicon, type UnitEntry } from './lexicon.ts';
 import { findStatus, headlinePlan } from './status.ts';
 import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
+import { nameBatches } from './batches.ts';
 import { declaredUnits, type DeclaredUnit } from './tables.ts';
 import { tagWords } from './segment.ts';
 import { findTimeExpressions, timeExpressionsOf, type TimeContext, type TimeExpression } from './time.ts';
@@ -275,6 +276,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   for (const list of figureLists(text, findings, tailEnds)) {
     if (!pairWithFiguresBefore(text, findings, list)) assignRespectively(text, list, regions);
   }
+  nameBatches(text, findings);
   return findings;
 }
 

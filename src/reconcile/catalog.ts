@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Measure } from '../document/index.ts';
+import { sameUnitKind } from './units.ts';
 
 export const KEY_AREA_NAMES = ['交通枢纽', '先进制造业', '科技创新', '金融', '公共服务/国际都市', '生态', '文旅', '开放', '机制'] as const;
 export type KeyAreaName = (typeof KEY_AREA_NAMES)[number];
@@ -18,13 +19,17 @@ const entrySchema = z.object({
   zh: z.string().min(1),
   en: z.string().min(1),
   area: z.enum(KEY_AREA_NAMES),
-  /** The unit the indicator is reported in; quantities in another unit never match. */
+  /** The unit the indicator is reported in; quantities in a unit of another kind never match. */
   unit: z.string().min(1),
-  /** Other spellings of the same unit (亿元 is stored as 元, so usually none). */
+  /** Other units accepted besides those of the same kind (data/lexicon/unit-kinds.json). */
   units: z.array(z.string()).default([]),
   measure: measureSchema.default('level'),
+  /** Names a report gives the measured thing (literal head phrases); any one is enough. */
+  synonyms: z.array(z.string().min(1)).default([]),
   /** Regular expressions tried against the quantity's subject; any one matching is enough. */
-  patterns: z.array(z.string().min(1)).min(1),
+  patterns: z.array(z.string().min(1)).default([]),
+  /** Words a head phrase may carry besides a synonym without naming another thing (参保人员, 跨省). */
+  qualifiers: z.array(z.string().min(1)).default([]),
   /** Regular expressions that veto a match (e.g. 新能源汽车 for 汽车产量). */
   exclude: z.array(z.string().min(1)).default([]),
   description: z.string().optional(),
@@ -46,7 +51,10 @@ export interface CatalogEntry {
   unit: string;
   units: string[];
   measure: Measure;
+  /** The synonyms, then the patterns: what is tried against a subject. */
   patterns: RegExp[];
+  synonyms: string[];
+  qualifiers: string[];
   exclude: RegExp[];
   description: string | null;
 }
@@ -78,6 +86,7 @@ export function buildCatalog(input: unknown, where = 'catalogue'): Catalog {
   };
   const entries = parsed.data.indicators.map((e): CatalogEntry => {
     if (seen.has(e.id)) throw new CatalogError(`${where}: duplicate indicator id ${e.id}`);
+    if (!e.synonyms.length && !e.patterns.length) throw new CatalogError(`${where}: indicator ${e.id} has neither synonyms nor patterns`);
     seen.add(e.id);
     return {
       id: e.id,
@@ -87,7 +96,9 @@ export function buildCatalog(input: unknown, where = 'catalogue'): Catalog {
       unit: e.unit,
       units: [e.unit, ...e.units],
       measure: e.measure,
-      patterns: e.patterns.map((p) => compile(p, e.id)),
+      patterns: [...e.synonyms.map((w) => compile(escapeRegExp(w), e.id)), ...e.patterns.map((p) => compile(p, e.id))],
+      synonyms: e.synonyms,
+      qualifiers: e.qualifiers,
       exclude: e.exclude.map((p) => compile(p, e.id)),
       description: e.description ?? null,
     };
@@ -96,6 +107,11 @@ export function buildCatalog(input: unknown, where = 'catalogue'): Catalog {
   for (const area of KEY_AREA_NAMES) areaKeywords.set(area, parsed.data.areas[area] ?? []);
   return { entries, areaKeywords };
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** Whether an entry takes a figure in this unit: one of its units, or one of the same kind (名 for 人次). */
+export const acceptsUnit = (entry: CatalogEntry, unit: string): boolean => entry.units.some((u) => sameUnitKind(u, unit));
 
 /** Reads a YAML or JSON catalogue file (YAML is a superset of JSON, one parser serves both). */
 export function loadCatalog(path = defaultCatalogPath): Catalog {
@@ -141,7 +157,7 @@ function bestMatch(text: string, fact: MatchableFact, catalog: Catalog): Catalog
   let best: CatalogEntry | null = null;
   let bestLength = 0;
   for (const entry of catalog.entries) {
-    if (entry.measure !== fact.measure || !entry.units.includes(fact.unit)) continue;
+    if (entry.measure !== fact.measure || !acceptsUnit(entry, fact.unit)) continue;
     if (entry.exclude.some((re) => re.test(fact.subject))) continue;
     for (const re of entry.patterns) {
       const m = re.exec(text);

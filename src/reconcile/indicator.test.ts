@@ -38,9 +38,68 @@ describe('filing figures under indicators', () => {
 describe('head phrases of bulletins and features', () => {
   it('drops times, list numbers, run-in values and what drives the thing counted', () => {
     expect(headPhrase('上半年全市地区生产总值')).toBe('地区生产总值');
-    expect(headPhrase('1公共财政预算收入')).toBe('公共财政预算收入');
+    expect(headPhrase('1公共财政预算收入')).toBe('一般公共预算收入');
+    expect(headPhrase('六）地方财政收入')).toBe('地方财政收入');
     expect(headPhrase('总指数为99.5')).toBe('总指数');
     expect(headPhrase('丰富的电影+活动带动电影全产业链产值')).toBe('电影全产业链产值');
     expect(headPhrase('电信5G基站数量')).toBe('电信5G基站');
+  });
+});
+
+describe('filing by meaning: the measured thing, its unit kind and its measure', () => {
+  it('takes a catalogue synonym with the qualifiers the entry lists, in any unit of its kind', () => {
+    // 人/名/人次 are one kind: 501人次 and 51名 seconded officials share one series
+    expect(file('选派 干部交流挂职', '人次')?.id).toBe('cadre_exchange');
+    expect(file('川渝两地各选派 优秀年轻干部互派挂职（顶岗）工作', '名')?.id).toBe('cadre_exchange');
+    // a place breakdown of a bill count is the same indicator as the total
+    expect(file('重庆市参保人员在成都市异地就医门诊购药和住院直接结算', '人次')?.id).toBe('cross_province_medical_settlement');
+    expect(file('成渝两地参保人员跨省异地就医直接结算', '人次')?.id).toBe('cross_province_medical_settlement');
+    expect(file('中欧班列（成渝）号开行折算列', '列')?.id).toBe('china_europe_trains');
+    expect(file('1-5月中欧班列(成渝)运输', '标箱')?.id).toBe('china_europe_containers');
+  });
+
+  it('keeps apart what the entry does not list: another airport, a first tranche, another kind of unit', () => {
+    expect(file('双流国际机场旅客吞吐量', '人次')?.id).not.toBe('airport_passengers');
+    expect(file('首期 双城经济圈科创母基金', '元')?.id).not.toBe('innovation_fund_size');
+    expect(file('中欧班列', '标箱')?.id).not.toBe('china_europe_trains');
+    expect(file('工业经济总量', '元')?.id).toBe('industrial_economy_size');
+    expect(file('双城经济圈地区生产总值', '元')?.id).toBe('regional_gdp');
+  });
+
+  it('says which entry, synonym, unit and measure filed a figure, or the automatic key', () => {
+    expect(file('选派 干部交流挂职', '人次')?.rule).toBe('catalogue:cadre_exchange synonym «干部交流挂职» in «干部交流挂职», unit 人次 as 名 (kind 人), level');
+    expect(file('三峡枢纽通过量', '吨')?.rule).toBe('auto:三峡枢纽通过量:吨:level (head «三峡枢纽通过量», unit 吨 of kind 吨, level)');
+  });
+
+  it('files nothing by a part that names no thing: an elided measure, a contribution, a list taken in turn', () => {
+    expect(file('降幅比同期收窄', '百分点', 'change')).toBeNull();
+    expect(file('拉动GDP增长', '百分点', 'change')).toBeNull();
+    expect(file('经济作物中蔬菜及食用菌、中草药材、水果、茶叶产量分别增长', '%', 'change')).toBeNull();
+    expect(file('这一数字', '头')).toBeNull();
+  });
+
+  it('names automatic groups by noun phrases, never by fragments', () => {
+    expect(file('下一个', '年')).toBeNull();
+    expect(file('“携手', '年')).toBeNull();
+    expect(file('涨到现在的', '%', 'share')).toBeNull();
+    expect(file('暑期档电影票房今天（）', '元')?.name).toBe('暑期档电影票房');
+    // a driver before a growth is what is measured (地方工业拉动…增长), not dropped
+    expect(file('地方工业拉动全市规上工业增长', '百分点', 'change')?.id).not.toBe(file('合计拉动规上工业增长', '百分点', 'change')?.id);
+  });
+
+  it('looks past a part that only says where a share went, or the whole a share is of', () => {
+    expect(file('重庆各区县为两地群众办理跨省市户口迁移 迁入重庆', '人次')?.id).toBe('cross_province_household_moves');
+    expect(file('成渝两地联合开行中欧班列（成渝） 约占全国开行量的', '%', 'share')?.id).toBe('china_europe_trains_share');
+    expect(file('全社会能源消费总量 标准煤 同比下降', '%', 'change')?.name).toBe('能源消费总量');
+  });
+});
+
+describe('head phrases of statistical bulletins', () => {
+  it('drops circumstances and comparison tails, and reads a sector row as its value added', () => {
+    expect(headPhrase('装备制造业在沃尔沃带动下实现增加值')).toBe('装备制造业增加值');
+    expect(headPhrase('非国有投资增速高')).toBe('非国有投资');
+    expect(headPhrase('四川电信5G基站数量将', withoutPlaces)).toBe('电信5G基站');
+    expect(headPhrase('2021年 第一产业')).toBe('第一产业增加值');
+    expect(headPhrase('新能源汽车产量 增长')).toBe('新能源汽车产量');
   });
 });

@@ -10,7 +10,7 @@ import { fileFigure, withoutPlaces } from './indicator.ts';
 export function indicatorStage(catalog: Catalog = loadCatalog()): Stage {
   const stage: Stage = {
     name: 'reconcile.indicators',
-    version: '1',
+    version: '2',
     requires: ['quantities'],
     assigns: ['quantities'],
     run(doc: Document) {

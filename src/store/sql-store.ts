@@ -15,6 +15,7 @@ import {
   buildSeries,
   DEFAULT_CONFLICT_WINDOW_DAYS,
   findConflicts,
+  filingLexiconText,
   loadCatalog,
   type Catalog,
   type Point,
@@ -129,7 +130,7 @@ export const SOURCES_PER_POINT = 3;
  * Bump when reconciling (assignment, series, conflicts) changes what it derives from the same facts:
  * a store derived under another version is rebuilt whole when next opened for writing.
  */
-const DERIVED_VERSION = 3;
+const DERIVED_VERSION = 4;
 
 /**
  * An indicator's detail carries the sources of its last this many points inline; earlier points
@@ -330,7 +331,7 @@ const sourceFromRow = (s: SourceRow): SourceRef => ({
 /** A fingerprint of what derived rows depend on besides the facts. */
 function derivedBasisOf(catalog: Catalog, windowDays: number): string {
   const rules = JSON.stringify(catalog.entries, (_key, value: unknown) => (value instanceof RegExp ? `/${value.source}/${value.flags}` : value));
-  return createHash('sha256').update(`${DERIVED_VERSION}\n${windowDays}\n${rules}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${DERIVED_VERSION}\n${windowDays}\n${rules}\n${filingLexiconText()}`).digest('hex').slice(0, 16);
 }
 
 function quantityFromRow(r: QuantityRow, indicatorId: string | null, curation: CurationRow | null = null): StoredQuantity {

@@ -1,0 +1,136 @@
+/**
+ * The head noun phrase of a subject (GUIDE §2 `series`): what is measured, without place, time,
+ * verbs or asides. Filing (indicator.ts) keys figures by it; jieba's word tags (segment.ts) tell
+ * the leading verbs and trailing times it drops, and whether what is left is a noun phrase at all.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { findRegionMentions } from '../extract/quantities.ts';
+import { tagWords } from '../extract/segment.ts';
+
+const wordsSchema = z.object({
+  namesNothing: z.array(z.string()),
+  wholeOf: z.array(z.string()),
+  complements: z.array(z.string()),
+  trailing: z.array(z.string()),
+  nouns: z.array(z.string()),
+  synonyms: z.array(z.tuple([z.string(), z.string()])),
+});
+const headWordsPath = fileURLToPath(new URL('../../data/lexicon/head-words.json', import.meta.url));
+let loaded: z.infer<typeof wordsSchema> | null = null;
+const headWords = () => (loaded ??= wordsSchema.parse(JSON.parse(readFileSync(headWordsPath, 'utf8'))));
+let synonyms: [RegExp, string][] | null = null;
+/** Short or official forms of one name (一产 → 第一产业), from the lexicon. */
+const shortForms = () => (synonyms ??= headWords().synonyms.map(([re, to]): [RegExp, string] => [new RegExp(re, 'gu'), to]));
+
+/** Words around what is measured that do not change it: places, times, verbs, qualifiers. */
+const FRAMING_START =
+  /^(?:截至目前|目前|今年以来|去年|今年|当年|全年|同期|其中|累计|共有|已有|共计|合计|总计|共|已|均|还|并|新(?!能源|型|兴|材料|区|基建)|实现|完成|达到|达|拥有|有|为|是|川渝两地|成渝两地|两地|双方|全市|全省|全区|全国|我国|我市|我省|本市|全县|全社会)+/u;
+const FRAMING_END =
+  /(?:已经|将|要|增速高于|增速低于|增速高|增速低|高于|低于|快于|慢于|上升到|增加到|增长到|提高到|下降到|达到了|同比|环比|比上年|比去年|比上年末|比上年同期|比|较|分别|累计|共|达到|达|为|是|实现|完成|增长|下降|上涨|下跌|提高|提升|增加|减少|降低|扩大|缩小|增速|增幅|突破|超过|超|约|近|逾|总计|合计|共计|已|均|计)+$/u;
+/** A head that is only a time or a comparison's base (比上年同期提高…): it names no indicator. */
+const TIME_ONLY = /^(?:上年|去年|今年|前年|同期|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|年初|年末|年底|比|较|和)+$/u;
+/** Verbs, times and circumstances inside a phrase that do not change what it names: 第一产业实现增加值, 在沃尔沃带动下. */
+const INNER =
+  /在[^在，,]{1,12}(?:带动|推动|拉动|支撑|影响)下|实现|完成|已经|(?:19|20)\d{2}年(?:末|底)?|\d{1,2}(?:[-—–~至]\d{1,2})?月(?:末|底|份)?|上半年|下半年|前三季度|[一二三四1-4]季度|单月|当月|全年|当年|全市|全省|全区|我市|我省/gu;
+/**
+ * What a phrase says before the amount it counts: 电影+活动带动电影全产业链产值 → 电影全产业链产值.
+ * Not before a growth (地方工业拉动规上工业增长): there the driver is what is measured.
+ */
+const DRIVER = /^.*(?:带动|拉动|推动|促进)(?=.{3,}$)(?!.*增长$)/u;
+/** Leftovers at the edges: a list number (1公共财政…), an unclosed aside, a value run in (总指数为99.5). */
+const EDGE_START = /^(?:[\d.、#°①-⑳]+|[一二三四五六七八九十]{1,3}[)）、]|[)）、]+)+/u;
+const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类)$/u;
+const ASIDE = /[（(][^（）()]*[）)]/gu;
+const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
+/** Predicates a subject may run into after what it names: 外债便利化试点落地, 跨省城际公交稳定运行. */
+const TRAILING_PREDICATE = /(?:持续|稳定|全部|顺利|加快|加速|正式|已经|已)?(?:落地|运行|启动|推进|实施|开展|落实|显现|开工|投用|投运|上线|建成|完成)$/u;
+/** A list whose items the figures take in turn (蔬菜、水果产量分别增长): the part names several things. */
+const SEVERAL = /、.*分别|分别.*、/u;
+
+/** Leading verbs and prepositions before what is measured: 联合开行中欧班列 → 中欧班列 (jieba POS). */
+function dropLeadingVerbs(phrase: string): string {
+  const words = tagWords(phrase);
+  let k = 0;
+  while (k < words.length - 1 && /^(?:v|p|d|ad|c|vd)$/.test(words[k].tag)) k++;
+  const rest = words
+    .slice(k)
+    .map((w) => w.word)
+    .join('');
+  return rest.length >= 2 ? rest : phrase;
+}
+
+/** A measure, comparison or contribution whose thing is elided: 降幅比同期收窄, 拉动GDP增长 (not 增速 alone). */
+const namesNothing = (text: string): boolean => headWords().namesNothing.some((w) => text.startsWith(w) && text.length > w.length);
+
+/**
+ * False for a part that says only where a share of the figure before it went (迁入重庆, 重庆接入): a
+ * place and a verb, no noun. A verb alone (受伤, 遇难) is what is counted, so it stays.
+ */
+function namesAThing(phrase: string): boolean {
+  const rest = withoutPlaces(phrase);
+  if (rest === phrase || rest.length > 2 || !tagWords(phrase).some((w) => w.tag === 'ns')) return true;
+  const { nouns } = headWords();
+  return tagWords(rest).some((w) => nouns.includes(w.tag));
+}
+
+/** One part of a subject cut down to what it names, or '' when it names nothing. */
+function partHead(part: string, places: (text: string) => string): string {
+  let head = places(part.replace(ASIDE, '').replace(NOISE, ''));
+  head = head.replace(INNER, '').replace(DRIVER, '').replace(EDGE_START, '').replace(EDGE_END, '');
+  for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '').replace(EDGE_END, '');
+  if (namesNothing(head)) return '';
+  head = head.replace(TRAILING_PREDICATE, '');
+  if (head.length >= 2) head = dropLeadingVerbs(head);
+  for (const [re, to] of shortForms()) head = head.replace(re, to);
+  if (head.length < 2 || /^[\d.]+$/u.test(head) || TIME_ONLY.test(head)) return '';
+  return namesAThing(head) ? head : '';
+}
+
+/**
+ * The head noun phrase of a subject: its last part (the words nearest the number, what it counts),
+ * asides and framing removed. 实现地区生产总值（GDP） → 地区生产总值; 第二产业投资增长 工业投资增长 → 工业投资.
+ * A part that names only the whole of a share (约占全国开行量的) or a unit's complement (标准煤) gives
+ * way to the part before it; a part that names several things in turn (、…分别) names none of them.
+ */
+export function headPhrase(subject: string, places: (text: string) => string = (t) => t): string {
+  const words = headWords();
+  const parts = subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (SEVERAL.test(places(part))) return '';
+    const bare = part.replace(NOISE, '');
+    if (words.wholeOf.some((w) => bare.startsWith(w)) || words.complements.includes(bare)) continue;
+    const head = partHead(part, places);
+    if (head) return head;
+    if (namesNothing(bare.replace(FRAMING_START, ''))) return '';
+  }
+  return '';
+}
+
+/**
+ * The head as an automatic group's name: trailing times, particles and adverbs dropped (暑期档电影票房今天
+ * → 暑期档电影票房); '' when no noun is left (携手, 下一个, 现在的): a fragment names no group.
+ */
+export function groupName(head: string): string {
+  const { trailing, nouns } = headWords();
+  const tagged = tagWords(head);
+  let end = tagged.length;
+  while (end > 0 && trailing.includes(tagged[end - 1].tag)) end--;
+  const kept = tagged.slice(0, end);
+  if (!kept.some((w) => nouns.includes(w.tag))) return '';
+  return kept.map((w) => w.word).join('');
+}
+
+/** Removes the places a phrase names (川渝两地, 重庆市, 绵阳): an indicator is the same everywhere. */
+export function withoutPlaces(phrase: string): string {
+  const mentions = findRegionMentions(phrase);
+  let out = '';
+  let at = 0;
+  for (const m of mentions) {
+    out += phrase.slice(at, m.start);
+    at = m.end;
+  }
+  return out + phrase.slice(at);
+}
