@@ -23,6 +23,8 @@ import {
 import { queryTokens, queryWords, reportSearchText, searchTermsOf, type SearchTerms } from './segment.ts';
 import { sentenceExcerpt } from './excerpt.ts';
 import type { Migration, Params, SqlDriver } from './sql.ts';
+import { recordChange, recordDerivedChanges } from './changes.ts';
+import { WatchState } from './watch-state.ts';
 import type {
   Conflict,
   ConflictQuery,
@@ -525,6 +527,7 @@ export class SqlStore implements Store {
         ))!.id;
       }
       await this.writeFacts(reportId, doc, { searchTerms, fresh: !existing });
+      await recordChange(this.db, { kind: 'report', key: `${reportId} ${doc.contentHash}`, reportId, title: doc.meta.title ?? doc.source, at: now });
       await this.db.run('DELETE FROM failures WHERE location = ?', [doc.location]);
       await this.setMeta('last_ingest_at', now);
       return { status: existing ? 'replaced' : 'new', reportId };
@@ -1046,6 +1049,7 @@ export class SqlStore implements Store {
       points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])),
     );
     const conflicts = findConflicts(points, { windowDays: this.windowDays });
+    await recordDerivedChanges(this.db, indicatorId, points, conflicts);
     await this.insertRows(
       'INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES ',
       '(?, ?, ?, ?, ?, ?)',
@@ -1553,6 +1557,25 @@ export class SqlStore implements Store {
   exportTables(): Promise<ExportTable[]> {
     return buildExportTables(this.db);
   }
+
+  // ---------------------------------------------------------------- sources and changes (watch)
+
+  // a getter: field initializers run before the constructor has set `db`
+  private get watchState(): WatchState {
+    return new WatchState(this.db, (message) => new StoreError(message));
+  }
+  sources = () => this.watchState.sources();
+  source: Store['source'] = (idOrLocation) => this.watchState.source(idOrLocation);
+  addSource: Store['addSource'] = (source) => this.watchState.addSource(source);
+  removeSource: Store['removeSource'] = (idOrLocation) => this.watchState.removeSource(idOrLocation);
+  dueSources: Store['dueSources'] = (now) => this.watchState.dueSources(now);
+  recordSourceFetch: Store['recordSourceFetch'] = (id, outcome) => this.watchState.recordSourceFetch(id, outcome);
+  recordSourceError: Store['recordSourceError'] = (id, error) => this.watchState.recordSourceError(id, error);
+  sourceErrors: Store['sourceErrors'] = (id, limit) => this.watchState.sourceErrors(id, limit);
+  seenItems: Store['seenItems'] = (id, keys) => this.watchState.seenItems(id, keys);
+  markItemsSeen: Store['markItemsSeen'] = (id, items) => this.watchState.markItemsSeen(id, items);
+  recordChange: Store['recordChange'] = (change) => this.watchState.recordChange(change);
+  changes: Store['changes'] = (q) => this.watchState.changes(q);
 
   close(): Promise<void> {
     return this.db.close();
