@@ -18,8 +18,31 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, Store } from '../store/index.ts';
-import { countReportFiles, expandInputs } from '../read/walk.ts';
+import { countReportFiles, expandInputs, type ExpandedInput } from '../read/walk.ts';
 import type { ProcessedReport, ProcessTask } from './process.ts';
+
+/**
+ * An input already fetched (the watcher's polite fetcher: robots.txt, rate, conditional requests):
+ * its bytes go through the same workers and writer as a path, named by `location` (its URL).
+ */
+export interface FetchedInput {
+  location: string;
+  bytes: Uint8Array;
+  /** From the HTTP Content-Type: the media type and the charset, as the reader takes them. */
+  mediaType?: string;
+  charset?: string;
+}
+
+/** A file, folder or URL to read, or bytes fetched already. */
+export type IngestInput = string | FetchedInput;
+
+/** The inputs as the lister yields them: paths expanded (folders walked), fetched inputs as they are. */
+async function* listInputs(inputs: readonly IngestInput[]): AsyncGenerator<ExpandedInput | { input: string; fetched: FetchedInput }> {
+  for (const input of inputs) {
+    if (typeof input === 'string') yield* expandInputs([input]);
+    else yield { input: input.location, fetched: input };
+  }
+}
 
 export interface IngestOptions {
   store: Store;
@@ -92,7 +115,8 @@ export const MIN_BATCH = 32;
 
 const workerEntry = new URL('./worker.mjs', import.meta.url);
 
-export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+export async function ingestPaths(inputs: readonly IngestInput[], options: IngestOptions): Promise<IngestSummary> {
+  const paths = inputs.filter((input): input is string => typeof input === 'string');
   const { store, onProgress, signal } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
@@ -232,13 +256,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   };
 
   try {
-    for await (const entry of expandInputs(paths)) {
+    for await (const entry of listInputs(inputs)) {
       if ('skipped' in entry) {
         if (summary.skipped.length < MAX_LISTED_FAILURES) summary.skipped.push({ location: entry.input, reason: entry.skipped });
       } else if ('error' in entry) {
         track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
-        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }) };
+        const fetched = 'fetched' in entry ? { bytes: entry.fetched.bytes, mediaType: entry.fetched.mediaType, charset: entry.fetched.charset } : undefined;
+        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }), ...(fetched && { fetched }) };
         track(
           pool
             .run(task)

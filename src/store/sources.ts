@@ -78,8 +78,12 @@ export async function deleteSource(db: SqlSession, idOrLocation: number | string
   return (await db.run('DELETE FROM sources WHERE id = ?', [source.id])) > 0;
 }
 
-export async function dueSources(db: SqlSession, now: string): Promise<Source[]> {
-  return (await db.all<SourceRow>('SELECT * FROM sources WHERE next_due_at <= ? ORDER BY next_due_at, id', [now])).map(fromRow);
+export async function dueSources(db: SqlSession, now: string, claimUntil?: string): Promise<Source[]> {
+  const rows = claimUntil
+    ? await db.all<SourceRow>('UPDATE sources SET next_due_at = ? WHERE next_due_at <= ? RETURNING *', [claimUntil, now])
+    : await db.all<SourceRow>('SELECT * FROM sources WHERE next_due_at <= ?', [now]);
+  // RETURNING keeps no order (and shows the claimed time): in the order they were added
+  return rows.map(fromRow).sort((a, b) => a.id - b.id);
 }
 
 export async function addSourceError(db: SqlSession, sourceId: number, error: SourceError): Promise<void> {

@@ -1568,7 +1568,7 @@ export class SqlStore implements Store {
   source: Store['source'] = (idOrLocation) => this.watchState.source(idOrLocation);
   addSource: Store['addSource'] = (source) => this.watchState.addSource(source);
   removeSource: Store['removeSource'] = (idOrLocation) => this.watchState.removeSource(idOrLocation);
-  dueSources: Store['dueSources'] = (now) => this.watchState.dueSources(now);
+  dueSources: Store['dueSources'] = (now, claimUntil) => this.watchState.dueSources(now, claimUntil);
   recordSourceFetch: Store['recordSourceFetch'] = (id, outcome) => this.watchState.recordSourceFetch(id, outcome);
   recordSourceError: Store['recordSourceError'] = (id, error) => this.watchState.recordSourceError(id, error);
   sourceErrors: Store['sourceErrors'] = (id, limit) => this.watchState.sourceErrors(id, limit);

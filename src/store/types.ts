@@ -462,8 +462,12 @@ export interface Store {
   /** Throws StoreError when the location is already a source. */
   addSource(source: NewSource): Promise<Source>;
   removeSource(idOrLocation: number | string): Promise<boolean>;
-  /** Sources due at `now` (ISO), the most overdue first. */
-  dueSources(now: string): Promise<Source[]>;
+  /**
+   * Sources due at `now` (ISO), in the order they were added. With `claimUntil`, they are claimed in the
+   * same statement (due again only at `claimUntil`, unless a visit says otherwise first), so of
+   * several watchers on one database only one queues each.
+   */
+  dueSources(now: string, claimUntil?: string): Promise<Source[]>;
   recordSourceFetch(sourceId: number, outcome: SourceFetchOutcome): Promise<void>;
   /** An error on one item of a source (an article that would not load), the source itself still fetched. */
   recordSourceError(sourceId: number, error: SourceError): Promise<void>;

@@ -29,8 +29,8 @@ export class WatchState {
   removeSource(idOrLocation: number | string): Promise<boolean> {
     return this.db.transaction(() => deleteSource(this.db, idOrLocation));
   }
-  dueSources(now: string): Promise<Source[]> {
-    return dueSources(this.db, now);
+  dueSources(now: string, claimUntil?: string): Promise<Source[]> {
+    return dueSources(this.db, now, claimUntil);
   }
   recordSourceFetch(sourceId: number, outcome: SourceFetchOutcome): Promise<void> {
     return this.db.transaction(() => recordFetch(this.db, sourceId, outcome));
