@@ -91,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'indicators', description: 'indicators, series and conflicts' },
         { name: 'facts', description: 'events, cooperation items and search' },
         { name: 'export', description: 'CSV, XLSX and JSON downloads' },
+        { name: 'sources', description: 'subscribed sources, what changed, Atom feeds' },
       ],
     },
   });
@@ -126,6 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ...(route.querystring && { querystring: route.querystring }),
         ...(route.params && { params: route.params }),
         ...(route.consumes && { consumes: route.consumes }),
+        ...(route.body && { body: route.body }),
       },
       config: {
         ...(route.perMinute && rateLimitPerMinute !== false && { rateLimit: { max: route.perMinute, timeWindow: 60_000 } }),

@@ -9,6 +9,7 @@ import { ApiError, notFound } from './errors.ts';
 import { exportResponse, type ExportFormat, type ExportTableName } from './export.ts';
 import * as schema from './schemas.ts';
 import type { UploadResult } from './upload.ts';
+import { watchRoutes } from './watch-routes.ts';
 
 export interface ApiContext {
   store: Store;
@@ -26,7 +27,7 @@ export interface ApiContext {
 }
 
 export interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   summary: string;
   description?: string;
@@ -34,6 +35,8 @@ export interface ApiRoute {
   querystring?: object;
   params?: object;
   consumes?: string[];
+  /** A JSON body, validated (and described in the OpenAPI document). */
+  body?: object;
   /** A body described in the OpenAPI document but not validated by Ajv (multipart uploads). */
   documentedBody?: object;
   /** Per-route rate limit (requests per minute per client), tighter than the global one. */
@@ -219,4 +222,6 @@ export const routes: ApiRoute[] = [
       return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
     },
   },
+  // sources, changes and their Atom feeds (watch-routes.ts)
+  ...watchRoutes,
 ];
