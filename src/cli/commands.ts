@@ -9,6 +9,8 @@ import { registerConflicts } from './conflicts.ts';
 import { registerTimeline } from './timeline.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
+import { registerSource } from './source.ts';
+import { registerWatch } from './watch.ts';
 
 /** Every CLI command, each a thin layer over a pipeline stage or the store. */
 export const commands: ((program: Command) => void)[] = [
@@ -22,4 +24,6 @@ export const commands: ((program: Command) => void)[] = [
   registerTimeline,
   registerExport,
   registerServe,
+  registerSource,
+  registerWatch,
 ];

@@ -19,7 +19,7 @@ import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, Store } from '../store/index.ts';
 import { countReportFiles, expandInputs, type ExpandedInput } from '../read/walk.ts';
-import type { ProcessedReport, ProcessTask } from './process.ts';
+import { processTask, type ProcessedReport, type ProcessTask } from './process.ts';
 
 /**
  * An input already fetched (the watcher's polite fetcher: robots.txt, rate, conditional requests):
@@ -63,6 +63,11 @@ export interface IngestOptions {
   keepBytes?: boolean;
   /** Stops taking new input; what is in flight is still written, then the summary is returned. */
   signal?: AbortSignal;
+  /**
+   * Read and extract in the calling thread, no worker threads (the watcher's visits: a few reports
+   * each, where starting threads that load the pipeline costs more than the work).
+   */
+  inThread?: boolean;
   /** Rebuild indicators, series and conflicts at the end (default true; a caller timing it apart says false). */
   refresh?: boolean;
 }
@@ -115,6 +120,28 @@ export const MIN_BATCH = 32;
 
 const workerEntry = new URL('./worker.mjs', import.meta.url);
 
+/** What the writer needs of the extraction workers: piscina's pool, or the calling thread. */
+type ExtractionPool = {
+  run(task: ProcessTask): Promise<ProcessedReport[]>;
+  destroy(): Promise<void>;
+  once(event: 'error', listener: (error: unknown) => void): unknown;
+};
+
+/** `workers` threads, each running `process.ts`. */
+function newPool(workers: number): ExtractionPool {
+  return new Piscina<ProcessTask, ProcessedReport[]>({
+    filename: workerEntry.href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    // a task waits on the disk or the network before its CPU work, and the writer's thread, which
+    // hands out the tasks, is busy for a batch at a time: let a worker hold enough to last that long
+    concurrentTasksPerWorker: 64,
+    // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
+    execArgv: [],
+  });
+}
+
 export async function ingestPaths(inputs: readonly IngestInput[], options: IngestOptions): Promise<IngestSummary> {
   const paths = inputs.filter((input): input is string => typeof input === 'string');
   const { store, onProgress, signal } = options;
@@ -149,17 +176,8 @@ export async function ingestPaths(inputs: readonly IngestInput[], options: Inges
       )
     : Promise.resolve();
 
-  const pool = new Piscina<ProcessTask, ProcessedReport[]>({
-    filename: workerEntry.href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    // a task waits on the disk or the network before its CPU work, and the writer's thread, which
-    // hands out the tasks, is busy for a batch at a time: let a worker hold enough to last that long
-    concurrentTasksPerWorker: 64,
-    // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
-    execArgv: [],
-  });
+  // in the calling thread (a few reports), or a pool of worker threads
+  const pool: ExtractionPool = options.inThread ? { run: processTask, destroy: async () => undefined, once: () => undefined } : newPool(workers);
   // In input order: the writer waits for the oldest MIN_BATCH inputs in flight, then takes along
   // every later one already finished (`done`).
   const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];

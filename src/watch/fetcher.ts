@@ -53,7 +53,6 @@ interface Robots {
 }
 
 const ROBOTS_TTL_MS = 3600_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const megabytes = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export class PoliteFetcher {

@@ -18,6 +18,7 @@ import { addSeconds, nextWaitSeconds } from './schedule.ts';
 
 export interface FolderOptions {
   store: Store;
+  /** Extraction worker threads per ingest; 0 (default): in this thread. */
   workers?: number;
   /** A file modified less than this long ago may be half-written (default 2 000 ms). */
   settleMs?: number;
@@ -57,7 +58,7 @@ async function ingestFiles(source: Source, files: readonly string[], o: FolderOp
   if (!fresh.length) return { fresh: 0, stored: 0, settling, failed: 0 };
   const summary = await ingestPaths(
     fresh.map((f) => f.key),
-    { store: o.store, workers: o.workers ?? 1 },
+    { store: o.store, workers: o.workers || 1, inThread: !o.workers },
   );
   for (const failure of summary.failures) {
     await o.store.recordSourceError(source.id, { at: new Date().toISOString(), location: failure.location, reason: failure.reason });

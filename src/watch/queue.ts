@@ -134,8 +134,8 @@ export class PgQueue implements JobQueue {
     while (!signal?.aborted && (await this.boss.getQueueSize(QUEUE_NAME, { before: 'completed' })) > 0) await sleep(Math.max(250, this.o.pollSeconds * 500));
   }
 
+  /** Lets the running visit finish (no new one is taken), then closes the queue's connections. */
   async stop(): Promise<void> {
-    await this.boss.offWork(QUEUE_NAME);
     await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   }
 }

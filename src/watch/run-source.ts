@@ -13,7 +13,7 @@ import { addSeconds, nextWaitSeconds } from './schedule.ts';
 export interface VisitOptions {
   store: Store;
   fetcher: PoliteFetcher;
-  /** Extraction worker threads per ingest (default 1: a visit brings a few articles). */
+  /** Extraction worker threads per ingest; 0 (default): in this thread, as a visit brings a few articles. */
   workers?: number;
   /** Articles fetched per visit at most; the rest wait for the next one (default 100). */
   maxItems?: number;
@@ -109,7 +109,7 @@ async function ingestArticles(source: Source, urls: readonly string[], o: VisitO
       await o.store.recordSourceError(source.id, { at: new Date().toISOString(), location: url, reason: reasonOf(error) });
     }
   }
-  const summary = await ingestPaths(inputs, { store: o.store, workers: o.workers ?? 1 });
+  const summary = await ingestPaths(inputs, { store: o.store, workers: o.workers || 1, inThread: !o.workers });
   for (const failure of summary.failures) {
     errors++;
     await o.store.recordSourceError(source.id, { at: new Date().toISOString(), location: failure.location, reason: failure.reason });

@@ -101,7 +101,7 @@ describe('watching feeds over HTTP', () => {
   });
 
   const round = async () => {
-    const watcher = await Watcher.open({ store, workers: 1, fetcher: { hostIntervalMs: 0, timeoutMs: 400, maxBytes: 2 * 1024 * 1024 } });
+    const watcher = await Watcher.open({ store, fetcher: { hostIntervalMs: 0, timeoutMs: 400, maxBytes: 2 * 1024 * 1024 } });
     try {
       return await watcher.once();
     } finally {

@@ -17,7 +17,7 @@ export interface WatcherOptions {
   /** Default: pg-boss on the store's database when it is PostgreSQL, else in-process. */
   queue?: JobQueue;
   fetcher?: FetcherOptions;
-  /** Extraction worker threads per ingest. */
+  /** Extraction worker threads per ingest; 0 (default): in the watcher's own thread. */
   workers?: number;
   /** Folder files younger than this may be half-written (ms). */
   settleMs?: number;
