@@ -42,7 +42,9 @@ function printRound(summary: RoundSummary, json: boolean | undefined): void {
     process.stdout.write(`${v.location}: ${v.status}${v.error ? ` (${v.error})` : `, ${v.fresh} new of ${v.listed}, ${v.stored} stored`}\n`);
   }
   for (const f of summary.folders) {
-    process.stdout.write(`folder ${f.sourceId}: ${f.error ? `failed (${f.error})` : `${f.fresh} new or changed of ${f.files}, ${f.stored} stored, ${f.settling} still being written`}\n`);
+    process.stdout.write(
+      `folder ${f.sourceId}: ${f.error ? `failed (${f.error})` : `${f.fresh} new or changed of ${f.files}, ${f.stored} stored, ${f.settling} still being written`}\n`,
+    );
   }
 }
 

@@ -49,7 +49,10 @@ async function* readFetched(location: string, fetched: NonNullable<ProcessTask['
     const docs = await readBytesAsync(bytes, { location, source: location, mediaType: fetched.mediaType, charset: fetched.charset }, maxBytes);
     for (const doc of docs) yield { ok: true, doc, bytes };
   } catch (error) {
-    yield { ok: false, error: error instanceof ReportError ? error : new ReportError(location, error instanceof Error ? error.message : String(error), 'read:failed') };
+    yield {
+      ok: false,
+      error: error instanceof ReportError ? error : new ReportError(location, error instanceof Error ? error.message : String(error), 'read:failed'),
+    };
   }
 }
 

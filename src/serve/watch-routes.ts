@@ -33,7 +33,11 @@ const changesQuery = {
   additionalProperties: false,
   properties: {
     since: { type: 'string', format: 'date-time', description: 'changes strictly after this moment (ISO 8601)' },
-    kind: { type: 'string', pattern: `^(${CHANGE_KINDS.join('|')})(,(${CHANGE_KINDS.join('|')}))*$`, description: 'comma-separated: report, point, conflict, decision' },
+    kind: {
+      type: 'string',
+      pattern: `^(${CHANGE_KINDS.join('|')})(,(${CHANGE_KINDS.join('|')}))*$`,
+      description: 'comma-separated: report, point, conflict, decision',
+    },
     indicator: { type: 'string', minLength: 1, maxLength: 300 },
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200, description: 'the newest this many (1–1000), oldest first' },
   },
@@ -75,14 +79,16 @@ export const watchRoutes: ApiRoute[] = [
     perMinute: 30,
     handler: async (req, reply, { store }) => {
       const body = req.body as SourceRequest;
-      if (!/^https?:\/\//i.test(body.location.trim())) throw new ApiError(400, 'invalid_request', 'body/location must be an http(s) URL (add folders with the command line)');
+      if (!/^https?:\/\//i.test(body.location.trim()))
+        throw new ApiError(400, 'invalid_request', 'body/location must be an http(s) URL (add folders with the command line)');
       let source;
       try {
         source = await describeSource(body);
       } catch (error) {
         throw new ApiError(400, 'invalid_request', error instanceof Error ? error.message : String(error));
       }
-      if (isPrivateAddress(source.location)) throw new ApiError(403, 'forbidden', `${source.location}: addresses of this machine or a private network cannot be added here`);
+      if (isPrivateAddress(source.location))
+        throw new ApiError(403, 'forbidden', `${source.location}: addresses of this machine or a private network cannot be added here`);
       if (await store.source(source.location)) throw new ApiError(409, 'conflict', `${source.location} is a source already`);
       return reply.code(201).send(await store.addSource(source));
     },

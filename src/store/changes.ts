@@ -119,7 +119,13 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
       indicatorId,
       reportId: c.b.reportIds[0] ?? c.a.reportIds[0] ?? null,
       title: `冲突 · ${name}${c.a.region ? `（${c.a.region}）` : ''}：${shown(c.a)} 与 ${shown(c.b)}`,
-      detail: { date: c.date, region: c.a.region, reason: c.reason, a: { value: c.a.value, reports: c.a.reportIds.slice(0, 10) }, b: { value: c.b.value, reports: c.b.reportIds.slice(0, 10) } },
+      detail: {
+        date: c.date,
+        region: c.a.region,
+        reason: c.reason,
+        a: { value: c.a.value, reports: c.a.reportIds.slice(0, 10) },
+        b: { value: c.b.value, reports: c.b.reportIds.slice(0, 10) },
+      },
     });
   }
 }

@@ -60,7 +60,8 @@ export async function getSource(db: SqlSession, idOrLocation: number | string): 
 
 /** Inserts a source, due at once; null when its location is a source already. */
 export async function insertSource(db: SqlSession, source: NewSource, now: string): Promise<Source | null> {
-  if (!Number.isInteger(source.everySeconds) || source.everySeconds < 1) throw new Error(`addSource: everySeconds must be a positive integer, got ${source.everySeconds}`);
+  if (!Number.isInteger(source.everySeconds) || source.everySeconds < 1)
+    throw new Error(`addSource: everySeconds must be a positive integer, got ${source.everySeconds}`);
   const row = await db.get<SourceRow>(
     `INSERT INTO sources (kind, location, name, every_seconds, added_at, next_due_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (location) DO NOTHING RETURNING *`,

@@ -4,7 +4,18 @@
  * store's main file.
  */
 import { listChanges, recordChange } from './changes.ts';
-import { addSourceError, deleteSource, dueSources, getSource, insertSource, listSourceErrors, listSources, markSeen, recordFetch, seenItems } from './sources.ts';
+import {
+  addSourceError,
+  deleteSource,
+  dueSources,
+  getSource,
+  insertSource,
+  listSourceErrors,
+  listSources,
+  markSeen,
+  recordFetch,
+  seenItems,
+} from './sources.ts';
 import type { SqlDriver } from './sql.ts';
 import type { Change, ChangeQuery, NewChange, NewSource, Source, SourceError, SourceFetchOutcome } from './types.ts';
 

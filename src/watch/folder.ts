@@ -40,7 +40,12 @@ export interface FolderResult {
 const stateOf = (info: { size: number; mtimeMs: number }): string => `${info.size}:${Math.round(info.mtimeMs)}`;
 
 /** Ingests those of `files` that are new or changed and settled; the rest are left as they are. */
-async function ingestFiles(source: Source, files: readonly string[], o: FolderOptions, settleMs = o.settleMs ?? 2000): Promise<Omit<FolderResult, 'sourceId' | 'files'>> {
+async function ingestFiles(
+  source: Source,
+  files: readonly string[],
+  o: FolderOptions,
+  settleMs = o.settleMs ?? 2000,
+): Promise<Omit<FolderResult, 'sourceId' | 'files'>> {
   const seen = await o.store.seenItems(source.id, files);
   const fresh: { key: string; state: string }[] = [];
   let settling = 0;
@@ -65,7 +70,9 @@ async function ingestFiles(source: Source, files: readonly string[], o: FolderOp
   }
   // a file that could not be read is seen too: it is tried again when it changes
   await o.store.markItemsSeen(source.id, fresh);
-  o.log?.(`${source.name}: ${fresh.length} new or changed file(s), ${summary.new + summary.replaced} stored${summary.failed ? `, ${summary.failed} failed` : ''}`);
+  o.log?.(
+    `${source.name}: ${fresh.length} new or changed file(s), ${summary.new + summary.replaced} stored${summary.failed ? `, ${summary.failed} failed` : ''}`,
+  );
   return { fresh: fresh.length, stored: summary.new + summary.replaced, settling, failed: summary.failed };
 }
 
@@ -132,7 +139,7 @@ export function watchFolder(source: Source, o: FolderOptions): FolderWatch {
   watcher.on('error', (error) => o.log?.(`${source.name}: watching failed: ${error}`));
   return {
     idle: async () => {
-      for (let before; before !== chain; ) {
+      for (let before; before !== chain;) {
         before = chain;
         await chain.catch(() => undefined);
       }

@@ -75,11 +75,10 @@ describe.skipIf(!postgresAvailable)('three watchers on one PostgreSQL store', ()
   it('ingest every report exactly once, a killed watcher’s visit finished by the others', async () => {
     const logs: string[] = [];
     for (let n = 0; n < 3; n++) {
-      const child = spawn(
-        process.execPath,
-        [twincityBin, 'watch', '--store', url, '--job-timeout', '4s', '--poll', '1s', '--pace', '50'],
-        { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
-      );
+      const child = spawn(process.execPath, [twincityBin, 'watch', '--store', url, '--job-timeout', '4s', '--poll', '1s', '--pace', '50'], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       logs[n] = '';
       child.stderr!.on('data', (chunk: Buffer) => (logs[n] += chunk.toString()));
       children.push(child);
@@ -97,7 +96,9 @@ describe.skipIf(!postgresAvailable)('three watchers on one PostgreSQL store', ()
     const deadline = Date.now() + 45_000;
     while ((await store.reports()).total < FEEDS.length * PER_FEED && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     for (const child of children) if (child !== victim) child.kill('SIGTERM');
-    await Promise.all(children.filter((c) => c !== victim).map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await Promise.all(
+      children.filter((c) => c !== victim).map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))),
+    );
 
     const reports = await store.reports({ limit: 100 });
     const locations = reports.rows.map((r) => r.location).sort();

@@ -25,7 +25,9 @@ function article(id: string): string {
 
 function feed(base: string, count: number): string {
   const items = ARTICLES.slice(0, count)
-    .map(([id, title]) => `<item><title>${title}</title><link>${base}/a/${id}.html</link><pubDate>Mon, 0${id.slice(-1)} Jun 2024 08:00:00 +0800</pubDate></item>`)
+    .map(
+      ([id, title]) => `<item><title>${title}</title><link>${base}/a/${id}.html</link><pubDate>Mon, 0${id.slice(-1)} Jun 2024 08:00:00 +0800</pubDate></item>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>川观</title>${items}</channel></rss>`;
 }
@@ -83,7 +85,8 @@ describe('watching feeds over HTTP', () => {
     server = createServer(handle);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const add = (location: string, name: string, kind: Source['kind'] = 'feed') => store.addSource({ kind, location: `${base}${location}`, name, everySeconds: 1 });
+    const add = (location: string, name: string, kind: Source['kind'] = 'feed') =>
+      store.addSource({ kind, location: `${base}${location}`, name, everySeconds: 1 });
     await add('/feed.xml', 'good');
     await add('/missing.xml', 'missing');
     await add('/slow.xml', 'slow');
@@ -118,7 +121,11 @@ describe('watching feeds over HTTP', () => {
     const summary = await round();
     expect(summary.visits).toHaveLength(7);
     const reports = await store.reports();
-    expect(reports.rows.map((r) => r.title).sort()).toEqual(ARTICLES.slice(0, 3).map((a) => a[1]).sort());
+    expect(reports.rows.map((r) => r.title).sort()).toEqual(
+      ARTICLES.slice(0, 3)
+        .map((a) => a[1])
+        .sort(),
+    );
     expect(reports.rows.every((r) => r.location.startsWith(`${base}/a/`))).toBe(true);
     const good = await byName('good');
     expect(good).toMatchObject({ itemsSeen: 3, consecutiveErrors: 0, lastError: null, etag: '"v3"' });
@@ -138,7 +145,11 @@ describe('watching feeds over HTTP', () => {
     }
     expect(requests.some((r) => r.path.startsWith('/private/'))).toBe(false);
     const changes = await store.changes({ kinds: ['report'] });
-    expect(changes.map((c) => c.title).sort()).toEqual(ARTICLES.slice(0, 3).map((a) => a[1]).sort());
+    expect(changes.map((c) => c.title).sort()).toEqual(
+      ARTICLES.slice(0, 3)
+        .map((a) => a[1])
+        .sort(),
+    );
   });
 
   it('asks again with the validators: a 304 fetches nothing', async () => {
