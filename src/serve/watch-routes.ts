@@ -3,7 +3,8 @@
  * same as Atom feeds — all changes, and one feed per indicator.
  */
 import type { FastifyRequest } from 'fastify';
-import { CHANGE_KINDS, type ChangeKind } from '../store/types.ts';
+import { CHANGE_KINDS } from '../store/changes.ts';
+import type { ChangeKind } from '../store/types.ts';
 import { describeSource, isPrivateAddress, type SourceRequest } from '../watch/index.ts';
 import { atomFeed } from './atom.ts';
 import { ApiError, notFound } from './errors.ts';

@@ -11,7 +11,8 @@
 import type { Point, PointConflict } from '../reconcile/index.ts';
 import type { Params, SqlSession } from './sql.ts';
 import type { Change, ChangeKind, ChangeQuery, NewChange } from './types.ts';
-import { CHANGE_KINDS } from './types.ts';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['report', 'point', 'conflict', 'decision'];
 
 interface ChangeRow {
   id: number;

@@ -364,7 +364,6 @@ export interface SourceError {
 }
 
 export type ChangeKind = 'report' | 'point' | 'conflict' | 'decision';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['report', 'point', 'conflict', 'decision'];
 
 /** Something that changed, for `GET /api/changes` and the Atom feeds. */
 export interface Change {

@@ -10,6 +10,8 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { SearchBox, SearchPage } from './pages/SearchPage.tsx';
 import { UploadPage } from './pages/UploadPage.tsx';
+import { SourcesPage } from './pages/SourcesPage.tsx';
+import { useChanges } from './changes.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
 
 const NAV: [string, MessageKey][] = [
@@ -20,6 +22,7 @@ const NAV: [string, MessageKey][] = [
   ['/reports', 'navReports'],
   ['/search', 'navSearch'],
   ['/upload', 'navUpload'],
+  ['/sources', 'navSources'],
 ];
 
 function Page() {
@@ -42,6 +45,8 @@ function Page() {
       return <SearchPage />;
     case '/upload':
       return <UploadPage />;
+    case '/sources':
+      return <SourcesPage />;
     default:
       return <p className="error">404 · {path}</p>;
   }
@@ -50,6 +55,7 @@ function Page() {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const { path } = useLocation();
+  const { changes } = useChanges();
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/indicators') : path.startsWith(href));
   return (
     <>
@@ -62,6 +68,11 @@ export function App() {
           {NAV.map(([href, key]) => (
             <Link key={href} to={href} className={current(href) ? 'active' : undefined}>
               {t(key)}
+              {href === '/sources' && changes.length > 0 && (
+                <span className="badge badge-fresh" title={t('newSinceVisit')} data-testid="nav-new-count">
+                  {t('newMark')} {changes.length}
+                </span>
+              )}
             </Link>
           ))}
         </nav>

@@ -1,5 +1,6 @@
 /** The dashboard talks to the JSON API only; these are its calls, typed by the store's row types. */
 import type {
+  Change,
   Conflict,
   IndicatorDetail,
   IndicatorSummary,
@@ -8,12 +9,17 @@ import type {
   ReportDetail,
   ReportSummary,
   SearchHit,
+  Source,
+  SourceError,
   StoredItem,
   SourceRef,
   TimelineEntry,
 } from '../../src/store/types.ts';
 
 export type {
+  Change,
+  Source,
+  SourceError,
   Conflict,
   ConflictSide,
   IndicatorDetail,
@@ -75,6 +81,19 @@ export const api = {
   timeline: (p: { area?: string; from?: string; to?: string } = {}) => request<{ rows: TimelineEntry[] }>('/api/timeline' + query(p)),
   items: (p: { area?: string; limit?: number; offset?: number } = {}) => request<Page<StoredItem>>('/api/items' + query(p)),
   search: (q: string, p: { limit?: number; offset?: number } = {}) => request<Page<SearchHit>>('/api/search' + query({ q, ...p })),
+  changes: (p: { since?: string; kind?: string; limit?: number } = {}) =>
+    request<{ since: string | null; latest: string | null; rows: Change[] }>('/api/changes' + query(p)),
+  sources: () => request<{ rows: (Source & { errors: SourceError[] })[] }>('/api/sources'),
+  addSource: (body: { location: string; every?: string; name?: string }) =>
+    request<Source>('/api/sources', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  removeSource: async (id: number) => {
+    const response = await fetch(`/api/sources/${id}`, { method: 'DELETE' });
+    if (!response.ok)
+      throw new ApiFailure(
+        response.status,
+        ((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `${response.status}`,
+      );
+  },
   upload: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);

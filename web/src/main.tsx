@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { ChangesProvider } from './changes.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { RouterProvider } from './router.tsx';
 import './styles.css';
@@ -11,7 +12,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <RouterProvider>
-        <App />
+        <ChangesProvider>
+          <App />
+        </ChangesProvider>
       </RouterProvider>
     </I18nProvider>
   </StrictMode>,

@@ -1,6 +1,7 @@
+-- (IF NOT EXISTS: the tables are new to this migration, and a store rebuilt from an older schema may hold them already.)
 -- Subscribed sources (issue 14): a feed, a list page whose article links are followed, or a folder,
 -- each with its schedule and the state its next fetch needs (HTTP validators, back-off).
-CREATE TABLE sources (
+CREATE TABLE IF NOT EXISTS sources (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('feed', 'page', 'folder')),
   location TEXT NOT NULL UNIQUE,
@@ -19,7 +20,7 @@ CREATE TABLE sources (
 );
 -- What a source has delivered: an article URL, or a file with its size and mtime (`state`), so an
 -- unchanged item is never fetched or read again.
-CREATE TABLE source_items (
+CREATE TABLE IF NOT EXISTS source_items (
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   item_key TEXT NOT NULL,
   state TEXT NOT NULL DEFAULT '',
@@ -27,18 +28,18 @@ CREATE TABLE source_items (
   PRIMARY KEY (source_id, item_key)
 );
 -- The error history of a source (the last ones; the source row has the latest).
-CREATE TABLE source_errors (
+CREATE TABLE IF NOT EXISTS source_errors (
   id INTEGER PRIMARY KEY,
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   at TEXT NOT NULL,
   location TEXT NOT NULL,
   reason TEXT NOT NULL
 );
-CREATE INDEX source_errors_source ON source_errors(source_id, id);
+CREATE INDEX IF NOT EXISTS source_errors_source ON source_errors(source_id, id);
 -- What changed, in order (GET /api/changes, the Atom feeds): a new report, series point, conflict or
 -- curated decision. `key` is the thing's identity (a derived row is rebuilt under new ids), so
 -- recording the same change twice — two workers, a rebuild — is a no-op.
-CREATE TABLE changes (
+CREATE TABLE IF NOT EXISTS changes (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('report', 'point', 'conflict', 'decision')),
   key TEXT NOT NULL,
@@ -49,5 +50,5 @@ CREATE TABLE changes (
   detail TEXT NOT NULL DEFAULT '{}',
   UNIQUE (kind, key)
 );
-CREATE INDEX changes_at ON changes(at, id);
-CREATE INDEX changes_indicator ON changes(indicator_id, at);
+CREATE INDEX IF NOT EXISTS changes_at ON changes(at, id);
+CREATE INDEX IF NOT EXISTS changes_indicator ON changes(indicator_id, at);
