@@ -81,7 +81,15 @@ export async function listChanges(db: SqlSession, q: ChangeQuery = {}): Promise<
 
 const pointKey = (p: Point): string => JSON.stringify([p.region, p.date, p.value, p.valueMax, p.unit, p.measure, p.approx]);
 const APPROX_ZH: Record<Point['approx'], string> = { exact: '', about: '约', over: '超过', under: '不足' };
-const shown = (p: Point): string => `${APPROX_ZH[p.approx]}${p.value}${p.valueMax !== null ? `–${p.valueMax}` : ''}${p.unit}`;
+/** 280000000000 → 2800亿, 3430000 → 343万: a figure as a Chinese reader writes it. */
+export function chineseMagnitude(n: number): string {
+  const scaled = (v: number, unit: string) => `${Number(v.toPrecision(12)).toString()}${unit}`;
+  if (Math.abs(n) >= 1e8 && Number.isInteger(n / 1e4)) return scaled(n / 1e8, '亿');
+  if (Math.abs(n) >= 1e4 && Number.isInteger(n / 100)) return scaled(n / 1e4, '万');
+  return String(n);
+}
+const shown = (p: Point): string =>
+  `${APPROX_ZH[p.approx]}${chineseMagnitude(p.value)}${p.valueMax !== null ? `–${chineseMagnitude(p.valueMax)}` : ''}${p.unit}`;
 const where = (p: Point): string => [p.region, p.date].filter(Boolean).join(' ');
 
 /**

@@ -75,6 +75,12 @@ describe('watching feeds over HTTP', () => {
       res.on('error', () => undefined);
       return more();
     }
+    if (path === '/list.html')
+      return send(
+        200,
+        `<html><body><a href="/">首页</a><a href="/a/2024003.html">${ARTICLES[2][1]}</a><a href="http://other.invalid/2024/0601/1.html">外站</a></body></html>`,
+        { 'content-type': 'text/html; charset=utf-8' },
+      );
     if (path === '/broken.xml') return send(200, 'this is no feed <<< &&', { 'content-type': 'application/rss+xml' });
     return send(404, 'not found');
   };
@@ -94,6 +100,7 @@ describe('watching feeds over HTTP', () => {
     await add('/huge.xml', 'huge');
     await add('/broken.xml', 'broken');
     await add('/private/feed.xml', 'private');
+    await add('/list.html', 'list', 'page');
   });
 
   afterAll(async () => {
@@ -112,14 +119,16 @@ describe('watching feeds over HTTP', () => {
     }
   };
   const byName = async (name: string) => (await store.sources()).find((s) => s.name === name)!;
-  const untilDue = async () => {
-    const latest = Math.max(...(await store.sources()).map((s) => Date.parse(s.nextDueAt)));
+  /** Waits until the named sources (default: all) are due again. */
+  const untilDue = async (...names: string[]) => {
+    const sources = (await store.sources()).filter((s) => !names.length || names.includes(s.name));
+    const latest = Math.max(...sources.map((s) => Date.parse(s.nextDueAt)));
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, latest - Date.now() + 20)));
   };
 
   it('ingests a feed’s items once, and lands each broken source as an error on it', async () => {
     const summary = await round();
-    expect(summary.visits).toHaveLength(7);
+    expect(summary.visits).toHaveLength(8);
     const reports = await store.reports();
     expect(reports.rows.map((r) => r.title).sort()).toEqual(
       ARTICLES.slice(0, 3)
@@ -144,6 +153,9 @@ describe('watching feeds over HTTP', () => {
       expect((await store.sourceErrors(source.id))[0].reason, name).toMatch(reason);
     }
     expect(requests.some((r) => r.path.startsWith('/private/'))).toBe(false);
+    // a list page: its same-site article followed (already stored by the feed: no second copy), the other site's not
+    expect(await byName('list')).toMatchObject({ itemsSeen: 1, consecutiveErrors: 0 });
+    expect(reports.total).toBe(3);
     const changes = await store.changes({ kinds: ['report'] });
     expect(changes.map((c) => c.title).sort()).toEqual(
       ARTICLES.slice(0, 3)
@@ -167,7 +179,7 @@ describe('watching feeds over HTTP', () => {
 
   it('picks up a new item, fetching only its article', async () => {
     items = 4;
-    await untilDue();
+    await untilDue('good');
     const before = requests.length;
     await round();
     const articles = requests.slice(before).filter((r) => r.path.startsWith('/a/'));
