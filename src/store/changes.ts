@@ -104,10 +104,13 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
     ),
   );
   const name = (await db.get<{ name_zh: string }>('SELECT name_zh FROM indicators WHERE id = ?', [indicatorId]))?.name_zh ?? indicatorId;
+  // reports stored before the log began (migration 011): what rests on them alone is no change
+  const baseline = Number((await db.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'changes_baseline_report'"))?.value ?? 0);
+  const old = (p: Point) => p.reportIds.every((id) => id <= baseline);
   const at = new Date().toISOString();
   for (const p of points) {
     const key = `${indicatorId} ${pointKey(p)}`;
-    if (known.has(`point ${key}`)) continue;
+    if (known.has(`point ${key}`) || old(p)) continue;
     await recordChange(db, {
       kind: 'point',
       key,
@@ -120,7 +123,7 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
   }
   for (const c of conflicts) {
     const key = `${indicatorId} ${pointKey(c.a)} ${pointKey(c.b)}`;
-    if (known.has(`conflict ${key}`)) continue;
+    if (known.has(`conflict ${key}`) || (old(c.a) && old(c.b))) continue;
     await recordChange(db, {
       kind: 'conflict',
       key,

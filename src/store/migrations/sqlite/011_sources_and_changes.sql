@@ -52,3 +52,7 @@ CREATE TABLE IF NOT EXISTS changes (
 );
 CREATE INDEX IF NOT EXISTS changes_at ON changes(at, id);
 CREATE INDEX IF NOT EXISTS changes_indicator ON changes(indicator_id, at);
+-- The log begins now: series points and conflicts resting only on reports stored before it are
+-- what was there, not what changed, and are not logged when their indicators are next rebuilt.
+INSERT INTO store_meta (key, value) SELECT 'changes_baseline_report', CAST(coalesce(max(id), 0) AS TEXT) FROM reports WHERE true
+ON CONFLICT (key) DO NOTHING;
