@@ -10,6 +10,8 @@ import { registerTimeline } from './timeline.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
+import { registerSource } from './source.ts';
+import { registerWatch } from './watch.ts';
 
 /** Every CLI command, each a thin layer over a pipeline stage or the store. */
 export const commands: ((program: Command) => void)[] = [
@@ -24,4 +26,6 @@ export const commands: ((program: Command) => void)[] = [
   registerExport,
   registerServe,
   registerUsers,
+  registerSource,
+  registerWatch,
 ];

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { isDatabaseUrl, openStore, resolveStorePath } from '../store/index.ts';
 import { buildServer, defaultWebRoot } from '../serve/index.ts';
 import { bundledCorpusDir, ingestCorpusIfEmpty } from '../serve/bootstrap.ts';
+import { Watcher } from '../watch/index.ts';
+import { addWatcherOptions, watcherOptions } from './watch.ts';
 
 interface ServeFlags {
   store?: string;
@@ -14,6 +16,12 @@ interface ServeFlags {
   secureCookies?: boolean;
   trustProxy?: string;
   reportBudget?: string;
+  watch?: boolean;
+  workers: string;
+  jobTimeout: string;
+  settle: string;
+  poll: string;
+  pace: string;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
@@ -44,7 +52,8 @@ export function parseTrustProxy(value: string | undefined): boolean | string[] {
 }
 
 function addServeOptions(command: Command): Command {
-  return command
+  return addWatcherOptions(command)
+    .option('--watch', 'also visit the subscribed sources on their schedules (as `twincity watch` does)')
     .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
     .option('--port <n>', 'port to listen on (default: PORT or 8080)')
     .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
@@ -88,7 +97,15 @@ async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
     cacheTtlMs: Math.max(0, Number(flags.cacheTtl) || 0),
     logger: { level: 'warn' },
   });
+  // the watcher's options are checked before anything is started
+  const watching = flags.watch ? watcherOptions(flags) : null;
+  const stopWatching = new AbortController();
+  const watcher = watching ? await Watcher.open({ store, ...watching }) : null;
+  const watchRun = watcher?.run(stopWatching.signal);
   const close = async () => {
+    stopWatching.abort();
+    await watchRun;
+    await watcher?.close();
     await app.close();
     await store.close();
     process.exit(0);

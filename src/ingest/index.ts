@@ -18,9 +18,32 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { documentFromJSON } from '../document/index.ts';
 import type { IngestStatus, Store } from '../store/index.ts';
-import { countReportFiles, expandInputs } from '../read/walk.ts';
+import { countReportFiles, expandInputs, type ExpandedInput } from '../read/walk.ts';
 import { BudgetExceeded, budgetWatch, DEFAULT_REPORT_BUDGET_MS } from './budget.ts';
-import type { ProcessedReport, ProcessTask } from './process.ts';
+import { processTask, type ProcessedReport, type ProcessTask } from './process.ts';
+
+/**
+ * An input already fetched (the watcher's polite fetcher: robots.txt, rate, conditional requests):
+ * its bytes go through the same workers and writer as a path, named by `location` (its URL).
+ */
+export interface FetchedInput {
+  location: string;
+  bytes: Uint8Array;
+  /** From the HTTP Content-Type: the media type and the charset, as the reader takes them. */
+  mediaType?: string;
+  charset?: string;
+}
+
+/** A file, folder or URL to read, or bytes fetched already. */
+export type IngestInput = string | FetchedInput;
+
+/** The inputs as the lister yields them: paths expanded (folders walked), fetched inputs as they are. */
+async function* listInputs(inputs: readonly IngestInput[]): AsyncGenerator<ExpandedInput | { input: string; fetched: FetchedInput }> {
+  for (const input of inputs) {
+    if (typeof input === 'string') yield* expandInputs([input]);
+    else yield { input: input.location, fetched: input };
+  }
+}
 
 export interface IngestOptions {
   store: Store;
@@ -41,6 +64,11 @@ export interface IngestOptions {
   keepBytes?: boolean;
   /** Stops taking new input; what is in flight is still written, then the summary is returned. */
   signal?: AbortSignal;
+  /**
+   * Read and extract in the calling thread, no worker threads (the watcher's visits: a few reports
+   * each, where starting threads that load the pipeline costs more than the work).
+   */
+  inThread?: boolean;
   /** Rebuild indicators, series and conflicts at the end (default true; a caller timing it apart says false). */
   refresh?: boolean;
   /** Time one report may take to clean and extract before it fails and its worker is restarted (ms; default 30 s). */
@@ -95,7 +123,30 @@ export const MIN_BATCH = 32;
 
 const workerEntry = new URL('./worker.mjs', import.meta.url);
 
-export async function ingestPaths(paths: string[], options: IngestOptions): Promise<IngestSummary> {
+/** What the writer needs of the extraction workers: piscina's pool, or the calling thread. */
+type ExtractionPool = {
+  run(task: ProcessTask): Promise<ProcessedReport[]>;
+  destroy(): Promise<void>;
+  once(event: 'error', listener: (error: unknown) => void): unknown;
+};
+
+/** `workers` threads, each running `process.ts`. */
+function newPool(workers: number): Piscina<ProcessTask, ProcessedReport[]> {
+  return new Piscina<ProcessTask, ProcessedReport[]>({
+    filename: workerEntry.href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    // a task waits on the disk or the network before its CPU work, and the writer's thread, which
+    // hands out the tasks, is busy for a batch at a time: let a worker hold enough to last that long
+    concurrentTasksPerWorker: 64,
+    // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
+    execArgv: [],
+  });
+}
+
+export async function ingestPaths(inputs: readonly IngestInput[], options: IngestOptions): Promise<IngestSummary> {
+  const paths = inputs.filter((input): input is string => typeof input === 'string');
   const { store, onProgress, signal } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
@@ -128,27 +179,28 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       )
     : Promise.resolve();
 
-  const pool = new Piscina<ProcessTask, ProcessedReport[]>({
-    filename: workerEntry.href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    // a task waits on the disk or the network before its CPU work, and the writer's thread, which
-    // hands out the tasks, is busy for a batch at a time: let a worker hold enough to last that long
-    concurrentTasksPerWorker: 64,
-    // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
-    execArgv: [],
-  });
-  const watch = budgetWatch(() => pool.threads, options.reportBudgetMs ?? DEFAULT_REPORT_BUDGET_MS);
-  const runOnce = (task: ProcessTask) => watch.run((budgetSlot) => pool.run({ ...task, budgetSlot }));
-  // A report past its budget fails alone; the other tasks its worker held are run again, once.
-  const runTask = (task: ProcessTask): Promise<ProcessedReport[]> =>
-    runOnce(task).catch((error: unknown) => {
-      if (error instanceof BudgetExceeded) return [{ ok: false, location: task.input, reason: error.message }];
-      return runOnce(task).catch((again: unknown) =>
-        again instanceof BudgetExceeded ? [{ ok: false, location: task.input, reason: again.message }] : Promise.reject(again),
-      );
-    });
+  // in the calling thread (a few reports: no time budget there), or a pool of worker threads
+  let pool: ExtractionPool;
+  let runTask: (task: ProcessTask) => Promise<ProcessedReport[]>;
+  let closeBudget = (): void => undefined;
+  if (options.inThread) {
+    pool = { run: processTask, destroy: async () => undefined, once: () => undefined };
+    runTask = (task) => processTask(task);
+  } else {
+    const threads = newPool(workers);
+    pool = threads;
+    const watch = budgetWatch(() => threads.threads, options.reportBudgetMs ?? DEFAULT_REPORT_BUDGET_MS);
+    closeBudget = () => watch.close();
+    const runOnce = (task: ProcessTask) => watch.run((budgetSlot) => threads.run({ ...task, budgetSlot }));
+    // A report past its budget fails alone; the other tasks its worker held are run again, once.
+    runTask = (task: ProcessTask): Promise<ProcessedReport[]> =>
+      runOnce(task).catch((error: unknown) => {
+        if (error instanceof BudgetExceeded) return [{ ok: false, location: task.input, reason: error.message }];
+        return runOnce(task).catch((again: unknown) =>
+          again instanceof BudgetExceeded ? [{ ok: false, location: task.input, reason: again.message }] : Promise.reject(again),
+        );
+      });
+  }
   // In input order: the writer waits for the oldest MIN_BATCH inputs in flight, then takes along
   // every later one already finished (`done`).
   const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];
@@ -245,13 +297,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   };
 
   try {
-    for await (const entry of expandInputs(paths)) {
+    for await (const entry of listInputs(inputs)) {
       if ('skipped' in entry) {
         if (summary.skipped.length < MAX_LISTED_FAILURES) summary.skipped.push({ location: entry.input, reason: entry.skipped });
       } else if ('error' in entry) {
         track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
-        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }) };
+        const fetched = 'fetched' in entry ? { bytes: entry.fetched.bytes, mediaType: entry.fetched.mediaType, charset: entry.fetched.charset } : undefined;
+        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }), ...(fetched && { fetched }) };
         track(
           runTask(task).catch((error: unknown): ProcessedReport[] => [
             { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
@@ -268,7 +321,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
     if (!poolError) await Promise.allSettled(inFlight.map((entry) => entry.promise));
-    watch.close();
+    closeBudget();
     await pool.destroy();
   }
   await counting;

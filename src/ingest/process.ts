@@ -8,7 +8,8 @@
  */
 import { createDocument, documentToJSON } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
-import { readInputs } from '../read/index.ts';
+import { readBytesAsync, readInputs, type ReadResult } from '../read/index.ts';
+import { ReportError } from '../document/index.ts';
 import { storedContentCheck } from '../store/index.ts';
 import { reportSearchTerms, type SearchTerms } from '../store/segment.ts';
 import { onTheClock, type BudgetSlot } from './budget.ts';
@@ -27,6 +28,8 @@ export interface ProcessTask {
   storePath?: string;
   /** Where this task marks when it begins each report, for the parent's time budget (budget.ts). */
   budgetSlot?: BudgetSlot;
+  /** The input's bytes, fetched already (`input` is then its URL): read from these, not fetched again. */
+  fetched?: { bytes: Uint8Array; mediaType?: string; charset?: string };
 }
 
 export type ProcessedReport =
@@ -42,11 +45,25 @@ const isStored = (storePath: string, location: string, source: string, contentHa
   return check(location, source, contentHash);
 };
 
+/** Reads fetched bytes as readInputs reads a URL's answer: one result per report, a refusal as a result. */
+async function* readFetched(location: string, fetched: NonNullable<ProcessTask['fetched']>, maxBytes?: number): AsyncGenerator<ReadResult> {
+  const bytes = fetched.bytes instanceof Uint8Array ? fetched.bytes : new Uint8Array(fetched.bytes);
+  try {
+    const docs = await readBytesAsync(bytes, { location, source: location, mediaType: fetched.mediaType, charset: fetched.charset }, maxBytes);
+    for (const doc of docs) yield { ok: true, doc, bytes };
+  } catch (error) {
+    yield {
+      ok: false,
+      error: error instanceof ReportError ? error : new ReportError(location, error instanceof Error ? error.message : String(error), 'read:failed'),
+    };
+  }
+}
+
 export async function processTask(task: ProcessTask): Promise<ProcessedReport[]> {
   const reports: ProcessedReport[] = [];
   // only the limits that are set: the reader's defaults stand for the rest
   const options = Object.fromEntries(Object.entries({ maxBytes: task.maxBytes, timeoutMs: task.timeoutMs }).filter(([, v]) => v !== undefined));
-  for await (const result of readInputs([task.input], options)) {
+  for await (const result of task.fetched ? readFetched(task.input, task.fetched, task.maxBytes) : readInputs([task.input], options)) {
     if (!result.ok) {
       reports.push({ ok: false, location: result.error.location, reason: result.error.reason });
       continue;

@@ -114,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'export', description: 'CSV, XLSX and JSON downloads' },
         { name: 'session', description: 'sign-in, accounts (when the server requires them) and the CSRF token' },
         { name: 'curation', description: "analysts' decisions on figures, indicators and conflicts, and the audit log" },
+        { name: 'sources', description: 'subscribed sources, what changed, Atom feeds' },
       ],
     },
   });

@@ -56,8 +56,10 @@ async function sessionKey(store: Store): Promise<Buffer> {
 
 async function userOf(request: FastifyRequest, options: AuthOptions): Promise<UserAccount | null> {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    const user = await userForToken(options.store, header.slice(7).trim());
+  // A feed reader sends no header: the Atom feeds also take the token as ?token=.
+  const feedToken = request.url.startsWith('/feeds/') ? new URL(request.url, 'http://x').searchParams.get('token') : null;
+  if (header?.startsWith('Bearer ') || feedToken) {
+    const user = await userForToken(options.store, feedToken ?? header!.slice(7).trim());
     if (!user) throw new ApiError(401, 'unauthorized', 'the API token is not valid');
     request.viaToken = true;
     return user;
@@ -88,7 +90,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
   app.decorateRequest('user', null);
   app.decorateRequest('viaToken', false);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.user = await userOf(request, options);
+    if (request.url.startsWith('/api/') || request.url.startsWith('/feeds/')) request.user = await userOf(request, options);
   });
 }
 

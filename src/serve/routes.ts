@@ -11,6 +11,7 @@ import { readingMultipart } from './guards.ts';
 import { exportResponse, type ExportFormat, type ExportTableName } from './export.ts';
 import * as schema from './schemas.ts';
 import type { UploadResult } from './upload.ts';
+import { watchRoutes } from './watch-routes.ts';
 
 export interface ApiContext {
   store: Store;
@@ -39,12 +40,12 @@ export interface ApiRoute {
   querystring?: object;
   params?: object;
   consumes?: string[];
+  /** A JSON body, validated (and described in the OpenAPI document). */
+  body?: object;
   /** A body described in the OpenAPI document but not validated by Ajv (multipart uploads). */
   documentedBody?: object;
   /** Per-route rate limit (requests per minute per client), tighter than the global one. */
   perMinute?: number;
-  /** A JSON body, validated. */
-  body?: object;
   /** Who may call it: null anyone; default viewer for GET, analyst for the rest. */
   role?: Role | null;
   /** State-changing routes need the CSRF token with the session cookie; false only for sign-in (JSON only, nothing to forge). */
@@ -231,4 +232,6 @@ export const routes: ApiRoute[] = [
       return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
     },
   },
+  // sources, changes and their Atom feeds (watch-routes.ts)
+  ...watchRoutes,
 ];

@@ -2,6 +2,7 @@
  * The audit log: one row per decision (who, when, what before, what after, why). Rows are only
  * ever appended; the migrations' triggers refuse UPDATE and DELETE on the table.
  */
+import { recordChange } from './changes.ts';
 import type { SqlSession } from './sql.ts';
 import type { AuditEntry, AuditQuery, Page } from './types.ts';
 import { clampLimit, clampOffset, json, nowIso, parseJson } from './values.ts';
@@ -28,17 +29,38 @@ interface AuditRow {
   reason: string | null;
 }
 
+/** Decisions on what the dashboard shows (not on accounts) are changes its subscribers hear of too. */
+const PUBLISHED_KINDS = new Set(['figure', 'indicator', 'conflict']);
+
 export async function appendAudit(db: SqlSession, record: AuditRecord): Promise<void> {
-  await db.run('INSERT INTO audit_log (at, actor, action, target_kind, target_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-    nowIso(),
-    record.actor,
-    record.action,
-    record.targetKind,
-    record.targetId,
-    record.before === undefined ? null : json(record.before),
-    record.after === undefined ? null : json(record.after),
-    record.reason ?? null,
-  ]);
+  const at = nowIso();
+  const row = await db.get<{ id: number }>(
+    'INSERT INTO audit_log (at, actor, action, target_kind, target_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    [
+      at,
+      record.actor,
+      record.action,
+      record.targetKind,
+      record.targetId,
+      record.before === undefined ? null : json(record.before),
+      record.after === undefined ? null : json(record.after),
+      record.reason ?? null,
+    ],
+  );
+  if (!PUBLISHED_KINDS.has(record.targetKind)) return;
+  const after = (record.after ?? {}) as { indicatorId?: string | null };
+  const reportId = record.targetKind === 'figure' ? Number(record.targetId.split(':')[0]) : null;
+  const indicatorId =
+    record.targetKind === 'indicator' ? record.targetId : record.targetKind === 'conflict' ? record.targetId.split('|')[0] : (after.indicatorId ?? null);
+  await recordChange(db, {
+    kind: 'decision',
+    key: `audit:${row!.id}`,
+    at,
+    title: `${record.actor} ${record.action} ${record.targetId}${record.reason ? `：${record.reason}` : ''}`,
+    reportId: reportId !== null && Number.isFinite(reportId) ? reportId : null,
+    indicatorId,
+    detail: { action: record.action, actor: record.actor, before: record.before ?? null, after: record.after ?? null },
+  });
 }
 
 /** Newest first; `action` matches a prefix (`figure` finds figure.correct and figure.reject). */

@@ -88,6 +88,8 @@ describe.each(cases)('curation on %s', (_name, make) => {
     expect(series.some((p) => p.value === 2500)).toBe(false);
     const exported = (await store.exportTables()).find((t) => t.name === 'quantities')!;
     expect(exported.rows.find((r) => r.id === trains.id)).toMatchObject({ value: 2550, curation: 'correct', curated_by: 'ana' });
+    const changes = await store.changes({ kinds: ['decision'] });
+    expect(changes.at(-1)).toMatchObject({ kind: 'decision', reportId: id, title: expect.stringContaining('figure.correct') });
     const audit = await store.audit({ action: 'figure' });
     expect(audit.rows[0]).toMatchObject({ actor: 'ana', action: 'figure.correct', reason: '据原始公报', before: { value: 2500 }, after: { value: 2550 } });
     expect(indicatorId).toBeTruthy();

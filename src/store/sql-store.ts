@@ -25,6 +25,8 @@ import { queryTokens, queryWords, reportSearchText, searchTermsOf, type SearchTe
 import { sentenceExcerpt, storedSentence } from './excerpt.ts';
 import { fillFromText, fillSentences, type SentenceRow } from './sentence-text.ts';
 import type { Migration, Params, SqlDriver } from './sql.ts';
+import { recordChange, recordDerivedChanges } from './changes.ts';
+import { WatchState } from './watch-state.ts';
 import type {
   Conflict,
   ConflictQuery,
@@ -587,6 +589,7 @@ export class SqlStore implements Store {
         ))!.id;
       }
       await this.writeFacts(reportId, doc, { searchTerms, fresh: !existing });
+      await recordChange(this.db, { kind: 'report', key: `${reportId} ${doc.contentHash}`, reportId, title: doc.meta.title ?? doc.source, at: now });
       await this.db.run('DELETE FROM failures WHERE location = ?', [doc.location]);
       await this.setMeta('last_ingest_at', now);
       return { status: existing ? 'replaced' : 'new', reportId };
@@ -1134,6 +1137,7 @@ export class SqlStore implements Store {
       points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])),
     );
     const conflicts = findConflicts(points, { windowDays: this.windowDays });
+    await recordDerivedChanges(this.db, indicatorId, points, conflicts);
     await this.insertRows(
       'INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES ',
       '(?, ?, ?, ?, ?, ?)',
@@ -1808,6 +1812,25 @@ export class SqlStore implements Store {
   audit(q: AuditQuery = {}): Promise<Page<AuditEntry>> {
     return queryAudit(this.db, q);
   }
+
+  // ---------------------------------------------------------------- sources and changes (watch)
+
+  // a getter: field initializers run before the constructor has set `db`
+  private get watchState(): WatchState {
+    return new WatchState(this.db, (message) => new StoreError(message));
+  }
+  sources = () => this.watchState.sources();
+  source: Store['source'] = (idOrLocation) => this.watchState.source(idOrLocation);
+  addSource: Store['addSource'] = (source) => this.watchState.addSource(source);
+  removeSource: Store['removeSource'] = (idOrLocation) => this.watchState.removeSource(idOrLocation);
+  dueSources: Store['dueSources'] = (now, claimUntil) => this.watchState.dueSources(now, claimUntil);
+  recordSourceFetch: Store['recordSourceFetch'] = (id, outcome) => this.watchState.recordSourceFetch(id, outcome);
+  recordSourceError: Store['recordSourceError'] = (id, error) => this.watchState.recordSourceError(id, error);
+  sourceErrors: Store['sourceErrors'] = (id, limit) => this.watchState.sourceErrors(id, limit);
+  seenItems: Store['seenItems'] = (id, keys) => this.watchState.seenItems(id, keys);
+  markItemsSeen: Store['markItemsSeen'] = (id, items) => this.watchState.markItemsSeen(id, items);
+  recordChange: Store['recordChange'] = (change) => this.watchState.recordChange(change);
+  changes: Store['changes'] = (q) => this.watchState.changes(q);
 
   close(): Promise<void> {
     return this.db.close();

@@ -426,6 +426,83 @@ export interface AuditQuery {
   offset?: number;
 }
 
+// sources and changes (watch) — the types
+export type SourceKind = 'feed' | 'page' | 'folder';
+
+/** A subscribed source and the state its next fetch needs. Times are ISO strings. */
+export interface Source {
+  id: number;
+  /** feed: RSS/Atom, its items' links followed; page: a list page, its same-site article links followed; folder: a directory. */
+  kind: SourceKind;
+  /** The URL, or the folder's absolute path. */
+  location: string;
+  name: string;
+  everySeconds: number;
+  addedAt: string;
+  nextDueAt: string;
+  lastFetchAt: string | null;
+  lastOkAt: string | null;
+  /** HTTP validators of the last answer, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  itemsSeen: number;
+  /** Failures since the last success: the back-off grows with them. */
+  consecutiveErrors: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+export interface NewSource {
+  kind: SourceKind;
+  location: string;
+  name: string;
+  everySeconds: number;
+}
+
+/** How one fetch of a source went, and when it is due again. */
+export type SourceFetchOutcome =
+  | { ok: true; at: string; nextDueAt: string; etag?: string | null; lastModified?: string | null }
+  | { ok: false; at: string; nextDueAt: string; location: string; reason: string };
+
+export interface SourceError {
+  at: string;
+  /** What failed: the source itself or one of its items. */
+  location: string;
+  reason: string;
+}
+
+export type ChangeKind = 'report' | 'point' | 'conflict' | 'decision';
+
+/** Something that changed, for `GET /api/changes` and the Atom feeds. */
+export interface Change {
+  id: number;
+  kind: ChangeKind;
+  /** The thing's identity: the same change recorded twice is one change. */
+  key: string;
+  at: string;
+  reportId: number | null;
+  indicatorId: string | null;
+  /** One line for people (zh-CN). */
+  title: string;
+  detail: Record<string, unknown>;
+}
+
+export type NewChange = Omit<Change, 'id' | 'at' | 'reportId' | 'indicatorId' | 'detail'> & {
+  at?: string;
+  reportId?: number | null;
+  indicatorId?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+export interface ChangeQuery {
+  /** Changes strictly after this moment (ISO); default: all. */
+  since?: string;
+  kinds?: readonly ChangeKind[];
+  indicatorId?: string;
+  /** Default 200, at most 1 000: the newest that many, returned oldest first. */
+  limit?: number;
+}
+
 export interface Store {
   /** The SQLite file, or the PostgreSQL URL without its password: what may be shown. */
   readonly path: string;
@@ -511,6 +588,31 @@ export interface Store {
   ): Promise<Conflict | null>;
   curations(q?: { state?: 'active' | 'stale'; limit?: number; offset?: number }): Promise<Page<CurationRecord>>;
   audit(q?: AuditQuery): Promise<Page<AuditEntry>>;
+
+  // sources and changes (watch)
+  sources(): Promise<Source[]>;
+  /** By id, or by location (URL or absolute folder path). */
+  source(idOrLocation: number | string): Promise<Source | null>;
+  /** Throws StoreError when the location is already a source. */
+  addSource(source: NewSource): Promise<Source>;
+  removeSource(idOrLocation: number | string): Promise<boolean>;
+  /**
+   * Sources due at `now` (ISO), in the order they were added. With `claimUntil`, they are claimed in the
+   * same statement (due again only at `claimUntil`, unless a visit says otherwise first), so of
+   * several watchers on one database only one queues each.
+   */
+  dueSources(now: string, claimUntil?: string): Promise<Source[]>;
+  recordSourceFetch(sourceId: number, outcome: SourceFetchOutcome): Promise<void>;
+  /** An error on one item of a source (an article that would not load), the source itself still fetched. */
+  recordSourceError(sourceId: number, error: SourceError): Promise<void>;
+  /** The newest errors first. */
+  sourceErrors(sourceId: number, limit?: number): Promise<SourceError[]>;
+  /** Of these item keys, those the source has seen, with the state recorded for each. */
+  seenItems(sourceId: number, keys: readonly string[]): Promise<Map<string, string>>;
+  markItemsSeen(sourceId: number, items: readonly { key: string; state?: string }[]): Promise<void>;
+  /** Appends to the change log; a change whose (kind, key) is recorded already is a no-op. */
+  recordChange(change: NewChange): Promise<void>;
+  changes(q?: ChangeQuery): Promise<Change[]>;
 
   close(): Promise<void>;
 }

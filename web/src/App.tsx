@@ -12,6 +12,8 @@ import { SearchBox, SearchPage } from './pages/SearchPage.tsx';
 import { UploadPage } from './pages/UploadPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { SourcesPage } from './pages/SourcesPage.tsx';
+import { useChanges } from './changes.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 
@@ -24,6 +26,7 @@ const NAV: [string, MessageKey][] = [
   ['/search', 'navSearch'],
   ['/upload', 'navUpload'],
   ['/audit', 'navAudit'],
+  ['/sources', 'navSources'],
 ];
 
 const ROLE_KEY = { viewer: 'roleViewer', analyst: 'roleAnalyst', admin: 'roleAdmin' } as const satisfies Record<string, MessageKey>;
@@ -66,6 +69,8 @@ function Page() {
       return canCurate ? <UploadPage /> : <p className="error">403 · {path}</p>;
     case '/audit':
       return <AuditPage />;
+    case '/sources':
+      return <SourcesPage />;
     default:
       return <p className="error">404 · {path}</p>;
   }
@@ -75,9 +80,10 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const { path } = useLocation();
   const { info, canCurate } = useSession();
+  const { changes } = useChanges();
   const signedOut = info !== null && info.authRequired && !info.user;
-  // a viewer has nothing to upload
-  const nav = NAV.filter(([href]) => href !== '/upload' || canCurate);
+  // a viewer has nothing to upload; sources are the admins'
+  const nav = NAV.filter(([href]) => (href !== '/upload' || canCurate) && (href !== '/sources' || info?.user?.role === 'admin'));
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/indicators') : path.startsWith(href));
   return (
     <>
@@ -90,6 +96,11 @@ export function App() {
           {nav.map(([href, key]) => (
             <Link key={href} to={href} className={current(href) ? 'active' : undefined}>
               {t(key)}
+              {href === '/sources' && changes.length > 0 && (
+                <span className="badge badge-fresh" title={t('newSinceVisit')} data-testid="nav-new-count">
+                  {t('newMark')} {changes.length}
+                </span>
+              )}
             </Link>
           ))}
         </nav>

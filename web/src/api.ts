@@ -1,6 +1,7 @@
 /** The dashboard talks to the JSON API only; these are its calls, typed by the store's row types. */
 import type {
   AuditEntry,
+  Change,
   Conflict,
   CurationRecord,
   FigureDecision,
@@ -12,6 +13,8 @@ import type {
   ReportDetail,
   ReportSummary,
   SearchHit,
+  Source,
+  SourceError,
   StoredItem,
   SourceRef,
   TimelineEntry,
@@ -21,6 +24,9 @@ export type {
   AuditEntry,
   CurationRecord,
   FigureFields,
+  Change,
+  Source,
+  SourceError,
   Conflict,
   ConflictSide,
   IndicatorDetail,
@@ -109,6 +115,14 @@ export const api = {
   timeline: (p: { area?: string; from?: string; to?: string } = {}) => request<{ rows: TimelineEntry[] }>('/api/timeline' + query(p)),
   items: (p: { area?: string; limit?: number; offset?: number } = {}) => request<Page<StoredItem>>('/api/items' + query(p)),
   search: (q: string, p: { limit?: number; offset?: number } = {}) => request<Page<SearchHit>>('/api/search' + query({ q, ...p })),
+  changes: (p: { since?: string; kind?: string; limit?: number } = {}) =>
+    request<{ since: string | null; latest: string | null; rows: Change[] }>('/api/changes' + query(p)),
+  sources: () => request<{ rows: (Source & { errors: SourceError[] })[] }>('/api/sources'),
+  addSource: (body: { location: string; every?: string; name?: string }) =>
+    request<Source>('/api/sources', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  removeSource: async (id: number) => {
+    await request<null>(`/api/sources/${id}`, { method: 'DELETE' });
+  },
   upload: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);

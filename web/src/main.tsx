@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { ChangesProvider } from './changes.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { RouterProvider } from './router.tsx';
 import { SessionProvider } from './session.tsx';
@@ -13,7 +14,9 @@ createRoot(root).render(
     <I18nProvider>
       <RouterProvider>
         <SessionProvider>
-          <App />
+          <ChangesProvider>
+            <App />
+          </ChangesProvider>
         </SessionProvider>
       </RouterProvider>
     </I18nProvider>

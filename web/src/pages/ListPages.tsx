@@ -1,4 +1,5 @@
 /** The list pages: conflicts, timeline, cooperation items, reports. */
+import { NewMark } from '../changes.tsx';
 import { Fragment, useState } from 'react';
 import { api } from '../api.ts';
 import { AreaSelect, Async, KEY_AREAS, Pager, ProgressBar, reportHref } from '../components/common.tsx';
@@ -189,6 +190,7 @@ export function ReportsPage() {
                   <tr key={r.id}>
                     <td>
                       <Link to={reportHref(r.id)}>{r.title ?? r.source}</Link>
+                      <NewMark reportId={r.id} />
                       <div className="muted small">{r.source}</div>
                     </td>
                     <td>{formatDate(r.published, lang)}</td>

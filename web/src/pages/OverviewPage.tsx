@@ -1,4 +1,5 @@
 /** The key areas of the Circle, each with its indicators as cards; then the uncatalogued groups. */
+import { NewMark } from '../changes.tsx';
 import { api, type IndicatorSummary, type Overview } from '../api.ts';
 import { useState } from 'react';
 import { Async, Pager } from '../components/common.tsx';
@@ -125,6 +126,7 @@ function IndicatorCard({ indicator }: { indicator: IndicatorSummary }) {
         <span className="card-name" title={name}>
           {name}
         </span>
+        <NewMark indicatorId={indicator.id} />
         {indicator.conflictCount > 0 && (
           <span className="badge badge-conflict" title={t('conflicts')}>
             {indicator.conflictCount} {t('conflictBadge')}
