@@ -8,6 +8,7 @@
  * Anything that changes what an analyst sees appends here with `recordChange` (curation:
  * `recordChange(db, { kind: 'decision', key, title, indicatorId, reportId, detail })`).
  */
+import { createHash } from 'node:crypto';
 import type { Point, PointConflict } from '../reconcile/index.ts';
 import type { Params, SqlSession } from './sql.ts';
 import type { Change, ChangeKind, ChangeQuery, NewChange } from './types.ts';
@@ -28,13 +29,16 @@ interface ChangeRow {
 const INSERT = `INSERT INTO changes (kind, key, at, report_id, indicator_id, title, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (kind, key) DO NOTHING`;
 
+/** A change's identity as kept: a short digest (a point's identity is long, and a report of thousands of figures logs thousands). */
+export const keyDigest = (key: string): string => createHash('sha1').update(key).digest('base64url').slice(0, 16);
+
 /** Appends one change; a (kind, key) recorded already is left as it was (first seen wins). */
 export async function recordChange(db: SqlSession, change: NewChange): Promise<void> {
   if (!CHANGE_KINDS.includes(change.kind)) throw new Error(`recordChange: unknown kind ${JSON.stringify(change.kind)}`);
   if (!change.key) throw new Error(`recordChange(${change.kind}): the key is empty`);
   await db.run(INSERT, [
     change.kind,
-    change.key,
+    keyDigest(change.key),
     change.at ?? new Date().toISOString(),
     change.reportId ?? null,
     change.indicatorId ?? null,
@@ -110,7 +114,7 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
   const at = new Date().toISOString();
   for (const p of points) {
     const key = `${indicatorId} ${pointKey(p)}`;
-    if (known.has(`point ${key}`) || old(p)) continue;
+    if (known.has(`point ${keyDigest(key)}`) || old(p)) continue;
     await recordChange(db, {
       kind: 'point',
       key,
@@ -118,12 +122,13 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
       indicatorId,
       reportId: p.reportIds[0] ?? null,
       title: `${name}：${where(p) || '未注明时间地区'} ${shown(p)}`,
-      detail: { value: p.value, valueMax: p.valueMax, unit: p.unit, approx: p.approx, date: p.date, region: p.region, reports: p.reportIds.slice(0, 10) },
+      // the title says the rest: a report of thousands of figures logs thousands of points, so each stays small
+      detail: { value: p.value, unit: p.unit, reports: p.reportIds.slice(0, 3) },
     });
   }
   for (const c of conflicts) {
     const key = `${indicatorId} ${pointKey(c.a)} ${pointKey(c.b)}`;
-    if (known.has(`conflict ${key}`) || (old(c.a) && old(c.b))) continue;
+    if (known.has(`conflict ${keyDigest(key)}`) || (old(c.a) && old(c.b))) continue;
     await recordChange(db, {
       kind: 'conflict',
       key,

@@ -325,10 +325,25 @@ const sourceFromRow = (s: SourceRow): SourceRef => ({
   title: s.title,
   published: s.published,
   source: s.source,
-  sentence: s.sentence_text,
+  sentence: aroundFigure(s.sentence_text, s.surface),
   span: [s.span_start, s.span_end],
   text: s.surface,
 });
+
+/**
+ * A source as a series point lists it: the words around its figure, at most SOURCE_EXCERPT
+ * characters (the report page shows the whole sentence). Points keep their first sources inline,
+ * so a run-on report of thousands of figures would otherwise store its text many times over.
+ */
+const SOURCE_EXCERPT = 120;
+function aroundFigure(sentence: string, figure: string): string {
+  if (sentence.length <= SOURCE_EXCERPT) return sentence;
+  const at = Math.max(0, sentence.indexOf(figure));
+  const side = Math.max(0, Math.floor((SOURCE_EXCERPT - figure.length) / 2));
+  const start = Math.max(0, Math.min(at - side, sentence.length - SOURCE_EXCERPT));
+  const end = Math.min(sentence.length, start + SOURCE_EXCERPT);
+  return `${start > 0 ? '…' : ''}${sentence.slice(start, end)}${end < sentence.length ? '…' : ''}`;
+}
 
 /** A fingerprint of what derived rows depend on besides the facts. */
 function derivedBasisOf(catalog: Catalog, windowDays: number): string {
