@@ -348,6 +348,17 @@ describe.skipIf(!hasChromium)('curation in Chromium, signed in', () => {
     const first = audit.locator('tbody tr').first();
     expect(await first.textContent()).toMatch(/ana.*figure\.correct.*按原文核对/s);
     await tab.screenshot({ path: join(shots, '21-audit.png') });
+
+    // split the first point's figures off into an indicator of their own
+    await tab.goto(`${authBase}/indicators/chuanyu_tongban_items`);
+    await tab.getByTestId('series-table').locator('tbody input[type=checkbox]').first().check();
+    const tools = tab.getByTestId('indicator-curation');
+    await tools.locator('summary').click();
+    await tools.locator('input[name=nameZh]').fill('川渝通办事项数（试拆分）');
+    await tools.getByRole('button', { name: /拆分为新指标/ }).click();
+    await tab.waitForURL(/\/indicators\/cur%3A|\/indicators\/cur:/);
+    await tab.getByTestId('series-table').waitFor();
+    expect(await tab.locator('h1').textContent()).toContain('川渝通办事项数（试拆分）');
   });
 
   it('a viewer finds no upload or correction controls', async () => {

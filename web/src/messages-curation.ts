@@ -53,6 +53,10 @@ export const curationZh = {
   exportCsv: '导出 CSV',
   staleTitle: '待复核的校核',
   staleHint: '报告重新读取后，这些校核所指的字符已不存在，请复核。',
+  split: '拆分',
+  splitPick: '选中此观测的数据，拆分为新指标',
+  splitButton: '将所选数据拆分为新指标（用上方“新名称”）',
+  splitHint: '在明细表中勾选观测，填写新名称后拆分',
 } as const;
 
 export const curationEn: Record<keyof typeof curationZh, string> = {
@@ -109,4 +113,8 @@ export const curationEn: Record<keyof typeof curationZh, string> = {
   exportCsv: 'Export CSV',
   staleTitle: 'Decisions to review',
   staleHint: 'The report was read again and these decisions no longer point at characters it has.',
+  split: 'Split',
+  splitPick: 'Pick this point’s figures to split them off into a new indicator',
+  splitButton: 'Split the picked figures into a new indicator (named above)',
+  splitHint: 'Tick points in the table, give a new name, then split',
 };

@@ -1,10 +1,10 @@
-/** An analyst's tools on an indicator page: rename it, promote an automatic group to the catalogue, merge it into another. */
+/** An analyst's tools on an indicator page: rename it, promote an automatic group to the catalogue, merge it into another, split picked figures off. */
 import { useState } from 'react';
 import { api, type IndicatorDetail } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 
-export function IndicatorCuration({ indicator, onChanged }: { indicator: IndicatorDetail; onChanged: () => void }) {
+export function IndicatorCuration({ indicator, picked, onChanged }: { indicator: IndicatorDetail; picked: number[]; onChanged: () => void }) {
   const { t } = useI18n();
   const [name, setName] = useState(indicator.nameZh);
   const [into, setInto] = useState('');
@@ -53,6 +53,16 @@ export function IndicatorCuration({ indicator, onChanged }: { indicator: Indicat
           onClick={() => void run({ op: 'merge', into: into.trim() }, (id) => navigate(`/indicators/${encodeURIComponent(id)}`))}
         >
           {t('merge')}
+        </button>
+      </div>
+      <div className="review-actions">
+        <button
+          type="button"
+          disabled={!picked.length || !name.trim() || name.trim() === indicator.nameZh}
+          title={t('splitHint')}
+          onClick={() => void run({ op: 'split', nameZh: name.trim(), quantityIds: picked }, (id) => navigate(`/indicators/${encodeURIComponent(id)}`))}
+        >
+          {t('splitButton')}（{picked.length}）
         </button>
       </div>
       {error && <p className="error">{error}</p>}

@@ -21,6 +21,17 @@ export function IndicatorPage({ id }: { id: string }) {
 function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; onChanged: () => void }) {
   const { t, lang, area } = useI18n();
   const { canCurate } = useSession();
+  // points an analyst picked to split off into an indicator of their own (their figures' ids)
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const togglePoint = (ids: number[]) =>
+    setPicked((now) => {
+      const next = new Set(now);
+      const on = ids.every((id) => next.has(id));
+      for (const id of ids)
+        if (on) next.delete(id);
+        else next.add(id);
+      return next;
+    });
   const [selected, setSelected] = useState<number | null>(null);
   // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
   const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
@@ -68,7 +79,7 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
         </p>
       )}
       {indicator.description && <p className="muted">{indicator.description}</p>}
-      {canCurate && <IndicatorCuration indicator={indicator} onChanged={onChanged} />}
+      {canCurate && <IndicatorCuration indicator={indicator} picked={[...picked]} onChanged={onChanged} />}
       {indicator.patterns.length > 0 && (
         <details className="rules">
           <summary>{t('matchRules')}</summary>
@@ -94,6 +105,7 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
             <th className="num">{t('value')}</th>
             <th>{t('region')}</th>
             <th>{t('sourcesHeader')}</th>
+            {canCurate && <th title={t('splitPick')}>{t('split')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -108,6 +120,17 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
               <td>
                 <PointSources indicatorId={indicator.id} ord={i} point={point} />
               </td>
+              {canCurate && (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('splitPick')}
+                    disabled={point.sources.length === 0}
+                    checked={point.sources.length > 0 && point.sources.every((s) => picked.has(s.quantityId))}
+                    onChange={() => togglePoint(point.sources.map((s) => s.quantityId))}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
