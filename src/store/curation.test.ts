@@ -173,6 +173,9 @@ describe.each(cases)('curation on %s', (_name, make) => {
     const moved = figure((await store.report(firstId))!.quantities, '311项');
     const split = await store.curateIndicator({ op: 'split', id: moved.indicatorId!, quantityIds: [moved.id], nameZh: '川渝通办事项（试）' }, 'ana');
     expect(split).toMatchObject({ nameZh: '川渝通办事项（试）', catalogued: true });
+    // the indicator page says why its figures are there: the analyst's move, or the filing rule
+    expect((await store.indicator(split!.id))!.filedBy).toEqual([{ rule: expect.stringMatching(/^analyst: moved here/), figures: 1 }]);
+    expect((await store.indicator(target))!.filedBy.every((f) => /^(catalogue|auto):/.test(f.rule))).toBe(true);
     const merged = await store.curateIndicator({ op: 'merge', id: split!.id, into: target }, 'ana');
     expect(merged?.id).toBe(target);
     expect((await store.report(firstId))!.quantities.find((q) => q.id === moved.id)!.indicatorId).toBe(target);

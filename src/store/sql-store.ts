@@ -1387,6 +1387,7 @@ export class SqlStore implements Store {
     );
     return {
       ...summary,
+      filedBy: await this.filingReasons(id),
       mergedInto: curated?.merged_into ?? null,
       curated: curated ? { actor: curated.actor, at: curated.at } : null,
       description: row.description,
@@ -1394,6 +1395,26 @@ export class SqlStore implements Store {
       series,
       conflicts: (await this.conflicts({ indicatorId: id, limit: DETAIL_CONFLICTS })).rows,
     };
+  }
+
+  /** The rules that filed an indicator's figures (a bounded sample of them), with how many each filed. */
+  private async filingReasons(indicatorId: string): Promise<{ rule: string; figures: number }[]> {
+    const rows = await this.db.all<{ cues: string | null; indicator_override: string | null; curation_id: number | null }>(
+      `SELECT q.cues, q.indicator_override, q.curation_id FROM quantity_indicator qi JOIN quantities q ON q.id = qi.quantity_id
+      WHERE qi.indicator_id = ? LIMIT 5000`,
+      [indicatorId],
+    );
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const rule = r.indicator_override
+        ? `analyst: moved here (decision ${r.curation_id ?? '?'})`
+        : (parseJson<{ indicator?: string | null }>(r.cues, {}).indicator ?? 'unrecorded (read before rules were kept)');
+      counts.set(rule, (counts.get(rule) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 30)
+      .map(([rule, figures]) => ({ rule, figures }));
   }
 
   async conflicts(q: ConflictQuery = {}): Promise<Page<Conflict>> {

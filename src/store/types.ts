@@ -195,6 +195,8 @@ export interface IndicatorDetail extends IndicatorSummary {
   mergedInto: string | null;
   /** Set when an analyst promoted, renamed or split off this indicator. */
   curated: { actor: string; at: string } | null;
+  /** Why its figures are filed here: the filing rule (catalogue entry and synonym, or automatic key) or an analyst's move, most figures first. */
+  filedBy: { rule: string; figures: number }[];
   description: string | null;
   patterns: string[];
   series: SeriesPoint[];

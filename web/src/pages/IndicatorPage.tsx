@@ -79,6 +79,18 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
         </p>
       )}
       {indicator.description && <p className="muted">{indicator.description}</p>}
+      {indicator.filedBy.length > 0 && (
+        <details className="rules" data-testid="filed-by">
+          <summary>{t('filedBy')}</summary>
+          <ul>
+            {indicator.filedBy.map((f) => (
+              <li key={f.rule}>
+                <code>{f.rule}</code> · {f.figures} {t('quantities')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {canCurate && <IndicatorCuration indicator={indicator} picked={[...picked]} onChanged={onChanged} />}
       {indicator.patterns.length > 0 && (
         <details className="rules">
