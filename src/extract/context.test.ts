@@ -111,4 +111,13 @@ describe('targets', () => {
     const [port] = read(['宁波舟山港日吞吐量近400万吨。']);
     expect(port.region).not.toBe('舟山');
   });
+
+  it('knows a development zone by its own name and a town written after its county, as written', () => {
+    const [fund, area] = read(['1989年晋江县陈埭镇集资600多万元。不足39平方公里的陈埭镇聚集了许多企业。']);
+    expect([fund.region, area.region]).toEqual(['陈埭镇', '陈埭镇']);
+    const [trains] = read(['2023年，上合示范区到发中欧班列863列。']);
+    expect(trains.region).toBe('上合示范区');
+    const [zones] = read(['目前全国共有国家级新区19个。']);
+    expect(zones.region).not.toMatch(/新区/);
+  });
 });

@@ -864,7 +864,45 @@ export function findRegionMentions(text: string): RegionMention[] {
     }
     at = end;
   }
-  return mentions;
+  return withTownsAndZones(text, mentions);
+}
+
+/** A zone's own name: 上合示范区, 天府新区, 临港新片区 (not 国家级新区, 各示范区). */
+const ZONE = /([\u4e00-\u9fff]{2,4}?)(示范区|新片区|新区|自贸试验区|综合保税区)/gu;
+const NOT_ZONE_NAME =
+  /^(?:国家级?|省级|市级|各|全|该|本|这|此|首批|试点|示范|综合|重点|一批|多个|两个|[一二三四五六七八九十0-9]+个|[一二三四五六七八九十0-9]+家|的|和|与|及)|(?:的|和|与|及|、)$/u;
+/** A town written right after its county or city: 晋江县陈埭镇, 临汾市永和县 is a county (known already). */
+const TOWN = /^[县市区]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))(?![村民里政府干部长党委])/u;
+
+/**
+ * Places the division tables do not hold: development zones by their own names, and towns where
+ * the text writes them after their county (then anywhere else in the text too), as written.
+ */
+function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMention[] {
+  const added: RegionMention[] = [];
+  const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
+  if (/示范区|新片区|新区|自贸试验区|综合保税区/.test(text)) {
+    for (const m of text.matchAll(ZONE)) {
+      const [name, prefix] = [m[0], m[1]];
+      if (NOT_ZONE_NAME.test(prefix) || /国家|省级|市级|[级大个家批类]/.test(prefix) || taken(m.index, m.index + name.length)) continue;
+      added.push({ start: m.index, end: m.index + name.length, region: name, side: name, text: name });
+    }
+  }
+  const towns = new Map<string, string>();
+  for (const outer of mentions) {
+    const t = TOWN.exec(text.slice(outer.end, outer.end + 7));
+    if (t && placeLevel(outer) >= 1) towns.set(t[1], outer.side);
+  }
+  for (const [town, side] of towns) {
+    for (let at = text.indexOf(town); at >= 0; at = text.indexOf(town, at + town.length)) {
+      if (!taken(at, at + town.length)) added.push({ start: at, end: at + town.length, region: town, side, text: town });
+    }
+  }
+  if (!added.length) return mentions;
+  // a county written right before its town (晋江县陈埭镇) gives way to it, as a province does to its city
+  const townStarts = new Set(added.filter((a) => towns.has(a.text)).map((a) => a.start));
+  const outerOfTown = (m: RegionMention) => townStarts.has(m.end) || townStarts.has(m.end + 1);
+  return [...mentions.filter((m) => !outerOfTown(m)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /** 全省, 我省, 本省: the province; 全市, 我市, 本市: the city (not 全市场). */
