@@ -880,7 +880,11 @@ const TOWN = /^[县市区]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))(?![村民�
  */
 function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMention[] {
   const added: RegionMention[] = [];
-  const taken = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end);
+  // mentions are sorted and do not overlap: the one starting last before `end` is the only one that may
+  const taken = (start: number, end: number) => {
+    const m = mentions[lastStartingBefore(mentions, end)];
+    return m !== undefined && start < m.end;
+  };
   if (/示范区|新片区|新区|自贸试验区|综合保税区/.test(text)) {
     for (const m of text.matchAll(ZONE)) {
       const [name, prefix] = [m[0], m[1]];
