@@ -490,3 +490,18 @@ describe('chrome rules', () => {
     expect(chromeRule('2024年上半年，川渝两地地区生产总值同比增长6.1%。')).toBeNull();
   });
 });
+
+describe('table cells', () => {
+  it('keeps an empty-value cell (—) between short cells, so the figures after it keep their columns', () => {
+    const html =
+      '<table><tr><td>指标</td><td>单位</td><td>2021年</td><td>比上年增长(%)</td></tr>' +
+      '<tr><td>房地产开发投资</td><td>亿元</td><td>—</td><td>10.4</td></tr>' +
+      '<tr><td>商品房竣工面积</td><td>万平方米</td><td>1460.8</td><td>2.9</td></tr></table>';
+    const [doc] = readBytes(Buffer.from(`# 统计公报\n\n${html}\n`), { location: 'bulletin.md' }).map((d) => clean.run(d));
+    expect(doc.text.split(/\n+/)).toEqual(expect.arrayContaining(['亿元', '—', '10.4']));
+    const [page] = readBytes(Buffer.from('<html><body><p>首页 | 新闻 | 联系我们</p><p>——</p><p>正文第一段，写满了内容。</p></body></html>'), {
+      location: 'a.html',
+    }).map((d) => clean.run(d));
+    expect(page.text).not.toMatch(/^——$/m);
+  });
+});

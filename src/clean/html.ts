@@ -479,6 +479,12 @@ function contains(ancestor: Element, node: AnyNode): boolean {
   return false;
 }
 
+/** Whether the blocks on both sides of `i` are short cells (a name, a unit, a number), as in a table. */
+function isBetweenCells(blocks: readonly DraftBlock[], i: number): boolean {
+  const short = (b: DraftBlock | undefined) => b !== undefined && squash(blockText(b)).length <= 24 && !/[。！？]/.test(blockText(b));
+  return short(blocks[i - 1]) && short(blocks[i + 1]);
+}
+
 /** Walks the selection in document order into blocks, keeping raw offsets and link shares. */
 function toBlocks(roots: readonly AnyNode[], opts: HtmlExtractOptions): { blocks: DraftBlock[]; linkShare: number[] } {
   const base = opts.rawBase ?? 0;
@@ -656,8 +662,9 @@ function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opts: Html
     if (isKeywordStuffing(text)) return false;
     const share = linkShare[i];
     if (share > 0.5 && !opts.fragment) return false;
-    // Symbols and separators only ("|", ">>", "·").
-    if (!/[\p{L}\p{N}]/u.test(flat)) return false;
+    // Symbols and separators only ("|", ">>", "·") — but a table's empty-value cell (—) between
+    // short cells keeps its column, or the figures after it would line up under the wrong header.
+    if (!/[\p{L}\p{N}]/u.test(flat)) return /^[—–\-－/]$/.test(flat) && isBetweenCells(blocks, i);
     return true;
   });
   // A trailing run of headlines (a "more stories" box that escaped the link test): three or more
