@@ -93,8 +93,16 @@ export function documentContext(input: {
 /** The place a section names most (the first of a tie), else 全国 when a national body speaks in a section naming none. */
 function sectionPlace(text: string, span: Span, mentions: readonly RegionName[], nationalBodies: readonly string[]): { region: string; cue: Cue } | null {
   const counts = new Map<string, { n: number; first: RegionName }>();
-  for (const m of mentions) {
-    if (m.start < span[0] || m.end > span[1]) continue;
+  // mentions are in text order: start at the section's first one (a report of many stories stays linear)
+  let lo = 0;
+  for (let hi = mentions.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < span[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length && mentions[k].start < span[1]; k++) {
+    const m = mentions[k];
+    if (m.end > span[1]) continue;
     const c = counts.get(m.region);
     if (c) c.n++;
     else counts.set(m.region, { n: 1, first: m });
