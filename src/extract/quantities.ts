@@ -77,6 +77,8 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
   const tableSubjects = new Map<number, string>();
   /** What a table's column header or caption says of when (2021年末（亿元）): its cells' period. */
   const tablePeriods = new Map<number, { period: Period; cue: Cue }>();
+  /** A header or caption is read once, not once per cell under it. */
+  const tableTimes = new Map<string, TimeExpression[]>();
   const declared = declaredUnits(text, lex.units);
   for (const r of declared.size ? readings : []) {
     const d = declared.get(r.number.start);
@@ -88,7 +90,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     };
     r.unit = d.unit;
     tableSubjects.set(r.number.start, d.subject);
-    const said = tableTime(d, input.time);
+    const said = tableTime(d, input.time, tableTimes);
     if (said) tablePeriods.set(r.number.start, said);
   }
 
@@ -925,7 +927,7 @@ export function withDeicticPlaces(text: string, mentions: readonly RegionMention
   const domestic = (m: RegionMention) => m.side !== '全国' && m.side !== '成渝' && (lex.places.has(m.text) || lex.regionAliases.has(m.text));
   const provinceOf = (m: RegionMention) => (domestic(m) ? (m.side === '成都' ? '四川' : m.side) : null);
   const cityOf = (m: RegionMention) =>
-    !domestic(m) || /[县区旗]$/.test(m.region) ? null : m.region !== m.side || MUNICIPALITIES.has(m.region) || m.region === '成都' ? m.region : null;
+    !domestic(m) || placeLevel(m) === 2 ? null : placeLevel(m) === 1 || MUNICIPALITIES.has(m.region) || m.region === '成都' ? m.region : null;
   const added: RegionMention[] = [];
   let k = -1;
   for (const match of text.matchAll(DEICTIC)) {
@@ -943,10 +945,12 @@ export function withDeicticPlaces(text: string, mentions: readonly RegionMention
 }
 
 /** The period a table's column header, else its caption, states (a span, not a comparison's base). */
-function tableTime(d: DeclaredUnit, time: TimeContext): { period: Period; cue: Cue } | null {
+function tableTime(d: DeclaredUnit, time: TimeContext, memo: Map<string, TimeExpression[]>): { period: Period; cue: Cue } | null {
   for (const written of [d.header, d.caption]) {
     if (!written) continue;
-    const t = timeExpressionsOf(written, time).find((x) => x.period.end !== null && !/(?:较|比|同比)$/.test(written.slice(Math.max(0, x.start - 2), x.start)));
+    let times = memo.get(written);
+    if (!times) memo.set(written, (times = timeExpressionsOf(written, time)));
+    const t = times.find((x) => x.period.end !== null && !/(?:较|比|同比)$/.test(written.slice(Math.max(0, x.start - 2), x.start)));
     if (t) return { period: t.period, cue: { level: 'heading', span: null, text: written.slice(t.start, t.end) } };
   }
   return null;

@@ -64,9 +64,9 @@ export async function decideFigure(host: CurationHost, figure: FigureRow, decisi
   const previous = figure.curation_id ? await db.get<CurationRow>('SELECT * FROM curations WHERE id = ?', [figure.curation_id]) : undefined;
   const machine: FigureValues = previous ? { ...figure.values, ...parseJson<FigureFields>(previous.machine, {}) } : figure.values;
   const earlier = previous ? parseJson<FigureFields>(previous.fields, {}) : {};
-  const fields = decision.action === 'correct' ? { ...earlier, ...checkedFields(decision.fields ?? {}) } : earlier;
-  if (decision.action === 'correct' && !Object.keys(checkedFields(decision.fields ?? {})).length)
-    throw new CurationError('fields: a correction sets at least one field');
+  const given = decision.action === 'correct' ? checkedFields(decision.fields ?? {}) : {};
+  if (decision.action === 'correct' && !Object.keys(given).length) throw new CurationError('fields: a correction sets at least one field');
+  const fields: FigureFields = { ...earlier, ...given };
   if (fields.indicatorId && !(await indicatorExists(db, fields.indicatorId))) throw new CurationError(`fields.indicatorId: no indicator ${fields.indicatorId}`);
   const now = applyFields(machine, fields);
   const rejected = decision.action === 'reject';

@@ -5,24 +5,14 @@
  * what identifies them, so rebuilt derived rows pick them up. The store (sql-store.ts) calls these
  * inside its transactions.
  */
-import type { Approx, FigureStatus, Measure, Period, Span } from '../document/index.ts';
+import type { Approx, Measure, Span } from '../document/index.ts';
 import type { SqlSession } from './sql.ts';
-import type { ConflictDecision, CurationMark, CurationRecord, FigureAction, FigureFields, KeyArea, Page } from './types.ts';
+import type { ConflictDecision, CurationMark, CurationRecord, FigureAction, FigureFields, KeyArea, Page, StoredQuantity } from './types.ts';
 import { KEY_AREAS } from './types.ts';
 import { clampLimit, clampOffset, json, nowIso, parseJson } from './values.ts';
 
 /** What a decision can change of a figure, as the store keeps it. */
-export interface FigureValues {
-  value: number;
-  valueMax: number | null;
-  unit: string;
-  approx: Approx;
-  measure: Measure;
-  subject: string;
-  period: Period | null;
-  region: string | null;
-  status: FigureStatus;
-}
+export type FigureValues = Pick<StoredQuantity, 'value' | 'valueMax' | 'unit' | 'approx' | 'measure' | 'subject' | 'period' | 'region' | 'status'>;
 
 export interface CurationRow {
   id: number;

@@ -58,6 +58,7 @@ import type {
 import type { AuditEntry, AuditQuery, ConflictDecision, CurationRecord, FigureDecision, FigureFields, IndicatorDecision, Role, UserAccount } from './types.ts';
 import { KEY_AREAS } from './types.ts';
 import * as accounts from './accounts.ts';
+import { clampLimit, clampOffset, json, nowIso, parseJson } from './values.ts';
 import { queryAudit } from './audit.ts';
 import { decideConflictIn, decideFigure, decideIndicator, type CurationHost, type FigureRow } from './curate.ts';
 import {
@@ -91,10 +92,6 @@ export function listMigrations(dialect: 'sqlite' | 'postgres' = 'sqlite'): Migra
     .sort()
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
 }
-
-const nowIso = (): string => new Date().toISOString();
-const json = (v: unknown): string => JSON.stringify(v);
-const parseJson = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
 /**
  * The date a report is "as of": its publication date, else the latest date among its dated events
@@ -357,19 +354,11 @@ function quantityFromRow(r: QuantityRow, indicatorId: string | null, curation: C
     reportId: r.report_id,
     span: [r.span_start, r.span_end],
     text: r.surface,
-    value: r.value,
-    valueMax: r.value_max,
-    unit: r.unit,
-    approx: r.approx,
-    measure: r.measure,
-    subject: r.subject,
-    period: toPeriod(r.period_start, r.period_end, r.has_period),
-    region: r.region,
+    ...valuesOfRow(r),
     sentence: [r.sentence_start, r.sentence_end],
     sentenceText: r.sentence_text,
     stage: r.stage,
     indicatorId,
-    status: r.status ?? 'actual',
     cues: parseJson<StoredQuantity['cues']>(r.cues, { period: null, region: null, status: null }),
     curation: curation ? markOf(curation) : null,
   };
@@ -408,9 +397,6 @@ function itemFromRow(r: ItemRow & { title?: string | null; published?: string | 
   if ('published' in r) item.published = r.published ?? null;
   return item;
 }
-
-const clampLimit = (n: number | undefined, dflt: number, max = 1000): number => Math.max(1, Math.min(max, Math.floor(n ?? dflt)));
-const clampOffset = (n: number | undefined): number => Math.max(0, Math.floor(n ?? 0));
 
 /** Text around the first match of any token, the matched words wrapped in [ ]. */
 export function makeSnippet(body: string, tokens: readonly string[], before = 16, length = 64): { snippet: string; highlights: Span[] } {
@@ -646,14 +632,17 @@ export class SqlStore implements Store {
 
     // Analysts' decisions on this report's figures, re-applied to the figures at the same characters.
     const curations = opts.fresh ? [] : await curationsOfReport(this.db, reportId);
-    const anchored = anchorCurations(
-      curations,
-      quantities.map(({ span, sentence }) => ({
-        span,
-        surface: textOf(doc.text, span),
-        sentenceText: textOf(doc.text, sentence).slice(0, ANCHOR_SENTENCE_CHARS),
-      })),
-    );
+    // (most reports have none: their figures' anchors are not even cut)
+    const anchored = curations.length
+      ? anchorCurations(
+          curations,
+          quantities.map(({ span, sentence }) => ({
+            span,
+            surface: textOf(doc.text, span),
+            sentenceText: textOf(doc.text, sentence).slice(0, ANCHOR_SENTENCE_CHARS),
+          })),
+        )
+      : { matched: new Map<number, CurationRow>(), stale: [] };
     const readings = quantities.map(({ q }, i) => {
       const machine: FigureValues = {
         value: q.value,
@@ -1784,11 +1773,16 @@ export class SqlStore implements Store {
     }
   }
 
-  private async figure(quantityId: number): Promise<FigureRow | null> {
-    const r = await this.db.get<QuantityRow & { indicator_id: string | null }>(
+  /** One quantity row with the indicator it is filed under. */
+  private quantityRow(quantityId: number): Promise<(QuantityRow & { indicator_id: string | null }) | undefined> {
+    return this.db.get<QuantityRow & { indicator_id: string | null }>(
       'SELECT q.*, qi.indicator_id FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.id = ?',
       [quantityId],
     );
+  }
+
+  private async figure(quantityId: number): Promise<FigureRow | null> {
+    const r = await this.quantityRow(quantityId);
     if (!r) return null;
     const report = (await this.db.get<{ text: string }>('SELECT text FROM reports WHERE id = ?', [r.report_id]))!;
     return {
@@ -1800,10 +1794,7 @@ export class SqlStore implements Store {
   }
 
   private async storedQuantity(quantityId: number): Promise<StoredQuantity | null> {
-    const r = await this.db.get<QuantityRow & { indicator_id: string | null }>(
-      'SELECT q.*, qi.indicator_id FROM quantities q LEFT JOIN quantity_indicator qi ON qi.quantity_id = q.id WHERE q.id = ?',
-      [quantityId],
-    );
+    const r = await this.quantityRow(quantityId);
     if (!r) return null;
     const c = r.curation_id ? await this.db.get<CurationRow>('SELECT * FROM curations WHERE id = ?', [r.curation_id]) : undefined;
     await fillSentences(this.db, [r]);
