@@ -3,13 +3,15 @@ import { findEvents } from './events.ts';
 import { findParagraphs, findSentences } from './sentences.ts';
 import { findTimeExpressions, timeContextFor } from './time.ts';
 
-function events(text: string, published: string | null = '2022-06-28') {
+function events(text: string, published: string | null = '2022-06-28', title: string | null = null) {
   const time = timeContextFor(text, published);
-  return findEvents({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time, times: findTimeExpressions(text, time) }).map((e) => ({
-    date: e.date,
-    summary: e.summary,
-    under: text.slice(e.span[0], e.span[1]),
-  }));
+  return findEvents({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time, times: findTimeExpressions(text, time), title }).map(
+    (e) => ({
+      date: e.date,
+      summary: e.summary,
+      under: text.slice(e.span[0], e.span[1]),
+    }),
+  );
 }
 
 describe('findEvents', () => {
@@ -25,6 +27,27 @@ describe('findEvents', () => {
     const found = events(text);
     expect(found).toHaveLength(1);
     expect(found[0].summary).toContain('批复');
+  });
+  it('reads a document’s signature date as its issue, not the release note under it', () => {
+    const title = '国务院关于促进综合保税区高水平开放高质量发展的若干意见';
+    const text = [
+      '国发〔2019〕3号',
+      '各省、自治区、直辖市人民政府：',
+      '综合保税区是开放型经济的重要平台。',
+      '国务院',
+      '2019年1月12日',
+      '（此件公开发布）',
+    ].join('\n\n');
+    const found = events(text, '2019-01-25', title);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ date: '2019-01-12', summary: `国务院印发《${title}》` });
+    // Without a title, or with running text after the date, it is no signature.
+    expect(events(text, '2019-01-25').some((e) => e.summary.includes('印发'))).toBe(false);
+  });
+  it('dates a broadcast’s 今天 before its predicate by the report’s day', () => {
+    const found = events('水利部今天启动重大水旱灾害事件调度指挥机制。今天的天气晴好。', '2026-08-14');
+    expect(found.map((e) => e.date)).toEqual(['2026-08-14']);
+    expect(found[0].summary).toContain('调度指挥机制');
   });
   it('skips dated sentences that report no milestone', () => {
     expect(events('6月份，两地天气晴好。')).toEqual([]);

@@ -25,6 +25,8 @@ export interface EventInput {
   paragraphs: readonly Span[];
   time: TimeContext;
   times: readonly TimeExpression[];
+  /** The report's title: a document's signature date (国务院⏎2019年1月12日) issues it. */
+  title?: string | null;
 }
 
 let verbPattern: RegExp | null = null;
@@ -66,6 +68,11 @@ export function findEvents(input: EventInput): EventFinding[] {
     lastMonth = heading.month ?? lastMonth;
     if (timelineYear === null || heading.month === null) return;
     const date = heading.day === null ? `${timelineYear}-${pad(heading.month)}` : `${timelineYear}-${pad(heading.month)}-${pad(heading.day)}`;
+    const signature = heading.explicitYear ? signatureEvent(text, paragraphs, heading, input.title) : null;
+    if (signature) {
+      events.push({ ...signature, date, sentence: sentenceAround(sentences, signature.span[0], signature.span[1]) });
+      return;
+    }
     let entryStart = skipSpace(text, headingEnd(text, heading));
     let first = true;
     while (entryStart < limit) {
@@ -112,6 +119,35 @@ export function findEvents(input: EventInput): EventFinding[] {
   events.push(...running);
   events.sort((a, b) => a.span[0] - b.span[0]);
   return events;
+}
+
+/** A signature's issuer: a short line with no sentence punctuation (国务院办公厅, 中共四川省委). */
+const ISSUER = /^[\p{Script=Han}（）()\s]{2,40}$/u;
+/** Lines that may follow a signature date: notes on the release, not entries of a timeline. */
+const AFTER_SIGNATURE = /^[（(【[][^）)】\]]{1,20}[）)】\]]$|^本文由|^来源|^（?责任编辑|^\s*$/;
+/** A signature stands among the last few paragraphs of a document. */
+const SIGNATURE_TAIL = 4;
+
+/**
+ * 国务院⏎2019年1月12日⏎（此件公开发布）: a dated signature at a document's end — its issuer alone on
+ * the line above, nothing but release notes below — is the document's issue date, so the event is
+ * the document (its title), not the note under the date.
+ */
+function signatureEvent(
+  text: string,
+  paragraphs: readonly Span[],
+  heading: TimeExpression,
+  title: string | null | undefined,
+): Pick<EventFinding, 'span' | 'summary'> | null {
+  const p = findSpanAt(paragraphs, heading.start);
+  if (p < 1 || paragraphs.length - p > SIGNATURE_TAIL || !title) return null;
+  const [ps, pe] = paragraphs[p];
+  if (text.slice(ps, pe).trim() !== text.slice(heading.start, headingEnd(text, heading)).trim()) return null;
+  for (let k = p + 1; k < paragraphs.length; k++) if (!AFTER_SIGNATURE.test(text.slice(paragraphs[k][0], paragraphs[k][1]).trim())) return null;
+  const issuer = text.slice(paragraphs[p - 1][0], paragraphs[p - 1][1]).trim();
+  if (!ISSUER.test(issuer)) return null;
+  const summary = summarize(`${issuer.replace(/\s+/g, '')}印发《${title}》`);
+  return { span: [paragraphs[p - 1][0], pe], summary };
 }
 
 /**

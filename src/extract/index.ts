@@ -85,12 +85,12 @@ export function quantityStage(): Stage {
 export function eventStage(): Stage {
   const stage: Stage = {
     name: 'extract.events',
-    version: '4',
+    version: '5',
     requires: ['text', 'sentences', 'meta'],
     assigns: ['events'],
     run(doc) {
       const { time, times } = timesOf(doc);
-      const found = findEvents({ text: doc.text, sentences: doc.sentences, paragraphs: paragraphsOf(doc), time, times });
+      const found = findEvents({ text: doc.text, sentences: doc.sentences, paragraphs: paragraphsOf(doc), time, times, title: doc.meta.title });
       doc.events = found.map((e) => ({
         ...e,
         span: makeSpan(doc.text, e.span[0], e.span[1], 'event'),

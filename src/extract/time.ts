@@ -487,7 +487,15 @@ function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraphYear: n
     // 现在，… (a clause of its own) speaks of now too.
     const after = m.input.slice(end, end + 1);
     // 今天凌晨, 今天（8月14日）, 今日上午: the report's day, a date as a broadcast gives it.
-    if ((g.now === '今天' || g.now === '今日') && !prefix && !g.suffix && context.anchor && /^[（(，,上下中凌早晚]/.test(after)) {
+    // 今天启动…, 今天在首尔举行…: a broadcast's "today" before its predicate is the report's day too
+    // (今天的…, 今天起, 今天以来 are not).
+    if (
+      (g.now === '今天' || g.now === '今日') &&
+      !prefix &&
+      !g.suffix &&
+      context.anchor &&
+      (/^[（(，,上下中凌早晚]/.test(after) || (/^[\u4e00-\u9fff]/.test(after) && !/^[的之起以为]/.test(after)))
+    ) {
       return { ...base, period: { start: context.anchor, end: context.anchor }, date: context.anchor, precision: 'day', open: null };
     }
     const needsPrefix = !['目前', '当前', '至今', '如今', '眼下', '现有'].includes(g.now) && !(g.now === '现在' && /^[，,]/.test(after));
