@@ -33,6 +33,22 @@ describe('document context', () => {
     ]);
   });
 
+  it('takes the period from a lead that names the report’s span, under numbered section headings', () => {
+    const found = read(
+      [
+        '年初以来，全市经济延续企稳回升态势，经济发展实现了首季“开门红”。',
+        '一、经济运行基本特点',
+        '（五）市场消费稳步增长。',
+        '全市实现社会消费品零售总额290亿元。',
+      ],
+      { published: '2017-04-20' },
+    );
+    expect(found.map((q) => [q.value, q.period])).toEqual([[29000000000, { start: '2017-01-01', end: '2017-03-31' }]]);
+    expect(found[0].cues.period).toMatchObject({ level: 'paragraph', text: '首季' });
+    // a news story's first paragraph, with no sections under it, sets nothing for the rest
+    expect(read(['今年1—5月，两地开行班列。', '全市实现社会消费品零售总额290亿元。'], { published: '2022-06-28' }).at(-1)?.period).toBeNull();
+  });
+
   it('carries a period to later sentences of its paragraph, not from a comparison in brackets', () => {
     const found = read(['一季度全市实现地区生产总值626.9亿元，同比增长2%（2016年同期增速为0.5%）。其中，一产实现增加值16.9亿元。'], {
       published: '2017-04-20',

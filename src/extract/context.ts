@@ -29,6 +29,11 @@ export interface DocumentContext {
   headings: { span: Span; cue: ContextCue; section: { region: string; cue: Cue } | null }[];
   headline: ContextCue;
   /**
+   * The report's lead paragraph, when it stands before the first heading and names the span the
+   * report covers (一季度，全市经济…; 首季"开门红"): it sets the period below like a headline.
+   */
+  lead: { period: Period; cue: Cue } | null;
+  /**
    * A collection of stories (a broadcast transcript, a news roundup): its headings name two or more
    * places. A story's figures then take their place from their own story, never from the others'.
    */
@@ -77,8 +82,10 @@ export function documentContext(input: {
   mentions: readonly RegionName[];
   headline: { text: string; times: readonly TimeExpression[]; mentions: readonly RegionName[] } | null;
   nationalBodies?: readonly string[];
+  /** The report's year, for a lead that names its quarter without one (首季"开门红"). */
+  year?: number | null;
 }): DocumentContext {
-  const spans = input.blocks.filter((b) => b.kind === 'heading').map((b) => b.span);
+  const spans = input.blocks.filter((b) => b.kind === 'heading' || isNumberedHeading(input.text, b)).map((b) => b.span);
   const headings = spans.map((span, i) => ({
     span,
     cue: cueOf(input.text, span, 'heading', input.times, input.mentions, 0),
@@ -87,7 +94,50 @@ export function documentContext(input: {
   const h = input.headline;
   const headline = h ? cueOf(h.text, [0, h.text.length], 'headline', h.times, h.mentions, 0) : { period: null, periodCue: null, region: null, regionCue: null };
   const named = new Set(headings.map((x) => x.cue.region).filter((r) => r !== null));
-  return { headings, headline, stories: named.size >= 2 };
+  return { headings, headline, lead: leadPeriod(input.text, input.blocks, spans, input.times, input.year ?? null), stories: named.size >= 2 };
+}
+
+/** 一、经济运行基本特点 / （二）设施农业…稳步推进。: a short paragraph led by a section number is a heading. */
+const NUMBERED_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?]{2,36}[。]?\s*$/;
+function isNumberedHeading(text: string, block: Block): boolean {
+  return block.kind === 'paragraph' && block.span[1] - block.span[0] <= 44 && NUMBERED_HEADING.test(text.slice(block.span[0], block.span[1]));
+}
+
+const FIRST_QUARTER = /首季度?(?=[“"「『]?开门红|[，。、])/;
+
+/**
+ * A report's lead sets its period when it is the first paragraph of a report with headings (an
+ * analysis: lead, then numbered sections) and names a reporting span: a quarter, a half, the first
+ * months of a year (not a day, a year alone, or an open 以来/截至).
+ */
+function leadPeriod(
+  text: string,
+  blocks: readonly Block[],
+  headingSpans: readonly Span[],
+  times: readonly TimeExpression[],
+  year: number | null,
+): { period: Period; cue: Cue } | null {
+  if (!headingSpans.length) return null;
+  const lead = blocks.find((b) => b.kind === 'paragraph' && !isNumberedHeading(text, b));
+  if (!lead || lead.span[0] > headingSpans[0][0]) return null;
+  // 首季: statistical bureaus' "first quarter", a period only where a lead sums up the report
+  const firstQuarter = year ? FIRST_QUARTER.exec(text.slice(lead.span[0], lead.span[1])) : null;
+  if (firstQuarter && year) {
+    const at = lead.span[0] + firstQuarter.index;
+    return {
+      period: { start: `${year}-01-01`, end: `${year}-03-31` },
+      cue: { level: 'paragraph', span: [at, at + firstQuarter[0].length], text: firstQuarter[0] },
+    };
+  }
+  for (const t of times) {
+    if (t.start < lead.span[0]) continue;
+    if (t.end > lead.span[1]) break;
+    const { start, end } = t.period;
+    if (t.open || t.precision !== 'span' || !start || !end || start.slice(0, 4) !== end.slice(0, 4) || !start.endsWith('-01-01') || end.endsWith('-12-31'))
+      continue;
+    return { period: t.period, cue: { level: 'paragraph', span: [t.start, t.end], text: text.slice(t.start, t.end) } };
+  }
+  return null;
 }
 
 /** The place a section names most (the first of a tie), else 全国 when a national body speaks in a section naming none. */
@@ -157,7 +207,7 @@ export function contextPeriod(context: DocumentContext, at: number): { period: P
   if (heading?.period && heading.periodCue) return { period: heading.period, cue: heading.periodCue };
   const { headline } = context;
   if (headline.period && headline.periodCue) return { period: headline.period, cue: headline.periodCue };
-  return null;
+  return context.lead;
 }
 
 /**

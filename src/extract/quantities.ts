@@ -14,6 +14,7 @@ import { findNumbers, scaleExact, type NumberReading } from './numbers.ts';
 import { assignRespectively, figureLists } from './respective.ts';
 import { nameBatches } from './batches.ts';
 import { declaredUnits, type DeclaredUnit } from './tables.ts';
+import { fitPeriodToMeasure } from './stock-flow.ts';
 import { tagWords } from './segment.ts';
 import { findTimeExpressions, timeExpressionsOf, type TimeContext, type TimeExpression } from './time.ts';
 
@@ -115,6 +116,7 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     times,
     mentions: regions,
     nationalBodies: lexicon().nationalBodies,
+    year: input.time.year,
     headline: headline ? { text: headline, times: findTimeExpressions(headline, input.time), mentions: findRegionMentions(headline) } : null,
   });
   const findings: QuantityFinding[] = [];
@@ -218,7 +220,11 @@ export function findQuantities(input: QuantityInput): QuantityFinding[] {
     }
     // Own words first (the sentence, the paragraph's lead), then the heading and the headline above.
     const ownPeriod = findPeriod(text, times, start, sentence, paragraphs);
-    const period = ownPeriod ?? tablePeriods.get(start) ?? contextPeriod(context, start);
+    const period = fitPeriodToMeasure(
+      ownPeriod ?? tablePeriods.get(start) ?? contextPeriod(context, start),
+      `${text.slice(clauseStart, start)} ${subject}`,
+      ownPeriod !== null,
+    );
     // A goal word governs its full sentence, but not further than a sentence reasonably runs.
     const status = findStatus({
       text,

@@ -66,7 +66,7 @@ function unnamed(pattern: string): string {
 const TIME_RE = new RegExp(
   [
     // Every expression starts with one of these: a cheap first test at each offset.
-    `(?=[截到至自从目今当现如眼昨明后本上下去前同第年底末初全近最过这0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
+    `(?=[截到至自从目今当现如眼昨明后本上下去前首同第年底末初全近最过这0-9０-９〇零一二两三四五六七八九十 \\t\\u3000])`,
     `(?<prefix>截至|截止到|截止|截到|到|至|自|从)?${SP}`,
     `(?:`,
     `(?<now>目前|今日|当前|现在|今天|至今|如今|眼下|现有(?=[\u4e00-\u9fff]))`,
