@@ -49,6 +49,15 @@ describe('document context', () => {
     expect(read(['今年1—5月，两地开行班列。', '全市实现社会消费品零售总额290亿元。'], { published: '2022-06-28' }).at(-1)?.period).toBeNull();
   });
 
+  it('reads no town or zone out of words that only look like one', () => {
+    const [villages] = read(['供水范围包括甘肃白银的五个乡镇的54个行政村。']);
+    expect(villages.region).toBe('白银');
+    const [markets] = read(['国务院关于促进综合保税区高水平开放的意见要求统筹两个市场。']);
+    expect(markets.region ?? '').not.toMatch(/综合保税区/);
+    const [covid] = read(['31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例35例。']);
+    expect(covid.region).toBe('全国');
+  });
+
   it('carries a period to later sentences of its paragraph, not from a comparison in brackets', () => {
     const found = read(['一季度全市实现地区生产总值626.9亿元，同比增长2%（2016年同期增速为0.5%）。其中，一产实现增加值16.9亿元。'], {
       published: '2017-04-20',

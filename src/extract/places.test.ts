@@ -31,3 +31,9 @@ describe('places', () => {
     expect(table.get('来宾市')).toMatchObject({ region: '来宾' });
   });
 });
+
+describe('short names', () => {
+  it('keeps a two-character city whose name ends in 州 (泸州, 达州) and shortens 凉山州', () => {
+    expect(['泸州', '达州', '凉山州', '泸州市'].map(cityShort)).toEqual(['泸州', '达州', '凉山', '泸州']);
+  });
+});

@@ -38,9 +38,11 @@ export function provinceShort(name: string): string {
   return short.length >= 2 ? short : name.replace(/(?:自治区|省|市)$/, ''); // 西藏自治区 → 西藏
 }
 
-/** 绵阳市 → 绵阳, 阿坝藏族羌族自治州 → 阿坝, 大兴安岭地区 → 大兴安岭, 锡林郭勒盟 → 锡林郭勒. */
+/** 绵阳市 → 绵阳, 阿坝藏族羌族自治州 → 阿坝, 大兴安岭地区 → 大兴安岭, 锡林郭勒盟 → 锡林郭勒, 凉山州 → 凉山 (but 泸州 stays). */
 export function cityShort(name: string): string {
-  return name.replace(ETHNIC, '').replace(/(?:自治州|地区|盟|市|州)$/, '');
+  const short = name.replace(ETHNIC, '').replace(/(?:自治州|地区|盟|市)$/, '');
+  // a bare 州 is a prefecture's suffix (凉山州) only where two characters stay; 泸州, 达州 are names
+  return short.endsWith('州') && short.length >= 3 ? short.slice(0, -1) : short;
 }
 
 const isDistrictOrCounty = (name: string) => /(?:区|县|旗)$/.test(name);

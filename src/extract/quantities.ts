@@ -880,7 +880,7 @@ const ZONE = /([\u4e00-\u9fff]{2,4}?)(示范区|新片区|新区|自贸试验区
 const NOT_ZONE_NAME =
   /^(?:国家级?|省级|市级|各|全|该|本|这|此|首批|试点|示范|综合|重点|一批|多个|两个|[一二三四五六七八九十0-9]+个|[一二三四五六七八九十0-9]+家|的|和|与|及)|(?:的|和|与|及|、)$/u;
 /** A town written right after its county or city: 晋江县陈埭镇, 临汾市永和县 is a county (known already). */
-const TOWN = /^[县市区]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))(?![村民里政府干部长党委])/u;
+const TOWN = /^[县市区]?((?![的各等和与及个])[^的各等和与及个一二三四五六七八九十百千两\P{Script=Han}]{2,3}?(?:镇|乡|街道))(?![村民里政府干部长党委])/u;
 
 /**
  * Places the division tables do not hold: development zones by their own names, and towns where
@@ -896,7 +896,12 @@ function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMenti
   if (/示范区|新片区|新区|自贸试验区|综合保税区/.test(text)) {
     for (const m of text.matchAll(ZONE)) {
       const [name, prefix] = [m[0], m[1]];
-      if (NOT_ZONE_NAME.test(prefix) || /国家|省级|市级|[级大个家批类]/.test(prefix) || taken(m.index, m.index + name.length)) continue;
+      if (
+        NOT_ZONE_NAME.test(prefix) ||
+        /国家|省级|市级|关于|促进|推进|推动|加快|支持|允许|鼓励|引导|依托|统筹|设立|建设|打造|[级大个家批类在对将为向]/.test(prefix) ||
+        taken(m.index, m.index + name.length)
+      )
+        continue;
       added.push({ start: m.index, end: m.index + name.length, region: name, side: name, text: name });
     }
   }
