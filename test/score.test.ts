@@ -44,7 +44,7 @@ describe.skipIf(!hasShared)('scorer on ../shared/corpus', () => {
   it('finds the targets (F1 ≥ 0.85) and files figures by meaning (series precision ≥ 0.95)', () => {
     expect(figures.targets.f1).toBeGreaterThanOrEqual(0.85);
     expect(figures.series.precision).toBeGreaterThanOrEqual(0.95);
-    expect(figures.series.f1).toBeGreaterThanOrEqual(0.78);
+    expect(figures.series.f1).toBeGreaterThanOrEqual(0.86);
   });
 
   it('reads every report', () => expect(figures.missing).toEqual([]));
@@ -79,7 +79,7 @@ describe.skipIf(!hasShared)('scorer on the development gold (../shared/devcorpus
   it('finds targets and files figures by meaning', () => {
     expect(figures.targets.f1).toBeGreaterThanOrEqual(0.85);
     expect(figures.series.precision).toBeGreaterThanOrEqual(0.79);
-    expect(figures.series.f1).toBeGreaterThanOrEqual(0.65);
+    expect(figures.series.f1).toBeGreaterThanOrEqual(0.67);
   });
   it('finds the events', () => expect(figures.events.f1).toBeGreaterThanOrEqual(0.78));
 });

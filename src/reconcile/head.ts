@@ -31,9 +31,9 @@ const FRAMING_END =
   /(?:已经|将|要|增速高于|增速低于|增速高|增速低|高于|低于|快于|慢于|上升到|增加到|增长到|提高到|下降到|达到了|同比|环比|比上年|比去年|比上年末|比上年同期|比|较|分别|累计|共|达到|达|为|是|实现|完成|增长|下降|上涨|下跌|提高|提升|增加|减少|降低|扩大|缩小|增速|增幅|突破|超过|超|约|近|逾|总计|合计|共计|已|均|计)+$/u;
 /** A head that is only a time or a comparison's base (比上年同期提高…): it names no indicator. */
 const TIME_ONLY = /^(?:上年|去年|今年|前年|同期|全年|一季度|二季度|三季度|四季度|上半年|下半年|前三季度|年初|年末|年底|比|较|和)+$/u;
-/** Verbs, times and circumstances inside a phrase that do not change what it names: 第一产业实现增加值, 在沃尔沃带动下. */
+/** Verbs, times and circumstances inside a phrase that do not change what it names: 第一产业实现增加值, 在沃尔沃带动下, 围绕人工智能、大健康等. */
 const INNER =
-  /在[^在，,]{1,12}(?:带动|推动|拉动|支撑|影响)下|实现|完成|已经|(?:19|20)\d{2}年(?:末|底)?|\d{1,2}(?:[-—–~至]\d{1,2})?月(?:末|底|份)?|上半年|下半年|前三季度|[一二三四1-4]季度|单月|当月|全年|当年|全市|全省|全区|我市|我省/gu;
+  /在[^在，,]{1,12}(?:带动|推动|拉动|支撑|影响)下|围绕[^，,]{1,24}?等(?=.{2})|实现|完成|已经|(?:19|20)\d{2}年(?:末|底)?|\d{1,2}(?:[-—–~至]\d{1,2})?月(?:末|底|份)?|上半年|下半年|前三季度|[一二三四1-4]季度|单月|当月|全年|当年|全市|全省|全区|我市|我省/gu;
 /**
  * What a phrase says before the amount it counts: 电影+活动带动电影全产业链产值 → 电影全产业链产值.
  * Not before a growth (地方工业拉动规上工业增长): there the driver is what is measured.
@@ -75,8 +75,16 @@ function namesAThing(phrase: string): boolean {
   return tagWords(rest).some((w) => nouns.includes(w.tag));
 }
 
+/**
+ * A section heading an OCR'd page ran into the line before it (…440辆加快共建西部科学城, 试点落地加快共建
+ * 现代化国际都市): a campaign slogan names no measured thing, so it is cut off, or the part is one.
+ */
+const SLOGAN = /(?:加快共建|加快建设|加快打造|携手共建|奋力打造)/u;
+
 /** One part of a subject cut down to what it names, or '' when it names nothing. */
 function partHead(part: string, places: (text: string) => string): string {
+  const slogan = SLOGAN.exec(part);
+  if (slogan) part = part.slice(0, slogan.index);
   let head = places(part.replace(ASIDE, '').replace(NOISE, ''));
   head = head.replace(INNER, '').replace(DRIVER, '').replace(EDGE_START, '').replace(EDGE_END, '');
   for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '').replace(EDGE_END, '');
@@ -107,6 +115,20 @@ export function headPhrase(subject: string, places: (text: string) => string = (
     if (namesNothing(bare.replace(FRAMING_START, ''))) return '';
   }
   return '';
+}
+
+/** What a signing or a joint action did, after its actors: 签订（合作）协议, 签署备忘录. */
+const ACTION = /(签订|签署|达成|缔结)(?:了)?(?:合作|战略合作|框架)?(协议|备忘录|合同|意向书)$/u;
+
+/**
+ * Whether a subject's last part breaks the part before it down by who acted (GUIDE §2 `series`: the
+ * 重庆 and 四川 values of one indicator share it): 川渝两地签订合作协议50项，其中重庆市生态环境局与
+ * 四川省生态环境厅签订协议10项 — the same signing, other signatories.
+ */
+export function breaksDownByActor(whole: string, part: string): boolean {
+  const a = ACTION.exec(headPhrase(whole));
+  const b = ACTION.exec(headPhrase(part));
+  return a !== null && b !== null && a[1] === b[1] && a[2] === b[2] && b.index > 0;
 }
 
 /**

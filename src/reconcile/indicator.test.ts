@@ -22,6 +22,20 @@ describe('filing figures under indicators', () => {
     expect(file('干部互派挂职人员', '名')?.id).toBe(file('干部互派挂职人员', '人次')?.id);
   });
 
+  it('files a breakdown by signatories with the act it breaks down, and a part naming another thing apart', () => {
+    const whole = file('川渝两地在生态环境领域签订合作协议', '项');
+    const part = file('川渝两地在生态环境领域签订合作协议 重庆市生态环境局与四川省生态环境厅签订协议', '项');
+    expect(part?.id).toBe(whole?.id);
+    expect(part?.rule).toMatch(/signatories/);
+    expect(file('地区生产总值 第一产业增加值', '元')?.id).not.toBe(file('地区生产总值', '元')?.id);
+  });
+
+  it('cuts off a section heading run into the line before it, and topic asides', () => {
+    expect(headPhrase('共同争取 外债便利化试点落地加快共建现代化')).toBe('外债便利化试点');
+    expect(headPhrase('投营氢燃料电池汽车 加快共建西部科学城')).not.toMatch(/科学城/);
+    expect(file('川渝高校 围绕人工智能、大健康等联合实施重点技术研发项目', '个')?.id).toBe('joint_rd_projects');
+  });
+
   it('uses the catalogue only when its pattern names the whole phrase, and says which rule filed it', () => {
     expect(file('川渝通办事项', '项')).toMatchObject({ id: 'chuanyu_tongban_items', rule: expect.stringMatching(/^catalogue:chuanyu_tongban_items/) });
     // 对东盟进出口值 is not the catalogue's 进出口总额: a qualifier the entry ignores stays apart

@@ -7,7 +7,7 @@
  */
 import type { Measure } from '../document/index.ts';
 import { acceptsUnit, matchIndicator, type Catalog, type CatalogEntry } from './catalog.ts';
-import { groupName, headPhrase } from './head.ts';
+import { breaksDownByActor, groupName, headPhrase } from './head.ts';
 import { unitKind } from './units.ts';
 
 export { groupName, headPhrase, withoutPlaces } from './head.ts';
@@ -98,6 +98,14 @@ function wholeHead(subject: string): string {
  * `places` strips place names from a phrase (the extractor's lexicon knows them).
  */
 export function fileFigure(figure: FileableFigure, catalog: Catalog, places: (text: string) => string = (t) => t): Filing | null {
+  const parts = figure.subject.split(/\s+/u).filter(Boolean);
+  if (parts.length > 1) {
+    const whole = parts.slice(0, -1).join(' ');
+    if (breaksDownByActor(whole, parts[parts.length - 1])) {
+      const filed = fileFigure({ ...figure, subject: whole }, catalog, places);
+      if (filed) return { ...filed, rule: `${filed.rule}; its part «${parts[parts.length - 1]}» names other signatories of the same act` };
+    }
+  }
   const named = headPhrase(figure.subject);
   if (named.length < 2) return null;
   const catalogued = fileByCatalogue(figure, named, catalog, places) ?? fileByCatalogue(figure, wholeHead(figure.subject), catalog, places);

@@ -10,7 +10,7 @@ import { fileFigure, withoutPlaces } from './indicator.ts';
 export function indicatorStage(catalog: Catalog = loadCatalog()): Stage {
   const stage: Stage = {
     name: 'reconcile.indicators',
-    version: '2',
+    version: '3',
     requires: ['quantities'],
     assigns: ['quantities'],
     run(doc: Document) {
