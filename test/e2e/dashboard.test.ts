@@ -276,6 +276,25 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens Chinese right
   });
 
+  it('shows the five reports’ programmes as complete series, each value with its source', async () => {
+    const programmes: Record<string, string[]> = {
+      chuanyu_tongban_items: ['95项', '115项', '210项', '311项'],
+      china_europe_trains: ['1475列', '1936列'],
+      cross_province_medical_settlement: ['17.54万人次', '31.74万人次', '46.3万人次', '49.28万人次'],
+      hydrogen_vehicles_deployed: ['440辆', '1415辆'],
+      cadre_exchange: ['501人次'],
+      industrial_internet_secondary_nodes: ['56个'],
+    };
+    for (const [id, values] of Object.entries(programmes)) {
+      await page.goto(`${base}/indicators/${id}`);
+      const table = page.getByTestId('series-table');
+      await table.waitFor();
+      const text = (await table.textContent())!.replace(/\s+/g, '');
+      for (const value of values) expect(text, `${id} lists ${value}`).toContain(value);
+      expect(await table.locator('.source').count()).toBeGreaterThanOrEqual(values.length);
+    }
+  });
+
   it('broke no Content Security Policy rule and logged no error', async () => {
     expect(consoleProblems).toEqual([]);
   });
