@@ -2,7 +2,7 @@
  * The places a text names (data/lexicon/regions.json and the division tables): region aliases, known
  * places, development zones and towns by their own names, and 全省/全市 as the place they stand for.
  */
-import { lexicon } from './lexicon.ts';
+import { alternation, lexicon } from './lexicon.ts';
 import { lastStartingBefore } from './sorted.ts';
 
 export interface RegionMention {
@@ -39,12 +39,26 @@ function placeIndex(): Map<string, { lengths: number[]; names: Set<string> }> {
 /** 0 a province (or the Circle's sides), 1 a city, 2 a county or district: how fine a place is. */
 const placeLevel = (m: { region: string; side: string }): number => (m.region === m.side ? 0 : /[县区旗]$/.test(m.region) ? 2 : 1);
 
-const ORGANISATION_AFTER = /^(?:银行|农商行|集团|大学|学院|日报|晚报|电视台|广播电视台|海关|证券|商报)/;
+/** region-words.json as the scan matches it, compiled once. */
+let notScope: { organisationAfter: RegExp; nationWholeBefore: RegExp; nationWholeAfter: RegExp } | null = null;
+
+function notScopePatterns(): NonNullable<typeof notScope> {
+  if (notScope) return notScope;
+  const words = lexicon().regionWords;
+  notScope = {
+    organisationAfter: new RegExp(`^(?:${alternation(words.organisationAfter)})`),
+    nationWholeBefore: new RegExp(`(?:${alternation(words.nationAsWhole.before)})$`),
+    // A figure right after 全国 (全国3000多家) is a share of the nation, too.
+    nationWholeAfter: new RegExp(`^(?:[0-9０-９]|的[0-9０-９]|${alternation(words.nationAsWhole.after)})`),
+  };
+  return notScope;
+}
 
 /** Every region alias (川渝, 两地, 重庆市…) and known place (沙坪坝区, 绵阳, 美国) in the text, the longest at each place. */
 export function findRegionMentions(text: string): RegionMention[] {
   const lex = lexicon();
   const index = placeIndex();
+  const { organisationAfter, nationWholeBefore, nationWholeAfter } = notScopePatterns();
   const mentions: RegionMention[] = [];
   for (let at = 0; at < text.length;) {
     const entry = index.get(text[at]);
@@ -67,14 +81,9 @@ export function findRegionMentions(text: string): RegionMention[] {
     const place = alias ? null : lex.places.get(name);
     const region = alias ?? place?.region ?? name;
     // 占全国的6.5%, 全国第一, 全国首个: the whole a share or a rank is of, not the figure's scope.
-    const whole =
-      region === '全国' &&
-      (/(?:占|居|列|超|高于|低于|比|于)$/.test(text.slice(Math.max(0, at - 2), at)) ||
-        /^(?:第|首|前|领先|[0-9０-９]|的[0-9０-９]|影响|性|知名|一流|示范|重要|最|闻名|同类|率先|唯一|人民|各族|劳模|人大|政协|两会|统一)/.test(
-          text.slice(end, end + 2),
-        ));
+    const whole = region === '全国' && (nationWholeBefore.test(text.slice(Math.max(0, at - 2), at)) || nationWholeAfter.test(text.slice(end, end + 2)));
     // 成都银行内江分行, 南宁海关, 四川大学: a place inside an organisation's name is not the figure's scope.
-    const organisation = ORGANISATION_AFTER.test(text.slice(end, end + 4));
+    const organisation = organisationAfter.test(text.slice(end, end + 4));
     if (!whole && !organisation) {
       const mention = { start: at, end, region, side: alias ?? place?.side ?? region, text: name };
       // 甘肃白银, 四川省内江市, 平顶山市郏县: a place written right after the one containing it is the scope

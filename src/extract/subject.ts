@@ -5,18 +5,42 @@
 import type { Measure, Span } from '../document/index.ts';
 import { CLAUSE_END, MAX_LOOKBACK, previousClauseStart } from './clauses.ts';
 import type { RegionMention } from './region-mentions.ts';
+import { alternation, lexicon } from './lexicon.ts';
 import { tagWords } from './segment.ts';
 import { lastStartingBefore } from './sorted.ts';
 import type { TimeExpression } from './time.ts';
 
 const MAX_SUBJECT_AHEAD = 24;
 
-/** Words that open a clause without naming anything: dropped from the front of a subject. */
-const LEADING_FILLERS =
-  /^(?:[●•·◆■▲★☆○◎\-—*（(]|同时|此外|另外|其中|并且|而且|目前|当前|现在|累计|共计|总共|共(?![同建享商治赢])|已经|已|还(?![原款])|并(?![购联网表])|均(?![衡值价])|都(?![市])|分别|据不完全统计|据统计|据了解|记者了解到|我们将?|力争|[，,、：:\s])+/;
-/** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
-const TRAILING_FILLERS =
-  /(?:不少于|不低于|至少|最少|不多于|至多|最多|增至|增加到|增长到|提高到|提升至|达到|达|为|是|有|约为|约|近|将近|接近|超过|超出|超|逾|突破|不足|不到|共计|共|累计|总计|合计|分别|均|已|了|\s)+$/;
+/** The word lists of subject-words.json as the finder matches them, compiled once. */
+interface SubjectPatterns {
+  /** Words that open a clause without naming anything: dropped from the front of a subject. */
+  leadingFillers: RegExp;
+  /** Words that close a subject without naming anything: verbs of being and reaching, approximators. */
+  trailingFillers: RegExp;
+  /** Words that say how a figure moved or compares, but not what it is of. */
+  measureOnly: RegExp;
+  /** Words that end the noun phrase after a figure: a copula, a comparison, an approximator. */
+  nounStops: Set<string>;
+  /** Words that end the actor at the head of a sentence (see sentenceActor). */
+  actorEnd: RegExp;
+}
+
+let compiled: SubjectPatterns | null = null;
+
+function subjectPatterns(): SubjectPatterns {
+  if (compiled) return compiled;
+  const words = lexicon().subjectWords;
+  compiled = {
+    // Bullets and list marks first, clause punctuation last, the words in their order between.
+    leadingFillers: new RegExp(`^(?:[●•·◆■▲★☆○◎\\-—*（(]|${alternation(words.leadingFillers)}|[，,、：:\\s])+`),
+    trailingFillers: new RegExp(`(?:${alternation(words.trailingFillers)}|\\s)+$`),
+    measureOnly: new RegExp(`^(?:[两二三四五六七八九十\\d]+年平均|${alternation(words.measureOnly)}|\\s)*$`),
+    nounStops: new Set(words.nounStops),
+    actorEnd: new RegExp(alternation(words.actorEnds)),
+  };
+  return compiled;
+}
 
 /** What a figure's subject takes from the figure before it in the same sentence. */
 export interface PreviousSubject {
@@ -85,38 +109,8 @@ const METHOD_CLAUSE = /^(?:按[^，。；]{1,12}(?:计算|计)|扣除[^，。；
 /** A clause that only says what the clause before brought about: 吸引, 带动, 惠及. */
 const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
 
-/** Words that say how a figure moved or compares, but not what it is of. */
-const MEASURE_ONLY =
-  /^(?:[两二三四五六七八九十\d]+年平均|平均|同比|环比|分别|均|较|比|比上年|全国|全省|全市|高于|低于|快于|增长|增速|下降|提高|增加|减少|降低|上升|占|占比|的|约|超过|近|达|达到|为|了|和|与|及|、|\s)*$/;
-export const isContentFree = (subject: string): boolean => MEASURE_ONLY.test(subject);
-
-/** Words that end the noun phrase after a figure: a copula, a comparison, an approximator. */
-const NOUN_STOPWORDS = new Set([
-  '的',
-  '之',
-  '在',
-  '为',
-  '是',
-  '达',
-  '达到',
-  '超过',
-  '超',
-  '突破',
-  '约',
-  '近',
-  '逾',
-  '不足',
-  '不到',
-  '累计',
-  '共',
-  '共计',
-  '分别',
-  '同比',
-  '比',
-  '较',
-  '占',
-  '其中',
-]);
+/** Whether a subject says only how a figure moved or compares (同比增长, 占全国的), not what it is of. */
+export const isContentFree = (subject: string): boolean => subjectPatterns().measureOnly.test(subject);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
 export function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
@@ -132,13 +126,14 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
   const span = text.slice(from, end);
   if (!span) return { words: '', end: from };
   const words = tagWords(span);
+  const { nounStops } = subjectPatterns();
   let at = from;
   // 1300亿元的项目, 300万元的集装箱: after 的 stands what the figure measures.
   if (words[0]?.word === '的' && words.length > 1) at += words.shift()!.word.length;
   let taken = '';
   for (const { word, tag } of words) {
     // A joiner right after the figure (95个和60个) starts the next member, not a noun.
-    if (tag === 'uj' || tag === 'p' || tag === 'ul' || NOUN_STOPWORDS.has(word) || (!taken && tag === 'c')) break;
+    if (tag === 'uj' || tag === 'p' || tag === 'ul' || nounStops.has(word) || (!taken && tag === 'c')) break;
     taken += word;
     if (taken.length >= 16) break;
   }
@@ -148,11 +143,12 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
 
 /** The clause's own words before the figure, without a leading time phrase or trailing verbs. */
 export function cleanLeft(window: string, windowStart: number, times: readonly TimeExpression[]): string {
+  const { leadingFillers, trailingFillers } = subjectPatterns();
   let s = stripTime(window, times, windowStart);
   let previous = '';
   while (previous !== s) {
     previous = s;
-    s = s.replace(LEADING_FILLERS, '').replace(TRAILING_FILLERS, '');
+    s = s.replace(leadingFillers, '').replace(trailingFillers, '');
   }
   return s;
 }
@@ -191,25 +187,21 @@ export function joinSubject(left: string, right: string): string {
 }
 
 const ACTOR_MAX = 12;
-/**
- * Words that end the actor at the head of a sentence: prepositions, adverbs, comparisons and the
- * verbs these reports state figures with. Matched as words, not segmented: running the segmenter on
- * every sentence's head would cost more than the rest of the finder.
- */
-const ACTOR_END =
-  /在|从|向|于|对(?!外)|赴|经(?!济|开区)|通过|按照|共同|联合|携手|累计|已经|已|(?<![日月年人户])均|都(?!市)|还|也|将|正在|共计|合计|总计|共|同比|环比|较|比|实现|完成|开行|签署|签订|新设|新增|新建|达到|达|为|是|有|增长|下降|建成|开通|发布|印发|吸引|带动|举办|召开|落地|引进|推动|实施|启动|互设|互认|办理|累积|开展|运输|发送|接待|备案|结算/;
 
 /**
  * The actor at the head of a sentence's first clause, when a place leads it: 重庆参保人 of
  * 重庆参保人在四川就医累计备案, 川渝两地 of 川渝两地共同实施重大项目, 重庆市与四川省 of 重庆市与四川省签署.
- * '' when no place leads the clause.
+ * '' when no place leads the clause. It ends at the first of subject-words.json's `actorEnds`
+ * (prepositions, adverbs, comparisons and the verbs these reports state figures with): matched as
+ * words, not segmented, since running the segmenter on every sentence's head would cost more than
+ * the rest of the finder.
  */
 export function sentenceActor(text: string, mentions: readonly RegionMention[], words: string, from: number, to: number): string {
   // The first place named in the clause, if the clause's words (time phrase and fillers gone) open with it.
   const i = lastStartingBefore(mentions, from) + 1;
   const lead = i < mentions.length && mentions[i].end <= to ? text.slice(mentions[i].start, mentions[i].end) : '';
   if (!lead || !words.startsWith(lead)) return '';
-  const end = ACTOR_END.exec(words.slice(lead.length));
+  const end = subjectPatterns().actorEnd.exec(words.slice(lead.length));
   const actor = end ? words.slice(0, lead.length + end.index) : words;
   return actor.length <= ACTOR_MAX && actor.length < words.length ? actor : '';
 }

@@ -3,24 +3,10 @@
  * tables: standalone forms only (十五, 初一 alone are ordinals in prose).
  */
 import { Lunar, Solar } from 'lunar-typescript';
+import { festivals } from './lexicon.ts';
 import { dayExpression, prefixYear, readNum, shiftDays, YEAR_PREFIX } from './time-calendar.ts';
 import type { TimeContext, TimeExpression } from './time.ts';
 
-const LUNAR_FESTIVALS: Record<string, [number, number]> = {
-  春节: [1, 1],
-  元宵: [1, 15],
-  元宵节: [1, 15],
-  端午: [5, 5],
-  端午节: [5, 5],
-  七夕: [7, 7],
-  七夕节: [7, 7],
-  中秋: [8, 15],
-  中秋节: [8, 15],
-  重阳: [9, 9],
-  重阳节: [9, 9],
-  腊八: [12, 8],
-  腊八节: [12, 8],
-};
 const SOLAR_TERMS = new Set(
   '立春 雨水 惊蛰 春分 清明 谷雨 立夏 小满 芒种 夏至 小暑 大暑 立秋 处暑 白露 秋分 寒露 霜降 立冬 小雪 大雪 冬至 小寒 大寒'.split(' '),
 );
@@ -75,7 +61,7 @@ export function readLunar(text: string, context: TimeContext): TimeExpression | 
   const explicit = Boolean(m[1]) && /[0-9〇零一二三四五六七八九]/.test(m[1]);
   const mark = (t: TimeExpression | null) => (t ? { ...t, explicitYear: explicit } : null);
   let d: RegExpExecArray | null;
-  if (rest in LUNAR_FESTIVALS) return mark(lunarToSolar(year, ...LUNAR_FESTIVALS[rest]));
+  if (rest in festivals().lunar) return mark(lunarToSolar(year, ...festivals().lunar[rest]));
   if (rest === '除夕' || rest === '大年三十' || rest === '大年二十九') {
     // The last day of the lunar year: its twelfth month has 29 or 30 days.
     const first = lunarToSolar(year + 1, 1, 1);

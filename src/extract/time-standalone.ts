@@ -17,6 +17,7 @@ import {
   YEAR_PREFIX,
   yearExpression,
 } from './time-calendar.ts';
+import { festivals } from './lexicon.ts';
 import { readLunar } from './time-lunar.ts';
 import { NUM, RANGE } from './time-pattern.ts';
 import { scanTimeExpressions } from './time-scan.ts';
@@ -37,27 +38,6 @@ export function resolveTime(expression: string, context: TimeContext): TimeExpre
 /** A time expression is a few characters; anything longer is a phrase, not a standalone time. */
 const MAX_STANDALONE = 24;
 
-/** Fixed-date festivals of the solar calendar (lunar ones — 春节, 中秋 — need a calendar table). */
-const FESTIVALS: Record<string, [number, number]> = {
-  元旦: [1, 1],
-  妇女节: [3, 8],
-  三八妇女节: [3, 8],
-  植树节: [3, 12],
-  劳动节: [5, 1],
-  五一劳动节: [5, 1],
-  青年节: [5, 4],
-  五四青年节: [5, 4],
-  儿童节: [6, 1],
-  六一儿童节: [6, 1],
-  建党节: [7, 1],
-  建军节: [8, 1],
-  教师节: [9, 10],
-  国庆: [10, 1],
-  国庆节: [10, 1],
-  圣诞节: [12, 25],
-};
-/** Festivals on the n-th weekday of a month: [month, n, weekday]. */
-const WEEKDAY_FESTIVALS: Record<string, [number, number, number]> = { 母亲节: [5, 2, 7], 父亲节: [6, 3, 7], 感恩节: [11, 4, 4] };
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 /** A year prefix written with digits (2019年, 零六年), not a relative one (去年). */
 const WRITTEN_YEAR = /[0-9〇零一二三四五六七八九]/;
@@ -71,6 +51,9 @@ interface StandaloneForm {
   /** The time the string names; null when the form matched but names none; undefined passes it on. */
   read(m: RegExpExecArray, context: TimeContext, text: string): TimeExpression | null | undefined;
 }
+
+/** A year prefix (maybe none) and a word: 2019年国庆节, 母亲节. */
+const YEAR_AND_WORD = new RegExp(`^${YEAR_PREFIX}(\\S+)$`);
 
 const dayOf = (iso: string) => dayExpression(...(iso.split('-').map(Number) as [number, number, number]));
 const awayFrom = (m: string, n: number) => (m.endsWith('前') ? -n : n);
@@ -155,10 +138,11 @@ const STANDALONE_FORMS: readonly StandaloneForm[] = [
     },
   },
   {
-    patterns: [new RegExp(`^${YEAR_PREFIX}(母亲节|父亲节|感恩节)$`)],
+    patterns: [YEAR_AND_WORD],
+    accepts: (m) => m[2] in festivals().nthWeekday,
     read: (m, context) => {
       const y = prefixYear(m[1] ?? '', context);
-      const [mo, n, weekday] = WEEKDAY_FESTIVALS[m[2]];
+      const [mo, n, weekday] = festivals().nthWeekday[m[2]];
       return y === null ? null : nthWeekday(y, mo, n, weekday);
     },
   },
@@ -193,13 +177,13 @@ const STANDALONE_FORMS: readonly StandaloneForm[] = [
   },
   // 从2015年1月至12月: a month range written with 月 on both ends.
   { patterns: [new RegExp(`^[从自]?${YEAR_PREFIX}(${NUM})月${RANGE}(${NUM})月$`)], read: readMonthRange },
-  // Fixed festivals with an optional year: 元旦, 去年元旦, 2019年国庆节.
+  // Fixed festivals of the solar calendar (festivals.json) with an optional year: 元旦, 去年元旦, 2019年国庆节.
   {
-    patterns: [new RegExp(`^${YEAR_PREFIX}(\\S+)$`)],
-    accepts: (m) => m[2] in FESTIVALS,
+    patterns: [YEAR_AND_WORD],
+    accepts: (m) => m[2] in festivals().solar,
     read: (m, context) => {
       const y = prefixYear(m[1] ?? '', context);
-      const [mo, d] = FESTIVALS[m[2]];
+      const [mo, d] = festivals().solar[m[2]];
       return y === null ? null : dayExpression(y, mo, d, Boolean(m[1]) && WRITTEN_YEAR.test(m[1]));
     },
   },
