@@ -140,7 +140,7 @@ export function resolveMatch(m: RegExpExecArray, context: TimeContext, paragraph
   const end = m.index + m[0].length;
   const matched: Matched = { g, prefix: g.prefix ?? null, start, end, input: m.input, base: { start, end, explicitYear: false, month: null, day: null } };
   for (const form of TIME_FORMS) {
-    if (form.groups.some((group) => g[group])) return form.resolve(matched, context, paragraphYear);
+    for (const group of form.groups) if (g[group]) return form.resolve(matched, context, paragraphYear);
   }
   return null;
 }
@@ -239,7 +239,8 @@ function resolveYearAndPart(m: Matched, context: TimeContext, paragraphYear: num
   if (g.ySuffix && g.ySuffix.length === 1 && !g.year && !g.rel) return null;
   const year = yearOf(m, context, paragraphYear);
   if (year === null) return null;
-  const part = YEAR_PARTS.find((p) => g[p.group]);
+  let part: (typeof YEAR_PARTS)[number] | undefined;
+  for (const p of YEAR_PARTS) if (!part && g[p.group]) part = p;
   // A year alone: 2024年, 今年.
   const reading: PartReading | null = part
     ? part.read(g, year, base)
