@@ -48,7 +48,7 @@ function notScopePatterns(): NonNullable<typeof notScope> {
   notScope = {
     organisationAfter: new RegExp(`^(?:${alternation(words.organisationAfter)})`),
     nationWholeBefore: new RegExp(`(?:${alternation(words.nationAsWhole.before)})$`),
-    // A figure right after 全国 (全国3000多家) is a share of the nation, too.
+    // A number right after 全国 (全国3000多家, 全国的6.5%) counts it as a whole, too.
     nationWholeAfter: new RegExp(`^(?:[0-9０-９]|的[0-9０-９]|${alternation(words.nationAsWhole.after)})`),
   };
   return notScope;
