@@ -48,6 +48,16 @@ export default tseslint.config(
       'no-misleading-character-class': 'off',
     },
   },
+  {
+    // Small rooms (CONTRIBUTING.md: no source file over 500 lines, no function over 80), held as rules
+    // where the rooms have been carved to them (issue 15).
+    files: ['src/extract/**/*.ts'],
+    ignores: ['src/extract/**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', 500],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
   ...ROOMS.filter((room) => patternsFor(room)[0].group.length > 0).map((room) => ({
     files: [`src/${room}/**/*.ts`],
     ignores: [`src/${room}/**/*.test.ts`],

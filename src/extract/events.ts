@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
+import { alternation } from './lexicon.ts';
 import type { TimeContext, TimeExpression } from './time.ts';
 
 export interface EventFinding {
@@ -29,13 +30,14 @@ export interface EventInput {
   title?: string | null;
 }
 
-let verbPattern: RegExp | null = null;
-function eventVerbs(): RegExp {
-  if (verbPattern) return verbPattern;
+/** events.json as the finder matches it: the event predicates, and the words a continuing entry opens with. */
+let patterns: { verbs: RegExp; continuing: RegExp } | null = null;
+function eventPatterns(): { verbs: RegExp; continuing: RegExp } {
+  if (patterns) return patterns;
   const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicon', 'events.json');
-  const { verbs } = JSON.parse(readFileSync(file, 'utf8')) as { verbs: string[] };
-  verbPattern = new RegExp(verbs.sort((a, b) => b.length - a.length).join('|'));
-  return verbPattern;
+  const { verbs, continuing } = JSON.parse(readFileSync(file, 'utf8')) as { verbs: string[]; continuing: string[] };
+  patterns = { verbs: new RegExp(verbs.sort((a, b) => b.length - a.length).join('|')), continuing: new RegExp(`^(?:${alternation(continuing)})`) };
+  return patterns;
 }
 
 /** A summary longer than this is cut at its first sentence break: a summary is one line. */
@@ -43,7 +45,7 @@ const MAX_SUMMARY = 120;
 
 export function findEvents(input: EventInput): EventFinding[] {
   const { text, sentences, paragraphs, times } = input;
-  const verbs = eventVerbs();
+  const verbs = eventPatterns().verbs;
   const dated = times.filter((t) => t.open === null && (t.precision === 'day' || t.precision === 'month'));
   const events: EventFinding[] = [];
   const headings = dated.filter((t) => isHeading(text, t, paragraphs));
@@ -252,7 +254,7 @@ function fullSentenceEnd(text: string, from: number, limit: number): number {
 const startsParagraph = (text: string, at: number): boolean => at === 0 || /\n\s*$/.test(text.slice(Math.max(0, at - 3), at));
 
 /** 审议通过…, 传达学习…: a clause that continues the entry above rather than naming a new event. */
-const opensWithVerb = (summary: string): boolean => /^(?:审议|传达|研究|听取|会议|要求|强调|指出|提出|明确|部署|决定|通过|同意|安排)/.test(summary);
+const opensWithVerb = (summary: string): boolean => eventPatterns().continuing.test(summary);
 
 function sentenceAround(sentences: readonly Span[], start: number, end: number): Span {
   const si = findSpanAt(sentences, start);

@@ -86,7 +86,8 @@ export function eventStage(): Stage {
   const stage: Stage = {
     name: 'extract.events',
     version: '5',
-    requires: ['text', 'sentences', 'meta'],
+    // blocks: its paragraphs are the clean stage's blocks (paragraphsOf).
+    requires: ['text', 'blocks', 'sentences', 'meta'],
     assigns: ['events'],
     run(doc) {
       const { time, times } = timesOf(doc);

@@ -42,6 +42,47 @@ export interface Lexicon {
   notPlaces: Set<string>;
   /** National institutions (人民银行, 国家统计局, 我国): a story they speak in, naming no place, is about the nation. */
   nationalBodies: string[];
+  /** The words around a figure's subject (subject-words.json). */
+  subjectWords: SubjectWords;
+  /** The words around a place name that make it no figure's scope (region-words.json). */
+  regionWords: RegionWords;
+}
+
+/** A word of a list, or a word that does not count with one of `notBefore` right after it (`notAfter` right before it). */
+export type WordEntry = string | { word: string; notBefore?: string[]; notAfter?: string[] };
+
+export interface SubjectWords {
+  leadingFillers: WordEntry[];
+  trailingFillers: string[];
+  measureOnly: string[];
+  nounStops: string[];
+  actorEnds: WordEntry[];
+}
+
+export interface RegionWords {
+  organisationAfter: string[];
+  nationAsWhole: { before: string[]; after: string[] };
+}
+
+/** Festivals by name: on a solar or lunar [month, day], or the n-th weekday of a month [month, n, weekday]. */
+export interface Festivals {
+  solar: Record<string, [number, number]>;
+  lunar: Record<string, [number, number]>;
+  nthWeekday: Record<string, [number, number, number]>;
+}
+
+const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The entries as one regex alternation, in their order: 已经|已|共(?!同|建)|(?<!日|月)均. */
+export function alternation(entries: readonly WordEntry[]): string {
+  return entries
+    .map((e) => {
+      if (typeof e === 'string') return escapeRegex(e);
+      const before = e.notAfter?.length ? `(?<!${e.notAfter.map(escapeRegex).join('|')})` : '';
+      const after = e.notBefore?.length ? `(?!${e.notBefore.map(escapeRegex).join('|')})` : '';
+      return `${before}${escapeRegex(e.word)}${after}`;
+    })
+    .join('|');
 }
 
 interface UnitsFile {
@@ -57,6 +98,15 @@ interface RegionsFile {
 }
 
 let cached: Lexicon | null = null;
+let festivalsCached: Festivals | null = null;
+
+const readLexicon = <T>(file: string): T => JSON.parse(readFileSync(join(LEXICON_DIR, file), 'utf8')) as T;
+
+/** The festivals the time resolver knows (festivals.json). */
+export function festivals(): Festivals {
+  festivalsCached ??= readLexicon<Festivals>('festivals.json');
+  return festivalsCached;
+}
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
@@ -85,6 +135,8 @@ export function lexicon(): Lexicon {
     places: placeTable(new Map(Object.entries(regions.places ?? {}))),
     notPlaces: new Set(regions.notPlaces),
     nationalBodies: [...(regions.nationalBodies ?? [])].sort((a, b) => b.length - a.length),
+    subjectWords: readLexicon<SubjectWords>('subject-words.json'),
+    regionWords: readLexicon<RegionWords>('region-words.json'),
   };
   return cached;
 }

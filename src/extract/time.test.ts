@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTimeExpressions, inferReportYear, resolveTime, shiftDate, timeContextFor, type TimeContext } from './time.ts';
+import { findTimeExpressions, inferReportYear, resolveTime, timeContextFor, type TimeContext } from './time.ts';
+import { shiftDate } from './time-calendar.ts';
 
 const june2022: TimeContext = { anchor: '2022-06-28', year: 2022 };
 const period = (expression: string, context = june2022) => {

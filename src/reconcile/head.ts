@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { findRegionMentions } from '../extract/quantities.ts';
+import { findRegionMentions } from '../extract/region-mentions.ts';
 import { tagWords } from '../extract/segment.ts';
 
 const wordsSchema = z.object({

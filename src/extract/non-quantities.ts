@@ -1,0 +1,42 @@
+/** What GUIDE.md §2 says is not a quantity, though a number and a measure word stand there. */
+import { LATIN, type Reading } from './units.ts';
+
+const OPEN_QUOTES = new Set(['“', '"', '「', '『', '‘', '《']);
+/** A number touching one of these is part of a code, model name or formula (5G, PM2.5, 1+N, 7×24). */
+const CODE_NEIGHBOURS = /[A-Za-zＡ-Ｚａ-ｚ+＋×*＊#@_.．/／]/;
+
+/** What GUIDE.md §2 says is not a quantity: dates, years, ordinals, ranks, codes, names. */
+export function isQuantity(text: string, r: Reading, unit: string): boolean {
+  const n = r.number;
+  const before = text[n.start - 1] ?? '';
+  const after = text[r.end] ?? '';
+  const beforeWord = text.slice(Math.max(0, n.start - 4), n.start).replace(/\s+$/, '');
+  // 第四次 (also across a line break), 前10, 倒数 — but 目前10个, 此前3家: 前 ends another word there.
+  if (/第$|倒$|(?<![目当此之以提日年月眼空事面])前$/.test(beforeWord)) return false;
+  // 几十个, 数百家: no number is stated; 就业人数8.6万人, 总数120个 state one
+  if (/[几数]$/.test(beforeWord) && n.kind !== 'arabic') return false;
+  if (CODE_NEIGHBOURS.test(before) || /[0-9０-９]/.test(before)) return false;
+  if (/[+＋×*＊]/.test(after) || (LATIN.test(text[n.end] ?? '') && !LATIN.test(r.unit?.surface ?? ''))) return false;
+  if (before === '-' || before === '－') return false; // 023-6276-2687
+  // A year: 2020年, 2020—2025年, 二〇二〇年. 5年来, 两年多来 are periods (the time resolver reads them).
+  if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
+  // 两年平均增长4.3%: the years an average is taken over, not a figure.
+  if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来|平均)/.test(text.slice(r.end, r.end + 3))) return false;
+  // 今年前5个月, 前三个月: a period the time resolver reads, whatever stands before 前.
+  if (unit === '月' && /前$/.test(beforeWord)) return false;
+  // A lone 一 is nearly always an article or part of a word (一个, 一批, 统一); so is 〇/零.
+  const written = text.slice(n.start, n.end);
+  // 增长一倍, 近一成 are figures: a rate word after 一 makes it a number.
+  if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written) && !(written === '一' && ((r.unit?.scale ?? 1) !== 1 || unit === '倍'))) return false;
+  if (n.kind === 'chinese' && /^[〇零一二三四五六七八九]{2,}$/.test(written)) return false;
+  // 240小时过境免签, 1小时交通圈: a duration written straight before a noun names a policy or a goal.
+  if (/^(?:小时|分钟|天)$/.test(unit) && /[\u4e00-\u9fa5]/.test(after) && !/[的内以左上多余后前之至到]/.test(after)) return false;
+  // “18条”, “四个优势”, “八方协同”: a figure opening a quoted phrase is a name.
+  if (OPEN_QUOTES.has(before) && /^[^，。；、,]{0,6}[”"」』’》]/.test(text.slice(r.tailEnd, r.tailEnd + 8))) return false;
+  // Inside a document title 《…三年行动方案》.
+  // (Looked for within a title's length only, so that the check costs the same on any text.)
+  const behind = text.slice(Math.max(0, n.start - 40), n.start);
+  const open = behind.lastIndexOf('《');
+  if (open >= 0 && behind.lastIndexOf('》') < open && text.slice(n.start, n.start + 40).includes('》')) return false;
+  return n.value !== 0 || n.kind === 'arabic';
+}

@@ -1,0 +1,200 @@
+/**
+ * The places a text names (data/lexicon/regions.json and the division tables): region aliases, known
+ * places, development zones and towns by their own names, and 全省/全市 as the place they stand for.
+ */
+import { alternation, lexicon } from './lexicon.ts';
+import { lastStartingBefore } from './sorted.ts';
+
+export interface RegionMention {
+  start: number;
+  end: number;
+  /** What the figure's region reads: 成渝, 重庆, 四川, 成都, or a smaller place as written. */
+  region: string;
+  /** The side it lies on, for telling whether a clause names both sides. */
+  side: string;
+  /** The words as they stand in the text. */
+  text: string;
+}
+
+/** The names by first character, with the lengths they come in (longest first): a scan, not a regex of thousands. */
+let mentionIndex: Map<string, { lengths: number[]; names: Set<string> }> | null = null;
+
+function placeIndex(): Map<string, { lengths: number[]; names: Set<string> }> {
+  if (mentionIndex) return mentionIndex;
+  const lex = lexicon();
+  const names = [...lex.regionAliases.entries()].filter(([, region]) => region !== null).map(([a]) => a);
+  names.push(...lex.places.keys());
+  const index = new Map<string, { lengths: number[]; names: Set<string> }>();
+  for (const name of names) {
+    let entry = index.get(name[0]);
+    if (!entry) index.set(name[0], (entry = { lengths: [], names: new Set() }));
+    entry.names.add(name);
+    if (!entry.lengths.includes(name.length)) entry.lengths.push(name.length);
+  }
+  for (const entry of index.values()) entry.lengths.sort((a, b) => b - a);
+  mentionIndex = index;
+  return index;
+}
+
+/** 0 a province (or the Circle's sides), 1 a city, 2 a county or district: how fine a place is. */
+const placeLevel = (m: { region: string; side: string }): number => (m.region === m.side ? 0 : /[县区旗]$/.test(m.region) ? 2 : 1);
+
+/** region-words.json as the scan matches it, compiled once. */
+let notScope: { organisationAfter: RegExp; nationWholeBefore: RegExp; nationWholeAfter: RegExp } | null = null;
+
+function notScopePatterns(): NonNullable<typeof notScope> {
+  if (notScope) return notScope;
+  const words = lexicon().regionWords;
+  notScope = {
+    organisationAfter: new RegExp(`^(?:${alternation(words.organisationAfter)})`),
+    nationWholeBefore: new RegExp(`(?:${alternation(words.nationAsWhole.before)})$`),
+    // A number right after 全国 (全国3000多家, 全国的6.5%) counts it as a whole, too.
+    nationWholeAfter: new RegExp(`^(?:[0-9０-９]|的[0-9０-９]|${alternation(words.nationAsWhole.after)})`),
+  };
+  return notScope;
+}
+
+/** Every region alias (川渝, 两地, 重庆市…) and known place (沙坪坝区, 绵阳, 美国) in the text, the longest at each place. */
+export function findRegionMentions(text: string): RegionMention[] {
+  const lex = lexicon();
+  const index = placeIndex();
+  const { organisationAfter, nationWholeBefore, nationWholeAfter } = notScopePatterns();
+  const mentions: RegionMention[] = [];
+  for (let at = 0; at < text.length;) {
+    const entry = index.get(text[at]);
+    let name: string | null = null;
+    if (entry) {
+      for (const length of entry.lengths) {
+        const candidate = text.slice(at, at + length);
+        if (candidate.length === length && entry.names.has(candidate)) {
+          name = candidate;
+          break;
+        }
+      }
+    }
+    if (!name) {
+      at++;
+      continue;
+    }
+    const end = at + name.length;
+    const alias = lex.regionAliases.get(name);
+    const place = alias ? null : lex.places.get(name);
+    const region = alias ?? place?.region ?? name;
+    // 占全国的6.5%, 全国第一, 全国首个: the whole a share or a rank is of, not the figure's scope.
+    const whole = region === '全国' && (nationWholeBefore.test(text.slice(Math.max(0, at - 2), at)) || nationWholeAfter.test(text.slice(end, end + 2)));
+    // 成都银行内江分行, 南宁海关, 四川大学: a place inside an organisation's name is not the figure's scope.
+    const organisation = organisationAfter.test(text.slice(end, end + 4));
+    if (!whole && !organisation) {
+      const mention = { start: at, end, region, side: alias ?? place?.side ?? region, text: name };
+      // 甘肃白银, 四川省内江市, 平顶山市郏县: a place written right after the one containing it is the scope
+      const outer = mentions.at(-1);
+      if (
+        outer &&
+        outer.end === at &&
+        placeLevel(outer) < placeLevel(mention) &&
+        (outer.side === mention.side || (outer.side === '四川' && mention.side === '成都'))
+      )
+        mentions.pop();
+      mentions.push(mention);
+    }
+    at = end;
+  }
+  return withTownsAndZones(text, mentions);
+}
+
+/** A zone's own name: 上合示范区, 天府新区, 临港新片区 (not 国家级新区, 各示范区). */
+const ZONE = /([\u4e00-\u9fff]{2,4}?)(示范区|新片区|新区|自贸试验区|综合保税区)/gu;
+const NOT_ZONE_NAME =
+  /^(?:国家级?|省级|市级|各|全|该|本|这|此|首批|试点|示范|综合|重点|一批|多个|两个|[一二三四五六七八九十0-9]+个|[一二三四五六七八九十0-9]+家|的|和|与|及)|(?:的|和|与|及|、)$/u;
+/** A town written right after its county or city: 晋江县陈埭镇, 临汾市永和县 is a county (known already). */
+const TOWN = /^[县市区]?([^的各等和与及个一二三四五六七八九十百千两\P{Script=Han}]{2,3}?(?:镇|乡|街道))(?![村民里政府干部长党委])/u;
+
+/**
+ * Places the division tables do not hold: development zones by their own names, and towns where
+ * the text writes them after their county (then anywhere else in the text too), as written.
+ */
+function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMention[] {
+  const added: RegionMention[] = [];
+  // mentions are sorted and do not overlap: the one starting last before `end` is the only one that may
+  const taken = (start: number, end: number) => {
+    const m = mentions[lastStartingBefore(mentions, end)];
+    return m !== undefined && start < m.end;
+  };
+  if (/示范区|新片区|新区|自贸试验区|综合保税区/.test(text)) {
+    for (const m of text.matchAll(ZONE)) {
+      const [name, prefix] = [m[0], m[1]];
+      if (
+        NOT_ZONE_NAME.test(prefix) ||
+        /国家|省级|市级|关于|促进|推进|推动|加快|支持|允许|鼓励|引导|依托|统筹|设立|建设|打造|[级大个家批类在对将为向]/.test(prefix) ||
+        taken(m.index, m.index + name.length)
+      )
+        continue;
+      added.push({ start: m.index, end: m.index + name.length, region: name, side: name, text: name });
+    }
+  }
+  const towns = new Map<string, string>();
+  for (const outer of mentions) {
+    const t = TOWN.exec(text.slice(outer.end, outer.end + 7));
+    if (t && placeLevel(outer) >= 1) towns.set(t[1], outer.side);
+  }
+  for (const [town, side] of towns) {
+    for (let at = text.indexOf(town); at >= 0; at = text.indexOf(town, at + town.length)) {
+      if (!taken(at, at + town.length)) added.push({ start: at, end: at + town.length, region: town, side, text: town });
+    }
+  }
+  if (!added.length) return mentions;
+  // a county written right before its town (晋江县陈埭镇) gives way to it, as a province does to its city
+  const townStarts = new Set(added.filter((a) => towns.has(a.text)).map((a) => a.start));
+  const outerOfTown = (m: RegionMention) => townStarts.has(m.end) || townStarts.has(m.end + 1);
+  return [...mentions.filter((m) => !outerOfTown(m)), ...added].sort((a, b) => a.start - b.start);
+}
+
+/** 全省, 我省, 本省: the province; 全市, 我市, 本市: the city (not 全市场). */
+const DEICTIC = /(?:全|我|本)(省|市)(?!场|民|值|委|政府|级)/g;
+const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆']);
+/** How far back a 全省/全市 looks for the province or city it means. */
+const DEICTIC_REACH = 600;
+
+/**
+ * 全省/我省 and 全市/我市 as the province or city the text last named before them (within a few
+ * paragraphs): a report of 四川's statistics bureau says 全省 for 四川, a story of 重庆 says 全市
+ * for 重庆. With no such place before them they name nothing (大庆's bulletin never says 大庆).
+ */
+export function withDeicticPlaces(text: string, mentions: readonly RegionMention[]): RegionMention[] {
+  const lex = lexicon();
+  const domestic = (m: RegionMention) => m.side !== '全国' && m.side !== '成渝' && (lex.places.has(m.text) || lex.regionAliases.has(m.text));
+  const provinceOf = (m: RegionMention) => (domestic(m) ? (m.side === '成都' ? '四川' : m.side) : null);
+  const cityOf = (m: RegionMention) =>
+    !domestic(m) || placeLevel(m) === 2 ? null : placeLevel(m) === 1 || MUNICIPALITIES.has(m.region) || m.region === '成都' ? m.region : null;
+  const added: RegionMention[] = [];
+  let k = -1;
+  for (const match of text.matchAll(DEICTIC)) {
+    while (k + 1 < mentions.length && mentions[k + 1].end <= match.index) k++;
+    let region: string | null = null;
+    let side = '';
+    for (let j = k; j >= 0 && mentions[j].end >= match.index - DEICTIC_REACH && !region; j--) {
+      region = match[1] === '省' ? provinceOf(mentions[j]) : cityOf(mentions[j]);
+      side = mentions[j].side;
+    }
+    if (region) added.push({ start: match.index, end: match.index + 2, region, side: match[1] === '省' ? region : side, text: match[0] });
+  }
+  if (!added.length) return [...mentions];
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** The region a report speaks of most; both sides together wins a tie. */
+export function dominantRegion(mentions: readonly RegionMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.side, (counts.get(m.side) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [region, n] of counts) {
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && region === '成渝')) best = region;
+  }
+  return best;
+}
+
+/** Whether a region is named in `[from, to)`. Binary search over the sorted mentions. */
+export function hasMention(mentions: readonly RegionMention[], from: number, to: number): boolean {
+  const i = lastStartingBefore(mentions, to);
+  return i >= 0 && mentions[i].start >= from;
+}
