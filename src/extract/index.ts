@@ -56,7 +56,7 @@ export function sentenceStage(): Stage {
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
-    version: '10',
+    version: '11',
     requires: ['text', 'blocks', 'sentences', 'meta'],
     assigns: ['quantities'],
     run(doc) {
