@@ -43,6 +43,42 @@ export interface Period {
   end: string | null;
 }
 
+/** What a report's relative times are read against (its date, else the year it speaks from). */
+export interface TimeContext {
+  /** The report's publication date `YYYY-MM-DD`: the anchor for 截至目前 and N年来. */
+  anchor: string | null;
+  /** The year 今年 and a bare month refer to: the anchor's year, or the report's own year. */
+  year: number | null;
+}
+
+export type Precision = 'day' | 'month' | 'year' | 'span';
+
+/** A time expression of the clean text, resolved (the extract.times stage; quantities and events read them). */
+export interface TimeExpression {
+  start: number;
+  end: number;
+  /** The time the expression covers; either end may be open. */
+  period: Period;
+  /** A single day or month as an event's date (`YYYY-MM-DD` / `YYYY-MM`); null for spans. */
+  date: string | null;
+  precision: Precision;
+  /** The year was written (2020年), not taken from the context. */
+  explicitYear: boolean;
+  /** A month written without a year (6月21日): the caller may re-read it in a timeline. */
+  month: number | null;
+  day: number | null;
+  /** 到2025年, 截至…: the period ends here; 以来: it starts here. */
+  open: 'until' | 'since' | null;
+  /** 去年同期 (1), 前年同期 (2): the same span as the one spoken of before, that many years earlier. */
+  sameYearsBack?: number;
+}
+
+/** The report's time context and every time expression of its text, in text order. */
+export interface DocumentTimes {
+  context: TimeContext;
+  expressions: TimeExpression[];
+}
+
 /** A number stated as a fact about the world (GUIDE.md §2). */
 export interface Quantity {
   /** The number and its unit as printed, qualifier words excluded. */
@@ -115,6 +151,8 @@ export interface Document {
   rawOffsets: OffsetMap;
   blocks: Block[];
   sentences: Span[];
+  /** Time expressions and the context they were read in (extract.times); null before that stage. */
+  times: DocumentTimes | null;
   quantities: Quantity[];
   events: DatedEvent[];
   items: CooperationItem[];
@@ -134,6 +172,7 @@ export function createDocument(init: Pick<Document, 'source' | 'location' | 'for
     rawOffsets: new OffsetMap(),
     blocks: [],
     sentences: [],
+    times: null,
     quantities: [],
     events: [],
     items: [],

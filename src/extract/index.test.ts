@@ -44,9 +44,10 @@ describe('public exports', () => {
         'resolveTime',
         'sentenceStage',
         'timeContextFor',
+        'timeStage',
       ].sort(),
     );
-    expect(extract.extractStages.map((s) => s.name)).toEqual(['extract.sentences', 'extract.quantities', 'extract.events', 'extract.items']);
+    expect(extract.extractStages.map((s) => s.name)).toEqual(['extract.sentences', 'extract.times', 'extract.quantities', 'extract.events', 'extract.items']);
   });
 });
 
@@ -71,7 +72,18 @@ describe('extractStages on a hand-built report', () => {
     expect(doc.events).toMatchObject([{ date: '2021-12-14', stage: tag('extract.events') }]);
     expect(doc.events[0].summary).toContain('党政联席会议第四次会议');
     expect(doc.items).toMatchObject([{ total: 65, done: 35, stage: tag('extract.items') }]);
-    expect(doc.stages).toEqual(['given@0', tag('extract.sentences'), tag('extract.quantities'), tag('extract.events'), tag('extract.items')]);
+    // the time expressions are on the Document, where the stages that read them declare them
+    expect(doc.times?.expressions.some((t) => text.slice(t.start, t.end).includes('1—5月'))).toBe(true);
+    const given = { name: 'given', version: '0', requires: [], assigns: ['text', 'blocks'] as const, run: (d: Document) => d };
+    expect(() => createPipeline([given, extract.sentenceStage(), extract.quantityStage()])).toThrow(/"extract.quantities" requires times/);
+    expect(doc.stages).toEqual([
+      'given@0',
+      tag('extract.sentences'),
+      tag('extract.times'),
+      tag('extract.quantities'),
+      tag('extract.events'),
+      tag('extract.items'),
+    ]);
   });
 });
 

@@ -20,18 +20,10 @@ export { findItems, type ItemFinding } from './items.ts';
 
 const tag = (stage: Pick<Stage, 'name' | 'version'>) => `${stage.name}@${stage.version}`;
 
-/**
- * The time context and time expressions of a report, shared by the quantity and event stages: the
- * time scan is one of the costlier passes, and both stages run on the same text one after the other.
- * Kept for the last text only (a string compare by identity first), so nothing accumulates.
- */
-let lastTimes: { text: string; published: string | null; time: TimeContext; times: TimeExpression[] } | null = null;
+/** The report's time expressions, as the extract.times stage put them on the Document. */
 function timesOf(doc: Document): { time: TimeContext; times: TimeExpression[] } {
-  if (!lastTimes || lastTimes.text !== doc.text || lastTimes.published !== doc.meta.published) {
-    const time = timeContextFor(doc.text, doc.meta.published);
-    lastTimes = { text: doc.text, published: doc.meta.published, time, times: findTimeExpressions(doc.text, time) };
-  }
-  return lastTimes;
+  if (!doc.times) throw new Error('extract.times has not run on this document');
+  return { time: doc.times.context, times: doc.times.expressions };
 }
 
 /** Paragraph spans from the clean stage's blocks when it gives them, else from blank lines. */
@@ -53,11 +45,30 @@ export function sentenceStage(): Stage {
   return stage;
 }
 
+/**
+ * Every time expression of the text, resolved against the report's date (or the year it speaks
+ * from): quantities take their periods from them and events their dates, so they are read once.
+ */
+export function timeStage(): Stage {
+  const stage: Stage = {
+    name: 'extract.times',
+    version: '1',
+    requires: ['text', 'meta'],
+    assigns: ['times'],
+    run(doc) {
+      const context = timeContextFor(doc.text, doc.meta.published);
+      doc.times = { context, expressions: findTimeExpressions(doc.text, context) };
+      return doc;
+    },
+  };
+  return stage;
+}
+
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
     version: '11',
-    requires: ['text', 'blocks', 'sentences', 'meta'],
+    requires: ['text', 'blocks', 'sentences', 'times', 'meta'],
     assigns: ['quantities'],
     run(doc) {
       const { time, times } = timesOf(doc);
@@ -87,7 +98,7 @@ export function eventStage(): Stage {
     name: 'extract.events',
     version: '5',
     // blocks: its paragraphs are the clean stage's blocks (paragraphsOf).
-    requires: ['text', 'blocks', 'sentences', 'meta'],
+    requires: ['text', 'blocks', 'sentences', 'times', 'meta'],
     assigns: ['events'],
     run(doc) {
       const { time, times } = timesOf(doc);
@@ -123,4 +134,4 @@ export function itemStage(): Stage {
   return stage;
 }
 
-export const extractStages: Stage[] = [sentenceStage(), quantityStage(), eventStage(), itemStage()];
+export const extractStages: Stage[] = [sentenceStage(), timeStage(), quantityStage(), eventStage(), itemStage()];

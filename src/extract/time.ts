@@ -12,56 +12,16 @@
  * resolves), time-scan.ts (the scan of a text), time-standalone.ts and time-lunar.ts (forms only a
  * whole string takes), time-calendar.ts (date arithmetic).
  */
-import type { Period } from '../document/index.ts';
+import type { TimeContext, TimeExpression } from '../document/index.ts';
 import { scanTimeExpressions } from './time-scan.ts';
 
-export interface TimeContext {
-  /** The report's publication date `YYYY-MM-DD`: the anchor for 截至目前 and N年来. */
-  anchor: string | null;
-  /** The year 今年 and a bare month refer to: the anchor's year, or the report's own year. */
-  year: number | null;
-}
-
-export type Precision = 'day' | 'month' | 'year' | 'span';
-
-export interface TimeExpression {
-  start: number;
-  end: number;
-  /** The time the expression covers; either end may be open. */
-  period: Period;
-  /** A single day or month as an event's date (`YYYY-MM-DD` / `YYYY-MM`); null for spans. */
-  date: string | null;
-  precision: Precision;
-  /** The year was written (2020年), not taken from the context. */
-  explicitYear: boolean;
-  /** A month written without a year (6月21日): the caller may re-read it in a timeline. */
-  month: number | null;
-  day: number | null;
-  /** 到2025年, 截至…: the period ends here; 以来: it starts here. */
-  open: 'until' | 'since' | null;
-  /** 去年同期 (1), 前年同期 (2): the same span as the one spoken of before, that many years earlier. */
-  sameYearsBack?: number;
-}
+export type { Precision, TimeContext, TimeExpression } from '../document/index.ts';
 
 export { resolveTime } from './time-standalone.ts';
 
-/** The last report's results by context, so the stages that all need them scan a report once. */
-let lastText: string | null = null;
-const lastResults = new Map<string, TimeExpression[]>();
-
-/** Finds and resolves every time expression in `text`. */
+/** Finds and resolves every time expression in `text` (the extract.times stage runs it once per report). */
 export function findTimeExpressions(text: string, context: TimeContext): TimeExpression[] {
-  if (lastText !== text) {
-    lastText = text;
-    lastResults.clear();
-  }
-  const key = `${context.anchor}|${context.year}`;
-  let found = lastResults.get(key);
-  if (!found) {
-    found = scanTimeExpressions(text, context);
-    lastResults.set(key, found);
-  }
-  return found.slice();
+  return scanTimeExpressions(text, context);
 }
 
 /** The time expressions of a short string of its own (a table header), leaving the report's cached scan alone. */
