@@ -113,6 +113,8 @@ const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
 export const isContentFree = (subject: string): boolean => subjectPatterns().measureOnly.test(subject);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
+const SLOGAN = /加快共建|加快建设|加快打造|携手共建|奋力打造/;
+
 export function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
   // 总规模50亿元（首期10亿元）的母基金: an aside in brackets after the figure (or the bracket closing
   // around it) stands between the figure and what it measures.
@@ -123,6 +125,9 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
   let end = from;
   const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
   while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
+  // …440辆加快共建西部科学城: a campaign slogan an OCR'd page ran in (a section heading) is no noun.
+  const slogan = text.slice(from, end).search(SLOGAN);
+  if (slogan >= 0) end = from + slogan;
   const span = text.slice(from, end);
   if (!span) return { words: '', end: from };
   const words = tagWords(span);
