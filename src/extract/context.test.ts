@@ -49,6 +49,16 @@ describe('document context', () => {
     expect(read(['今年1—5月，两地开行班列。', '全市实现社会消费品零售总额290亿元。'], { published: '2022-06-28' }).at(-1)?.period).toBeNull();
   });
 
+  it('takes no place from the story before when a feed runs a broadcast’s stories together', () => {
+    const found = read(['苏州工业园区今年前7个月外贸进出口值突破1万亿元。暑期档电影票房超91亿元2026暑期档电影票房今天（8月13日）突破91亿元。']);
+    expect(found[0].region).toBe('苏州工业园区');
+    // the films' figures are no part of the park's story: no paragraph cue carries its name to them
+    for (const q of found.slice(1)) expect([q.region, q.cues.region?.level]).not.toEqual(['苏州工业园区', 'paragraph']);
+    expect(found.slice(1).map((q) => q.region)).not.toContain('苏州工业园区');
+    const [labs] = read(['在江苏，44家全国重点实验室重组后新承担国家任务。']);
+    expect(labs.region).toBe('江苏');
+  });
+
   it('reads no town or zone out of words that only look like one', () => {
     const [villages] = read(['供水范围包括甘肃白银的五个乡镇的54个行政村。']);
     expect(villages.region).toBe('白银');

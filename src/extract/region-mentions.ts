@@ -81,7 +81,7 @@ export function findRegionMentions(text: string): RegionMention[] {
     const place = alias ? null : lex.places.get(name);
     const region = alias ?? place?.region ?? name;
     // 占全国的6.5%, 全国第一, 全国首个: the whole a share or a rank is of, not the figure's scope.
-    const whole = region === '全国' && (nationWholeBefore.test(text.slice(Math.max(0, at - 2), at)) || nationWholeAfter.test(text.slice(end, end + 2)));
+    const whole = region === '全国' && (nationWholeBefore.test(text.slice(Math.max(0, at - 2), at)) || nationWholeAfter.test(text.slice(end, end + 6)));
     // 成都银行内江分行, 南宁海关, 四川大学: a place inside an organisation's name is not the figure's scope.
     const organisation = organisationAfter.test(text.slice(end, end + 4));
     if (!whole && !organisation) {

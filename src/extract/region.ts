@@ -65,8 +65,27 @@ export function findRegion(
   const before = i >= 0 && mentions[i].end <= at ? mentions[i] : null;
   if (before && before.start >= sentence[0]) return found(before.region, before, 'sentence');
   const p = findSpanAt(paragraphs, at);
-  if (before && p >= 0 && before.start >= paragraphs[p][0]) return found(before.region, before, 'paragraph');
+  if (before && p >= 0 && before.start >= paragraphs[p][0] && !storyBetween(text, before.end, sentence[0])) return found(before.region, before, 'paragraph');
   return null;
+}
+
+/**
+ * A sentence that opens a news story: its first words are a reporter's or an agency's lead (记者今天从…
+ * 获悉, 据…统计, 新华社…电, 当地时间) or a broadcast's date (今天（8月13日）), before any comma. A
+ * feed that runs a broadcast's stories together in one paragraph starts a new one there, and a place
+ * the story before it named is no scope for it.
+ */
+const STORY_OPENER =
+  /^[^，,。；;：:]{0,40}?(?:记者(?:今天|近日|日前|昨天|从|在|获悉|了解到)|今天（\d{1,2}月\d{1,2}日）|据[^，,。]{1,16}(?:统计|消息|报道|介绍|数据)|新华社[^，,。]{0,12}电|当地时间)/u;
+/** How far back the check looks (a longer stretch of one paragraph is read as before). */
+const STORY_REACH = 2000;
+
+function storyBetween(text: string, from: number, to: number): boolean {
+  if (to - from > STORY_REACH) return false;
+  for (let k = text.indexOf('。', from); k >= 0 && k < to; k = text.indexOf('。', k + 1)) {
+    if (STORY_OPENER.test(text.slice(k + 1, Math.min(to + 60, k + 61)))) return true;
+  }
+  return false;
 }
 
 /** How far into its sentence (a time phrase and a comma before it) a place still leads it. */
