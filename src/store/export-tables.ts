@@ -6,7 +6,7 @@
 import { quantityHeader, type QuantityRow } from './quantity-columns.ts';
 import { fillSentences, type SentenceRow } from './sentence-text.ts';
 import type { Dialect, SqlDriver } from './sql.ts';
-import type { ExportTable } from './types.ts';
+import type { ExportTable, ExportTableStream } from './types.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -195,7 +195,8 @@ const FAILURES: ExportSource = {
     ['at', '时间'],
   ]),
   select: 'SELECT location, reason, at FROM failures',
-  order: [{ expr: 'at' }],
+  // a location fails once (its row is replaced): it makes the order unique
+  order: [{ expr: 'at' }, { expr: 'location' }],
 };
 
 /** The exported tables, in the order they are written. */
@@ -205,13 +206,70 @@ export function exportSources(dialect: Dialect): ExportSource[] {
 
 const orderBy = (order: ExportSource['order']) => order.map((o) => `${o.expr}${o.desc ? ' DESC' : ''}`).join(', ');
 
-/** Every table with all its rows. */
-export function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
-  return Promise.all(
-    exportSources(db.dialect).map(async (source): Promise<ExportTable> => {
-      const rows = await db.all<Row>(`${source.select} ORDER BY ${orderBy(source.order)}`);
-      if (source.sentences) await fillSentences(db, rows as unknown as SentenceRow[]);
-      return { name: source.name, title: source.title, columns: source.columns, rows };
-    }),
-  );
+/** Rows an export reads at a time. */
+export const EXPORT_PAGE_ROWS = 1000;
+
+/**
+ * The condition for the rows after `last` (the key values of the previous page's last row) in the
+ * source's order: a row value when every key runs one way (both databases compare those through
+ * the index), else the spelled-out disjunction.
+ */
+function afterKeys(order: ExportSource['order'], last: readonly unknown[]): { sql: string; params: unknown[] } {
+  if (order.every((o) => Boolean(o.desc) === Boolean(order[0].desc))) {
+    const op = order[0].desc ? '<' : '>';
+    if (order.length === 1) return { sql: `${order[0].expr} ${op} ?`, params: [last[0]] };
+    return { sql: `(${order.map((o) => o.expr).join(', ')}) ${op} (${order.map(() => '?').join(', ')})`, params: [...last] };
+  }
+  const params: unknown[] = [];
+  const alternatives = order.map((o, i) => {
+    const equal = order.slice(0, i).map((e, j) => (params.push(last[j]), `${e.expr} = ?`));
+    params.push(last[i]);
+    return `(${[...equal, `${o.expr} ${o.desc ? '<' : '>'} ?`].join(' AND ')})`;
+  });
+  return { sql: `(${alternatives.join(' OR ')})`, params };
+}
+
+/**
+ * A table's rows in its order, read `pageSize` at a time: each page starts after the last key of
+ * the one before (keyset pagination: no OFFSET to walk, no read held open between pages).
+ */
+export async function* exportRows(db: SqlDriver, source: ExportSource, pageSize = EXPORT_PAGE_ROWS): AsyncGenerator<Row> {
+  const keys = source.order.map((_o, i) => `_k${i}`);
+  // the key values ride along under names of their own, taken off before a row is given out
+  const select = source.select.replace(/^SELECT /, `SELECT ${source.order.map((o, i) => `${o.expr} AS ${keys[i]}`).join(', ')}, `);
+  const limit = Math.max(1, Math.floor(pageSize));
+  for (let last: unknown[] | null = null; ;) {
+    const after: { sql: string; params: unknown[] } | null = last ? afterKeys(source.order, last) : null;
+    const rows: Row[] = await db.all<Row>(
+      `${select}${after ? ` WHERE ${after.sql}` : ''} ORDER BY ${orderBy(source.order)} LIMIT ${limit}`,
+      after?.params ?? [],
+    );
+    if (!rows.length) return;
+    const tail: Row = rows[rows.length - 1];
+    last = keys.map((k): unknown => tail[k]);
+    if (source.sentences) await fillSentences(db, rows as unknown as SentenceRow[]);
+    for (const row of rows) {
+      for (const k of keys) delete row[k];
+      yield row;
+    }
+    if (rows.length < limit) return;
+  }
+}
+
+/** The tables to export (all, or those named), their rows read as they are iterated. */
+export function exportStreams(db: SqlDriver, opts: { tables?: readonly string[]; pageSize?: number } = {}): ExportTableStream[] {
+  return exportSources(db.dialect)
+    .filter((s) => !opts.tables || opts.tables.includes(s.name))
+    .map((source) => ({ name: source.name, title: source.title, columns: source.columns, rows: () => exportRows(db, source, opts.pageSize) }));
+}
+
+/** Every table with all its rows, in memory. */
+export async function buildExportTables(db: SqlDriver): Promise<ExportTable[]> {
+  const tables: ExportTable[] = [];
+  for (const t of exportStreams(db)) {
+    const rows: Row[] = [];
+    for await (const row of t.rows()) rows.push(row);
+    tables.push({ name: t.name, title: t.title, columns: t.columns, rows });
+  }
+  return tables;
 }

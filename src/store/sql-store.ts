@@ -23,6 +23,7 @@ import type {
   ConflictQuery,
   CurationRecord,
   ExportTable,
+  ExportTableStream,
   FailureRow,
   FigureDecision,
   IndicatorDecision,
@@ -54,7 +55,7 @@ import { decideConflictIn, decideFigure, decideIndicator, type CurationHost, typ
 import { ANCHOR_SENTENCE_CHARS, curatedIndicators, listCurations, type CurationRow } from './curation.ts';
 import { derivedBasisOf, refreshDerived } from './derived.ts';
 import { StoreError } from './errors.ts';
-import { buildExportTables } from './export-tables.ts';
+import { buildExportTables, exportStreams } from './export-tables.ts';
 import { refile } from './filing.ts';
 import { quantityFromRow, valuesOfRow, type QuantityRow } from './quantity-columns.ts';
 import { conflicts, conflictsWhere } from './query-conflicts.ts';
@@ -236,6 +237,9 @@ export class SqlStore implements Store {
 
   exportTables(): Promise<ExportTable[]> {
     return buildExportTables(this.db);
+  }
+  exportStreams(opts: { tables?: readonly string[]; pageSize?: number } = {}): ExportTableStream[] {
+    return exportStreams(this.db, opts);
   }
 
   // ---------------------------------------------------------------- accounts

@@ -178,6 +178,9 @@ export interface FailureRow {
   at: string;
 }
 
+/** One exported record: machine column names to values. */
+export type ExportRow = Record<string, string | number | null>;
+
 /** A table as exported: Chinese column headers, rows in column order. */
 export interface ExportTable {
   /** Machine name (file / JSON key): reports, quantities, indicators, series, conflicts, events, items. */
@@ -185,7 +188,16 @@ export interface ExportTable {
   /** Sheet name shown to people (Chinese). */
   title: string;
   columns: { key: string; header: string }[];
-  rows: Record<string, string | number | null>[];
+  rows: ExportRow[];
+}
+
+/**
+ * A table to export whose rows are read from the store as they are iterated, a page at a time
+ * (keyset pagination on the table's order), so an export of millions of rows holds one page.
+ * Each call of `rows()` reads the table afresh.
+ */
+export interface ExportTableStream extends Omit<ExportTable, 'rows'> {
+  rows(): AsyncIterable<ExportRow>;
 }
 
 /** A stored report whose raw bytes are kept, for `reindex`. */

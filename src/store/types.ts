@@ -14,6 +14,7 @@ import type {
   ConflictDecision,
   ConflictQuery,
   ExportTable,
+  ExportTableStream,
   FailureRow,
   IndicatorDetail,
   IndicatorSummary,
@@ -91,7 +92,13 @@ export interface Store {
   rawText(reportId: number): Promise<string | null>;
 
   // export
+  /** Every table with all its rows, in memory (small stores, tests); exportStreams() for downloads. */
   exportTables(): Promise<ExportTable[]>;
+  /**
+   * The tables (all, or those named, in export order) with their rows read page by page as they are
+   * iterated: nothing is read until then. `pageSize`: rows per read (default 1 000).
+   */
+  exportStreams(opts?: { tables?: readonly string[]; pageSize?: number }): ExportTableStream[];
 
   // accounts (src/auth hashes; the store keeps hashes only)
   addUser(name: string, role: Role, passwordHash: string, actor: string): Promise<UserAccount>;
