@@ -3,6 +3,7 @@
  * Each table is declared once (its columns, its query, its order); export.ts writes them out.
  * A quantity's columns and headers come from its column table (quantity-columns.ts).
  */
+import { EVENT_COLUMNS, headerOf, ITEM_COLUMNS, type FactColumn } from './fact-columns.ts';
 import { quantityHeader, type QuantityRow } from './quantity-columns.ts';
 import { fillSentences, type SentenceRow } from './sentence-text.ts';
 import type { Dialect, SqlDriver } from './sql.ts';
@@ -162,29 +163,38 @@ const INDICATORS: ExportSource = {
   order: [{ expr: 'i.catalogued', desc: true }, { expr: 'i.id' }],
 };
 
-/** The columns a fact's export shares: where it stands in its report and its sentence. */
-const FACT_PLACE: [string, string][] = [
-  ['surface', '原文'],
-  ['span_start', '起始位置'],
-  ['span_end', '结束位置'],
-  ['sentence_text', '所在句子'],
-];
+/** An exported fact table: the named columns of its column table, headers and all. */
+function factSource<In, Row, Out>(
+  name: string,
+  title: string,
+  table: readonly FactColumn<In, Row, Out>[],
+  exported: (keyof Row & string)[],
+  order: ExportSource['order'],
+): ExportSource {
+  return {
+    name,
+    title,
+    columns: exported.map((key) => ({ key, header: headerOf(table, key) })),
+    select: `SELECT ${exported.join(', ')} FROM ${name}`,
+    order,
+  };
+}
 
-const EVENTS: ExportSource = {
-  name: 'events',
-  title: '事件',
-  columns: cols([['id', '事件编号'], ['report_id', '报告编号'], ['date', '日期'], ['summary', '摘要'], ['areas', '重点领域'], ...FACT_PLACE]),
-  select: 'SELECT id, report_id, date, summary, areas, surface, span_start, span_end, sentence_text FROM events',
-  order: [{ expr: 'date' }, { expr: 'report_id' }, { expr: 'ord' }],
-};
+const EVENTS = factSource(
+  'events',
+  '事件',
+  EVENT_COLUMNS,
+  ['id', 'report_id', 'date', 'summary', 'areas', 'surface', 'span_start', 'span_end', 'sentence_text'],
+  [{ expr: 'date' }, { expr: 'report_id' }, { expr: 'ord' }],
+);
 
-const ITEMS: ExportSource = {
-  name: 'items',
-  title: '合作事项',
-  columns: cols([['id', '事项编号'], ['report_id', '报告编号'], ['name', '事项'], ['total', '总数'], ['done', '已完成'], ['areas', '重点领域'], ...FACT_PLACE]),
-  select: 'SELECT id, report_id, name, total, done, areas, surface, span_start, span_end, sentence_text FROM items',
-  order: [{ expr: 'report_id' }, { expr: 'ord' }],
-};
+const ITEMS = factSource(
+  'items',
+  '合作事项',
+  ITEM_COLUMNS,
+  ['id', 'report_id', 'name', 'total', 'done', 'areas', 'surface', 'span_start', 'span_end', 'sentence_text'],
+  [{ expr: 'report_id' }, { expr: 'ord' }],
+);
 
 const FAILURES: ExportSource = {
   name: 'failures',

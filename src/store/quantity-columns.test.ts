@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellsOf, EVENT_COLUMNS, fieldsOf, insertColumns, ITEM_COLUMNS } from './fact-columns.ts';
 import {
   FILING_COLUMNS,
   QUANTITY_COLUMNS,
@@ -90,5 +91,46 @@ describe('the quantities column table', () => {
     expect(FILING_COLUMNS).toBe(
       'q.id, q.report_id, q.ord, q.value, q.value_max, q.unit, q.approx, q.measure, q.subject, q.period_start, q.period_end, q.has_period, q.region, q.status, q.rejected, q.indicator_override, r.ref_date',
     );
+  });
+
+  it('holds events and items the same way: one table each for the INSERT, the mapper and the export', () => {
+    const place = {
+      reportId: 2,
+      ord: 1,
+      span: [3, 5] as [number, number],
+      sentence: [0, 9] as [number, number],
+      surface: '开工',
+      sentenceText: '成渝中线高铁开工建设',
+      stage: 't@1',
+      areas: ['交通枢纽' as const],
+    };
+    const event = { ...place, date: '2022-06-24', summary: '成渝中线高铁开工建设' };
+    const row = { id: 9, ...Object.fromEntries(insertColumns(EVENT_COLUMNS).map((c, i) => [c, cellsOf(EVENT_COLUMNS, event)[i]])) };
+    expect(fieldsOf(EVENT_COLUMNS, row as never)).toEqual({
+      id: 9,
+      reportId: 2,
+      span: [3, 5],
+      text: '开工',
+      date: '2022-06-24',
+      summary: event.summary,
+      sentence: [0, 9],
+      sentenceText: event.sentenceText,
+      stage: 't@1',
+      areas: ['交通枢纽'],
+    });
+    expect(insertColumns(ITEM_COLUMNS)).toEqual(expect.arrayContaining(['name', 'total', 'done', 'ref_date', 'areas']));
+    expect(Object.keys(fieldsOf(ITEM_COLUMNS, { ...row, name: 'x', total: 1, done: 0, ref_date: null } as never))).toEqual([
+      'id',
+      'reportId',
+      'span',
+      'text',
+      'name',
+      'total',
+      'done',
+      'sentence',
+      'sentenceText',
+      'stage',
+      'areas',
+    ]);
   });
 });

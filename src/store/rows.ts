@@ -4,11 +4,12 @@
  */
 import type { Approx, FigureStatus, Measure } from '../document/index.ts';
 import type { ReconcileFact } from '../reconcile/index.ts';
-import type { QuantityRow } from './quantity-columns.ts';
-import { valuesOfRow } from './quantity-columns.ts';
-import type { KeyArea, ReportSummary, SeriesPoint, SourceRef, StoredEvent, StoredItem } from './types.ts';
+import { toPeriod, valuesOfRow, type QuantityRow } from './quantity-columns.ts';
+import type { ReportSummary, SeriesPoint, SourceRef, StoredEvent, StoredItem } from './types.ts';
 import { parseJson } from './values.ts';
-import { toPeriod } from './quantity-columns.ts';
+import { EVENT_COLUMNS, fieldsOf, ITEM_COLUMNS, type EventRow, type ItemRow } from './fact-columns.ts';
+
+export type { EventRow, ItemRow } from './fact-columns.ts';
 
 export interface ReportRow {
   id: number;
@@ -29,35 +30,6 @@ export interface ReportRow {
   ref_date: string | null;
   ingested_at: string;
   updated_at: string;
-}
-export interface EventRow {
-  id: number;
-  report_id: number;
-  span_start: number;
-  span_end: number;
-  date: string;
-  summary: string;
-  sentence_start: number;
-  sentence_end: number;
-  surface: string;
-  sentence_text: string;
-  stage: string;
-  areas: string;
-}
-export interface ItemRow {
-  id: number;
-  report_id: number;
-  span_start: number;
-  span_end: number;
-  name: string;
-  total: number | null;
-  done: number | null;
-  sentence_start: number;
-  sentence_end: number;
-  surface: string;
-  sentence_text: string;
-  stage: string;
-  areas: string;
 }
 export interface PointRow {
   id: number;
@@ -184,34 +156,11 @@ function aroundFigure(sentence: string, figure: string): string {
 }
 
 export function eventFromRow(r: EventRow): StoredEvent {
-  return {
-    id: r.id,
-    reportId: r.report_id,
-    span: [r.span_start, r.span_end],
-    text: r.surface,
-    date: r.date,
-    summary: r.summary,
-    sentence: [r.sentence_start, r.sentence_end],
-    sentenceText: r.sentence_text,
-    stage: r.stage,
-    areas: parseJson<KeyArea[]>(r.areas, []),
-  };
+  return fieldsOf(EVENT_COLUMNS, r);
 }
 
 export function itemFromRow(r: ItemRow & { title?: string | null; published?: string | null }): StoredItem {
-  const item: StoredItem = {
-    id: r.id,
-    reportId: r.report_id,
-    span: [r.span_start, r.span_end],
-    text: r.surface,
-    name: r.name,
-    total: r.total,
-    done: r.done,
-    sentence: [r.sentence_start, r.sentence_end],
-    sentenceText: r.sentence_text,
-    stage: r.stage,
-    areas: parseJson<KeyArea[]>(r.areas, []),
-  };
+  const item = fieldsOf(ITEM_COLUMNS, r);
   if ('title' in r) item.reportTitle = r.title ?? null;
   if ('published' in r) item.published = r.published ?? null;
   return item;

@@ -11,6 +11,7 @@ import { idsByOrd, insertRows, setMeta, type StoreContext } from './context.ts';
 import { anchorCurations, ANCHOR_SENTENCE_CHARS, applyFields, curationsOfReport, reanchor, type CurationRow, type FigureValues } from './curation.ts';
 import { StoreError } from './errors.ts';
 import { sentenceExcerpt, storedSentence } from './excerpt.ts';
+import { cellsOf, EVENT_COLUMNS, insertColumns, ITEM_COLUMNS } from './fact-columns.ts';
 import { assign } from './filing.ts';
 import { QUANTITY_INSERT_COLUMNS, quantityCells } from './quantity-columns.ts';
 import { reportSearchText, searchTermsOf, type SearchTerms } from './segment.ts';
@@ -246,21 +247,21 @@ async function insertEvents(ctx: StoreContext, reportId: number, doc: Document, 
   return insertFacts(
     ctx,
     'events',
-    ['report_id', 'ord', 'span_start', 'span_end', 'date', 'summary', 'sentence_start', 'sentence_end', 'surface', 'sentence_text', 'stage', 'areas'],
-    events.map(({ fact: e, span, sentence }, ord) => [
-      reportId,
-      ord,
-      span[0],
-      span[1],
-      e.date,
-      e.summary,
-      sentence[0],
-      sentence[1],
-      textOf(doc.text, span),
-      sentenceExcerpt(doc.text, sentence, span),
-      e.stage,
-      json(areasOf(e.summary, ctx.catalog)),
-    ]),
+    insertColumns(EVENT_COLUMNS),
+    events.map(({ fact: e, span, sentence }, ord) =>
+      cellsOf(EVENT_COLUMNS, {
+        reportId,
+        ord,
+        span,
+        sentence,
+        surface: textOf(doc.text, span),
+        sentenceText: sentenceExcerpt(doc.text, sentence, span),
+        stage: e.stage,
+        areas: areasOf(e.summary, ctx.catalog),
+        date: e.date,
+        summary: e.summary,
+      }),
+    ),
   );
 }
 
@@ -268,38 +269,23 @@ async function insertItems(ctx: StoreContext, reportId: number, doc: Document, i
   return insertFacts(
     ctx,
     'items',
-    [
-      'report_id',
-      'ord',
-      'span_start',
-      'span_end',
-      'name',
-      'total',
-      'done',
-      'sentence_start',
-      'sentence_end',
-      'surface',
-      'sentence_text',
-      'stage',
-      'areas',
-      'ref_date',
-    ],
-    items.map(({ fact: it, span, sentence }, ord) => [
-      reportId,
-      ord,
-      span[0],
-      span[1],
-      it.name,
-      it.total,
-      it.done,
-      sentence[0],
-      sentence[1],
-      textOf(doc.text, span),
-      sentenceExcerpt(doc.text, sentence, span),
-      it.stage,
-      json(areasOf(`${it.name} ${textOf(doc.text, sentence)}`, ctx.catalog)),
-      refDate,
-    ]),
+    insertColumns(ITEM_COLUMNS),
+    items.map(({ fact: it, span, sentence }, ord) =>
+      cellsOf(ITEM_COLUMNS, {
+        reportId,
+        ord,
+        span,
+        sentence,
+        surface: textOf(doc.text, span),
+        sentenceText: sentenceExcerpt(doc.text, sentence, span),
+        stage: it.stage,
+        areas: areasOf(`${it.name} ${textOf(doc.text, sentence)}`, ctx.catalog),
+        name: it.name,
+        total: it.total,
+        done: it.done,
+        refDate,
+      }),
+    ),
   );
 }
 
