@@ -51,8 +51,8 @@ export default tseslint.config(
   {
     // Small rooms (CONTRIBUTING.md: no source file over 500 lines, no function over 80), held as rules
     // where the rooms have been carved to them (issue 15).
-    files: ['src/extract/**/*.ts'],
-    ignores: ['src/extract/**/*.test.ts'],
+    files: ['src/extract/**/*.ts', 'src/store/**/*.ts'],
+    ignores: ['src/extract/**/*.test.ts', 'src/store/**/*.test.ts'],
     rules: {
       'max-lines': ['error', 500],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],

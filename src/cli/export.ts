@@ -1,11 +1,26 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { guarded } from './query-support.ts';
-import { EXPORT_FORMATS, tablesToJson, tablesToXlsx, tableToCsv, type ExportFormat } from '../store/export.ts';
+import { csvStream, EXPORT_FORMATS, jsonLinesStream, jsonStream, xlsxStream, type ExportFormat } from '../store/export.ts';
 import { openExistingStore } from '../store/index.ts';
 
-/** `twincity export --format csv|xlsx|json`: the store's tables for spreadsheets and scripts. */
+/** A stream to a file, or to stdout (written chunk by chunk, waiting when the pipe is full: stdout is never ended). */
+async function emit(stream: Readable, file?: string): Promise<void> {
+  if (file) {
+    await pipeline(stream, createWriteStream(file));
+    process.stderr.write(`twincity: wrote ${file}\n`);
+    return;
+  }
+  for await (const chunk of stream) {
+    if (!process.stdout.write(chunk as string | Buffer)) await once(process.stdout, 'drain');
+  }
+}
+
+/** `twincity export --format csv|xlsx|json|jsonl`: the store's tables for spreadsheets and scripts, streamed as they are read. */
 export function registerExport(program: Command): void {
   program
     .command('export')
@@ -20,34 +35,21 @@ export function registerExport(program: Command): void {
           throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
         }
         const format = opts.format as ExportFormat;
+        if (format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new Error('xlsx is binary: pass --out FILE.xlsx (or redirect stdout)');
         const store = await openExistingStore(opts.store);
-        let tables;
         try {
-          tables = await store.exportTables();
+          const tables = store.exportStreams(opts.table ? { tables: [opts.table] } : {});
+          if (!tables.length) throw new Error(`no table "${opts.table}"`);
+          if (format === 'json') return await emit(jsonStream(tables), opts.out);
+          if (format === 'jsonl') return await emit(jsonLinesStream(tables), opts.out);
+          if (format === 'xlsx') return await emit(xlsxStream(tables), opts.out);
+          if (tables.length === 1) return await emit(csvStream(tables[0]), opts.out);
+          if (!opts.out) throw new Error('CSV holds one table: pass --table NAME, or --out FOLDER for one file per table');
+          mkdirSync(opts.out, { recursive: true });
+          for (const t of tables) await emit(csvStream(t), join(opts.out, `${t.name}.csv`));
         } finally {
           await store.close();
         }
-        if (opts.table) {
-          tables = tables.filter((t) => t.name === opts.table);
-          if (!tables.length) throw new Error(`no table "${opts.table}"`);
-        }
-        const emit = (data: string | Buffer, file?: string) => {
-          if (file) {
-            writeFileSync(file, data);
-            process.stderr.write(`twincity: wrote ${file}\n`);
-          } else {
-            process.stdout.write(data);
-          }
-        };
-        if (format === 'json') return emit(tablesToJson(tables), opts.out);
-        if (format === 'xlsx') {
-          if (!opts.out && process.stdout.isTTY) throw new Error('xlsx is binary: pass --out FILE.xlsx (or redirect stdout)');
-          return emit(await tablesToXlsx(tables), opts.out);
-        }
-        if (tables.length === 1) return emit(tableToCsv(tables[0]), opts.out);
-        if (!opts.out) throw new Error('CSV holds one table: pass --table NAME, or --out FOLDER for one file per table');
-        mkdirSync(opts.out, { recursive: true });
-        for (const t of tables) emit(tableToCsv(t), join(opts.out, `${t.name}.csv`));
       }),
     );
 }

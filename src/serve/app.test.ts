@@ -261,7 +261,7 @@ describe('API over a store', () => {
     expect(timeline.rows.some((r) => r.kind === 'item')).toBe(true);
   });
 
-  it('exports CSV with a BOM, XLSX and JSON as downloads', async () => {
+  it('exports CSV with a BOM, XLSX, JSON and JSON Lines as downloads', async () => {
     const csv = await app.inject({ method: 'GET', url: '/api/export?format=csv&table=series' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
@@ -272,6 +272,15 @@ describe('API over a store', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const json = await app.inject({ method: 'GET', url: '/api/export?format=json' });
     expect(Object.keys(json.json())).toEqual(expect.arrayContaining(['reports', 'quantities', 'series', 'conflicts']));
+    const lines = await app.inject({ method: 'GET', url: '/api/export?format=jsonl&table=quantities' });
+    expect(lines.headers['content-type']).toMatch(/application\/x-ndjson/);
+    expect(lines.headers['content-disposition']).toMatch(/attachment; filename="twincity-quantities\.jsonl"/);
+    const records = lines.body
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { table: string; row: { id: number } });
+    expect(records.length).toBe((json.json() as { quantities: unknown[] }).quantities.length);
+    expect(records.every((r) => r.table === 'quantities' && typeof r.row.id === 'number')).toBe(true);
   });
 });
 

@@ -222,13 +222,13 @@ export const routes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/export',
-    summary: 'Download the tables: CSV (UTF-8 with BOM, one table), XLSX (one sheet per table, Chinese headers) or JSON',
+    summary: 'Download the tables, streamed as they are read: CSV (UTF-8 with BOM, one table), XLSX (one sheet per table, Chinese headers), JSON or JSON Lines',
     tags: ['export'],
     querystring: schema.exportQuery,
     perMinute: 60,
     handler: async (req, reply, { store }) => {
       const { format, table } = (req as Query<{ format: ExportFormat; table?: ExportTableName }>).query;
-      const file = await exportResponse(store, format, table);
+      const file = exportResponse(store, format, table);
       return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
     },
   },

@@ -5,7 +5,7 @@
 import { KEY_AREAS } from '../store/types.ts';
 
 export const EXPORT_TABLES = ['reports', 'quantities', 'indicators', 'series', 'conflicts', 'events', 'items', 'failures'] as const;
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
 
 const limit = (max: number, fallback: number) =>
   ({ type: 'integer', minimum: 1, maximum: max, default: fallback, description: `page size (1–${max})` }) as const;
@@ -115,7 +115,7 @@ export const exportQuery = {
     table: {
       type: 'string',
       enum: [...EXPORT_TABLES],
-      description: 'CSV holds one table (default: series); XLSX and JSON hold every table unless one is named',
+      description: 'CSV holds one table (default: series); XLSX, JSON and JSON Lines hold every table unless one is named',
     },
   },
 } as const;

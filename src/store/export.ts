@@ -1,34 +1,53 @@
 /**
- * Writers for the store's tables (store.exportTables()): CSV with a BOM so Excel opens Chinese
- * right (csv-stringify), XLSX with one sheet per table and Chinese headers (exceljs), and JSON.
+ * Writers for the store's tables: CSV with a BOM so Excel opens Chinese right (csv-stringify), XLSX
+ * with one sheet per table and Chinese headers (exceljs), JSON and JSON Lines. Each writes a stream
+ * as the rows come (store.exportStreams() reads them a page at a time), so an export of any size
+ * holds a page in memory; the in-memory forms (tableToCsv, tablesToXlsx, tablesToJson) are the
+ * same writers over tables already read.
  */
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
+import { stringify as csvStringifier } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
-import type { ExportTable } from './types.ts';
+import type { ExportRow, ExportTable, ExportTableStream } from './types.ts';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'json'];
+export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'json', 'jsonl'];
 
 const BOM = '\uFEFF';
 
 type Cell = string | number | null;
+
+/** A field with a line break of its own is quoted too: csv-stringify only quotes the record delimiter (CRLF) by default. */
+const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
+/** A table already read, as a stream of its rows. */
+export function streamOfTable(table: ExportTable): ExportTableStream {
+  const { rows, ...rest } = table;
+  return {
+    ...rest,
+    rows: async function* () {
+      yield* rows;
+    },
+  };
+}
 
 /** A table as a grid: the Chinese header row, then one row per record in column order. */
 export function tableGrid(table: ExportTable): Cell[][] {
   return [table.columns.map((c) => c.header), ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null))];
 }
 
-/**
- * One table as CSV text, BOM first, CRLF line ends (what Excel expects). A field with a line break
- * of its own is quoted too: csv-stringify only quotes the record delimiter (CRLF) by default.
- */
+const csvCell = (c: Cell) => (c === null ? '' : typeof c === 'string' ? defuseFormula(c) : c);
+
+/** One table as CSV text, BOM first, CRLF line ends (what Excel expects). */
 export function gridToCsv(grid: readonly (readonly Cell[])[]): string {
   return (
     BOM +
     stringify(
-      grid.map((r) => r.map((c) => (c === null ? '' : typeof c === 'string' ? defuseFormula(c) : c))),
-      { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+      grid.map((r) => r.map(csvCell)),
+      CSV_OPTIONS,
     )
   );
 }
@@ -46,33 +65,122 @@ export function tableToCsv(table: ExportTable): string {
   return gridToCsv(tableGrid(table));
 }
 
+/** A table's records for CSV: the header, then each row's cells in column order, formulas defused. */
+async function* csvRecords(table: ExportTableStream): AsyncGenerator<(string | number)[]> {
+  yield table.columns.map((c) => csvCell(c.header));
+  for await (const row of table.rows()) yield table.columns.map((c) => csvCell(row[c.key] ?? null));
+}
+
+/** One table as a CSV stream (what tableToCsv writes), written as its rows are read. */
+export function csvStream(table: ExportTableStream): Readable {
+  const out = new PassThrough();
+  out.write(BOM);
+  // pipeline ends `out` when the rows are done, and destroys it with the error when reading fails
+  pipeline(Readable.from(csvRecords(table)), csvStringifier(CSV_OPTIONS), out).catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
+
+/** A stream of the chunks a generator gives; a failure destroys the stream with it. */
+const textStream = (chunks: AsyncIterable<string>): Readable => Readable.from(chunks, { objectMode: false });
+
 /**
- * Every table in one workbook, a sheet per table named by its Chinese title. Written with exceljs's
- * streaming writer: rows are committed as they go instead of building the whole workbook in memory.
+ * `{ "<table>": [ {column: value, …}, … ], … }` with the machine column names, two-space indented
+ * (what JSON.stringify(…, null, 2) writes), written a row at a time.
  */
-export async function tablesToXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
+export function jsonStream(tables: readonly ExportTableStream[]): Readable {
+  return textStream(
+    (async function* () {
+      if (!tables.length) {
+        yield '{}\n';
+        return;
+      }
+      yield '{';
+      for (const [t, table] of tables.entries()) {
+        yield `${t ? ',' : ''}\n  ${JSON.stringify(table.name)}: [`;
+        let n = 0;
+        // a row holds no nested values, so its lines only need the array's indent
+        for await (const row of table.rows()) yield `${n++ ? ',' : ''}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`;
+        yield n ? '\n  ]' : ']';
+      }
+      yield '\n}\n';
+    })(),
+  );
+}
+
+/** JSON Lines: one `{"table": name, "row": {…}}` per record, table after table. */
+export function jsonLinesStream(tables: readonly ExportTableStream[]): Readable {
+  return textStream(
+    (async function* () {
+      for (const table of tables) {
+        const name = JSON.stringify(table.name);
+        for await (const row of table.rows()) yield `{"table":${name},"row":${JSON.stringify(row)}}\n`;
+      }
+    })(),
+  );
+}
+
+/**
+ * Resolves once `out` has room again (or has closed): the workbook writer does not wait for its
+ * reader, so rows are not read faster than they are taken away.
+ */
+function roomIn(out: PassThrough): Promise<void> | undefined {
+  if (out.destroyed) throw new Error('export stream closed');
+  if (!out.writableNeedDrain) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+}
+
+/** Rows the workbook writer commits between turns of the event loop. */
+const YIELD_ROWS = 500;
+
+/** Writes every table into a workbook writer, a sheet per table, committing each row as it comes. */
+async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough, tables: readonly ExportTableStream[]): Promise<void> {
   workbook.creator = 'twincity';
   workbook.created = new Date(0); // deterministic output for the same store
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(8, Math.min(40, c.header.length * 3)) }));
     sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) {
+    let n = 0;
+    for await (const row of table.rows()) {
       sheet.addRow(table.columns.map((c) => row[c.key] ?? null)).commit();
+      // the zip is compressed off the event loop: let it run (a page read from SQLite never waits)
+      if (++n % YIELD_ROWS === 0) await setImmediate();
+      await roomIn(out);
     }
     sheet.commit();
   }
   await workbook.commit();
-  await finished;
+}
+
+/**
+ * Every table in one workbook, a sheet per table named by its Chinese title, through exceljs's
+ * streaming writer: rows are committed to the zip as they are read, never a whole workbook in memory.
+ */
+export function xlsxStream(tables: readonly ExportTableStream[]): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  writeSheets(workbook, out, tables).catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
+
+/** A stream's bytes, whole. */
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   return Buffer.concat(chunks);
+}
+
+/** The workbook xlsxStream writes, in memory. */
+export function tablesToXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
+  return bytesOf(xlsxStream(tables.map(streamOfTable)));
 }
 
 /** Reads a workbook written by tablesToXlsx back into grids keyed by sheet name. */
@@ -99,4 +207,16 @@ export async function xlsxToGrids(data: Buffer | Uint8Array): Promise<Map<string
 /** `{ "<table>": [ {column: value, …}, … ], … }` with the machine column names. */
 export function tablesToJson(tables: readonly ExportTable[]): string {
   return JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, t.rows])), null, 2) + '\n';
+}
+
+/** The rows of a JSON Lines export, by table. */
+export function parseJsonLines(text: string): Map<string, ExportRow[]> {
+  const tables = new Map<string, ExportRow[]>();
+  for (const line of text.split('\n').filter(Boolean)) {
+    const { table, row } = JSON.parse(line) as { table: string; row: ExportRow };
+    const rows = tables.get(table) ?? [];
+    rows.push(row);
+    tables.set(table, rows);
+  }
+  return tables;
 }
