@@ -49,6 +49,12 @@ describe('findEvents', () => {
     expect(found.map((e) => e.date)).toEqual(['2026-08-14']);
     expect(found[0].summary).toContain('调度指挥机制');
   });
+  it('takes no data release, cut-off or counting span for a milestone, but a meeting over days', () => {
+    expect(events('国家统计局11日发布的数据显示，7月份全国居民消费价格同比上涨0.5%。', '2026-08-12')).toEqual([]);
+    expect(events('截至今天（8月13日），三峡枢纽今年通过量达1亿吨。', '2026-08-13')).toEqual([]);
+    expect(events('据统计，10月1日至3日，浏阳13家景区共接待游客超30万人次，实现旅游收入约1.7亿元。', '2024-10-07')).toEqual([]);
+    expect(events('2004年8月5日至8日，温家宝总理率国务院有关部门负责同志赴四川考察。').map((e) => e.date)).toEqual(['2004-08-05']);
+  });
   it('skips dated sentences that report no milestone', () => {
     expect(events('6月份，两地天气晴好。')).toEqual([]);
   });

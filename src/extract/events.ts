@@ -103,7 +103,8 @@ export function findEvents(input: EventInput): EventFinding[] {
     // A heading later in the same sentence owns what follows it (OCR glued it to this line).
     if (nextHeading < headings.length && headings[nextHeading].start < se) continue;
     // 从今年1月起…: a service starting on a date is a milestone too.
-    if (!verbs.test(text.slice(t.end, se)) && text[t.end] !== '起') continue;
+    if (text[t.end] !== '起' && !hasEventPredicate(text.slice(t.end, se), verbs)) continue;
+    if (!isEventDate(text, t, se)) continue;
     const summary = summarize(text.slice(sentenceHead(text, sentences, si, headings), se));
     if (!summary) continue;
     // A lead that restates a milestone of the body (same date, same long phrase) is one event.
@@ -150,6 +151,28 @@ function signatureEvent(
   if (!ISSUER.test(issuer)) return null;
   const summary = summarize(`${issuer.replace(/\s+/g, '')}印发《${title}》`);
   return { span: [paragraphs[p - 1][0], pe], summary };
+}
+
+/** 11日发布的数据显示…, 公布的统计: a data release names the source of figures, not a milestone. */
+const DATA_RELEASE = /(?:发布|公布)(?:的|了)?(?:最新)?(?:统计)?(?:数据|统计|报告)(?:显示|表明)/gu;
+
+function hasEventPredicate(rest: string, verbs: RegExp): boolean {
+  return verbs.test(rest.replace(DATA_RELEASE, ''));
+}
+
+/** Meetings and visits that last several days are dated by their first (12月17日至18日召开). */
+const SPANNING_EVENT = /召开|举行|举办|考察|视察|访问|调研|出席|会见|会谈|开幕|闭幕/u;
+
+/**
+ * Whether a dated expression dates an event: not the cut-off of a count (截至今天（8月13日）), and
+ * not the first day of a span figures are counted over (10月1日至3日，…接待游客) — unless a meeting
+ * or a visit spans those days.
+ */
+function isEventDate(text: string, t: TimeExpression, sentenceEnd: number): boolean {
+  if (/截[至止](?:今天|今日|昨天)?[（(]?$/u.test(text.slice(Math.max(0, t.start - 6), t.start))) return false;
+  const spanStart =
+    /[—–\-－~～至到]/u.test(text.slice(t.start, t.end)) || /^(?:[—–\-－~～]|至|到)[0-9０-９一二三四五六七八九十]/u.test(text.slice(t.end, t.end + 3));
+  return !spanStart || SPANNING_EVENT.test(text.slice(t.end, sentenceEnd));
 }
 
 /**
