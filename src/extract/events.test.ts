@@ -55,6 +55,13 @@ describe('findEvents', () => {
     expect(events('据统计，10月1日至3日，浏阳13家景区共接待游客超30万人次，实现旅游收入约1.7亿元。', '2024-10-07')).toEqual([]);
     expect(events('2004年8月5日至8日，温家宝总理率国务院有关部门负责同志赴四川考察。').map((e) => e.date)).toEqual(['2004-08-05']);
   });
+  it('keeps two milestones of one month apart, though they share the date and the actor', () => {
+    const text =
+      '2016年1月，习近平总书记在重庆考察时指出，创新是企业发展的关键。\n\n2016年1月，习近平总书记在重庆召开的推动长江经济带发展座谈会上，全面阐述了重大战略思想。';
+    expect(events(text).map((e) => e.date)).toEqual(['2016-01', '2016-01']);
+    // a headline that restates the lead is still one event
+    expect(events('《大美边疆行》明天走进吉林\n\n总台央视新闻频道特别报道《大美边疆行》明天（6月19日）走进吉林。', '2022-06-18')).toHaveLength(1);
+  });
   it('skips dated sentences that report no milestone', () => {
     expect(events('6月份，两地天气晴好。')).toEqual([]);
   });

@@ -110,7 +110,10 @@ export function findEvents(input: EventInput): EventFinding[] {
     // A lead that restates a milestone of the body (same date, same long phrase) is one event.
     // (Compared with the last few events of that date only, so that no input makes this quadratic.)
     const sameDate = byDate.get(t.date) ?? [];
-    const restated = sameDate.findIndex((i) => longestCommonRun(running[i].summary, summary) >= SAME_EVENT_RUN);
+    // (The date itself is no shared phrase: two events of 2016年1月 share it and the actor after it.)
+    const dateText = text.slice(t.start, t.end);
+    const undated = (s: string) => s.split(dateText).join('');
+    const restated = sameDate.findIndex((i) => restates(undated(running[i].summary), undated(summary)));
     const event: EventFinding = { span: [t.start, boundedEnd(text, t.start, se)], date: t.date, summary, sentence: [ss, se] };
     if (restated < 0) {
       sameDate.push(running.length);
@@ -208,6 +211,12 @@ function headingWithin(headings: readonly TimeExpression[], from: number, to: nu
 /** Two dated sentences sharing a phrase this long name the same milestone. */
 const SAME_EVENT_RUN = 12;
 const MAX_SAME_DATE_COMPARED = 8;
+
+/** Two summaries of one date name one event: a long phrase in common, or the one (a headline) wholly in the other. */
+function restates(a: string, b: string): boolean {
+  const run = longestCommonRun(a, b);
+  return run >= SAME_EVENT_RUN || (run >= 6 && run >= Math.min(a.length, b.length));
+}
 
 /** Length of the longest run of characters two strings share (dynamic programming, short strings). */
 function longestCommonRun(a: string, b: string): number {
