@@ -14,7 +14,7 @@ import { chromeRule, isDateLine, isKeywordStuffing } from './boilerplate.ts';
 import { CJK, CJK_PUNCT, UNSPACED, countNonWhitespace, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
 import { isTitleLike, readByline, stripSiteName } from './meta.ts';
 import { findRepeats } from './dedupe.ts';
-import type { DraftBlock, Piece } from './segments.ts';
+import type { DraftBlock, Piece } from './draft-blocks.ts';
 
 export interface Line {
   /** The line's text, markup removed, trimmed. */

@@ -13,7 +13,7 @@ import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, useLocation } from '../router.tsx';
-import { cutRuns, type FactRef, type Run } from '../segments.ts';
+import { cutRuns, type FactRef, type Run } from '../fact-runs.ts';
 
 type Span = readonly [number, number];
 
