@@ -37,6 +37,18 @@ describe('finite numbers only', () => {
   });
 });
 
+describe('deep nesting', () => {
+  // The DOM walks are iterative (src/clean/html-dom.ts): nesting depth is never call-stack depth.
+  it('reads a page of 100,000 nested <div>s, closed, to its text without overflowing the stack', () => {
+    const [doc] = read(
+      `<html><body>${'<div>'.repeat(100_000)}<p>川渝两地今年共同实施重大合作项目300个。</p>${'</div>'.repeat(100_000)}</body></html>`,
+      '/hostile/deep.html',
+    );
+    expect(doc.text).toBe('川渝两地今年共同实施重大合作项目300个。');
+    expect(doc.quantities.length).toBeGreaterThan(0);
+  });
+});
+
 describe('tolerant decoding', () => {
   const text = '成渝地区双城经济圈建设稳步推进，两地联合开行中欧班列1475列，约占全国开行量的21%。'.repeat(4);
   it('reads UTF-8 with a few damaged bytes as UTF-8, naming the offsets', () => {
