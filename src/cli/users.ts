@@ -45,8 +45,15 @@ async function withStore(location: string | undefined, work: (store: Store) => P
   }
 }
 
-/** `twincity user add|list|remove|passwd` and `twincity token create`: accounts for a server that requires sign-in. */
+/** `twincity user add|list|remove|passwd`, `twincity token create` and `twincity audit`: accounts for a server that requires sign-in. */
 export function registerUsers(program: Command): void {
+  registerUserCommand(program);
+  registerTokenCommand(program);
+  registerAuditCommand(program);
+}
+
+/** `twincity user add|list|remove|passwd`. */
+function registerUserCommand(program: Command): void {
   const user = program
     .command('user')
     .description('accounts for `twincity serve --auth` (viewer reads; analyst uploads and corrects; admin manages users and sources)');
@@ -100,7 +107,10 @@ export function registerUsers(program: Command): void {
         await withStore(opts.store, (store) => changePassword(store, name, password, cliActor()));
       }),
     );
+}
 
+/** `twincity token create`. */
+function registerTokenCommand(program: Command): void {
   program
     .command('token')
     .description('API tokens for scripts (Authorization: Bearer …)')
@@ -115,7 +125,10 @@ export function registerUsers(program: Command): void {
         }),
       ),
     );
+}
 
+/** `twincity audit`: the audit log as a table or JSON. */
+function registerAuditCommand(program: Command): void {
   program
     .command('audit')
     .description('the audit log: every decision, who made it, when, before and after, why (newest first)')
