@@ -2,10 +2,10 @@
 import { NewMark } from '../changes.tsx';
 import { Fragment, useState } from 'react';
 import { api } from '../api.ts';
-import { AreaSelect, Async, KEY_AREAS, Pager, ProgressBar, reportHref } from '../components/common.tsx';
+import { AreaSelect, Async, Pager, ProgressBar, reportHref } from '../components/common.tsx';
 import { formatDate } from '../format.ts';
 import { useApi } from '../hooks.ts';
-import { useI18n } from '../i18n.tsx';
+import { KEY_AREAS, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { ConflictTable } from '../components/ConflictTable.tsx';
 
