@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded } from './query-support.ts';
+import { guarded, STORE_OPTION } from './query-support.ts';
 import { KEY_AREA_NAMES } from '../reconcile/catalog.ts';
 import { openExistingStore } from '../store/index.ts';
 import { formatFigure, renderTable } from '../store/text-table.ts';
@@ -13,7 +13,7 @@ export function registerIndicators(program: Command): void {
     .option('--catalogued', 'only catalogue indicators')
     .option('--uncatalogued', 'only automatic groups of uncatalogued quantities')
     .option('--all', 'also list catalogue indicators with no data yet')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the indicators as JSON')
     .action(
       guarded(async (opts: { area?: string; catalogued?: boolean; uncatalogued?: boolean; all?: boolean; store?: string; json?: boolean }) => {

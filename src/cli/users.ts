@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { changePassword, createToken, createUser, removeUserNamed, ROLE_NAMES_ZH } from '../auth/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
-import { guarded, toInt } from './query-support.ts';
-
-const STORE_OPTION = ['--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)'] as const;
+import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 
 /** Who the audit log names for what is done at this terminal. */
 const cliActor = (): string => `cli:${userInfo().username}`;
