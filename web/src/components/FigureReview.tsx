@@ -79,18 +79,24 @@ function useFigureDecision(q: StoredQuantity, form: ReviewForm, onDone: (q: Stor
 
 type FieldSetter = (key: keyof ReviewForm) => (e: { target: { value: string } }) => void;
 
+type TextKey = 'unit' | 'subject' | 'start' | 'end' | 'region' | 'indicatorId' | 'reason';
+
 function ReviewFields({ form, set }: { form: ReviewForm; set: FieldSetter }) {
   const { t } = useI18n();
+  /** A labelled text input for one field of the form. */
+  const input = (key: TextKey, name: string, label: MessageKey, { wide = false, placeholder }: { wide?: boolean; placeholder?: string } = {}) => (
+    <label className={wide ? 'wide' : undefined}>
+      {t(label)}
+      <input name={name} placeholder={placeholder} value={form[key]} onChange={set(key)} />
+    </label>
+  );
   return (
     <div className="review-grid">
       <label>
         {t('value')}
         <input name="value" type="number" step="any" value={form.value} onChange={set('value')} />
       </label>
-      <label>
-        {t('unit')}
-        <input name="unit" value={form.unit} onChange={set('unit')} />
-      </label>
+      {input('unit', 'unit', 'unit')}
       <label>
         {t('approx')}
         <select name="approx" value={form.approx} onChange={set('approx')}>
@@ -109,22 +115,10 @@ function ReviewFields({ form, set }: { form: ReviewForm; set: FieldSetter }) {
           <option value="share">{t('measureShare')}</option>
         </select>
       </label>
-      <label className="wide">
-        {t('subject')}
-        <input name="subject" value={form.subject} onChange={set('subject')} />
-      </label>
-      <label>
-        {t('periodStart')}
-        <input name="periodStart" placeholder="2024-01" value={form.start} onChange={set('start')} />
-      </label>
-      <label>
-        {t('periodEnd')}
-        <input name="periodEnd" placeholder="2024-06" value={form.end} onChange={set('end')} />
-      </label>
-      <label>
-        {t('region')}
-        <input name="region" value={form.region} onChange={set('region')} />
-      </label>
+      {input('subject', 'subject', 'subject', { wide: true })}
+      {input('start', 'periodStart', 'periodStart', { placeholder: '2024-01' })}
+      {input('end', 'periodEnd', 'periodEnd', { placeholder: '2024-06' })}
+      {input('region', 'region', 'region')}
       <label>
         {t('status')}
         <select name="status" value={form.status} onChange={set('status')}>
@@ -132,14 +126,8 @@ function ReviewFields({ form, set }: { form: ReviewForm; set: FieldSetter }) {
           <option value="target">{t('statusTarget')}</option>
         </select>
       </label>
-      <label className="wide">
-        {t('moveTo')}
-        <input name="indicatorId" value={form.indicatorId} onChange={set('indicatorId')} />
-      </label>
-      <label className="wide">
-        {t('reason')}
-        <input name="reason" placeholder={t('reasonPlaceholder')} value={form.reason} onChange={set('reason')} />
-      </label>
+      {input('indicatorId', 'indicatorId', 'moveTo', { wide: true })}
+      {input('reason', 'reason', 'reason', { wide: true, placeholder: t('reasonPlaceholder') })}
     </div>
   );
 }
