@@ -48,21 +48,27 @@ export default tseslint.config(
       'no-misleading-character-class': 'off',
     },
   },
-  {
-    // Small rooms (CONTRIBUTING.md: no source file over 500 lines, no function over 80), held as rules
-    // where the rooms have been carved to them (issue 15).
-    files: ['src/extract/**/*.ts', 'src/store/**/*.ts'],
-    ignores: ['src/extract/**/*.test.ts', 'src/store/**/*.test.ts'],
-    rules: {
-      'max-lines': ['error', 500],
-      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
-    },
-  },
   ...ROOMS.filter((room) => patternsFor(room)[0].group.length > 0).map((room) => ({
     files: [`src/${room}/**/*.ts`],
     ignores: [`src/${room}/**/*.test.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(room) }] },
   })),
+  // Small rooms (CONTRIBUTING.md, Conventions): no source file over 500 lines, no function over 80
+  // (blank lines and comments not counted). Tests may be longer: a table of cases is one thing.
+  {
+    files: ['src/**/*.{ts,tsx}', 'web/src/**/*.{ts,tsx}', 'scripts/**/*.{ts,tsx,js,mjs}'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'test/**',
+      // TEMPORARY (issue 15): being split in a branch right now; remove at merge.
+      'scripts/bench/scale.ts',
+    ],
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
   {
     files: ['src/pipeline.ts'],
     rules: {

@@ -37,6 +37,19 @@ describe('finite numbers only', () => {
   });
 });
 
+describe('deep nesting', () => {
+  // The DOM walks are iterative (src/clean/html-dom.ts): nesting depth is never call-stack depth.
+  // 50,000 levels: far past any call stack; deeper costs only parse time (htmlparser2's is quadratic in depth).
+  it('reads a page of 50,000 nested <div>s, closed, to its text without overflowing the stack', { timeout: 120_000 }, () => {
+    const [doc] = read(
+      `<html><body>${'<div>'.repeat(50_000)}<p>川渝两地今年共同实施重大合作项目300个。</p>${'</div>'.repeat(50_000)}</body></html>`,
+      '/hostile/deep.html',
+    );
+    expect(doc.text).toBe('川渝两地今年共同实施重大合作项目300个。');
+    expect(doc.quantities.length).toBeGreaterThan(0);
+  });
+});
+
 describe('tolerant decoding', () => {
   const text = '成渝地区双城经济圈建设稳步推进，两地联合开行中欧班列1475列，约占全国开行量的21%。'.repeat(4);
   it('reads UTF-8 with a few damaged bytes as UTF-8, naming the offsets', () => {

@@ -12,7 +12,7 @@ import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
 import { findHtmlMeta, isTitleLike, type FoundMeta } from './meta.ts';
 import { reflowText } from './reflow.ts';
-import { assemble, blockText, type DraftBlock } from './segments.ts';
+import { assemble, blockText, type DraftBlock } from './draft-blocks.ts';
 
 export interface MainText {
   blocks: DraftBlock[];

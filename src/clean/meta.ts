@@ -4,10 +4,10 @@
  * then the byline printed under the headline (`时间: 2025-03-07 来源: …`), then a dated line near the
  * top. Nothing is invented: when the report does not say, the field stays null.
  */
-import type { AnyNode, ChildNode, Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { isoDate, parseDate, MONTH_FIRST_DATE, NUMERIC_DATE } from '../document/dates.ts';
 import { CJK, PROSE_PUNCT, squash, weightedLength } from './chars.ts';
-import type { HtmlDom } from './html.ts';
+import { childrenOf, elementsBelow, isElement, walkInOut, type HtmlDom } from './html-dom.ts';
 
 export interface FoundMeta {
   title: string | null;
@@ -17,7 +17,6 @@ export interface FoundMeta {
   url: string | null;
 }
 
-const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 const clean = (s: string | undefined | null): string | null => {
   // Markup some CMSs leave inside titles ("标题<div>——副题</div>") is not part of the words.
   const t = s
@@ -61,19 +60,28 @@ export function readByline(line: string): { published: string | null; site: stri
 
 // ---------------------------------------------------------------- HTML
 
-function elements(root: AnyNode | HtmlDom, out: Element[] = []): Element[] {
-  for (const child of (root as { children?: ChildNode[] }).children ?? []) {
-    if (!isElement(child)) continue;
-    out.push(child);
-    elements(child, out);
-  }
-  return out;
-}
+/** Script-like elements whose text is not the page's (a walk below the element asked for does not enter them). */
+const SCRIPT_LIKE = new Set(['script', 'style', 'noscript']);
 
+/** The text below a node; a <br>'s children (it has none, unless a flattened page made some) join with a line break. */
 function textOfElement(el: AnyNode): string {
   if (el.type === 'text') return (el as unknown as { data: string }).data;
-  if (!isElement(el) || el.name === 'script' || el.name === 'style' || el.name === 'noscript') return '';
-  return el.children.map(textOfElement).join(el.name === 'br' ? '\n' : '');
+  if (!isElement(el) || SCRIPT_LIKE.has(el.name)) return '';
+  let out = '';
+  // Pending items: nodes to read, or the line break a <br> puts between two of its children.
+  const stack: (AnyNode | string)[] = [el];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') out += item;
+    else if (item.type === 'text') out += (item as unknown as { data: string }).data;
+    else if (isElement(item) && (item === el || !SCRIPT_LIKE.has(item.name))) {
+      for (let i = item.children.length - 1; i >= 0; i--) {
+        stack.push(item.children[i]);
+        if (i > 0 && item.name === 'br') stack.push('\n');
+      }
+    }
+  }
+  return out;
 }
 
 /** Elements that end a line of visible text, and those that hold none. */
@@ -108,28 +116,25 @@ function pageLines(root: AnyNode | HtmlDom, limit: number): string[] {
   const lines: string[] = [];
   let line = '';
   let size = 0;
-  const visit = (n: AnyNode) => {
-    if (size > limit) return;
+  const endLine = () => {
+    if (!line.trim()) return;
+    lines.push(line.replace(/\s+/g, ' ').trim());
+    line = '';
+  };
+  walkInOut(childrenOf(root), null, (n) => {
+    if (size > limit) return null;
     if (n.type === 'text') {
       const data = (n as unknown as { data: string }).data;
       line += data;
       size += data.length;
-      return;
+      return null;
     }
-    if (!isElement(n) || NOT_TEXT.has(n.name)) return;
-    const block = LINE_BREAKING.has(n.name);
-    if (block && line.trim()) {
-      lines.push(line.replace(/\s+/g, ' ').trim());
-      line = '';
-    }
-    n.children.forEach(visit);
-    if (block && line.trim()) {
-      lines.push(line.replace(/\s+/g, ' ').trim());
-      line = '';
-    }
-  };
-  ((root as { children?: ChildNode[] }).children ?? []).forEach(visit);
-  if (line.trim()) lines.push(line.replace(/\s+/g, ' ').trim());
+    if (!isElement(n) || NOT_TEXT.has(n.name)) return null;
+    if (!LINE_BREAKING.has(n.name)) return { state: null };
+    endLine();
+    return { state: null, leave: endLine };
+  });
+  endLine();
   return lines;
 }
 
@@ -220,8 +225,8 @@ export function headlineOfTitleTag(title: string, site: string | null = null): s
   return squash(longest).length > 2 * squash(parts[0]).length ? longest : parts[0];
 }
 
-export function findHtmlMeta(dom: HtmlDom): FoundMeta {
-  const all = elements(dom);
+/** The page's <meta> tags by lower-cased name (the first of each); `meta(…keys)` the first present. */
+function metaTagsOf(all: Element[]): (...keys: string[]) => string | null {
   const metaTags = new Map<string, string>();
   for (const el of all) {
     if (el.name !== 'meta') continue;
@@ -229,11 +234,32 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     const content = clean(el.attribs.content);
     if (key && content && !metaTags.has(key)) metaTags.set(key, content);
   }
-  const meta = (...keys: string[]) => keys.map((k) => metaTags.get(k)).find(Boolean) ?? null;
-  const ld = jsonLd(all);
+  return (...keys: string[]) => keys.map((k) => metaTags.get(k)).find(Boolean) ?? null;
+}
 
-  // Title: the page's h1 when the <title> or og:title confirms it, else og:title, else <title>.
-  const siteName = meta('og:site_name', 'application-name', 'sitename', 'site_name');
+type MetaLookup = ReturnType<typeof metaTagsOf>;
+
+const PUBLISHED_META_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'og:release_date',
+  'publishdate',
+  'publish_date',
+  'pubdate',
+  'pubdatetime',
+  'publishtime',
+  'dc.date.issued',
+  'dc.date',
+  'date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'datepublished',
+  'article.published',
+  'weibo: article:create_at',
+];
+
+/** Title: the page's h1 when the <title> or og:title confirms it, else og:title, else <title>. */
+function findTitle(all: Element[], meta: MetaLookup, ld: JsonLdArticle[], labelled: { title: string | null }, siteName: string | null): string | null {
   const titleTag = clean(textOfElement(all.find((e) => e.name === 'title') ?? ({ type: 'text', data: '' } as unknown as AnyNode)));
   const ogTitle = meta('og:title', 'twitter:title', 'title', 'headline', 'articletitle', 'dc.title');
   const ldTitle = nameOf(ld.find((a) => a.headline)?.headline);
@@ -249,45 +275,83 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
     if (siteName && flat === squash(siteName)) return false;
     return confirmers.some((c) => squash(headlineOfTitleTag(c, siteName)) === flat || (flat.length >= 8 && squash(c).includes(flat)));
   });
-  const labelled = labelledFields(all);
-  const title =
+  return (
     h1 ??
     labelled.title ??
     ldTitle ??
     (ogTitle ? headlineOfTitleTag(ogTitle, siteName) : null) ??
     (titleTag ? headlineOfTitleTag(titleTag, siteName) : null) ??
     h1s.find((h) => weightedLength(h) >= 10) ??
-    null;
+    null
+  );
+}
 
-  // Date: structured first, then the dateline near the headline.
-  let published =
+/** The structured publication date: labelled fields, meta tags, JSON-LD, <time>, itemprop. */
+function structuredPublished(all: Element[], meta: MetaLookup, ld: JsonLdArticle[], labelled: { published: string | null }): string | null {
+  return (
     parseDate(labelled.published) ??
-    parseDate(
-      meta(
-        'article:published_time',
-        'og:published_time',
-        'og:release_date',
-        'publishdate',
-        'publish_date',
-        'pubdate',
-        'pubdatetime',
-        'publishtime',
-        'dc.date.issued',
-        'dc.date',
-        'date',
-        'sailthru.date',
-        'parsely-pub-date',
-        'datepublished',
-        'article.published',
-        'weibo: article:create_at',
-      ),
-    ) ??
+    parseDate(meta(...PUBLISHED_META_KEYS)) ??
     parseDate(ld.map((a) => a.datePublished ?? a.dateCreated).find(Boolean)) ??
     parseDate(all.find((e) => e.name === 'time' && (e.attribs.datetime || e.attribs.pubdate !== undefined))?.attribs.datetime) ??
-    parseDate(all.find((e) => e.attribs.itemprop === 'datePublished')?.attribs.content ?? null);
-  let site = siteName ?? nameOf(ld.find((a) => a.publisher)?.publisher);
-  let author = meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author') ?? nameOf(ld.find((a) => a.author)?.author);
+    parseDate(all.find((e) => e.attribs.itemprop === 'datePublished')?.attribs.content ?? null)
+  );
+}
 
+type Fields = Pick<FoundMeta, 'published' | 'site' | 'author'>;
+
+/** Fills what is still missing from the byline just under the headline, then from the page's own URL. Returns whether a byline was found. */
+function fromNearByline(found: Fields, near: string[], url: string | null): boolean {
+  let bylineFound = false;
+  for (const line of near) {
+    const byline = readByline(line);
+    if (!byline) continue;
+    found.published ??= byline.published;
+    found.site ??= byline.site;
+    found.author ??= byline.author;
+    bylineFound = true;
+    break;
+  }
+  // The source often stands on its own line beside the date ("日期：… | 来源：四川日报").
+  if (!found.site) {
+    for (const line of near) {
+      const source = line.length <= 80 ? SITE_IN_BYLINE.exec(line)?.[1] : undefined;
+      if (source && source.length >= 2 && source.length <= 30 && !/^(?:转载|网络|互联网|转载文章|未知)$/.test(source)) {
+        found.site = clean(source);
+        break;
+      }
+    }
+  }
+  const urlDate = url ? URL_DATE.exec(url) : null;
+  found.published ??= urlDate ? parseDate(`${urlDate[1]}-${urlDate[2]}-${urlDate[3]}`) : null;
+  return bylineFound;
+}
+
+/**
+ * Anywhere on the page: a line that says it gives the publication (发表于, 发布时间 …) before a
+ * date that merely stands on a line (a blog's "建立于: 2004年10月6日" box, a comment's time).
+ */
+function fromAnyByline(found: Fields, lines: string[]): void {
+  const bylines = lines.map(readByline).filter((b) => b !== null);
+  const byline = bylines.find((b) => b.strong) ?? bylines[0];
+  if (!byline) return;
+  found.published ??= byline.published;
+  found.site ??= byline.site;
+  found.author ??= byline.author;
+}
+
+export function findHtmlMeta(dom: HtmlDom): FoundMeta {
+  const all = elementsBelow(dom);
+  const meta = metaTagsOf(all);
+  const ld = jsonLd(all);
+  const siteName = meta('og:site_name', 'application-name', 'sitename', 'site_name');
+  const labelled = labelledFields(all);
+  const title = findTitle(all, meta, ld, labelled, siteName);
+  // Date: structured first, then the dateline near the headline.
+  const found: Fields = {
+    published: structuredPublished(all, meta, ld, labelled),
+    site: siteName ?? nameOf(ld.find((a) => a.publisher)?.publisher),
+    author: meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author') ?? nameOf(ld.find((a) => a.author)?.author),
+  };
   const body = all.find((e) => e.name === 'body') ?? dom;
   const lines = pageLines(body, 200_000);
   const titleHead = title ? squash(title).slice(0, 20) : null;
@@ -295,41 +359,8 @@ export function findHtmlMeta(dom: HtmlDom): FoundMeta {
   const url = all.find((e) => e.name === 'link' && /\bcanonical\b/i.test(e.attribs.rel ?? ''))?.attribs.href ?? meta('og:url');
   // The dateline sits just under the headline; then the page's own URL; then any dateline on the page.
   const near = titleAt >= 0 ? lines.slice(titleAt, titleAt + 12) : [];
-  const urlDate = url ? URL_DATE.exec(url) : null;
-  const fromUrl = urlDate ? parseDate(`${urlDate[1]}-${urlDate[2]}-${urlDate[3]}`) : null;
-  let bylineFound = false;
-  for (const line of near) {
-    const byline = readByline(line);
-    if (!byline) continue;
-    published ??= byline.published;
-    site ??= byline.site;
-    author ??= byline.author;
-    bylineFound = true;
-    break;
-  }
-  // The source often stands on its own line beside the date ("日期：… | 来源：四川日报").
-  if (!site) {
-    for (const line of near) {
-      const source = line.length <= 80 ? SITE_IN_BYLINE.exec(line)?.[1] : undefined;
-      if (source && source.length >= 2 && source.length <= 30 && !/^(?:转载|网络|互联网|转载文章|未知)$/.test(source)) {
-        site = clean(source);
-        break;
-      }
-    }
-  }
-  published ??= fromUrl;
-  if (!bylineFound) {
-    // Anywhere on the page: a line that says it gives the publication (发表于, 发布时间 …) before a
-    // date that merely stands on a line (a blog's "建立于: 2004年10月6日" box, a comment's time).
-    const bylines = lines.map(readByline).filter((b) => b !== null);
-    const byline = bylines.find((b) => b.strong) ?? bylines[0];
-    if (byline) {
-      published ??= byline.published;
-      site ??= byline.site;
-      author ??= byline.author;
-    }
-  }
-  return { title, published, site, author, url: clean(url) };
+  if (!fromNearByline(found, near, url)) fromAnyByline(found, lines);
+  return { title, ...found, url: clean(url) };
 }
 
 /** Labels of a record table (政府信息公开 pages: 标题：… 发布日期：…), label text whitespace removed. */

@@ -14,7 +14,7 @@ import { chromeRule, isDateLine, isKeywordStuffing } from './boilerplate.ts';
 import { CJK, CJK_PUNCT, UNSPACED, countNonWhitespace, isCjkDominant, PROSE_PUNCT, SENTENCE_END, squash } from './chars.ts';
 import { isTitleLike, readByline, stripSiteName } from './meta.ts';
 import { findRepeats } from './dedupe.ts';
-import type { DraftBlock, Piece } from './segments.ts';
+import type { DraftBlock, Piece } from './draft-blocks.ts';
 
 export interface Line {
   /** The line's text, markup removed, trimmed. */
@@ -147,13 +147,14 @@ export interface ReflowOptions {
   title?: string | null;
 }
 
-export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): ReflowResult {
-  const all = splitLines(raw, start, raw.length, opts.markdown);
-  const cjkDoc = isCjkDominant(raw.slice(start, start + 20000));
-  const textLines = all.filter((l) => l.text);
-  const result: ReflowResult = { blocks: [], title: null, published: null, site: null, author: null };
+type Head = Pick<ReflowResult, 'title' | 'published' | 'site' | 'author'>;
 
-  // Headline and dateline: a byline in the first lines fixes both; what stands above the headline is page header.
+/**
+ * Headline and dateline: a byline in the first lines fixes both; what stands above the headline is
+ * page header. Fills `result`; returns the index (in `textLines`) of the first line of the report
+ * and the lines that went into metadata.
+ */
+function findHead(textLines: Line[], result: Head): { first: number; dropped: Set<Line> } {
   let first = 0;
   const head = textLines.slice(0, 15);
   let bylineAt = head.findIndex((l) => readByline(l.text) !== null);
@@ -161,44 +162,54 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
   const titleAbove = bylineAt > 0 && head.slice(0, bylineAt).some((l) => !chromeRule(l.text) && isTitleLike(l.text));
   // A dated line with no headline above it and not first is a timeline entry, not a dateline.
   if (bylineAt > 0 && !titleAbove) bylineAt = -1;
-  if (bylineAt >= 0) {
-    const byline = readByline(head[bylineAt].text)!;
-    Object.assign(result, { published: byline.published, site: byline.site, author: byline.author });
-    dropped.add(head[bylineAt]);
-    for (let i = bylineAt - 1; i >= 0; i--) {
-      if (!chromeRule(head[i].text) && isTitleLike(head[i].text)) {
-        result.title = head[i].text;
-        first = i;
-        break;
-      }
-    }
-    // A dateline first (a newspaper page header): the headline is the next title-like line.
-    if (!result.title && bylineAt === 0) {
-      const next = head.slice(bylineAt + 1, bylineAt + 3).findIndex((l) => !chromeRule(l.text) && isTitleLike(l.text));
-      if (next >= 0 && bylineAt + 2 + next < textLines.length) {
-        result.title = head[bylineAt + 1 + next].text;
-        first = bylineAt + 1 + next;
-      }
-    }
-  } else {
-    // No dateline: the headline is the first line, after any navigation or chrome lines above it.
-    for (let i = 0; i < Math.min(6, textLines.length - 1); i++) {
-      const text = textLines[i].text;
-      if (chromeRule(text) || isNavLike(text)) continue;
-      if (isTitleLike(text)) {
-        result.title = text;
-        first = i;
-      }
+  if (bylineAt < 0) return { first: headlineWithoutDateline(textLines, result), dropped };
+  const byline = readByline(head[bylineAt].text)!;
+  Object.assign(result, { published: byline.published, site: byline.site, author: byline.author });
+  dropped.add(head[bylineAt]);
+  for (let i = bylineAt - 1; i >= 0; i--) {
+    if (!chromeRule(head[i].text) && isTitleLike(head[i].text)) {
+      result.title = head[i].text;
+      first = i;
       break;
     }
   }
-  if (opts.title) result.title = opts.title;
-  const titleFlat = result.title ? squash(result.title) : null;
+  // A dateline first (a newspaper page header): the headline is the next title-like line.
+  if (!result.title && bylineAt === 0) {
+    const next = head.slice(bylineAt + 1, bylineAt + 3).findIndex((l) => !chromeRule(l.text) && isTitleLike(l.text));
+    if (next >= 0 && bylineAt + 2 + next < textLines.length) {
+      result.title = head[bylineAt + 1 + next].text;
+      first = bylineAt + 1 + next;
+    }
+  }
+  return { first, dropped };
+}
 
-  // Lines kept as text: header zone, chrome, headline repeats and stray Latin scraps in Chinese text go.
+/** No dateline: the headline is the first line, after any navigation or chrome lines above it. Returns its index (0 when none). */
+function headlineWithoutDateline(textLines: Line[], result: Head): number {
+  for (let i = 0; i < Math.min(6, textLines.length - 1); i++) {
+    const text = textLines[i].text;
+    if (chromeRule(text) || isNavLike(text)) continue;
+    if (!isTitleLike(text)) return 0;
+    result.title = text;
+    return i;
+  }
+  return 0;
+}
+
+/**
+ * Lines kept as text: header zone, chrome, headline repeats and stray Latin scraps in Chinese text
+ * go (blank lines stay: they tell the reflow where paragraphs may end). `lastChrome`: the raw offset
+ * of the last chrome line dropped.
+ */
+function textBodyLines(
+  all: Line[],
+  firstLine: Line | undefined,
+  dropped: Set<Line>,
+  titleFlat: string | null,
+  cjkDoc: boolean,
+): { kept: Line[]; lastChrome: number } {
   const kept: Line[] = [];
   let lastChrome = -1;
-  const firstLine = textLines[first];
   for (const line of all) {
     if (!line.text) {
       kept.push(line);
@@ -215,9 +226,15 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
     if (!wordChar.test(line.text)) continue;
     kept.push(line);
   }
+  return { kept, lastChrome };
+}
 
-  // Repeats among whole lines (a page printed twice, a teaser stitched from the opening) go before
-  // reflow, so a teaser cut mid-sentence cannot be joined onto the paragraph after it.
+/**
+ * Removes from `kept` repeats among whole lines (a page printed twice, a teaser stitched from the
+ * opening) — before reflow, so a teaser cut mid-sentence cannot be joined onto the paragraph after
+ * it — and footer scraps after the last paragraph.
+ */
+function dropRepeatedLines(kept: Line[], lastChrome: number): void {
   const textual = kept.filter((l) => l.text);
   const keepLine = findRepeats(
     textual.map((l) => l.text),
@@ -233,14 +250,17 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
     repeated.add(line);
   }
   for (let i = kept.length - 1; i >= 0; i--) if (repeated.has(kept[i])) kept.splice(i, 1);
+}
 
-  // Reflow: join wrapped lines, across blank lines when the sentence is unfinished.
+/** Reflow: joins wrapped lines into blocks, across blank lines when the sentence is unfinished. */
+function joinLines(kept: Line[], cjkDoc: boolean, markdown: boolean): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
   const fullWidth = typicalWidth(kept.filter((l) => l.text));
   let current: { pieces: Piece[]; kind: Block['kind']; last: Line | null } = { pieces: [], kind: 'paragraph', last: null };
   const flush = () => {
     if (current.pieces.length) {
       const text = current.pieces.map((p) => p.text).join('');
-      result.blocks.push({ kind: blockKind(text, current.kind), pieces: current.pieces });
+      blocks.push({ kind: blockKind(text, current.kind), pieces: current.pieces });
     }
     current = { pieces: [], kind: 'paragraph', last: null };
   };
@@ -248,23 +268,37 @@ export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): Re
     if (!line.text) continue;
     const prev = current.last;
     if (prev && !continues(prev, line, fullWidth)) flush();
-    const pieces = linePieces(line, cjkDoc, !!opts.markdown);
-    if (current.pieces.length && pieces.length) {
-      const before = current.pieces[current.pieces.length - 1].text.slice(-1);
-      const after = pieces[0].text[0];
-      if (!(isCjkish(before) || isCjkish(after))) {
-        if (before === '-' && /[a-z]/.test(after) && /[a-z]-$/.test(current.pieces.at(-1)!.text)) {
-          const last = current.pieces.at(-1)!; // hyphenated word broken at the line end
-          current.pieces[current.pieces.length - 1] = { ...last, text: last.text.slice(0, -1), rawLength: last.rawLength - 1 };
-        } else current.pieces.push({ text: ' ', raw: -1, rawLength: 0 });
-      }
-    }
+    const pieces = linePieces(line, cjkDoc, markdown);
+    if (current.pieces.length && pieces.length) joinAcrossLineEnd(current.pieces, pieces[0].text[0]);
     if (!current.pieces.length) current.kind = line.kind;
     current.pieces.push(...pieces);
     current.last = line;
   }
   flush();
+  return blocks;
+}
 
+/** Between two joined Latin lines: a space, or nothing where a hyphenated word was broken at the line end. */
+function joinAcrossLineEnd(pieces: Piece[], after: string): void {
+  const before = pieces[pieces.length - 1].text.slice(-1);
+  if (isCjkish(before) || isCjkish(after)) return;
+  if (before === '-' && /[a-z]/.test(after) && /[a-z]-$/.test(pieces.at(-1)!.text)) {
+    const last = pieces.at(-1)!;
+    pieces[pieces.length - 1] = { ...last, text: last.text.slice(0, -1), rawLength: last.rawLength - 1 };
+  } else pieces.push({ text: ' ', raw: -1, rawLength: 0 });
+}
+
+export function reflowText(raw: string, start = 0, opts: ReflowOptions = {}): ReflowResult {
+  const all = splitLines(raw, start, raw.length, opts.markdown);
+  const cjkDoc = isCjkDominant(raw.slice(start, start + 20000));
+  const textLines = all.filter((l) => l.text);
+  const result: ReflowResult = { blocks: [], title: null, published: null, site: null, author: null };
+  const { first, dropped } = findHead(textLines, result);
+  if (opts.title) result.title = opts.title;
+  const titleFlat = result.title ? squash(result.title) : null;
+  const { kept, lastChrome } = textBodyLines(all, textLines[first], dropped, titleFlat, cjkDoc);
+  dropRepeatedLines(kept, lastChrome);
+  result.blocks.push(...joinLines(kept, cjkDoc, !!opts.markdown));
   // A dated line standing alone near the top (no byline) is the publication date.
   if (!result.published) {
     for (const line of textLines.slice(0, 6)) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded, toInt } from './query-support.ts';
+import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 import { openExistingStore, type ConflictSide } from '../store/index.ts';
 import { formatFigure, renderTable } from '../store/text-table.ts';
 
@@ -15,7 +15,7 @@ export function registerConflicts(program: Command): void {
     .option('--region <region>', 'only this region (成渝, 重庆, 四川, 成都…)')
     .option('--limit <n>', 'conflicts per page', toInt, 100)
     .option('--offset <n>', 'skip this many', toInt, 0)
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the page of conflicts as JSON, with every source sentence')
     .action(
       guarded(async (opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { guarded } from './query-support.ts';
+import { guarded, STORE_OPTION } from './query-support.ts';
 import { csvStream, EXPORT_FORMATS, jsonLinesStream, jsonStream, xlsxStream, type ExportFormat } from '../store/export.ts';
 import { openExistingStore } from '../store/index.ts';
 
@@ -28,7 +28,7 @@ export function registerExport(program: Command): void {
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--out <path>', 'file to write (csv: a folder, one file per table, unless --table is given); default stdout')
     .option('--table <name>', 'only this table (reports, quantities, indicators, series, conflicts, events, items, failures)')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .action(
       guarded(async (opts: { format: string; out?: string; table?: string; store?: string }) => {
         if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {

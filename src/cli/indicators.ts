@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { guarded } from './query-support.ts';
-import { KEY_AREAS, openExistingStore } from '../store/index.ts';
+import { guarded, STORE_OPTION } from './query-support.ts';
+import { KEY_AREA_NAMES } from '../reconcile/catalog.ts';
+import { openExistingStore } from '../store/index.ts';
 import { formatFigure, renderTable } from '../store/text-table.ts';
 
 /** `twincity indicators`: the catalogue and the automatic groups, with latest value and counts. */
@@ -8,16 +9,16 @@ export function registerIndicators(program: Command): void {
   program
     .command('indicators')
     .description('list indicators (catalogued and automatically grouped) with their latest value')
-    .option('--area <area>', `only this key area: ${KEY_AREAS.join(', ')}`)
+    .option('--area <area>', `only this key area: ${KEY_AREA_NAMES.join(', ')}`)
     .option('--catalogued', 'only catalogue indicators')
     .option('--uncatalogued', 'only automatic groups of uncatalogued quantities')
     .option('--all', 'also list catalogue indicators with no data yet')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the indicators as JSON')
     .action(
       guarded(async (opts: { area?: string; catalogued?: boolean; uncatalogued?: boolean; all?: boolean; store?: string; json?: boolean }) => {
-        if (opts.area && !(KEY_AREAS as readonly string[]).includes(opts.area)) {
-          throw new Error(`--area must be one of ${KEY_AREAS.join(', ')}, not "${opts.area}"`);
+        if (opts.area && !(KEY_AREA_NAMES as readonly string[]).includes(opts.area)) {
+          throw new Error(`--area must be one of ${KEY_AREA_NAMES.join(', ')}, not "${opts.area}"`);
         }
         const store = await openExistingStore(opts.store);
         try {

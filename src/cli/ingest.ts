@@ -2,6 +2,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../ingest/index.ts';
 import { openStore, resolveStorePath } from '../store/index.ts';
+import { STORE_OPTION } from './query-support.ts';
 
 /**
  * `twincity ingest PATH...`: reads files, folders, URLs and feeds into the store, each report in
@@ -13,7 +14,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('read reports into the store: clean, extract and commit each one; a summary at the end')
     .argument('<paths...>', 'files, folders (recursive), feeds or http(s) URLs')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--workers <n>', 'extraction worker threads (default: one per core)', (v) => positiveInt(v, '--workers'))
     .option('--report-budget <s>', 'seconds one report may take to clean and extract before it fails (default 30)', (v) => positiveInt(v, '--report-budget'))
     .option('--json', 'print the summary as JSON')

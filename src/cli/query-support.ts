@@ -1,8 +1,11 @@
 /**
  * What the store's query commands share: whole-number options, and running an action so that a
  * failure prints one line (`twincity: …`) and exit code 1 instead of a stack trace, and a closed
- * pipe (`twincity search 高铁 | head`) ends quietly.
+ * pipe (`twincity search 高铁 | head`) ends quietly; the one wording of the `--store` option.
  */
+
+/** `--store <path>`, as every command that opens the store takes it. */
+export const STORE_OPTION = ['--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)'] as const;
 
 export function toInt(value: string): number {
   const n = Number(value);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded } from './query-support.ts';
+import { guarded, STORE_OPTION } from './query-support.ts';
 import { processDocument, documentPipeline } from '../pipeline.ts';
 import { readBytesAsync } from '../read/index.ts';
 import { openStore, resolveStorePath } from '../store/index.ts';
@@ -17,7 +17,7 @@ export function registerReindex(program: Command): void {
     .command('reindex')
     .description('re-extract stored reports (from their kept bytes) whose stage versions differ from the current pipeline')
     .option('--force', 're-extract every report, even those already made by the current stages')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the summary as JSON')
     .action(
       guarded(async (opts: { force?: boolean; store?: string; json?: boolean }) => {

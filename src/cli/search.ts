@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded, toInt } from './query-support.ts';
+import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
@@ -11,7 +11,7 @@ export function registerSearch(program: Command): void {
     .argument('<words...>', 'what to look for, e.g. 高铁 or 氢能 汽车 (all words must match)')
     .option('--limit <n>', 'hits per page', toInt, 20)
     .option('--offset <n>', 'skip this many hits', toInt, 0)
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the page of hits as JSON')
     .action(
       guarded(async (words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded } from './query-support.ts';
+import { guarded, STORE_OPTION } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { formatFigure, formatPeriod, renderTable } from '../store/text-table.ts';
 
@@ -9,7 +9,7 @@ export function registerSeries(program: Command): void {
     .command('series')
     .description("an indicator's series: points by period, each with its sources (report, sentence, span)")
     .argument('<id>', 'indicator id, as `twincity indicators` lists it')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the indicator with its series and conflicts as JSON')
     .action(
       guarded(async (id: string, opts: { store?: string; json?: boolean }) => {

@@ -4,6 +4,7 @@ import { buildServer, defaultWebRoot } from '../serve/index.ts';
 import { bundledCorpusDir, ingestCorpusIfEmpty } from '../serve/bootstrap.ts';
 import { Watcher } from '../watch/index.ts';
 import { addWatcherOptions, watcherOptions } from './watch.ts';
+import { STORE_OPTION } from './query-support.ts';
 
 interface ServeFlags {
   store?: string;
@@ -54,7 +55,7 @@ export function parseTrustProxy(value: string | undefined): boolean | string[] {
 function addServeOptions(command: Command): Command {
   return addWatcherOptions(command)
     .option('--watch', 'also visit the subscribed sources on their schedules (as `twincity watch` does)')
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--port <n>', 'port to listen on (default: PORT or 8080)')
     .option('--host <host>', 'address to listen on', process.env.HOST ?? 'localhost')
     .option('--web <dir>', 'built dashboard to serve (default: web/dist)')

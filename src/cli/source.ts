@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { guarded } from './query-support.ts';
+import { guarded, STORE_OPTION } from './query-support.ts';
 import { openStore, resolveStorePath, type Source } from '../store/index.ts';
 import { DEFAULT_EVERY, describeSource, formatInterval } from '../watch/index.ts';
-
-const STORE_OPTION = ['--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)'] as const;
 
 function sourceLine(s: Source): string {
   const state = s.lastError ? `error ×${s.consecutiveErrors}: ${s.lastError}` : s.lastOkAt ? `ok ${s.lastOkAt}` : 'not fetched yet';

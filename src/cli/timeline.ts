@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded, toInt } from './query-support.ts';
+import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
@@ -12,7 +12,7 @@ export function registerTimeline(program: Command): void {
     .option('--from <date>', 'from this date on (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'up to this date (inclusive; YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many entries', toInt, 500)
-    .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+    .option(...STORE_OPTION)
     .option('--json', 'print the entries as JSON')
     .action(
       guarded(async (opts: { area?: string; from?: string; to?: string; limit: number; store?: string; json?: boolean }) => {

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { changePassword, createToken, createUser, removeUserNamed, ROLE_NAMES_ZH } from '../auth/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
-import { guarded, toInt } from './query-support.ts';
-
-const STORE_OPTION = ['--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)'] as const;
+import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 
 /** Who the audit log names for what is done at this terminal. */
 const cliActor = (): string => `cli:${userInfo().username}`;
@@ -45,8 +43,15 @@ async function withStore(location: string | undefined, work: (store: Store) => P
   }
 }
 
-/** `twincity user add|list|remove|passwd` and `twincity token create`: accounts for a server that requires sign-in. */
+/** `twincity user add|list|remove|passwd`, `twincity token create` and `twincity audit`: accounts for a server that requires sign-in. */
 export function registerUsers(program: Command): void {
+  registerUserCommand(program);
+  registerTokenCommand(program);
+  registerAuditCommand(program);
+}
+
+/** `twincity user add|list|remove|passwd`. */
+function registerUserCommand(program: Command): void {
   const user = program
     .command('user')
     .description('accounts for `twincity serve --auth` (viewer reads; analyst uploads and corrects; admin manages users and sources)');
@@ -100,7 +105,10 @@ export function registerUsers(program: Command): void {
         await withStore(opts.store, (store) => changePassword(store, name, password, cliActor()));
       }),
     );
+}
 
+/** `twincity token create`. */
+function registerTokenCommand(program: Command): void {
   program
     .command('token')
     .description('API tokens for scripts (Authorization: Bearer …)')
@@ -115,7 +123,10 @@ export function registerUsers(program: Command): void {
         }),
       ),
     );
+}
 
+/** `twincity audit`: the audit log as a table or JSON. */
+function registerAuditCommand(program: Command): void {
   program
     .command('audit')
     .description('the audit log: every decision, who made it, when, before and after, why (newest first)')

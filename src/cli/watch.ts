@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded, toInt } from './query-support.ts';
+import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 import { openStore, resolveStorePath } from '../store/index.ts';
 import { parseInterval, Watcher, type RoundSummary } from '../watch/index.ts';
 
@@ -55,7 +55,7 @@ export function registerWatch(program: Command): void {
       .command('watch')
       .description('visit every due source on its schedule until stopped (Ctrl-C); with a postgres:// store, any number of watchers share the work')
       .option('--once', 'one round: visit the due sources, then exit (for cron)')
-      .option('--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)')
+      .option(...STORE_OPTION)
       .option('--json', 'with --once: print the round as JSON'),
   ).action(
     guarded(async (flags: WatchFlags) => {

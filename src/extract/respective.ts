@@ -6,7 +6,7 @@
  * Works on the quantity finder's output; changes only the `region` and `subject` of list members.
  */
 import { lexicon } from './lexicon.ts';
-import { tagWords } from './segment.ts';
+import { tagWords } from './words.ts';
 
 interface Figure {
   span: readonly [number, number];

@@ -5,7 +5,7 @@
  * between the cue and the figure (已, 累计, 实现了) makes it actual again. Pure.
  */
 import type { Cue, FigureStatus, Span } from '../document/index.ts';
-import { tagWords } from './segment.ts';
+import { tagWords } from './words.ts';
 
 /** Words that make what follows a goal, plan or forecast. */
 const TARGET_CUE = new RegExp(

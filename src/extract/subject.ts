@@ -6,7 +6,7 @@ import type { Measure, Span } from '../document/index.ts';
 import { CLAUSE_END, MAX_LOOKBACK, previousClauseStart } from './clauses.ts';
 import type { RegionMention } from './region-mentions.ts';
 import { alternation, lexicon } from './lexicon.ts';
-import { tagWords } from './segment.ts';
+import { tagWords } from './words.ts';
 import { lastStartingBefore } from './sorted.ts';
 import type { TimeExpression } from './time.ts';
 

@@ -15,12 +15,12 @@
  * - `store.refreshDerived()` rebuilds indicators, series and conflicts once, at the end.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
-import { documentFromJSON } from '../document/index.ts';
-import type { IngestStatus, Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 import { countReportFiles, expandInputs, type ExpandedInput } from '../read/walk.ts';
-import { BudgetExceeded, budgetWatch, DEFAULT_REPORT_BUDGET_MS } from './budget.ts';
-import { processTask, type ProcessedReport, type ProcessTask } from './process.ts';
+import { startExtraction } from './pool.ts';
+import type { ProcessedReport, ProcessTask } from './process.ts';
+import { orderedWindow } from './window.ts';
+import { batchWriter, MAX_LISTED_FAILURES } from './writer.ts';
 
 /**
  * An input already fetched (the watcher's polite fetcher: robots.txt, rate, conditional requests):
@@ -112,64 +112,46 @@ export interface IngestSummary {
   stopped: boolean;
 }
 
-export const MAX_LISTED_FAILURES = 1000;
-/** Reports committed together at most: bounds what a crash makes the next run read again. */
-export const MAX_BATCH = 128;
-/**
- * Reports committed together at least (fewer only at the end of the input): a commit costs the
- * writer about as much as a report, and the cores it spends on commits are the workers' too.
- */
-export const MIN_BATCH = 32;
+export { MAX_BATCH, MIN_BATCH } from './window.ts';
+export { MAX_LISTED_FAILURES } from './writer.ts';
 
-const workerEntry = new URL('./worker.mjs', import.meta.url);
+const emptySummary = (): IngestSummary => ({
+  read: 0,
+  new: 0,
+  unchanged: 0,
+  replaced: 0,
+  failed: 0,
+  failures: [],
+  skipped: [],
+  bytes: 0,
+  seconds: 0,
+  writerSeconds: 0,
+  stopped: false,
+});
 
-/** What the writer needs of the extraction workers: piscina's pool, or the calling thread. */
-type ExtractionPool = {
-  run(task: ProcessTask): Promise<ProcessedReport[]>;
-  destroy(): Promise<void>;
-  once(event: 'error', listener: (error: unknown) => void): unknown;
-};
-
-/** `workers` threads, each running `process.ts`. */
-function newPool(workers: number): Piscina<ProcessTask, ProcessedReport[]> {
-  return new Piscina<ProcessTask, ProcessedReport[]>({
-    filename: workerEntry.href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    // a task waits on the disk or the network before its CPU work, and the writer's thread, which
-    // hands out the tasks, is busy for a batch at a time: let a worker hold enough to last that long
-    concurrentTasksPerWorker: 64,
-    // the worker registers its own TypeScript loader; the parent's flags (test runners…) stay out
-    execArgv: [],
-  });
+/** The worker's task for one listed input. */
+function taskFor(entry: { input: string; fetched?: FetchedInput }, options: IngestOptions, storePath: string | null): ProcessTask {
+  const fetched = entry.fetched ? { bytes: entry.fetched.bytes, mediaType: entry.fetched.mediaType, charset: entry.fetched.charset } : undefined;
+  return { input: entry.input, ...options.read, ...(storePath !== null && { storePath }), ...(fetched && { fetched }) };
 }
+
+const workerFailure =
+  (input: string) =>
+  (error: unknown): ProcessedReport[] => [
+    { ok: false, location: input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
+  ];
 
 export async function ingestPaths(inputs: readonly IngestInput[], options: IngestOptions): Promise<IngestSummary> {
   const paths = inputs.filter((input): input is string => typeof input === 'string');
   const { store, onProgress, signal } = options;
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const window = Math.max(1, options.window ?? Math.min(1024, 128 * workers));
-  const keepBytes = options.keepBytes ?? true;
   // Workers may ask the store file what it holds (read-only) to skip re-extracting it; not when it
   // held nothing at the start (a first ingest): there is nothing to skip, and copies within the run
   // are the writer's to find.
   const skipStored = (options.skipStored ?? true) && (await store.stats()).reports > 0;
   const started = performance.now();
-
-  const summary: IngestSummary = {
-    read: 0,
-    new: 0,
-    unchanged: 0,
-    replaced: 0,
-    failed: 0,
-    failures: [],
-    skipped: [],
-    bytes: 0,
-    seconds: 0,
-    writerSeconds: 0,
-    stopped: false,
-  };
+  const summary = emptySummary();
   let total: number | null = null;
   // The count only feeds the progress bar's ETA; it walks the folders alongside the ingest.
   const counting = onProgress
@@ -178,151 +160,30 @@ export async function ingestPaths(inputs: readonly IngestInput[], options: Inges
         () => undefined,
       )
     : Promise.resolve();
-
-  // in the calling thread (a few reports: no time budget there), or a pool of worker threads
-  let pool: ExtractionPool;
-  let runTask: (task: ProcessTask) => Promise<ProcessedReport[]>;
-  let closeBudget = (): void => undefined;
-  if (options.inThread) {
-    pool = { run: processTask, destroy: async () => undefined, once: () => undefined };
-    runTask = (task) => processTask(task);
-  } else {
-    const threads = newPool(workers);
-    pool = threads;
-    const watch = budgetWatch(() => threads.threads, options.reportBudgetMs ?? DEFAULT_REPORT_BUDGET_MS);
-    closeBudget = () => watch.close();
-    const runOnce = (task: ProcessTask) => watch.run((budgetSlot) => threads.run({ ...task, budgetSlot }));
-    // A report past its budget fails alone; the other tasks its worker held are run again, once.
-    runTask = (task: ProcessTask): Promise<ProcessedReport[]> =>
-      runOnce(task).catch((error: unknown) => {
-        if (error instanceof BudgetExceeded) return [{ ok: false, location: task.input, reason: error.message }];
-        return runOnce(task).catch((again: unknown) =>
-          again instanceof BudgetExceeded ? [{ ok: false, location: task.input, reason: again.message }] : Promise.reject(again),
-        );
-      });
-  }
-  // In input order: the writer waits for the oldest MIN_BATCH inputs in flight, then takes along
-  // every later one already finished (`done`).
-  const inFlight: { promise: Promise<ProcessedReport[]>; done?: ProcessedReport[] }[] = [];
-  const track = (promise: Promise<ProcessedReport[]>) => {
-    const entry: (typeof inFlight)[number] = { promise };
-    promise.then(
-      (reports) => void (entry.done = reports),
-      () => undefined,
-    );
-    inFlight.push(entry);
-  };
-  // A worker that cannot start (the pipeline fails to load) would fail every report: stop instead.
-  // One slot for the waiting writer, not a race against a promise that never settles: each such
-  // race would keep its settled value (a whole report) reachable until the end of the ingest.
-  let poolError: Error | null = null;
-  let wakeWriter: ((error: Error) => void) | null = null;
-  pool.once('error', (error: unknown) => {
-    poolError = new Error(`extraction worker failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    wakeWriter?.(poolError);
-  });
-  const next = () =>
-    new Promise<ProcessedReport[][]>((resolve, reject) => {
-      if (poolError) return reject(poolError);
-      wakeWriter = reject;
-      const batch: ProcessedReport[][] = [];
-      // in order: at least MIN_BATCH (waiting for them), then whatever else has already finished
-      const take = (): void => {
-        while (batch.length < MAX_BATCH && inFlight.length && (batch.length < MIN_BATCH || inFlight[0].done)) {
-          const entry = inFlight.shift()!;
-          if (!entry.done) return void entry.promise.then((reports) => (batch.push(reports), take()), reject);
-          batch.push(entry.done);
-        }
-        resolve(batch);
-      };
-      take();
-    }).finally(() => {
-      wakeWriter = null;
-    });
-
-  const fail = async (location: string, reason: string) => {
-    summary.failed++;
-    if (summary.failures.length < MAX_LISTED_FAILURES) summary.failures.push({ location, reason });
-    await store.recordFailure(location, reason);
-  };
-
-  /** Stores one report, or says why it could not be. Throws only what the store throws. */
-  const store1 = async (report: ProcessedReport): Promise<IngestStatus | { failed: string }> => {
-    if (!report.ok) return { failed: report.reason };
-    if (report.unchanged) return 'unchanged';
-    return (await store.ingestDocument(documentFromJSON(report.doc), keepBytes ? report.bytes : undefined, report.searchTerms)).status;
-  };
-  const count = async (report: ProcessedReport, outcome: IngestStatus | { failed: string }) => {
-    summary.read++;
-    if (typeof outcome === 'object') await fail(report.location, outcome.failed);
-    else summary[outcome]++;
-    onProgress?.({
-      done: summary.read,
-      total,
-      bytes: summary.bytes,
-      new: summary.new,
-      unchanged: summary.unchanged,
-      replaced: summary.replaced,
-      failed: summary.failed,
-    });
-  };
-  /** One report in its own transaction, a store error recorded as its failure. */
-  const storeAlone = async (report: ProcessedReport): Promise<IngestStatus | { failed: string }> => {
-    try {
-      return await store1(report);
-    } catch (error) {
-      return { failed: `store refused it: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  };
-  const writeAll = async (batch: ProcessedReport[][]) => {
-    const writing = performance.now();
-    const reports = batch.flat();
-    let outcomes: (IngestStatus | { failed: string })[];
-    try {
-      // All together in one transaction; counted only once it has committed.
-      outcomes = await store.writeBatch(async () => {
-        const written: (IngestStatus | { failed: string })[] = [];
-        for (const report of reports) written.push(await store1(report));
-        return written;
-      });
-    } catch {
-      // Rolled back whole: write them one by one, so only the bad one fails.
-      outcomes = [];
-      for (const report of reports) outcomes.push(await storeAlone(report));
-    }
-    // the items of a feed each carry their own part of the feed's bytes
-    for (const items of batch) for (const r of items) summary.bytes += r.ok ? r.bytes.byteLength : 0;
-    for (const [i, report] of reports.entries()) await count(report, outcomes[i]);
-    summary.writerSeconds += (performance.now() - writing) / 1000;
-  };
-
+  const extraction = startExtraction(options, workers);
+  const inFlight = orderedWindow(extraction.pool);
+  const writeAll = batchWriter({ store, summary, keepBytes: options.keepBytes ?? true, onProgress, total: () => total });
   try {
     for await (const entry of listInputs(inputs)) {
       if ('skipped' in entry) {
         if (summary.skipped.length < MAX_LISTED_FAILURES) summary.skipped.push({ location: entry.input, reason: entry.skipped });
       } else if ('error' in entry) {
-        track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
+        inFlight.track(Promise.resolve([{ ok: false, location: entry.input, reason: entry.error }]));
       } else {
-        const fetched = 'fetched' in entry ? { bytes: entry.fetched.bytes, mediaType: entry.fetched.mediaType, charset: entry.fetched.charset } : undefined;
-        const task: ProcessTask = { input: entry.input, ...options.read, ...(skipStored && { storePath: store.location }), ...(fetched && { fetched }) };
-        track(
-          runTask(task).catch((error: unknown): ProcessedReport[] => [
-            { ok: false, location: entry.input, reason: `extraction worker failed: ${error instanceof Error ? error.message : String(error)}` },
-          ]),
-        );
+        const task = taskFor(entry, options, skipStored ? store.location : null);
+        inFlight.track(extraction.runTask(task).catch(workerFailure(entry.input)));
       }
-      while (inFlight.length >= window) await writeAll(await next());
+      while (inFlight.size() >= window) await writeAll(await inFlight.next());
       if (signal?.aborted) {
         summary.stopped = true;
         break;
       }
     }
-    while (inFlight.length) await writeAll(await next());
+    while (inFlight.size()) await writeAll(await inFlight.next());
   } finally {
     // an exception above (the store gone, the disk full) must not leave threads keeping the process alive
-    if (!poolError) await Promise.allSettled(inFlight.map((entry) => entry.promise));
-    closeBudget();
-    await pool.destroy();
+    await inFlight.settle();
+    await extraction.close();
   }
   await counting;
   if (options.refresh ?? true) await store.refreshDerived();

@@ -11,7 +11,7 @@ import { processDocument } from '../pipeline.ts';
 import { readBytesAsync, readInputs, type ReadResult } from '../read/index.ts';
 import { ReportError } from '../document/index.ts';
 import { storedContentCheck } from '../store/index.ts';
-import { reportSearchTerms, type SearchTerms } from '../store/segment.ts';
+import { reportSearchTerms, type SearchTerms } from '../store/search-terms.ts';
 import { onTheClock, type BudgetSlot } from './budget.ts';
 
 export interface ProcessTask {

@@ -1,13 +1,13 @@
 /**
  * The head noun phrase of a subject (GUIDE §2 `series`): what is measured, without place, time,
- * verbs or asides. Filing (indicator.ts) keys figures by it; jieba's word tags (segment.ts) tell
+ * verbs or asides. Filing (indicator.ts) keys figures by it; jieba's word tags (extract/words.ts) tell
  * the leading verbs and trailing times it drops, and whether what is left is a noun phrase at all.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { findRegionMentions } from '../extract/region-mentions.ts';
-import { tagWords } from '../extract/segment.ts';
+import { tagWords } from '../extract/words.ts';
 
 const wordsSchema = z.object({
   namesNothing: z.array(z.string()),

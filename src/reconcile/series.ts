@@ -3,22 +3,15 @@
  * tested on hand-built facts and re-run over the whole store at any time (what is derived can
  * always be rebuilt from what is stored).
  */
-import type { Approx, Measure, Period } from '../document/index.ts';
+import type { Approx, Measure, Quantity } from '../document/index.ts';
 import type { Catalog } from './catalog.ts';
 import { fileFigure, withoutPlaces } from './indicator.ts';
 
-/** One stored quantity, as reconciliation sees it. */
-export interface ReconcileFact {
+/** One stored quantity, as reconciliation sees it: the figure's reading as extraction made it, and where it is stored. */
+export interface ReconcileFact extends Pick<Quantity, 'value' | 'unit' | 'approx' | 'measure' | 'subject' | 'period' | 'region'> {
   quantityId: number;
   reportId: number;
-  value: number;
   valueMax: number | null;
-  unit: string;
-  approx: Approx;
-  measure: Measure;
-  subject: string;
-  period: Period | null;
-  region: string | null;
   /** The report's reference date (published, else its latest dated event), `YYYY-MM-DD`. */
   refDate: string | null;
 }

@@ -87,14 +87,44 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(errorHandler);
   app.addHook('onRequest', wellFormedQuery);
   app.addHook('preHandler', finiteNumbers);
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    done(null, payload);
-  });
+  app.addHook('onSend', securityHeaders);
 
+  await registerOpenApi(app);
+  if (rateLimitPerMinute !== false) await registerRateLimit(app, rateLimitPerMinute);
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });
+  const authRequired = options.auth ?? false;
+  await registerAuth(app, { store, required: authRequired, secureCookies: options.secureCookies ?? false, sessionHours: 12 });
+
+  const extractor = workerExtractor(options.uploads);
+  app.addHook('onClose', () => extractor.close());
+  const ctx: ApiContext = {
+    store,
+    uploadLimitBytes,
+    ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
+    authRequired,
+    throttle: new LoginThrottle({ maxFailures: options.maxLoginFailures ?? 5 }),
+    ...responseCache(options.cacheTtlMs ?? 2000),
+  };
+
+  registerRoutes(app, ctx, rateLimitPerMinute);
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await registerDashboard(app, webRoot);
+
+  return app;
+}
+
+/** Security headers on every answer. */
+function securityHeaders(_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void {
+  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-frame-options', 'DENY');
+  done(null, payload);
+}
+
+/** The OpenAPI document (served at /api/openapi.json), generated from the routes' schemas. */
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -118,33 +148,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ],
     },
   });
-  if (rateLimitPerMinute !== false) {
-    await app.register(rateLimit, {
-      global: true,
-      max: rateLimitPerMinute,
-      timeWindow: 60_000,
-      // The API only: the dashboard's own files (scripts, styles, the app shell) are no requests to ration.
-      allowList: (request) => !isApiPath(request.url),
-      // What the builder returns is thrown: the error handler turns it into the envelope.
-      errorResponseBuilder: (_request, context) =>
-        new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
-    });
-  }
-  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 4, parts: 5 } });
-  const authRequired = options.auth ?? false;
-  await registerAuth(app, { store, required: authRequired, secureCookies: options.secureCookies ?? false, sessionHours: 12 });
+}
 
-  const extractor = workerExtractor(options.uploads);
-  app.addHook('onClose', () => extractor.close());
-  const ctx: ApiContext = {
-    store,
-    uploadLimitBytes,
-    ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
-    authRequired,
-    throttle: new LoginThrottle({ maxFailures: options.maxLoginFailures ?? 5 }),
-    ...responseCache(options.cacheTtlMs ?? 2000),
-  };
+/** A limit on requests per minute per client address, for the API only. */
+async function registerRateLimit(app: FastifyInstance, rateLimitPerMinute: number): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    max: rateLimitPerMinute,
+    timeWindow: 60_000,
+    // The API only: the dashboard's own files (scripts, styles, the app shell) are no requests to ration.
+    allowList: (request) => !isApiPath(request.url),
+    // What the builder returns is thrown: the error handler turns it into the envelope.
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', `too many requests: at most ${context.max} a minute; retry in ${context.after}`),
+  });
+}
 
+/** The routing table: each route with its schema, the role it needs (and CSRF for writes), its own rate limit. */
+function registerRoutes(app: FastifyInstance, ctx: ApiContext, rateLimitPerMinute: number | false): void {
   for (const route of [...routes, ...curationRoutes]) {
     const reads = route.method === 'GET';
     const role = route.role === undefined ? (reads ? 'viewer' : 'analyst') : route.role;
@@ -171,8 +192,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       handler: (request, reply) => route.handler(request, reply, ctx),
     });
   }
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+}
 
+/** The built dashboard's files, the app shell for its pages, and the 404 envelope for everything else. */
+async function registerDashboard(app: FastifyInstance, webRoot: string | null): Promise<void> {
   const indexHtml = webRoot ? join(webRoot, 'index.html') : null;
   const hasDashboard = indexHtml !== null && existsSync(indexHtml);
   if (hasDashboard && webRoot) {
@@ -203,8 +226,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         : 'the dashboard is not built: run `npm run build:web` (the API is under /api)';
     void reply.code(404).send(envelope(404, 'not_found', message));
   });
-
-  return app;
 }
 
 const isApiPath = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');

@@ -1,5 +1,6 @@
 /** JSON Schemas for sign-in, accounts, curation and the audit log (see schemas.ts for the rest). */
-import { KEY_AREAS, ROLES } from '../store/types.ts';
+import { KEY_AREA_NAMES } from '../reconcile/catalog.ts';
+import { ROLES } from '../store/types.ts';
 
 const reason = { type: 'string', maxLength: 500, description: 'why (kept in the audit log)' } as const;
 const datePrefix = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
@@ -80,7 +81,7 @@ export const indicatorDecisionBody = {
   properties: {
     op: { type: 'string', enum: ['promote', 'rename', 'merge', 'split'] },
     nameZh: { type: 'string', minLength: 1, maxLength: 60 },
-    area: { anyOf: [{ type: 'string', enum: [...KEY_AREAS] }, { type: 'null' }] },
+    area: { anyOf: [{ type: 'string', enum: [...KEY_AREA_NAMES] }, { type: 'null' }] },
     into: { type: 'string', minLength: 1, maxLength: 200 },
     quantityIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'integer', minimum: 1 } },
     reason,

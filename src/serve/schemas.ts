@@ -2,7 +2,7 @@
  * JSON Schemas for every input the API takes. Fastify validates requests against them (Ajv) and
  * @fastify/swagger turns them into the OpenAPI description, so the two never drift apart.
  */
-import { KEY_AREAS } from '../store/types.ts';
+import { KEY_AREA_NAMES } from '../reconcile/catalog.ts';
 
 export const EXPORT_TABLES = ['reports', 'quantities', 'indicators', 'series', 'conflicts', 'events', 'items', 'failures'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
@@ -10,7 +10,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
 const limit = (max: number, fallback: number) =>
   ({ type: 'integer', minimum: 1, maximum: max, default: fallback, description: `page size (1–${max})` }) as const;
 const offset = { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0, description: 'rows to skip' } as const;
-const area = { type: 'string', enum: [...KEY_AREAS], description: 'key area of the Circle (重点领域)' } as const;
+const area = { type: 'string', enum: [...KEY_AREA_NAMES], description: 'key area of the Circle (重点领域)' } as const;
 /** A date or a prefix of one: 2022, 2022-06, 2022-06-28. */
 const datePrefix = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
 

@@ -13,7 +13,7 @@ import type { OpenStoreOptions, Store } from './types.ts';
 
 export * from './types.ts';
 export { SqlStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sql-store.ts';
-export { hanBigrams, indexTokens, queryTokens, queryWords } from './segment.ts';
+export { hanBigrams, indexTokens, queryTokens, queryWords } from './search-terms.ts';
 
 /** Whether a store location names a PostgreSQL database rather than a SQLite file. */
 export const isDatabaseUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);

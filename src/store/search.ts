@@ -3,7 +3,7 @@
  * by BM25 over a bounded window, with snippets around the matched words. And the index's refill.
  */
 import type { Span } from '../document/index.ts';
-import { queryTokens, queryWords, searchTermsOf, type SearchTerms } from './segment.ts';
+import { queryTokens, queryWords, searchTermsOf, type SearchTerms } from './search-terms.ts';
 import type { SqlDriver } from './sql.ts';
 import type { Page, SearchHit, SearchQuery } from './types.ts';
 import { clampLimit, clampOffset } from './values.ts';

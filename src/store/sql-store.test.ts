@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocument, makeSpan, textOf, type Document, type Quantity, type Span } from '../document/index.ts';
 import { listMigrations, openStore, type Store } from './index.ts';
-import { reportSearchTerms, searchTermsOf } from './segment.ts';
+import { reportSearchTerms, searchTermsOf } from './search-terms.ts';
 import { SERIES_SOURCES_INLINE, SOURCES_PER_POINT } from './sql-store.ts';
 import { freshDatabase, postgresAvailable } from '../../test/postgres.ts';
 

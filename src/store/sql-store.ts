@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from '../document/index.ts';
 import { DEFAULT_CONFLICT_WINDOW_DAYS, loadCatalog } from '../reconcile/index.ts';
-import type { SearchTerms } from './segment.ts';
+import type { SearchTerms } from './search-terms.ts';
 import type { Migration, SqlDriver } from './sql.ts';
 import { WatchState } from './watch-state.ts';
 import type {

@@ -5,9 +5,9 @@
 import type { Approx, Cue, FigureStatus, Measure, Period, Span } from '../document/index.ts';
 import type { FigureAction, FigureFields } from './types-curation.ts';
 
-/** The nine key areas of the Circle an indicator belongs to. */
-export const KEY_AREAS = ['交通枢纽', '先进制造业', '科技创新', '金融', '公共服务/国际都市', '生态', '文旅', '开放', '机制'] as const;
-export type KeyArea = (typeof KEY_AREAS)[number];
+/** The nine key areas of the Circle an indicator belongs to: the catalogue's one list. */
+export { KEY_AREA_NAMES as KEY_AREAS, type KeyAreaName as KeyArea } from '../reconcile/catalog.ts';
+import type { KeyAreaName as KeyArea } from '../reconcile/catalog.ts';
 
 export interface OpenStoreOptions {
   /** Open without writing (queries only); migrations are not applied. */

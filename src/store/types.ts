@@ -7,7 +7,7 @@
  * implementation over a SQL driver (`sql-store.ts`, `drivers/`). Names here are stable: add, don't rename.
  */
 import type { Document } from '../document/index.ts';
-import type { SearchTerms } from './segment.ts';
+import type { SearchTerms } from './search-terms.ts';
 import type { IngestResult, Page, ReportDetail, ReportSummary, SourceRef, StoredItem, StoredQuantity } from './types-facts.ts';
 import type {
   Conflict,
@@ -50,7 +50,7 @@ export interface Store {
    * not fit the text; the caller records that with recordFailure.
    */
   /**
-   * searchTerms: the report's search terms computed off the writer's thread (segment.ts
+   * searchTerms: the report's search terms computed off the writer's thread (search-terms.ts
    * reportSearchTerms), keyed by text; any text missing from it is segmented here.
    */
   ingestDocument(doc: Document, bytes?: Uint8Array, searchTerms?: Readonly<Record<string, SearchTerms>>): Promise<IngestResult>;

@@ -14,7 +14,7 @@ import { sentenceExcerpt, storedSentence } from './excerpt.ts';
 import { cellsOf, EVENT_COLUMNS, insertColumns, ITEM_COLUMNS } from './fact-columns.ts';
 import { assign } from './filing.ts';
 import { QUANTITY_INSERT_COLUMNS, quantityCells } from './quantity-columns.ts';
-import { reportSearchText, searchTermsOf, type SearchTerms } from './segment.ts';
+import { reportSearchText, searchTermsOf, type SearchTerms } from './search-terms.ts';
 import type { FigureFields, IngestResult } from './types.ts';
 import { json, nowIso, parseJson } from './values.ts';
 

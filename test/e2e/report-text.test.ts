@@ -3,7 +3,7 @@
  * runs, how search snippets lose the store's match brackets, how values and periods read.
  */
 import { describe, expect, it } from 'vitest';
-import { cutRuns, unbracket, type FactRef } from '../../web/src/segments.ts';
+import { cutRuns, unbracket, type FactRef } from '../../web/src/fact-runs.ts';
 import { formatNumber, formatPeriod, formatValue } from '../../web/src/format.ts';
 
 const TEXT = '重点工作65项，其中圆满完成35项。2022年6月24日，氢能产业联盟成立。';

@@ -20,29 +20,8 @@ import type {
   TimelineEntry,
 } from '../../src/store/types.ts';
 
-export type {
-  AuditEntry,
-  CurationRecord,
-  FigureFields,
-  Change,
-  Source,
-  SourceError,
-  Conflict,
-  ConflictSide,
-  IndicatorDetail,
-  IndicatorSummary,
-  Overview,
-  Page,
-  ReportDetail,
-  ReportSummary,
-  SearchHit,
-  SeriesPoint,
-  SourceRef,
-  StoredEvent,
-  StoredItem,
-  StoredQuantity,
-  TimelineEntry,
-} from '../../src/store/types.ts';
+// The API's answers are the store's row types, named here for the pages (erased at build).
+export type * from '../../src/store/types.ts';
 
 export interface UploadResult {
   reports: { status: 'new' | 'unchanged' | 'replaced'; report: ReportSummary }[];

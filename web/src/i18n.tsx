@@ -1,6 +1,7 @@
 /** zh-CN first, English on request; the choice is remembered in the browser. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { curationEn, curationZh } from './messages-curation.ts';
+import type { KeyAreaName } from '../../src/reconcile/catalog.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -322,8 +323,11 @@ const en: Record<MessageKey, string> = {
   unitSecond: ' s',
 };
 
-/** The Circle's nine key areas, in English. */
-const AREA_EN: Record<string, string> = {
+/**
+ * The Circle's nine key areas, in English, in the catalogue's order. The one list of the areas is
+ * src/reconcile/catalog.ts (KEY_AREA_NAMES); the type makes this record name each of them, once.
+ */
+const AREA_EN: Record<KeyAreaName, string> = {
   交通枢纽: 'Transport hub',
   先进制造业: 'Advanced manufacturing',
   科技创新: 'Science & innovation',
@@ -334,6 +338,10 @@ const AREA_EN: Record<string, string> = {
   开放: 'Opening-up',
   机制: 'Coordination mechanisms',
 };
+
+/** The nine key areas, in the catalogue's order (test/key-areas.test.ts holds it to it). */
+export const KEY_AREAS = Object.keys(AREA_EN) as KeyAreaName[];
+const isKeyArea = (name: string): name is KeyAreaName => Object.hasOwn(AREA_EN, name);
 
 interface I18n {
   lang: Lang;
@@ -359,7 +367,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t: (key) => table[key],
-      area: (name) => (name === null ? (lang === 'zh' ? '其他' : 'Other') : lang === 'en' ? (AREA_EN[name] ?? name) : name),
+      area: (name) => (name === null ? (lang === 'zh' ? '其他' : 'Other') : lang === 'en' && isKeyArea(name) ? AREA_EN[name] : name),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

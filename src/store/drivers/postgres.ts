@@ -6,7 +6,7 @@
  * weights (A tokens, B pairs) standing for FTS5's two columns.
  */
 import pg from 'pg';
-import { queryTerms } from '../segment.ts';
+import { queryTerms } from '../search-terms.ts';
 import { numberedPlaceholders, orderedValues, TransactionContext, WriteLock, type Dialect, type Migration, type Params, type SqlDriver } from '../sql.ts';
 
 /** A tsquery operand: quoted, with its weight (A: jieba tokens, B: character pairs). */

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { queryTerms } from '../segment.ts';
+import { queryTerms } from '../search-terms.ts';
 import { TransactionContext, WriteLock, type Dialect, type Migration, type Params, type SqlDriver } from '../sql.ts';
 
 const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;

@@ -119,6 +119,3 @@ export function AreaSelect({ value, onChange, areas }: { value: string; onChange
     </select>
   );
 }
-
-/** The nine key areas, in the catalogue's order. */
-export const KEY_AREAS = ['交通枢纽', '先进制造业', '科技创新', '金融', '公共服务/国际都市', '生态', '文旅', '开放', '机制'] as const;

@@ -1,5 +1,5 @@
 /** One indicator: its series as a chart and a table; every point lists its sources, each a link to its sentence. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, type IndicatorDetail, type SeriesPoint, type SourceRef } from '../api.ts';
 import { Async, SourceLine } from '../components/common.tsx';
 import { SeriesChart } from '../components/SeriesChart.tsx';
@@ -18,10 +18,8 @@ export function IndicatorPage({ id }: { id: string }) {
   return <Async loaded={loaded}>{(indicator) => <IndicatorView indicator={indicator} onChanged={() => setVersion((v) => v + 1)} />}</Async>;
 }
 
-function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; onChanged: () => void }) {
-  const { t, lang, area } = useI18n();
-  const { canCurate } = useSession();
-  // points an analyst picked to split off into an indicator of their own (their figures' ids)
+/** Figures an analyst picked to split off into an indicator of their own; a point toggles all its figures. */
+function usePicked() {
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const togglePoint = (ids: number[]) =>
     setPicked((now) => {
@@ -32,16 +30,14 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
         else next.add(id);
       return next;
     });
-  const [selected, setSelected] = useState<number | null>(null);
-  // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
-  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  useEffect(() => {
-    if (selected !== null) rows.current[selected]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [selected]);
+  return { picked, togglePoint };
+}
 
+/** The indicator's name, area, unit and counts. */
+function IndicatorHeader({ indicator }: { indicator: IndicatorDetail }) {
+  const { t, lang, area } = useI18n();
   return (
-    <div className="indicator">
+    <>
       <h1>
         {lang === 'en' && indicator.nameEn ? indicator.nameEn : indicator.nameZh}
         {!indicator.catalogued && <span className="badge">{t('uncatalogued')}</span>}
@@ -79,6 +75,15 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
         </p>
       )}
       {indicator.description && <p className="muted">{indicator.description}</p>}
+    </>
+  );
+}
+
+/** Which filing rules put figures here, and (with the curation box between) the patterns that name the indicator. */
+function IndicatorRules({ indicator, curation }: { indicator: IndicatorDetail; curation: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
       {indicator.filedBy.length > 0 && (
         <details className="rules" data-testid="filed-by">
           <summary>{t('filedBy')}</summary>
@@ -91,7 +96,7 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
           </ul>
         </details>
       )}
-      {canCurate && <IndicatorCuration indicator={indicator} picked={[...picked]} onChanged={onChanged} />}
+      {curation}
       {indicator.patterns.length > 0 && (
         <details className="rules">
           <summary>{t('matchRules')}</summary>
@@ -105,48 +110,86 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
           </ul>
         </details>
       )}
+    </>
+  );
+}
+
+interface SeriesTableProps {
+  indicator: IndicatorDetail;
+  conflicted: ReadonlySet<number>;
+  selected: number | null;
+  /** Set when an analyst may pick points to split off. */
+  pick: ReturnType<typeof usePicked> | null;
+}
+
+/** The series as a table; the point selected on the chart is scrolled to and marked. */
+function SeriesTable({ indicator, conflicted, selected, pick }: SeriesTableProps) {
+  const { t, lang } = useI18n();
+  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+  useEffect(() => {
+    if (selected !== null) rows.current[selected]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [selected]);
+  return (
+    <table className="dense series-table" data-testid="series-table">
+      <thead>
+        <tr>
+          <th>{t('period')}</th>
+          <th className="num">{t('value')}</th>
+          <th>{t('region')}</th>
+          <th>{t('sourcesHeader')}</th>
+          {pick && <th title={t('splitPick')}>{t('split')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {indicator.series.map((point, i) => (
+          <tr key={i} ref={(el) => void (rows.current[i] = el)} className={selected === i ? 'selected' : undefined}>
+            <td className="nowrap">{formatPointTime(point, lang)}</td>
+            <td className="num">
+              {formatValue(point, lang)}
+              {conflicted.has(i) && <span className="badge badge-conflict">{t('conflictBadge')}</span>}
+            </td>
+            <td className="nowrap">{point.region ?? '—'}</td>
+            <td>
+              <PointSources indicatorId={indicator.id} ord={i} point={point} />
+            </td>
+            {pick && (
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('splitPick')}
+                  disabled={point.sources.length === 0}
+                  checked={point.sources.length > 0 && point.sources.every((s) => pick.picked.has(s.quantityId))}
+                  onChange={() => pick.togglePoint(point.sources.map((s) => s.quantityId))}
+                />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { canCurate } = useSession();
+  // points an analyst picked to split off into an indicator of their own (their figures' ids)
+  const pick = usePicked();
+  const [selected, setSelected] = useState<number | null>(null);
+  // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
+  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
+  const curation = canCurate && <IndicatorCuration indicator={indicator} picked={[...pick.picked]} onChanged={onChanged} />;
+
+  return (
+    <div className="indicator">
+      <IndicatorHeader indicator={indicator} />
+      <IndicatorRules indicator={indicator} curation={curation} />
 
       <h2>{t('chart')}</h2>
       <SeriesChart points={indicator.series} conflicted={conflicted} onSelect={setSelected} />
 
       <h2>{t('table')}</h2>
-      <table className="dense series-table" data-testid="series-table">
-        <thead>
-          <tr>
-            <th>{t('period')}</th>
-            <th className="num">{t('value')}</th>
-            <th>{t('region')}</th>
-            <th>{t('sourcesHeader')}</th>
-            {canCurate && <th title={t('splitPick')}>{t('split')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {indicator.series.map((point, i) => (
-            <tr key={i} ref={(el) => void (rows.current[i] = el)} className={selected === i ? 'selected' : undefined}>
-              <td className="nowrap">{formatPointTime(point, lang)}</td>
-              <td className="num">
-                {formatValue(point, lang)}
-                {conflicted.has(i) && <span className="badge badge-conflict">{t('conflictBadge')}</span>}
-              </td>
-              <td className="nowrap">{point.region ?? '—'}</td>
-              <td>
-                <PointSources indicatorId={indicator.id} ord={i} point={point} />
-              </td>
-              {canCurate && (
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('splitPick')}
-                    disabled={point.sources.length === 0}
-                    checked={point.sources.length > 0 && point.sources.every((s) => picked.has(s.quantityId))}
-                    onChange={() => togglePoint(point.sources.map((s) => s.quantityId))}
-                  />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SeriesTable indicator={indicator} conflicted={conflicted} selected={selected} pick={canCurate ? pick : null} />
 
       {indicator.conflicts.length > 0 && (
         <>

@@ -1,11 +1,11 @@
 /** The list pages: conflicts, timeline, cooperation items, reports. */
 import { NewMark } from '../changes.tsx';
-import { Fragment, useState } from 'react';
-import { api } from '../api.ts';
-import { AreaSelect, Async, KEY_AREAS, Pager, ProgressBar, reportHref } from '../components/common.tsx';
+import { Fragment, useState, type ReactNode } from 'react';
+import { api, type Page, type StoredItem } from '../api.ts';
+import { AreaSelect, Async, Pager, ProgressBar, reportHref } from '../components/common.tsx';
 import { formatDate } from '../format.ts';
 import { useApi } from '../hooks.ts';
-import { useI18n } from '../i18n.tsx';
+import { KEY_AREAS, useI18n, type MessageKey } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { ConflictTable } from '../components/ConflictTable.tsx';
 
@@ -13,30 +13,49 @@ const PAGE = 50;
 
 const yearOf = (date: string | null | undefined): string | null => (date ? date.slice(0, 4) : null);
 
-export function ConflictsPage() {
+/** A page of rows filtered by key area, a page at a time: conflicts, cooperation items. */
+function AreaPagedList<T>({
+  title,
+  empty,
+  fetch,
+  children,
+}: {
+  title: MessageKey;
+  empty: MessageKey;
+  fetch: (p: { area?: string; limit: number; offset: number }) => Promise<Page<T>>;
+  children: (rows: T[]) => ReactNode;
+}) {
   const { t } = useI18n();
   const [area, setArea] = useState('');
   const [offset, setOffset] = useState(0);
-  const loaded = useApi(() => api.conflicts({ area: area || undefined, limit: PAGE, offset }), [area, offset]);
+  const loaded = useApi(() => fetch({ area: area || undefined, limit: PAGE, offset }), [area, offset]);
   return (
     <>
       <div className="toolbar">
-        <h1>{t('navConflicts')}</h1>
+        <h1>{t(title)}</h1>
         <AreaSelect value={area} onChange={(a) => (setArea(a), setOffset(0))} areas={KEY_AREAS} />
       </div>
       <Async loaded={loaded}>
         {(page) =>
           page.rows.length === 0 ? (
-            <p className="muted">{t('noConflicts')}</p>
+            <p className="muted">{t(empty)}</p>
           ) : (
             <>
-              <ConflictTable conflicts={page.rows} />
+              {children(page.rows)}
               <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
             </>
           )
         }
       </Async>
     </>
+  );
+}
+
+export function ConflictsPage() {
+  return (
+    <AreaPagedList title="navConflicts" empty="noConflicts" fetch={api.conflicts}>
+      {(rows) => <ConflictTable conflicts={rows} />}
+    </AreaPagedList>
   );
 }
 
@@ -100,56 +119,44 @@ export function TimelinePage() {
 }
 
 export function ItemsPage() {
-  const { t, lang, area: areaName } = useI18n();
-  const [area, setArea] = useState('');
-  const [offset, setOffset] = useState(0);
-  const loaded = useApi(() => api.items({ area: area || undefined, limit: PAGE, offset }), [area, offset]);
   return (
-    <>
-      <div className="toolbar">
-        <h1>{t('navItems')}</h1>
-        <AreaSelect value={area} onChange={(a) => (setArea(a), setOffset(0))} areas={KEY_AREAS} />
-      </div>
-      <Async loaded={loaded}>
-        {(page) =>
-          page.rows.length === 0 ? (
-            <p className="muted">{t('empty')}</p>
-          ) : (
-            <>
-              <table className="dense" data-testid="items-table">
-                <thead>
-                  <tr>
-                    <th>{t('itemName')}</th>
-                    <th>{t('progress')}</th>
-                    <th>{t('area')}</th>
-                    <th>{t('reports')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.rows.map((item) => (
-                    <tr key={item.id}>
-                      <td>
-                        <Link to={reportHref(item.reportId, item.span)}>{item.name}</Link>
-                        <div className="muted small">{item.sentenceText}</div>
-                      </td>
-                      <td className="progress-cell">
-                        <ProgressBar done={item.done} total={item.total} />
-                      </td>
-                      <td>{item.areas.map((a) => areaName(a)).join('、') || '—'}</td>
-                      <td className="small">
-                        <Link to={reportHref(item.reportId)}>{item.reportTitle ?? `${t('reports')} #${item.reportId}`}</Link>{' '}
-                        <span className="muted">{formatDate(item.published, lang)}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
-            </>
-          )
-        }
-      </Async>
-    </>
+    <AreaPagedList title="navItems" empty="empty" fetch={api.items}>
+      {(rows) => <ItemsTable rows={rows} />}
+    </AreaPagedList>
+  );
+}
+
+function ItemsTable({ rows }: { rows: StoredItem[] }) {
+  const { t, lang, area: areaName } = useI18n();
+  return (
+    <table className="dense" data-testid="items-table">
+      <thead>
+        <tr>
+          <th>{t('itemName')}</th>
+          <th>{t('progress')}</th>
+          <th>{t('area')}</th>
+          <th>{t('reports')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((item) => (
+          <tr key={item.id}>
+            <td>
+              <Link to={reportHref(item.reportId, item.span)}>{item.name}</Link>
+              <div className="muted small">{item.sentenceText}</div>
+            </td>
+            <td className="progress-cell">
+              <ProgressBar done={item.done} total={item.total} />
+            </td>
+            <td>{item.areas.map((a) => areaName(a)).join('、') || '—'}</td>
+            <td className="small">
+              <Link to={reportHref(item.reportId)}>{item.reportTitle ?? `${t('reports')} #${item.reportId}`}</Link>{' '}
+              <span className="muted">{formatDate(item.published, lang)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

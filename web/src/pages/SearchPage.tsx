@@ -6,7 +6,7 @@ import { formatDate } from '../format.ts';
 import { useApi } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
-import { unbracket } from '../segments.ts';
+import { unbracket } from '../fact-runs.ts';
 
 const KIND_KEY: Record<SearchHit['kind'], MessageKey> = { report: 'kindReport', quantity: 'kindQuantity', event: 'kindEvent', item: 'kindItem' };
 const PAGE = 20;

@@ -4,11 +4,7 @@
  * space-joined jieba tokens and lets FTS5's unicode61 tokenizer split on the spaces. Beside them it
  * indexes overlapping character pairs, which find a word jieba merged into a longer unknown one.
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-
-let jieba: Jieba | null = null;
-const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
+import { jieba as segmenter } from '../extract/words.ts';
 
 /** A token worth indexing: it has a letter or digit (drops punctuation and spaces). */
 const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -1,5 +1,5 @@
 /**
- * Chinese word segmentation through @node-rs/jieba (a maintained Rust port of jieba). The instance
+ * Chinese words through @node-rs/jieba (a maintained Rust port of jieba). The instance
  * loads its dictionary once, lazily, on first use: it costs a few hundred milliseconds.
  */
 import { Jieba } from '@node-rs/jieba';
@@ -12,7 +12,8 @@ export interface TaggedWord {
 
 let instance: Jieba | null = null;
 
-function jieba(): Jieba {
+/** The one jieba instance of a process (a worker): extraction's tagging and the store's search terms share it. */
+export function jieba(): Jieba {
   instance ??= Jieba.withDict(dict);
   return instance;
 }

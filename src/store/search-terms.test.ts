@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanBigrams, indexTokens, queryWords } from './segment.ts';
+import { hanBigrams, indexTokens, queryWords } from './search-terms.ts';
 import { ftsMatchExpression } from './drivers/sqlite.ts';
 import { tsQueryExpression } from './drivers/postgres.ts';
 
