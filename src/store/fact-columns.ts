@@ -21,8 +21,8 @@ export interface FactColumn<In, Row, Out> {
   readonly header?: string;
 }
 
-/** Where a fact stands, as the writer holds it. */
-interface FactPlace {
+/** Where any fact stands in its report, as the writer holds it (quantities, events, items). */
+export interface FactSpot {
   reportId: number;
   ord: number;
   span: Span;
@@ -30,12 +30,15 @@ interface FactPlace {
   surface: string;
   sentenceText: string;
   stage: string;
+}
+
+/** Where an event or an item stands, and the key areas its words name. */
+interface FactPlace extends FactSpot {
   areas: readonly KeyArea[];
 }
 
-/** The columns events and items share (rows.ts' row shapes have them). */
-interface PlaceRow {
-  id: number;
+/** The columns that place any fact's row in its report (sources of series points read them too). */
+export interface SpotRow {
   report_id: number;
   ord: number;
   span_start: number;
@@ -44,6 +47,11 @@ interface PlaceRow {
   sentence_end: number;
   surface: string;
   sentence_text: string;
+}
+
+/** The columns events and items share (rows.ts' row shapes have them). */
+interface PlaceRow extends SpotRow {
+  id: number;
   stage: string;
   areas: string;
 }

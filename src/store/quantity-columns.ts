@@ -4,9 +4,10 @@
  * and its export header. The INSERT column list, the row → StoredQuantity mapper, a figure's values
  * (FigureValues), what filing reads and the export's quantity columns are all drawn from it.
  */
-import type { Approx, FigureStatus, Measure, Period, Span } from '../document/index.ts';
+import type { Approx, FigureStatus, Measure, Period } from '../document/index.ts';
 import { markOf, type CurationRow, type FigureValues } from './curation.ts';
 import type { StoredQuantity } from './types.ts';
+import type { FactSpot } from './fact-columns.ts';
 import { json, parseJson } from './values.ts';
 
 /** A quantity row as it comes out of the database. */
@@ -39,14 +40,7 @@ export interface QuantityRow {
 }
 
 /** What the writer holds of a quantity as it inserts its row: its place, its reading (decisions applied), its decision. */
-export interface QuantityInsert {
-  reportId: number;
-  ord: number;
-  span: Span;
-  sentence: Span;
-  surface: string;
-  sentenceText: string;
-  stage: string;
+export interface QuantityInsert extends FactSpot {
   values: FigureValues;
   cues: StoredQuantity['cues'];
   curationId: number | null;

@@ -7,7 +7,7 @@ import type { ReconcileFact } from '../reconcile/index.ts';
 import { toPeriod, valuesOfRow, type QuantityRow } from './quantity-columns.ts';
 import type { ReportSummary, SeriesPoint, SourceRef, StoredEvent, StoredItem } from './types.ts';
 import { parseJson } from './values.ts';
-import { EVENT_COLUMNS, fieldsOf, ITEM_COLUMNS, type EventRow, type ItemRow } from './fact-columns.ts';
+import { EVENT_COLUMNS, fieldsOf, ITEM_COLUMNS, type EventRow, type ItemRow, type SpotRow } from './fact-columns.ts';
 
 export type { EventRow, ItemRow } from './fact-columns.ts';
 
@@ -53,16 +53,8 @@ export type IndicatorFactRow = Pick<
   QuantityRow,
   'report_id' | 'ord' | 'value' | 'value_max' | 'unit' | 'approx' | 'measure' | 'subject' | 'period_start' | 'period_end' | 'has_period' | 'region'
 > & { indicator_id: string; quantity_id: number; ref_date: string | null };
-export interface SourceRow {
+export interface SourceRow extends SpotRow {
   quantity_id: number;
-  report_id: number;
-  ord: number;
-  span_start: number;
-  span_end: number;
-  sentence_start: number;
-  sentence_end: number;
-  surface: string;
-  sentence_text: string;
   title: string | null;
   published: string | null;
   source: string;

@@ -11,7 +11,7 @@ import { idsByOrd, insertRows, setMeta, type StoreContext } from './context.ts';
 import { anchorCurations, ANCHOR_SENTENCE_CHARS, applyFields, curationsOfReport, reanchor, type CurationRow, type FigureValues } from './curation.ts';
 import { StoreError } from './errors.ts';
 import { sentenceExcerpt, storedSentence } from './excerpt.ts';
-import { cellsOf, EVENT_COLUMNS, insertColumns, ITEM_COLUMNS } from './fact-columns.ts';
+import { cellsOf, EVENT_COLUMNS, insertColumns, ITEM_COLUMNS, type FactSpot } from './fact-columns.ts';
 import { assign } from './filing.ts';
 import { QUANTITY_INSERT_COLUMNS, quantityCells } from './quantity-columns.ts';
 import { reportSearchText, searchTermsOf, type SearchTerms } from './search-terms.ts';
@@ -243,23 +243,22 @@ async function insertQuantities(
   return ids;
 }
 
+/** Where an event or item stands: its span and surface, and an excerpt of its sentence around it. */
+function spotOf(reportId: number, doc: Document, ord: number, { fact, span, sentence }: Checked<Event | Item>): FactSpot {
+  return { reportId, ord, span, sentence, surface: textOf(doc.text, span), sentenceText: sentenceExcerpt(doc.text, sentence, span), stage: fact.stage };
+}
+
 async function insertEvents(ctx: StoreContext, reportId: number, doc: Document, events: readonly Checked<Event>[]): Promise<number[]> {
   return insertFacts(
     ctx,
     'events',
     insertColumns(EVENT_COLUMNS),
-    events.map(({ fact: e, span, sentence }, ord) =>
+    events.map((checked, ord) =>
       cellsOf(EVENT_COLUMNS, {
-        reportId,
-        ord,
-        span,
-        sentence,
-        surface: textOf(doc.text, span),
-        sentenceText: sentenceExcerpt(doc.text, sentence, span),
-        stage: e.stage,
-        areas: areasOf(e.summary, ctx.catalog),
-        date: e.date,
-        summary: e.summary,
+        ...spotOf(reportId, doc, ord, checked),
+        areas: areasOf(checked.fact.summary, ctx.catalog),
+        date: checked.fact.date,
+        summary: checked.fact.summary,
       }),
     ),
   );
@@ -270,22 +269,17 @@ async function insertItems(ctx: StoreContext, reportId: number, doc: Document, i
     ctx,
     'items',
     insertColumns(ITEM_COLUMNS),
-    items.map(({ fact: it, span, sentence }, ord) =>
-      cellsOf(ITEM_COLUMNS, {
-        reportId,
-        ord,
-        span,
-        sentence,
-        surface: textOf(doc.text, span),
-        sentenceText: sentenceExcerpt(doc.text, sentence, span),
-        stage: it.stage,
-        areas: areasOf(`${it.name} ${textOf(doc.text, sentence)}`, ctx.catalog),
+    items.map((checked, ord) => {
+      const it = checked.fact;
+      return cellsOf(ITEM_COLUMNS, {
+        ...spotOf(reportId, doc, ord, checked),
+        areas: areasOf(`${it.name} ${textOf(doc.text, checked.sentence)}`, ctx.catalog),
         name: it.name,
         total: it.total,
         done: it.done,
         refDate,
-      }),
-    ),
+      });
+    }),
   );
 }
 
