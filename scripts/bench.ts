@@ -13,6 +13,7 @@ const sections: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   extract: () => import('./bench/extract.ts'),
   api: () => import('./bench/api.ts'),
   load: () => import('./bench/load.ts'),
+  'upload-phases': () => import('./bench/upload-phases.ts'),
   export: () => import('./bench/export.ts'),
   fuzz: () => import('./bench/fuzz.ts'),
   scale: () => import('./bench/scale.ts'),

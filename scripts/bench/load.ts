@@ -12,14 +12,13 @@
  * otherwise be answered 429 by design after 600 requests a minute (and uploads after 30).
  * `--profile DIR` runs the server under `node --cpu-prof`; `--upload-every 0` sends no uploads.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { percentile, repoRoot, startServer } from './server.ts';
-import { smallReport } from './small-reports.ts';
-import { pacedUploads, type UploadTally } from './uploads.ts';
+import { percentile, startServer, threadCpu } from './server.ts';
+import { pacedUploads, uploadFile, type UploadTally } from './uploads.ts';
 
 const SEARCH_QUERIES = ['中欧班列', '高铁', '氢能', '川渝通办', '汽车', '成渝', '科技创新', '异地就医'];
 const P99_LIMIT_MS = 1000;
@@ -45,19 +44,6 @@ async function readPaths(base: string): Promise<{ kind: string; path: string }[]
     { kind: 'conflicts', path: '/api/conflicts' },
     { kind: 'timeline', path: '/api/timeline' },
   ];
-}
-
-/** What is uploaded: in turn a bundled report with a line of its own (new content, the same facts) and a small generated one. */
-function uploadFile(index: number): { name: string; bytes: Uint8Array; type: string } {
-  const corpus = join(repoRoot, 'data', 'corpus');
-  const files = readdirSync(corpus).sort();
-  if (index % 2 === 0) {
-    const file = files[(index / 2) % files.length];
-    const bytes = Buffer.concat([readFileSync(join(corpus, file)), Buffer.from(`\n\n（转载编号 ${index}）\n`)]);
-    return { name: `load-${index}-${file}`, bytes, type: 'text/plain' };
-  }
-  const small = smallReport(9, index);
-  return { name: `load-${index}-${small.name}`, bytes: small.bytes, type: 'text/markdown' };
 }
 
 interface ReadLoad {
@@ -130,6 +116,20 @@ function report(load: ReadLoad, uploads: UploadTally, seconds: number): boolean 
   return pass;
 }
 
+/** The server's CPU over the run by thread: main near 100 % of the wall time is a saturated event loop; far below it, a thread waiting for a core. */
+function printServerCpu(before: Map<string, number>, after: Map<string, number>, wall: number, gets: number): void {
+  if (!after.size) return;
+  const used = [...after].map(([name, s]) => [name, s - (before.get(name) ?? 0)] as const).filter(([, s]) => s >= 0.05);
+  const main = used.find(([name]) => name === 'main')?.[1] ?? 0;
+  const others = used.filter(([name]) => name !== 'main').sort((a, b) => b[1] - a[1]);
+  console.log(
+    `server CPU over the ${wall.toFixed(1)} s of GET load: main thread ${main.toFixed(1)} s (${((100 * main) / wall).toFixed(0)} % of one core; ` +
+      `${((1000 * main) / Math.max(1, gets)).toFixed(2)} ms per GET answered)` +
+      (others.length ? `; ${others.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}` : '') +
+      `; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+  );
+}
+
 export async function run(argv: string[] = []): Promise<void> {
   const connections = option(argv, '--connections', 200);
   const seconds = option(argv, '--seconds', 10);
@@ -146,10 +146,15 @@ export async function run(argv: string[] = []): Promise<void> {
         (uploadEvery ? `an upload every ${uploadEvery} ms` : 'no uploads') +
         `; answer cache ${cacheTtlMs} ms; server in a child process, rate limit off`,
     );
+    const cpuBefore = threadCpu(server.child.pid!);
+    const startedAt = performance.now();
     const uploading = uploadEvery ? pacedUploads(server.base, uploadEvery, seconds * 1000, uploadFile) : null;
     const load = await readLoad(server.base, paths, connections, seconds);
+    const cpuAfter = threadCpu(server.child.pid!);
+    const wall = (performance.now() - startedAt) / 1000;
     const uploads = (await uploading?.finished) ?? { sent: 0, accepted: 0, created: 0, unchanged: 0, maxInFlight: 0, latencies: [], errors: new Map() };
     report(load, uploads, seconds);
+    printServerCpu(cpuBefore, cpuAfter, wall, load.latencies.length);
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

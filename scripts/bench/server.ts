@@ -3,7 +3,7 @@
  * so the load generator does not share its event loop, on a free loopback port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,4 +77,26 @@ export function processMemory(pid: number): { rss: number; peak: number } | null
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * CPU seconds each thread of a Linux process has used (user + system, from /proc/PID/task/*\/stat),
+ * by thread name (the main thread is named after the process; Node names its workers, its GC and
+ * libuv helpers). Empty elsewhere. Two readings' difference over a run shows whether the server's
+ * one JavaScript thread was saturated or waiting for a core.
+ */
+export function threadCpu(pid: number): Map<string, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = (tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))).trim();
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticks);
+    }
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return out;
 }

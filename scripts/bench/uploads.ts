@@ -3,7 +3,11 @@
  * cookie and its CSRF token from GET /api/session), paced by the clock: one every `everyMs`
  * whether or not the previous one was answered, as users uploading independently would.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
+import { repoRoot } from './server.ts';
+import { smallReport } from './small-reports.ts';
 
 export interface UploadTally {
   sent: number;
@@ -88,3 +92,17 @@ export function pacedUploads(
   })();
   return { finished };
 }
+
+/** What is uploaded: in turn a bundled report with a line of its own (new content, the same facts) and a small generated one. */
+export function uploadFile(index: number): { name: string; bytes: Uint8Array; type: string } {
+  const corpus = join(repoRoot, 'data', 'corpus');
+  const files = readdirSync(corpus).sort();
+  if (index % 2 === 0) {
+    const file = files[(index / 2) % files.length];
+    const bytes = Buffer.concat([readFileSync(join(corpus, file)), Buffer.from(`\n\n（转载编号 ${index}）\n`)]);
+    return { name: `load-${index}-${file}`, bytes, type: 'text/plain' };
+  }
+  const small = smallReport(9, index);
+  return { name: `load-${index}-${small.name}`, bytes: small.bytes, type: 'text/markdown' };
+}
+
