@@ -108,7 +108,7 @@ function report(load: ReadLoad, uploads: UploadTally, seconds: number): boolean 
   console.log(`errors     ${errorCount}${errorCount ? ': ' + [...errors].map(([k, n]) => `${k} × ${n}`).join(', ') : ''}`);
   console.log(
     `uploads    ${uploads.sent} sent, ${uploads.accepted} accepted (${uploads.created} new, ${uploads.unchanged} unchanged), ` +
-      `${uploads.sent - uploads.latencies.length} unanswered at the end; most in flight at once ${uploads.maxInFlight}`,
+      `${uploads.sent - uploads.latencies.length} without an answer (network errors); most in flight at once ${uploads.maxInFlight}`,
   );
   const p99 = percentile(all, 99);
   const pass = p99 < P99_LIMIT_MS && errorCount === 0;
@@ -121,7 +121,8 @@ function printServerCpu(before: Map<string, number>, after: Map<string, number>,
   if (!after.size) return;
   const used = [...after].map(([name, s]) => [name, s - (before.get(name) ?? 0)] as const).filter(([, s]) => s >= 0.05);
   const main = used.find(([name]) => name === 'main')?.[1] ?? 0;
-  const others = used.filter(([name]) => name !== 'main').sort((a, b) => b[1] - a[1]);
+  // Node's worker threads (the upload extractors) keep the process's name, "node"
+  const others = used.filter(([name]) => name !== 'main').sort((a, b) => b[1] - a[1]).map(([name, s]) => [name === 'node' ? 'worker threads' : name, s] as const);
   console.log(
     `server CPU over the ${wall.toFixed(1)} s of GET load: main thread ${main.toFixed(1)} s (${((100 * main) / wall).toFixed(0)} % of one core; ` +
       `${((1000 * main) / Math.max(1, gets)).toFixed(2)} ms per GET answered)` +
