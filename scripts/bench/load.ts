@@ -17,7 +17,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { percentile, startServer, threadCpu } from './server.ts';
+import { mainThreadSchedule, percentile, startServer, threadCpu } from './server.ts';
 import { pacedUploads, uploadFile, type UploadTally } from './uploads.ts';
 
 const SEARCH_QUERIES = ['中欧班列', '高铁', '氢能', '川渝通办', '汽车', '成渝', '科技创新', '异地就医'];
@@ -148,14 +148,24 @@ export async function run(argv: string[] = []): Promise<void> {
         `; answer cache ${cacheTtlMs} ms; server in a child process, rate limit off`,
     );
     const cpuBefore = threadCpu(server.child.pid!);
+    const scheduleBefore = mainThreadSchedule(server.child.pid!);
     const startedAt = performance.now();
     const uploading = uploadEvery ? pacedUploads(server.base, uploadEvery, seconds * 1000, uploadFile) : null;
     const load = await readLoad(server.base, paths, connections, seconds);
     const cpuAfter = threadCpu(server.child.pid!);
+    const scheduleAfter = mainThreadSchedule(server.child.pid!);
     const wall = (performance.now() - startedAt) / 1000;
     const uploads = (await uploading?.finished) ?? { sent: 0, accepted: 0, created: 0, unchanged: 0, maxInFlight: 0, latencies: [], errors: new Map() };
     report(load, uploads, seconds);
     printServerCpu(cpuBefore, cpuAfter, wall, load.latencies.length);
+    if (scheduleBefore && scheduleAfter) {
+      const onCpu = scheduleAfter.onCpu - scheduleBefore.onCpu;
+      const waiting = scheduleAfter.waiting - scheduleBefore.waiting;
+      console.log(
+        `main thread of ${wall.toFixed(1)} s: ${onCpu.toFixed(1)} s on a core, ${waiting.toFixed(1)} s runnable but waiting for one, ` +
+          `${Math.max(0, wall - onCpu - waiting).toFixed(1)} s idle or blocked (no work, or waiting on I/O)`,
+      );
+    }
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

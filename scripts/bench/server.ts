@@ -100,3 +100,17 @@ export function threadCpu(pid: number): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * The main thread's time on a CPU and waiting in the run queue for one (seconds, from
+ * /proc/PID/schedstat); null where the kernel does not keep it. Waiting time is starvation: the
+ * thread had work and no core.
+ */
+export function mainThreadSchedule(pid: number): { onCpu: number; waiting: number } | null {
+  try {
+    const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+    return { onCpu: onCpu / 1e9, waiting: waiting / 1e9 };
+  } catch {
+    return null;
+  }
+}
