@@ -6,14 +6,13 @@
  * The server runs with its rate limit off (`--rate-limit 0`): this measures the handlers, not the
  * limiter, which would otherwise answer 429 by design. Options: --connections N, --seconds S.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { percentile, startServer } from './server.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SEARCH_QUERIES = ['中欧班列', '高铁', '氢能', '川渝通办', '汽车', '成渝', '科技创新', '异地就医'];
 
 interface Target {
@@ -26,29 +25,6 @@ const flag = (argv: string[], name: string, fallback: number): number => {
   const value = at >= 0 ? Number(argv[at + 1]) : NaN;
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
-
-/** Starts `twincity start` on a free port over `store`; resolves with its base URL once it listens. */
-function startServer(store: string, cacheTtlMs: number): Promise<{ child: ChildProcess; base: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(repoRoot, 'bin', 'twincity.js'), 'start', '--store', store, '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--cache-ttl', String(cacheTtlMs)],
-      { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /serving .* on (http:\/\/\S+)/.exec(stderr);
-      if (match) resolvePromise({ child, base: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`twincity start exited (${code}) before listening:\n${stderr}`)));
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function load(base: string, target: Target, connections: number, seconds: number) {
   // autocannon reports p97.5 but not p95: every response time is kept and the percentiles computed here.
@@ -88,7 +64,7 @@ export async function run(argv: string[] = []): Promise<void> {
     ['2 s (default)', 2000],
     ['off', 0],
   ] as const) {
-    const { child, base } = await startServer(join(dir, 'observatory.db'), ttl);
+    const { base, stop } = await startServer(join(dir, 'observatory.db'), { cacheTtlMs: ttl });
     try {
       // Warm up: first requests compile schemas and fill SQLite's page cache.
       for (const t of targets) for (const path of t.paths) await fetch(base + path).then((r) => r.arrayBuffer());
@@ -101,8 +77,7 @@ export async function run(argv: string[] = []): Promise<void> {
         );
       }
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((done) => child.once('exit', done));
+      await stop();
     }
   }
   rmSync(dir, { recursive: true, force: true });

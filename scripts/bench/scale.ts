@@ -16,7 +16,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ingestPaths } from '../../src/ingest/index.ts';
+import { ingestPaths, type IngestSummary } from '../../src/ingest/index.ts';
 import pg from 'pg';
 import { isDatabaseUrl, openStore, type Store } from '../../src/store/index.ts';
 import { GENERATOR_VERSION, MANIFEST_FILE, type CorpusManifest } from '../corpus/generate.ts';
@@ -71,6 +71,32 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   );
   const store = await openStore(storePath);
   if ((await store.stats()).reports > 0) throw new Error(`${store.path} holds reports already: the bench ingests into an empty store`);
+  const { summary, wall, peakRss } = await ingestAndReport(store, storePath, corpusDir, workers);
+
+  // 3. query latency at this size
+  const q = await measureQueries(store);
+  const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
+  console.log(`load avg   ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+  console.log('\nREADME row: | reports | wall | reports/s | MB/s | peak RSS | store | search p50/p95 ms | series p50/p95 ms | overview p50/p95 ms |');
+  console.log(
+    `| ${summary.read} | ${formatSeconds(wall)} | ${(summary.read / wall).toFixed(0)} | ${(summary.bytes / MB / wall).toFixed(2)} | ` +
+      `${(peakRss / MB).toFixed(0)} MB | ${((await storeBytes(storePath)) / MB).toFixed(0)} MB | ${ms(q.search)} | ${ms(q.series)} | ${ms(q.overview)} |`,
+  );
+  if (values.rerun) {
+    const again = performance.now();
+    const second = await ingestPaths([corpusDir], { store, workers });
+    const seconds = (performance.now() - again) / 1000;
+    console.log(`re-run     ${formatSeconds(seconds)} for ${second.read} reports (${(second.read / seconds).toFixed(0)}/s): ` +
+      `${second.unchanged} unchanged, ${second.new} new, ${second.replaced} replaced, ${second.failed} failed`);
+  }
+  await store.close();
+  if (postgresUrl) console.log(`store kept in ${store.path}`);
+  else if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
+  else console.log(`store kept at ${storePath}`);
+}
+
+/** Ingests the corpus into the empty store, rebuilds the derived data, and prints the figures of both. */
+async function ingestAndReport(store: Store, storePath: string, corpusDir: string, workers: number | undefined): Promise<{ summary: IngestSummary; wall: number; peakRss: number }> {
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   let lastLine = started;
@@ -112,26 +138,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   console.log(`peak RSS   ${(peakRss / MB).toFixed(0)} MB`);
   console.log(`store      ${((await storeBytes(storePath)) / MB).toFixed(1)} MB: ${stats.reports} reports, ${stats.quantities} quantities, ${stats.events} events, ${stats.items} items, ${stats.indicators} indicators, ${stats.seriesPoints} series points, ${stats.conflicts} conflicts`);
 
-  // 3. query latency at this size
-  const q = await measureQueries(store);
-  const ms = (r: { p50: number; p95: number } | null) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : '–');
-  console.log(`load avg   ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
-  console.log('\nREADME row: | reports | wall | reports/s | MB/s | peak RSS | store | search p50/p95 ms | series p50/p95 ms | overview p50/p95 ms |');
-  console.log(
-    `| ${summary.read} | ${formatSeconds(wall)} | ${(summary.read / wall).toFixed(0)} | ${(summary.bytes / MB / wall).toFixed(2)} | ` +
-      `${(peakRss / MB).toFixed(0)} MB | ${((await storeBytes(storePath)) / MB).toFixed(0)} MB | ${ms(q.search)} | ${ms(q.series)} | ${ms(q.overview)} |`,
-  );
-  if (values.rerun) {
-    const again = performance.now();
-    const second = await ingestPaths([corpusDir], { store, workers });
-    const seconds = (performance.now() - again) / 1000;
-    console.log(`re-run     ${formatSeconds(seconds)} for ${second.read} reports (${(second.read / seconds).toFixed(0)}/s): ` +
-      `${second.unchanged} unchanged, ${second.new} new, ${second.replaced} replaced, ${second.failed} failed`);
-  }
-  await store.close();
-  if (postgresUrl) console.log(`store kept in ${store.path}`);
-  else if (!values['keep-store']) for (const suffix of ['', '-wal', '-shm']) rmSync(storePath + suffix, { force: true });
-  else console.log(`store kept at ${storePath}`);
+  return { summary, wall, peakRss };
 }
 
 /** Opens a kept store (migrating it, and rebuilding what the migration asks, timed) and measures its queries. */

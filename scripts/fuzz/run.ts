@@ -17,6 +17,10 @@ export interface FuzzOptions {
   corpora: readonly string[];
   /** A case slower than this counts as a hang (ms). */
   hangMs: number;
+  /** Run only the cases whose index is `index` modulo `count` (one of `count` processes side by side). */
+  shard?: { index: number; count: number };
+  /** Called after every case with the counts so far. */
+  onCase?: (sofar: Readonly<FuzzSummary>) => void;
 }
 
 export interface FuzzFinding {
@@ -70,7 +74,8 @@ export function runFuzz(options: FuzzOptions): FuzzSummary {
   if (!paths.length) throw new Error(`fuzz: no seed files in ${options.corpora.join(', ')}`);
   const seeds = paths.map((p) => new Uint8Array(readFileSync(p)));
   const summary: FuzzSummary = { cases: 0, read: 0, refused: 0, crashes: 0, hangs: 0, nonFinite: 0, findings: [], slowestMs: 0 };
-  for (let index = 0; index < options.cases; index++) {
+  const shard = options.shard ?? { index: 0, count: 1 };
+  for (let index = shard.index; index < options.cases; index += shard.count) {
     const { bytes, seedIndex } = mutateCase(seeds, options.seed, index);
     const seed = paths[seedIndex];
     const started = performance.now();
@@ -97,6 +102,19 @@ export function runFuzz(options: FuzzOptions): FuzzSummary {
       summary.hangs++;
       summary.findings.push({ index, seed, kind: 'hang', detail: `${Math.round(ms)} ms` });
     }
+    options.onCase?.(summary);
   }
   return summary;
+}
+
+/** The summaries of several shards of one run as one. */
+export function mergeSummaries(parts: readonly FuzzSummary[]): FuzzSummary {
+  const total: FuzzSummary = { cases: 0, read: 0, refused: 0, crashes: 0, hangs: 0, nonFinite: 0, findings: [], slowestMs: 0 };
+  for (const p of parts) {
+    for (const key of ['cases', 'read', 'refused', 'crashes', 'hangs', 'nonFinite'] as const) total[key] += p[key];
+    total.findings.push(...p.findings);
+    total.slowestMs = Math.max(total.slowestMs, p.slowestMs);
+  }
+  total.findings.sort((a, b) => a.index - b.index);
+  return total;
 }
