@@ -61,8 +61,6 @@ export default tseslint.config(
       '**/*.test.ts',
       '**/*.test.tsx',
       'test/**',
-      // TEMPORARY (issue 15): being split in a branch right now; remove at merge.
-      'scripts/bench/scale.ts',
     ],
     rules: {
       'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],

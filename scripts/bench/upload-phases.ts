@@ -15,7 +15,7 @@ import { documentFromJSON } from '../../src/document/index.ts';
 import { ingestCorpusIfEmpty } from '../../src/serve/bootstrap.ts';
 import { extractUpload } from '../../src/serve/extract.ts';
 import { openStore } from '../../src/store/index.ts';
-import { reportSearchTerms } from '../../src/store/segment.ts';
+import { reportSearchTerms } from '../../src/store/search-terms.ts';
 import { percentile } from './server.ts';
 import { uploadFile } from './uploads.ts';
 
