@@ -182,9 +182,13 @@ export function createDocument(init: Pick<Document, 'source' | 'location' | 'for
   };
 }
 
-/** A JSON round trip gives the same Document back (the OffsetMap serializes itself). */
+/**
+ * A JSON round trip gives the same Document back (the OffsetMap serializes itself), but for its
+ * time expressions: they are what the extract stages read, not facts, so a worker's answer and the
+ * API leave them out (`times` comes back null).
+ */
 export function documentToJSON(doc: Document): unknown {
-  return { ...doc, rawOffsets: doc.rawOffsets.toJSON() };
+  return { ...doc, times: null, rawOffsets: doc.rawOffsets.toJSON() };
 }
 
 export function documentFromJSON(json: unknown): Document {

@@ -8,6 +8,7 @@ import { documentToJSON, ReportError } from '../document/index.ts';
 import { processDocument } from '../pipeline.ts';
 import { keptBytes, readBytesAsync } from '../read/index.ts';
 import { onTheClockAsync, type BudgetSlot } from '../ingest/budget.ts';
+import { reportSearchTerms, type SearchTerms } from '../store/search-terms.ts';
 
 export interface ExtractJob {
   bytes: Uint8Array;
@@ -21,8 +22,12 @@ export interface ExtractJob {
   budgetSlot?: BudgetSlot;
 }
 
-/** `bytes[i]`: what to keep of the upload for `docs[i]` (an item of a feed: its own part). */
-export type ExtractOutcome = { ok: true; docs: unknown[]; bytes: Uint8Array[] } | { ok: false; location: string; reason: string };
+/**
+ * `bytes[i]`: what to keep of the upload for `docs[i]` (an item of a feed: its own part);
+ * `searchTerms[i]`: its search terms, segmented here in the worker rather than on the server's thread.
+ */
+export type ExtractOutcome =
+  { ok: true; docs: unknown[]; bytes: Uint8Array[]; searchTerms: Record<string, SearchTerms>[] } | { ok: false; location: string; reason: string };
 
 export function extractUpload(job: ExtractJob): Promise<ExtractOutcome> {
   return onTheClockAsync(job.budgetSlot, () => readAndExtract(job));
@@ -39,13 +44,16 @@ async function readAndExtract(job: ExtractJob): Promise<ExtractOutcome> {
   if (docs.length === 0) return { ok: false, location: job.location, reason: 'no report found in the file' };
   const processed: unknown[] = [];
   const bytes: Uint8Array[] = [];
+  const searchTerms: Record<string, SearchTerms>[] = [];
   for (const doc of docs) {
     try {
       bytes.push(keptBytes(doc, job.bytes));
-      processed.push(documentToJSON(processDocument(doc)));
+      const done = processDocument(doc);
+      searchTerms.push(reportSearchTerms(done));
+      processed.push(documentToJSON(done));
     } catch (error) {
       return { ok: false, location: doc.location, reason: error instanceof Error ? error.message : String(error) };
     }
   }
-  return { ok: true, docs: processed, bytes };
+  return { ok: true, docs: processed, bytes, searchTerms };
 }

@@ -31,7 +31,10 @@ export function uploadName(filename: string): string {
 export type Extractor = (job: ExtractJob) => Promise<ExtractOutcome>;
 
 export interface UploadPoolOptions {
-  /** Uploads read at once, each in its own thread. Default: 2, or 1 on a single core. */
+  /**
+   * Uploads read at once, each in its own thread. Default: one core fewer than the machine has
+   * (at least 1, at most 2), so the server's own thread always finds a core to answer on.
+   */
   workers?: number;
   /** Uploads waiting for a thread at most; one more is answered 503. Default 8 per thread. */
   maxQueue?: number;
@@ -46,7 +49,7 @@ export interface UploadPoolOptions {
  * is stopped and the upload fails with that reason (ingest/budget.ts).
  */
 export function workerExtractor(options: UploadPoolOptions = {}): { extract: Extractor; close: () => Promise<void> } {
-  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const workers = Math.max(1, options.workers ?? Math.min(2, availableParallelism() - 1));
   const maxQueue = Math.max(0, options.maxQueue ?? 8 * workers);
   let pool: Piscina<ExtractJob, ExtractOutcome> | null = null;
   let inFlight = 0;
@@ -82,6 +85,40 @@ export function workerExtractor(options: UploadPoolOptions = {}): { extract: Ext
   };
 }
 
+/**
+ * The store's derived rebuild, shared by concurrent uploads: while one runs, the uploads that come
+ * meanwhile wait for one more run after it, which sees them all — a burst of uploads costs two
+ * rebuilds, not one each. Every caller still returns after a rebuild that includes its report.
+ */
+export function coalescedRefresh(refresh: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    const run = refresh().finally(() => {
+      if (running === run) running = null;
+    });
+    running = run;
+    return run;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return start();
+      });
+    return next;
+  };
+}
+
+const refreshers = new WeakMap<Store, () => Promise<void>>();
+function refreshDerivedOf(store: Store): () => Promise<void> {
+  let refresh = refreshers.get(store);
+  if (!refresh) refreshers.set(store, (refresh = coalescedRefresh(() => store.refreshDerived())));
+  return refresh;
+}
+
 export async function ingestUpload(
   store: Store,
   extract: Extractor,
@@ -99,10 +136,12 @@ export async function ingestUpload(
   // A feed's items in one transaction: an upload is stored whole or not at all.
   const stored = await store.writeBatch(async () => {
     const results: IngestResult[] = [];
-    for (const [i, json] of outcome.docs.entries()) results.push(await store.ingestDocument(documentFromJSON(json), outcome.bytes[i] ?? upload.bytes));
+    for (const [i, json] of outcome.docs.entries()) {
+      results.push(await store.ingestDocument(documentFromJSON(json), outcome.bytes[i] ?? upload.bytes, outcome.searchTerms?.[i]));
+    }
     return results;
   });
-  if (stored.some((r) => r.status !== 'unchanged')) await store.refreshDerived();
+  if (stored.some((r) => r.status !== 'unchanged')) await refreshDerivedOf(store)();
   const reports: UploadResult['reports'] = [];
   for (const { status, reportId } of stored) {
     const detail = await store.report(reportId);
