@@ -57,11 +57,7 @@ export default tseslint.config(
   // (blank lines and comments not counted). Tests may be longer: a table of cases is one thing.
   {
     files: ['src/**/*.{ts,tsx}', 'web/src/**/*.{ts,tsx}', 'scripts/**/*.{ts,tsx,js,mjs}'],
-    ignores: [
-      '**/*.test.ts',
-      '**/*.test.tsx',
-      'test/**',
-    ],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
     rules: {
       'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
