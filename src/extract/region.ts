@@ -82,8 +82,10 @@ const STORY_REACH = 2000;
 
 function storyBetween(text: string, from: number, to: number): boolean {
   if (to - from > STORY_REACH) return false;
-  for (let k = text.indexOf('。', from); k >= 0 && k < to; k = text.indexOf('。', k + 1)) {
-    if (STORY_OPENER.test(text.slice(k + 1, Math.min(to + 60, k + 61)))) return true;
+  // (Searched within the stretch only: a text with no 。 at all must not be scanned to its end per figure.)
+  const stretch = text.slice(from, to);
+  for (let k = stretch.indexOf('。'); k >= 0; k = stretch.indexOf('。', k + 1)) {
+    if (STORY_OPENER.test(text.slice(from + k + 1, Math.min(to + 60, from + k + 61)))) return true;
   }
   return false;
 }
