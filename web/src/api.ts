@@ -28,7 +28,7 @@ export type {
   Source,
   SourceError,
   Conflict,
-  ConflictSide,
+  ConflictMember,
   IndicatorDetail,
   IndicatorSummary,
   Overview,

@@ -33,8 +33,8 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
       return next;
     });
   const [selected, setSelected] = useState<number | null>(null);
-  // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
-  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
+  // Points that are a value of a conflict group: drawn in red on the chart, flagged in the table.
+  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => c.members.map((m) => m.ord))), [indicator]);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   useEffect(() => {
     if (selected !== null) rows.current[selected]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
