@@ -1,21 +1,21 @@
 import type { Command } from 'commander';
 import { guarded, toInt } from './query-support.ts';
 import { openExistingStore, type Conflict, type ConflictMember } from '../store/index.ts';
-import { formatFigure, renderTable } from '../store/text-table.ts';
+import { renderTable } from '../store/text-table.ts';
 
 /** The table shows a group's first values; --json has the first CONFLICT_MEMBERS_INLINE, the API (/api/conflicts/{id}/members) all. */
 const SHOWN_VALUES = 5;
 
 const more = (c: Conflict, shown: number) => (c.memberCount > shown ? ` …+${c.memberCount - shown}` : '');
-/** 210项 ×2 / 311项 ×1: each value with how many sources state it. */
+/** 210项 ×2 / 300余项 ×1: each value as printed, with how many sources state it. */
 const valuesOf = (c: Conflict): string =>
   c.members
     .slice(0, SHOWN_VALUES)
-    .map((m) => `${formatFigure(m)} ×${m.sourceTotal ?? m.sources.length}`)
+    .map((m) => `${m.printed} ×${m.sourceTotal ?? m.sources.length}`)
     .join(' / ') + more(c, SHOWN_VALUES);
 const firstSource = (m: ConflictMember): string => {
   const s = m.sources[0];
-  return s ? `${formatFigure(m)} #${s.reportId}${s.published ? ` ${s.published}` : ''}` : formatFigure(m);
+  return s ? `${m.printed} #${s.reportId}${s.published ? ` ${s.published}` : ''}` : m.printed;
 };
 const sourcesOf = (c: Conflict): string => c.members.slice(0, SHOWN_VALUES).map(firstSource).join('; ') + more(c, SHOWN_VALUES);
 const verdictOf = (c: Conflict): string =>

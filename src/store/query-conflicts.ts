@@ -1,4 +1,5 @@
 /** Queries over conflicts: a page of groups, filtered, with their first values and any analyst's verdict; a group's values paged. */
+import { describeFigure } from '../reconcile/index.ts';
 import { count } from './context.ts';
 import { CONFLICT_DECISION_COLUMNS, CONFLICT_DECISION_JOIN, decisionOf } from './curation.ts';
 import { pointFromRow, type ConflictRow, type PointRow } from './rows.ts';
@@ -36,7 +37,8 @@ type MemberRow = PointRow & { conflict_id: number; member_ord: number };
 
 const memberOf = (p: PointRow): ConflictMember => {
   const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = pointFromRow(p);
-  return { pointId: p.id, ord: p.ord, value, valueMax, unit, approx, period, date, sources, sourceTotal };
+  const printed = sources[0]?.text ?? describeFigure({ value, valueMax, unit, approx });
+  return { pointId: p.id, ord: p.ord, printed, value, valueMax, unit, approx, period, date, sources, sourceTotal };
 };
 
 /** A page of conflicts matching `condition` (SQL over c = conflicts, i = indicators), with their first values and decisions. */

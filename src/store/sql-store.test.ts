@@ -410,6 +410,7 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     const parts = conflicts.find((c) => c.indicatorId === 'parts_suppliers_cross_supply')!;
     expect(parts.members.flatMap((m) => m.sources.map((s) => s.text)).sort()).toEqual(['130家', '300余家']);
     expect(parts).toMatchObject({ memberCount: 2, reportCount: 2 });
+    expect(parts.members.map((m) => m.printed).sort()).toEqual(['130家', '300余家']);
     expect(parts.date?.slice(0, 7)).toBe('2022-06');
     // each value names its point in the series
     const detail = (await store.indicator('parts_suppliers_cross_supply'))!;

@@ -58,6 +58,8 @@ export interface ConflictMember {
   /** The series point's row id (rebuilt with its indicator) and its place in the series (IndicatorDetail.series[ord]). */
   pointId: number;
   ord: number;
+  /** The value as its first source printed it, qualifier and unit included ("300余家"). */
+  printed: string;
   value: number;
   valueMax: number | null;
   unit: string;
