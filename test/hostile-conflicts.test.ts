@@ -66,7 +66,10 @@ describe('1,500 reports disagreeing on one figure', () => {
     const [indicator] = (await store.indicators()).filter((i) => i.id === group.indicatorId);
     expect(indicator).toMatchObject({ pointCount: REPORTS, conflictCount: 1 });
     // the indicator page's conflicts: the one group, bounded the same way
-    expect((await store.indicator(group.indicatorId))!.conflicts.map((c) => c.members.length)).toEqual([CONFLICT_MEMBERS_INLINE]);
+    const detail = (await store.indicator(group.indicatorId))!;
+    expect(detail.conflicts.map((c) => c.members.length)).toEqual([CONFLICT_MEMBERS_INLINE]);
+    // and every point of the series is flagged as a value of it
+    expect(detail.conflictedOrds).toHaveLength(REPORTS);
     // one change for the new group, not one per pair
     expect((await store.changes({ kinds: ['conflict'] })).length).toBe(1);
   });

@@ -417,6 +417,7 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     for (const c of detail.conflicts) {
       for (const m of c.members) expect(detail.series[m.ord].value).toBe(m.value);
     }
+    expect(detail.conflictedOrds).toEqual([0, 1]);
 
     const summary = (await store.indicators({ area: '先进制造业' })).find((i) => i.id === 'parts_suppliers_cross_supply')!;
     expect(summary).toMatchObject({ pointCount: 2, sourceCount: 2, conflictCount: 1, catalogued: true });

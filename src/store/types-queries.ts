@@ -49,8 +49,10 @@ export interface IndicatorDetail extends IndicatorSummary {
   description: string | null;
   patterns: string[];
   series: SeriesPoint[];
-  /** The newest DETAIL_CONFLICTS conflicts of the indicator (conflictCount has the total; Store.conflicts pages them all). */
+  /** The newest DETAIL_CONFLICTS conflict groups of the indicator (conflictCount has the total; Store.conflicts pages them all). */
   conflicts: Conflict[];
+  /** Every series point (by ord) that is a value of some conflict group, those beyond a group's inline members included. */
+  conflictedOrds: number[];
 }
 
 /** One value of a conflict group: a series point that disagrees with another member. */

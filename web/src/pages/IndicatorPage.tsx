@@ -34,7 +34,7 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
     });
   const [selected, setSelected] = useState<number | null>(null);
   // Points that are a value of a conflict group: drawn in red on the chart, flagged in the table.
-  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => c.members.map((m) => m.ord))), [indicator]);
+  const conflicted = useMemo(() => new Set(indicator.conflictedOrds), [indicator]);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   useEffect(() => {
     if (selected !== null) rows.current[selected]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
