@@ -114,6 +114,12 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
   // reports stored before the log began (migration 011): what rests on them alone is no change
   const baseline = Number((await db.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'changes_baseline_report'"))?.value ?? 0);
   const old = (p: Point) => p.reportIds.every((id) => id <= baseline);
+  // reports stored before conflicts were groups (migration 013): their groups were logged as pairs
+  const groupsBaseline = Math.max(
+    baseline,
+    Number((await db.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'conflict_groups_baseline_report'"))?.value ?? 0),
+  );
+  const oldForGroups = (p: Point) => p.reportIds.every((id) => id <= groupsBaseline);
   const at = new Date().toISOString();
   for (const p of points) {
     const key = `${indicatorId} ${pointKey(p)}`;
@@ -132,7 +138,7 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
   // a conflict is its group (indicator, region, date): logged once, when it first appears, not per pair
   for (const c of conflicts) {
     const key = `${indicatorId} ${JSON.stringify([c.region, c.date])}`;
-    if (known.has(`conflict ${keyDigest(key)}`) || c.members.every(old)) continue;
+    if (known.has(`conflict ${keyDigest(key)}`) || c.members.every(oldForGroups)) continue;
     const newest = c.members.flatMap((m) => m.reportIds).reduce((a, b) => Math.max(a, b), 0);
     const values = c.members.slice(0, CHANGE_VALUES).map(shown);
     await recordChange(db, {

@@ -23,3 +23,7 @@ CREATE TABLE conflict_members (
 CREATE INDEX conflict_members_point ON conflict_members(point_id);
 UPDATE indicators SET conflict_count = 0;
 DELETE FROM store_meta WHERE key = 'derived_basis';
+-- The groups rebuilt from reports already stored were logged as their pairs: they are no new
+-- conflict (changes.ts); a group a later report brings is.
+INSERT INTO store_meta (key, value) SELECT 'conflict_groups_baseline_report', CAST(coalesce(max(id), 0) AS TEXT) FROM reports WHERE true
+ON CONFLICT (key) DO NOTHING;
