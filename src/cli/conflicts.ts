@@ -1,15 +1,31 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION, toInt } from './query-support.ts';
-import { openExistingStore, type ConflictSide } from '../store/index.ts';
-import { formatFigure, renderTable } from '../store/text-table.ts';
+import { openExistingStore, type Conflict, type ConflictMember } from '../store/index.ts';
+import { renderTable } from '../store/text-table.ts';
 
-const sourcesOf = (side: ConflictSide): string => side.sources.map((s) => `#${s.reportId}${s.published ? ` ${s.published}` : ''} 「${s.text}」`).join('; ');
+/** The table shows a group's first values; --json has the first CONFLICT_MEMBERS_INLINE, the API (/api/conflicts/{id}/members) all. */
+const SHOWN_VALUES = 5;
+
+const more = (c: Conflict, shown: number) => (c.memberCount > shown ? ` …+${c.memberCount - shown}` : '');
+/** 210项 ×2 / 300余项 ×1: each value as printed, with how many sources state it. */
+const valuesOf = (c: Conflict): string =>
+  c.members
+    .slice(0, SHOWN_VALUES)
+    .map((m) => `${m.printed} ×${m.sourceTotal ?? m.sources.length}`)
+    .join(' / ') + more(c, SHOWN_VALUES);
+const firstSource = (m: ConflictMember): string => {
+  const s = m.sources[0];
+  return s ? `${m.printed} #${s.reportId}${s.published ? ` ${s.published}` : ''}` : m.printed;
+};
+const sourcesOf = (c: Conflict): string => c.members.slice(0, SHOWN_VALUES).map(firstSource).join('; ') + more(c, SHOWN_VALUES);
+const verdictOf = (c: Conflict): string =>
+  c.decision ? `${c.decision.verdict === 'resolved' ? '已裁定' : '非冲突'}${c.decision.stands ? `：${c.decision.stands}` : ''}` : '';
 
 /** `twincity conflicts`: where reports disagree on the same indicator, region and moment. */
 export function registerConflicts(program: Command): void {
   program
     .command('conflicts')
-    .description('values that disagree beyond their qualifiers for the same indicator, region and period')
+    .description('conflict groups: the values that disagree beyond their qualifiers for one indicator, region and period, one row each')
     .option('--indicator <id>', 'only this indicator')
     .option('--area <area>', 'only this key area')
     .option('--region <region>', 'only this region (成渝, 重庆, 四川, 成都…)')
@@ -31,13 +47,14 @@ export function registerConflicts(program: Command): void {
               { header: '指标', value: (c) => c.indicatorName, max: 26 },
               { header: '地区', value: (c) => c.region },
               { header: '日期', value: (c) => c.date },
-              { header: '甲', value: (c) => formatFigure(c.a), align: 'right' },
-              { header: '甲来源', value: (c) => sourcesOf(c.a), max: 40 },
-              { header: '乙', value: (c) => formatFigure(c.b), align: 'right' },
-              { header: '乙来源', value: (c) => sourcesOf(c.b), max: 40 },
+              { header: '编号', value: (c) => c.id, align: 'right' },
+              { header: '数值', value: (c) => c.memberCount, align: 'right' },
+              { header: '各值（来源数）', value: valuesOf, max: 60 },
+              { header: '来源', value: sourcesOf, max: 60 },
+              { header: '审定', value: verdictOf },
             ]),
           );
-          process.stdout.write(`${page.total} conflict(s)\n`);
+          process.stdout.write(`${page.total} conflict group(s) (one per indicator, region and date)\n`);
         } finally {
           await store.close();
         }

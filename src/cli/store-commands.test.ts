@@ -27,10 +27,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('store commands', { timeout: 60_000 }, () => {
   it('conflicts --json lists both required conflicts with their sources', async () => {
     const page = await cliJson<Page<Conflict>>('conflicts');
-    const ids = page.rows.map((c) => `${c.indicatorId}:${[c.a.value, c.b.value].sort((x, y) => x - y).join('/')}`);
+    // one group per indicator, region and date, with its values
+    const ids = page.rows.map(
+      (c) =>
+        `${c.indicatorId}:${c.members
+          .map((m) => m.value)
+          .sort((x, y) => x - y)
+          .join('/')}`,
+    );
     expect(ids).toEqual(expect.arrayContaining(['parts_suppliers_cross_supply:130/300', 'chuanyu_tongban_items:210/311']));
+    expect(page.rows.every((c) => c.members.length === c.memberCount && c.members.every((m) => m.sources.length > 0))).toBe(true);
     const table = await cli('conflicts', '--indicator', 'chuanyu_tongban_items');
-    expect(table).toMatch(/川渝通办事项数.*311项.*210项/);
+    expect(table).toMatch(/川渝通办事项数.*(311项.*210项|210项.*311项)/);
+    expect(table).toMatch(/1 conflict group/);
   });
 
   it('series ID prints the points with report, span and sentence', async () => {

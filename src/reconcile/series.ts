@@ -275,9 +275,33 @@ function describeRange(p: Point): string {
  * Conflicts within one indicator's points: same region, unit and measure, the same period (or as-of
  * dates within the window), and values whose qualifiers cannot both hold. Points from one report
  * only are not set against each other (a report restating itself in another unit of account is the
- * extractor's business, not a disagreement between sources).
+ * extractor's business, not a disagreement between sources). Every pair: findConflictGroups
+ * (conflict-groups.ts) gathers them by indicator, region and date without listing them.
  */
 export function findConflicts(points: readonly Point[], opts: ConflictOptions = { windowDays: DEFAULT_CONFLICT_WINDOW_DAYS }): PointConflict[] {
+  const conflicts: PointConflict[] = [];
+  sweepConflicts(points, opts, (a, b, date) =>
+    conflicts.push({
+      a,
+      b,
+      date,
+      reason: `${describeFigure(a)} 与 ${describeFigure(b)} 不能同时成立：允许范围 ${describeRange(a)} 与 ${describeRange(b)} 不相交`,
+    }),
+  );
+  return conflicts;
+}
+
+/**
+ * Calls `found` for every pair of points that conflict (findConflicts says when), with the date they
+ * share. `skip` may pass over a candidate pair before its values are compared: a caller that has
+ * learnt all a pair could tell it (both already in the same group) saves the comparison.
+ */
+export function sweepConflicts(
+  points: readonly Point[],
+  opts: ConflictOptions,
+  found: (a: Point, b: Point, date: string | null) => void,
+  skip?: (a: Point, b: Point, date: string | null) => boolean,
+): void {
   // Candidates share indicator, region, unit and measure, and either the same flow period or an
   // as-of date: as-of points are swept in date order so each is compared only with those inside
   // the window (linear in the points for a series spread over time, not quadratic).
@@ -290,10 +314,15 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
     group.push(p);
     groups.set(key, group);
   }
-  const conflicts: PointConflict[] = [];
   for (const group of groups.values()) {
     const byReport = new Map<number, Point[]>();
-    for (const p of group) for (const r of p.reportIds) byReport.set(r, [...(byReport.get(r) ?? []), p]);
+    for (const p of group) {
+      for (const r of p.reportIds) {
+        const of = byReport.get(r);
+        if (of) of.push(p);
+        else byReport.set(r, [p]);
+      }
+    }
     const ordered = [...group].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
     for (let i = 0; i < ordered.length; i++) {
       for (let j = i + 1; j < ordered.length; j++) {
@@ -304,17 +333,12 @@ export function findConflicts(points: readonly Point[], opts: ConflictOptions = 
           if (!isFlow(a.period)) break; // sorted by date: every later point is further away
           continue;
         }
+        if (skip?.(a, b, date)) continue;
         if (sameReports(a, b) || compatible(a, b) || statedTogether(a, b, byReport)) continue;
-        conflicts.push({
-          a,
-          b,
-          date,
-          reason: `${describeFigure(a)} 与 ${describeFigure(b)} 不能同时成立：允许范围 ${describeRange(a)} 与 ${describeRange(b)} 不相交`,
-        });
+        found(a, b, date);
       }
     }
   }
-  return conflicts;
 }
 
 /**

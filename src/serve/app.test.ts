@@ -5,7 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument, makeSpan, textOf, type CooperationItem, type Document, type Quantity, type Span } from '../document/index.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { KEY_AREAS, type IndicatorDetail, type Overview, type Page, type ReportDetail, type ReportSummary, type SearchHit } from '../store/types.ts';
+import {
+  KEY_AREAS,
+  type Conflict,
+  type IndicatorDetail,
+  type Overview,
+  type Page,
+  type ReportDetail,
+  type ReportSummary,
+  type SearchHit,
+} from '../store/types.ts';
 import { buildServer, CONTENT_SECURITY_POLICY } from './app.ts';
 import { routes } from './routes.ts';
 import { uploadName } from './upload.ts';
@@ -162,6 +171,7 @@ describe('routing table', () => {
       'GET /api/indicators/:id',
       'GET /api/indicators/:id/points/:ord/sources',
       'GET /api/conflicts',
+      'GET /api/conflicts/:id/members',
       'GET /api/timeline',
       'GET /api/items',
       'GET /api/search',
@@ -226,9 +236,25 @@ describe('API over a store', () => {
     const { body } = await get<Overview>('/api/overview');
     expect(body.stats.reports).toBe(2);
     expect(body.areas.map((a) => a.area)).toContain('公共服务/国际都市');
-    const { body: conflicts } = await get<Page<{ a: { value: number }; b: { value: number } }>>('/api/conflicts');
-    const pairs = conflicts.rows.map((c) => [c.a.value, c.b.value].sort((x, y) => x - y).join('/'));
-    expect(pairs).toContain('130/300');
+    const { body: conflicts } = await get<Page<Conflict>>('/api/conflicts');
+    // one group per indicator, region and date, its values inline
+    const groups = conflicts.rows.map((c) =>
+      c.members
+        .map((m) => m.value)
+        .sort((x, y) => x - y)
+        .join('/'),
+    );
+    expect(groups).toContain('130/300');
+    const parts = conflicts.rows.find((c) => c.members.some((m) => m.value === 300))!;
+    expect(parts).toMatchObject({ memberCount: 2, reportCount: 2 });
+    expect(parts.reason).toMatch(/^同期 2 个数值相互矛盾：/);
+    expect(parts.members.every((m) => m.sources.length > 0 && m.pointId > 0)).toBe(true);
+    const { body: members } = await get<Page<Conflict['members'][number]>>(`/api/conflicts/${parts.id}/members?limit=1`);
+    expect(members.total).toBe(2);
+    expect(members.rows).toEqual([parts.members[0]]);
+    const { body: second } = await get<Page<Conflict['members'][number]>>(`/api/conflicts/${parts.id}/members?limit=1&offset=1`);
+    expect(second.rows).toEqual([parts.members[1]]);
+    expect((await app.inject({ url: '/api/conflicts/999999/members' })).statusCode).toBe(404);
   });
 
   it('answers a repeated read with 304 when the client holds the same answer', async () => {

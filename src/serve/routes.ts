@@ -176,12 +176,29 @@ export const routes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/conflicts',
-    summary: 'Conflicts: the same indicator, region and period reported with values that disagree',
+    summary:
+      'Conflict groups: one per indicator, region and period reported with values that disagree, each with its first values ' +
+      '(members: value as printed, series point, first sources) and memberCount; /api/conflicts/{id}/members pages them all',
     tags: ['indicators'],
     querystring: schema.conflictsQuery,
     handler: (req, reply, { cachedJson, store }) => {
       const q = (req as Query<{ indicatorId?: string; area?: string; region?: string; limit: number; offset: number }>).query;
       return cachedJson(reply, `conflicts:${JSON.stringify(q)}`, () => store.conflicts(q));
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/conflicts/:id/members',
+    summary: "Every value of one conflict group, most reports first, a page at a time (the listing carries each group's first few)",
+    tags: ['indicators'],
+    params: schema.conflictParams,
+    querystring: schema.conflictMembersQuery,
+    handler: (req, reply, { cachedJson, store }) => {
+      const { id } = (req as Params<{ id: number }>).params;
+      const { limit, offset } = (req as Query<{ limit: number; offset: number }>).query;
+      return cachedJson(reply, `conflict-members:${id}:${limit}:${offset}`, async () =>
+        found(await store.conflictMembers(id, { limit, offset }), `conflict ${id}`),
+      );
     },
   },
   {

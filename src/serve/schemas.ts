@@ -78,6 +78,19 @@ export const conflictsQuery = {
   },
 } as const;
 
+export const conflictParams = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'the conflict group (rebuilt with its indicator)' } },
+} as const;
+
+export const conflictMembersQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: limit(1000, 100), offset },
+} as const;
+
 export const timelineQuery = {
   type: 'object',
   additionalProperties: false,

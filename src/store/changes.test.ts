@@ -47,4 +47,36 @@ describe('change log', () => {
     await store.refreshDerived({ full: true });
     expect((await store.changes()).length).toBe(changes.length);
   });
+
+  it('logs a conflict once per group: not the groups an upgraded store had as pairs, but a group a new report brings', async () => {
+    const path2 = join(dir, 'upgraded.db');
+    let upgraded = await openStore(path2);
+    await upgraded.ingestDocument(A);
+    await upgraded.ingestDocument(B);
+    await upgraded.refreshDerived();
+    await upgraded.close();
+    // as a store whose conflicts were logged as pairs before migration 013
+    const db = new Database(path2);
+    db.exec(`UPDATE changes SET key = 'pair-' || key WHERE kind = 'conflict';
+      UPDATE store_meta SET value = (SELECT CAST(max(id) AS TEXT) FROM reports) WHERE key = 'conflict_groups_baseline_report'`);
+    db.close();
+    upgraded = await openStore(path2);
+    try {
+      await upgraded.refreshDerived({ full: true });
+      expect((await upgraded.changes({ kinds: ['conflict'] })).length).toBe(1);
+      // a third value for the same moment joins the group: the group is new to the log (its pair was not)
+      const D = report('d', '川渝汽车配套再进一步\n\n2024年6月30日\n\n截至目前，两地共有150家零部件企业参与对方整车配套。\n');
+      await upgraded.ingestDocument(D);
+      await upgraded.refreshDerived();
+      const conflicts = await upgraded.changes({ kinds: ['conflict'] });
+      expect(conflicts.length).toBe(2);
+      expect(conflicts.at(-1)!.detail).toMatchObject({ memberCount: 3 });
+      expect(conflicts.at(-1)!.title).toMatch(/130家.*150家|150家.*130家/);
+      // and once only
+      await upgraded.refreshDerived({ full: true });
+      expect((await upgraded.changes({ kinds: ['conflict'] })).length).toBe(2);
+    } finally {
+      await upgraded.close();
+    }
+  });
 });

@@ -9,7 +9,7 @@
  * `recordChange(db, { kind: 'decision', key, title, indicatorId, reportId, detail })`).
  */
 import { createHash } from 'node:crypto';
-import type { Point, PointConflict } from '../reconcile/index.ts';
+import type { ConflictGroup, Point } from '../reconcile/index.ts';
 import type { Params, SqlSession } from './sql.ts';
 import type { Change, ChangeKind, ChangeQuery, NewChange } from './types.ts';
 
@@ -96,11 +96,14 @@ const shown = (p: Point): string =>
   `${APPROX_ZH[p.approx]}${chineseMagnitude(p.value)}${p.valueMax !== null ? `–${chineseMagnitude(p.valueMax)}` : ''}${p.unit}`;
 const where = (p: Point): string => [p.region, p.date].filter(Boolean).join(' ');
 
+/** A conflict's change names this many of its values. */
+const CHANGE_VALUES = 5;
+
 /**
  * The points and conflicts of one rebuilt indicator that the log has not seen: called by the store
  * at the end of each indicator's rebuild, inside its transaction.
  */
-export async function recordDerivedChanges(db: SqlSession, indicatorId: string, points: readonly Point[], conflicts: readonly PointConflict[]): Promise<void> {
+export async function recordDerivedChanges(db: SqlSession, indicatorId: string, points: readonly Point[], conflicts: readonly ConflictGroup[]): Promise<void> {
   if (!points.length) return;
   const known = new Set(
     (await db.all<{ kind: string; key: string }>("SELECT kind, key FROM changes WHERE indicator_id = ? AND kind IN ('point', 'conflict')", [indicatorId])).map(
@@ -111,6 +114,12 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
   // reports stored before the log began (migration 011): what rests on them alone is no change
   const baseline = Number((await db.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'changes_baseline_report'"))?.value ?? 0);
   const old = (p: Point) => p.reportIds.every((id) => id <= baseline);
+  // reports stored before conflicts were groups (migration 013): their groups were logged as pairs
+  const groupsBaseline = Math.max(
+    baseline,
+    Number((await db.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'conflict_groups_baseline_report'"))?.value ?? 0),
+  );
+  const oldForGroups = (p: Point) => p.reportIds.every((id) => id <= groupsBaseline);
   const at = new Date().toISOString();
   for (const p of points) {
     const key = `${indicatorId} ${pointKey(p)}`;
@@ -126,22 +135,25 @@ export async function recordDerivedChanges(db: SqlSession, indicatorId: string, 
       detail: { value: p.value, unit: p.unit, reports: p.reportIds.slice(0, 3) },
     });
   }
+  // a conflict is its group (indicator, region, date): logged once, when it first appears, not per pair
   for (const c of conflicts) {
-    const key = `${indicatorId} ${pointKey(c.a)} ${pointKey(c.b)}`;
-    if (known.has(`conflict ${keyDigest(key)}`) || (old(c.a) && old(c.b))) continue;
+    const key = `${indicatorId} ${JSON.stringify([c.region, c.date])}`;
+    if (known.has(`conflict ${keyDigest(key)}`) || c.members.every(oldForGroups)) continue;
+    const newest = c.members.flatMap((m) => m.reportIds).reduce((a, b) => Math.max(a, b), 0);
+    const values = c.members.slice(0, CHANGE_VALUES).map(shown);
     await recordChange(db, {
       kind: 'conflict',
       key,
       at,
       indicatorId,
-      reportId: c.b.reportIds[0] ?? c.a.reportIds[0] ?? null,
-      title: `冲突 · ${name}${c.a.region ? `（${c.a.region}）` : ''}：${shown(c.a)} 与 ${shown(c.b)}`,
+      reportId: newest || null,
+      title: `冲突 · ${name}${c.region ? `（${c.region}）` : ''}：${values.join(' 与 ')}${c.members.length > CHANGE_VALUES ? ` 等 ${c.members.length} 个数值` : ''}`,
       detail: {
         date: c.date,
-        region: c.a.region,
+        region: c.region,
         reason: c.reason,
-        a: { value: c.a.value, reports: c.a.reportIds.slice(0, 10) },
-        b: { value: c.b.value, reports: c.b.reportIds.slice(0, 10) },
+        memberCount: c.members.length,
+        members: c.members.slice(0, CHANGE_VALUES).map((m) => ({ value: m.value, reports: m.reportIds.slice(0, 10) })),
       },
     });
   }

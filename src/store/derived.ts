@@ -4,8 +4,9 @@
  * indicator_facts; a change of catalogue, conflict window or DERIVED_VERSION refiles everything.
  */
 import { createHash } from 'node:crypto';
-import { buildSeries, filingLexiconText, findConflicts, type Catalog, type Point, type ReconcileFact } from '../reconcile/index.ts';
+import { buildSeries, filingLexiconText, findConflictGroups, type Catalog, type Point, type ReconcileFact } from '../reconcile/index.ts';
 import { recordDerivedChanges } from './changes.ts';
+import { insertConflictGroups } from './conflict-rows.ts';
 import { getMeta, idsByOrd, insertRows, setMeta, type StoreContext } from './context.ts';
 import { curatedIndicators } from './curation.ts';
 import { reassignAll } from './filing.ts';
@@ -16,7 +17,7 @@ import type { SeriesPoint, SourceRef } from './types.ts';
 import { json, nowIso } from './values.ts';
 
 /**
- * A series point or conflict side carries at most this many of its sources, the first ingested
+ * A series point (and so a conflict's value) carries at most this many of its sources, the first ingested
  * (sourceTotal says how many there are; pointSources() pages through all of them).
  */
 export const SOURCES_PER_POINT = 3;
@@ -25,7 +26,7 @@ export const SOURCES_PER_POINT = 3;
  * Bump when reconciling (assignment, series, conflicts) changes what it derives from the same facts:
  * a store derived under another version is rebuilt whole when next opened for writing.
  */
-const DERIVED_VERSION = 4;
+const DERIVED_VERSION = 5;
 
 /** A fingerprint of what derived rows depend on besides the facts. */
 export function derivedBasisOf(catalog: Catalog, windowDays: number): string {
@@ -84,6 +85,7 @@ async function applyCuratedIndicators(ctx: StoreContext): Promise<void> {
 /** One indicator's series, conflicts and counts from its facts. Inside a transaction. */
 async function rebuildIndicator(ctx: StoreContext, indicatorId: string): Promise<void> {
   const { db } = ctx;
+  await db.run('DELETE FROM conflict_members WHERE conflict_id IN (SELECT id FROM conflicts WHERE indicator_id = ?)', [indicatorId]);
   await db.run('DELETE FROM conflicts WHERE indicator_id = ?', [indicatorId]);
   await db.run('DELETE FROM point_sources WHERE point_id IN (SELECT id FROM series_points WHERE indicator_id = ?)', [indicatorId]);
   await db.run('DELETE FROM series_points WHERE indicator_id = ?', [indicatorId]);
@@ -104,14 +106,9 @@ async function rebuildIndicator(ctx: StoreContext, indicatorId: string): Promise
     '(?, ?)',
     points.flatMap((p, ord) => p.quantityIds.map((q) => [ids[ord], q])),
   );
-  const conflicts = findConflicts(points, { windowDays: ctx.windowDays });
+  const conflicts = findConflictGroups(points, { windowDays: ctx.windowDays });
   await recordDerivedChanges(db, indicatorId, points, conflicts);
-  await insertRows(
-    db,
-    'INSERT INTO conflicts (indicator_id, region, date, a_point_id, b_point_id, reason) VALUES ',
-    '(?, ?, ?, ?, ?, ?)',
-    conflicts.map((c) => [indicatorId, c.a.region, c.date, pointIds.get(c.a), pointIds.get(c.b), c.reason]),
-  );
+  await insertConflictGroups(ctx, indicatorId, conflicts, pointIds);
   await db.run('UPDATE indicators SET point_count = ?, source_count = ?, conflict_count = ?, series = ? WHERE id = ?', [
     points.length,
     new Set(facts.map((f) => f.reportId)).size,

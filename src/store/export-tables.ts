@@ -3,6 +3,7 @@
  * Each table is declared once (its columns, its query, its order); export.ts writes them out.
  * A quantity's columns and headers come from its column table (quantity-columns.ts).
  */
+import { CONFLICT_DECISION_JOIN } from './curation.ts';
 import { EVENT_COLUMNS, headerOf, ITEM_COLUMNS, type FactColumn } from './fact-columns.ts';
 import { quantityHeader, type QuantityRow } from './quantity-columns.ts';
 import { fillSentences, type SentenceRow } from './sentence-text.ts';
@@ -97,6 +98,11 @@ function seriesSource(dialect: Dialect): ExportSource {
   };
 }
 
+/**
+ * Conflicts one row per value (issue 16): the group's columns repeated on each of its values, so an
+ * analyst in Excel filters, sorts and pivots them (by 冲突编号, or by 指标 and 日期) without
+ * splitting a cell; a group of 1,500 values is 1,500 short rows, read a page at a time.
+ */
 function conflictsSource(dialect: Dialect): ExportSource {
   return {
     name: 'conflicts',
@@ -107,20 +113,23 @@ function conflictsSource(dialect: Dialect): ExportSource {
       ['name_zh', '指标名称'],
       ['region', h('region')],
       ['date', '日期'],
-      ['a_value', '数值甲'],
-      ['a_approx', '限定甲'],
-      ['a_reports', '来源甲'],
-      ['b_value', '数值乙'],
-      ['b_approx', '限定乙'],
-      ['b_reports', '来源乙'],
+      ['member_count', '数值个数'],
+      ['member', '数值序号'],
+      ['value', h('value')],
+      ['value_max', h('value_max')],
       ['unit', h('unit')],
-      ['reason', '原因'],
+      ['approx', h('approx')],
+      ['period_start', h('period_start')],
+      ['period_end', h('period_end')],
+      ['report_ids', '来源报告'],
+      ['verdict', '审定'],
+      ['stands', '采信数值'],
     ]),
-    select: `SELECT c.id, c.indicator_id, i.name_zh, c.region, c.date, a.value AS a_value, a.approx AS a_approx,
-      ${reportsOf(dialect, 'a')} AS a_reports, b.value AS b_value, b.approx AS b_approx, ${reportsOf(dialect, 'b')} AS b_reports,
-      a.unit, c.reason FROM conflicts c JOIN indicators i ON i.id = c.indicator_id
-      JOIN series_points a ON a.id = c.a_point_id JOIN series_points b ON b.id = c.b_point_id`,
-    order: [{ expr: 'c.id' }],
+    select: `SELECT c.id, c.indicator_id, i.name_zh, c.region, c.date, c.member_count, cm.ord + 1 AS member, sp.value, sp.value_max,
+      sp.unit, sp.approx, sp.period_start, sp.period_end, ${reportsOf(dialect, 'sp')} AS report_ids, d.verdict, d.stands
+      FROM conflicts c JOIN indicators i ON i.id = c.indicator_id JOIN conflict_members cm ON cm.conflict_id = c.id
+      JOIN series_points sp ON sp.id = cm.point_id ${CONFLICT_DECISION_JOIN}`,
+    order: [{ expr: 'c.id' }, { expr: 'cm.ord' }],
   };
 }
 

@@ -104,7 +104,16 @@ export async function refile(ctx: StoreContext, quantityIds: readonly number[]):
 /** Every quantity to its indicator again (the catalogue changed), leaving every indicator dirty. Inside a transaction. */
 export async function reassignAll(ctx: StoreContext): Promise<void> {
   // Conflicts first: deleting points then finds no conflict pointing at them.
-  for (const table of ['conflicts', 'point_sources', 'series_points', 'quantity_indicator', 'indicator_facts', 'dirty_indicators', 'indicators']) {
+  for (const table of [
+    'conflict_members',
+    'conflicts',
+    'point_sources',
+    'series_points',
+    'quantity_indicator',
+    'indicator_facts',
+    'dirty_indicators',
+    'indicators',
+  ]) {
     await ctx.db.run(`DELETE FROM ${table}`);
   }
   for (let after = 0; ;) {

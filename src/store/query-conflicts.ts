@@ -1,10 +1,17 @@
-/** Queries over conflicts: a page of them, filtered, with both sides and any analyst's verdict. */
+/** Queries over conflicts: a page of groups, filtered, with their first values and any analyst's verdict; a group's values paged. */
+import { describeFigure } from '../reconcile/index.ts';
 import { count } from './context.ts';
 import { CONFLICT_DECISION_COLUMNS, CONFLICT_DECISION_JOIN, decisionOf } from './curation.ts';
 import { pointFromRow, type ConflictRow, type PointRow } from './rows.ts';
 import type { SqlDriver } from './sql.ts';
-import type { Conflict, ConflictQuery, ConflictSide, KeyArea, Page } from './types.ts';
+import type { Conflict, ConflictMember, ConflictQuery, KeyArea, Page } from './types.ts';
 import { clampLimit, clampOffset } from './values.ts';
+
+/**
+ * A conflict in a listing carries its first this many values (memberCount says how many;
+ * conflictMembers() pages them all): 1,500 reports giving 1,500 values make one bounded row.
+ */
+export const CONFLICT_MEMBERS_INLINE = 20;
 
 export async function conflicts(db: SqlDriver, q: ConflictQuery = {}): Promise<Page<Conflict>> {
   const limit = clampLimit(q.limit, 100);
@@ -26,7 +33,15 @@ export async function conflicts(db: SqlDriver, q: ConflictQuery = {}): Promise<P
   return conflictsWhere(db, clauses.join(' AND '), params, limit, offset);
 }
 
-/** A page of conflicts matching `condition` (SQL over c = conflicts, i = indicators), with their sides and decisions. */
+type MemberRow = PointRow & { conflict_id: number; member_ord: number };
+
+const memberOf = (p: PointRow): ConflictMember => {
+  const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = pointFromRow(p);
+  const printed = sources[0]?.text ?? describeFigure({ value, valueMax, unit, approx });
+  return { pointId: p.id, ord: p.ord, printed, value, valueMax, unit, approx, period, date, sources, sourceTotal };
+};
+
+/** A page of conflicts matching `condition` (SQL over c = conflicts, i = indicators), with their first values and decisions. */
 export async function conflictsWhere(
   db: SqlDriver,
   condition: string,
@@ -43,19 +58,18 @@ export async function conflictsWhere(
     ORDER BY i.catalogued DESC, c.date DESC, c.id LIMIT @limit OFFSET @offset`,
     params,
   );
-  // both sides of every conflict on the page in one read
-  const pointIds = [...new Set(rows.flatMap((c) => [c.a_point_id, c.b_point_id]))];
-  const points = new Map<number, PointRow>();
-  if (pointIds.length) {
-    for (const p of await db.all<PointRow>(`SELECT * FROM series_points WHERE id IN (${pointIds.map(() => '?').join(', ')})`, pointIds)) {
-      points.set(p.id, p);
+  // the first values of every conflict on the page in one read, through the member key
+  const members = new Map<number, ConflictMember[]>(rows.map((c) => [c.id, []]));
+  if (rows.length) {
+    const ids = rows.map((c) => c.id);
+    for (const m of await db.all<MemberRow>(
+      `SELECT sp.*, cm.conflict_id, cm.ord AS member_ord FROM conflict_members cm JOIN series_points sp ON sp.id = cm.point_id
+      WHERE cm.conflict_id IN (${ids.map(() => '?').join(', ')}) AND cm.ord < ? ORDER BY cm.conflict_id, cm.ord`,
+      [...ids, CONFLICT_MEMBERS_INLINE],
+    )) {
+      members.get(m.conflict_id)!.push(memberOf(m));
     }
   }
-  const side = (pointId: number): ConflictSide => {
-    const p = points.get(pointId)!;
-    const { value, valueMax, unit, approx, period, date, sources, sourceTotal } = pointFromRow(p);
-    return { ord: p.ord, value, valueMax, unit, approx, period, date, sources, sourceTotal };
-  };
   return {
     total,
     limit,
@@ -67,10 +81,25 @@ export async function conflictsWhere(
       area: (c.area as KeyArea | null) ?? null,
       region: c.region,
       date: c.date,
-      a: side(c.a_point_id),
-      b: side(c.b_point_id),
+      members: members.get(c.id)!,
+      memberCount: c.member_count,
+      reportCount: c.report_count,
       reason: c.reason,
       decision: decisionOf(c),
     })),
   };
+}
+
+/** Every value of one conflict, a page at a time in the group's order; null when there is no such conflict. */
+export async function conflictMembers(db: SqlDriver, conflictId: number, q: { limit?: number; offset?: number } = {}): Promise<Page<ConflictMember> | null> {
+  const limit = clampLimit(q.limit, 100);
+  const offset = clampOffset(q.offset);
+  const conflict = await db.get<{ member_count: number }>('SELECT member_count FROM conflicts WHERE id = ?', [conflictId]);
+  if (!conflict) return null;
+  const rows = await db.all<MemberRow>(
+    `SELECT sp.*, cm.conflict_id, cm.ord AS member_ord FROM conflict_members cm JOIN series_points sp ON sp.id = cm.point_id
+    WHERE cm.conflict_id = ? AND cm.ord >= ? ORDER BY cm.ord LIMIT ?`,
+    [conflictId, offset, limit],
+  );
+  return { total: conflict.member_count, limit, offset, rows: rows.map(memberOf) };
 }

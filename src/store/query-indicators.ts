@@ -115,6 +115,13 @@ export async function indicator(db: SqlDriver, id: string): Promise<IndicatorDet
     patterns: parseJson<string[]>(row.patterns, []),
     series,
     conflicts: (await conflicts(db, { indicatorId: id, limit: DETAIL_CONFLICTS })).rows,
+    conflictedOrds: (
+      await db.all<{ ord: number }>(
+        `SELECT DISTINCT sp.ord FROM conflicts c JOIN conflict_members cm ON cm.conflict_id = c.id JOIN series_points sp ON sp.id = cm.point_id
+        WHERE c.indicator_id = ? ORDER BY sp.ord`,
+        [id],
+      )
+    ).map((r) => r.ord),
   };
 }
 

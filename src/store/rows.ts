@@ -75,8 +75,8 @@ export interface ConflictRow {
   indicator_id: string;
   region: string | null;
   date: string | null;
-  a_point_id: number;
-  b_point_id: number;
+  member_count: number;
+  report_count: number;
   reason: string;
 }
 

@@ -137,7 +137,11 @@ describe('SQLite store', () => {
     db.exec(
       'DROP INDEX indicators_area; ALTER TABLE indicators DROP COLUMN point_count; ALTER TABLE indicators DROP COLUMN source_count; ALTER TABLE indicators DROP COLUMN conflict_count;',
     );
-    db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP INDEX conflicts_a_point; DROP INDEX conflicts_b_point;
+    db.exec(`DROP TABLE indicator_facts; DROP TABLE dirty_indicators; DROP TABLE conflict_members; DROP TABLE conflicts;
+      CREATE TABLE conflicts (id INTEGER PRIMARY KEY, indicator_id TEXT NOT NULL, region TEXT, date TEXT,
+        a_point_id INTEGER NOT NULL REFERENCES series_points(id) ON DELETE CASCADE,
+        b_point_id INTEGER NOT NULL REFERENCES series_points(id) ON DELETE CASCADE, reason TEXT NOT NULL);
+      CREATE INDEX conflicts_indicator ON conflicts(indicator_id);
       ALTER TABLE series_points DROP COLUMN source_count; ALTER TABLE series_points DROP COLUMN sources;
       ALTER TABLE indicators DROP COLUMN series;
       DROP TABLE table_counts; DROP INDEX reports_by_date; DROP INDEX events_by_date; DROP INDEX items_by_date;
@@ -396,22 +400,24 @@ describe.each(backends)('store on $name', ({ available, open }) => {
     expect(series.series[0].sources[0].sentence).toContain('川渝通办');
 
     const conflicts = (await store.conflicts()).rows;
-    const pairs = conflicts.map((c) => [c.indicatorId, [c.a.value, c.b.value].sort((x, y) => x - y)]);
-    expect(pairs).toEqual(
+    const groups = conflicts.map((c) => [c.indicatorId, c.members.map((m) => m.value).sort((x, y) => x - y)]);
+    expect(groups).toEqual(
       expect.arrayContaining([
         ['parts_suppliers_cross_supply', [130, 300]],
         ['chuanyu_tongban_items', [210, 311]],
       ]),
     );
     const parts = conflicts.find((c) => c.indicatorId === 'parts_suppliers_cross_supply')!;
-    expect([...parts.a.sources, ...parts.b.sources].map((s) => s.text).sort()).toEqual(['130家', '300余家']);
+    expect(parts.members.flatMap((m) => m.sources.map((s) => s.text)).sort()).toEqual(['130家', '300余家']);
+    expect(parts).toMatchObject({ memberCount: 2, reportCount: 2 });
+    expect(parts.members.map((m) => m.printed).sort()).toEqual(['130家', '300余家']);
     expect(parts.date?.slice(0, 7)).toBe('2022-06');
-    // each side names its point in the series
+    // each value names its point in the series
     const detail = (await store.indicator('parts_suppliers_cross_supply'))!;
     for (const c of detail.conflicts) {
-      expect(detail.series[c.a.ord].value).toBe(c.a.value);
-      expect(detail.series[c.b.ord].value).toBe(c.b.value);
+      for (const m of c.members) expect(detail.series[m.ord].value).toBe(m.value);
     }
+    expect(detail.conflictedOrds).toEqual([0, 1]);
 
     const summary = (await store.indicators({ area: '先进制造业' })).find((i) => i.id === 'parts_suppliers_cross_supply')!;
     expect(summary).toMatchObject({ pointCount: 2, sourceCount: 2, conflictCount: 1, catalogued: true });

@@ -20,6 +20,7 @@ import type {
   AuditQuery,
   Conflict,
   ConflictDecision,
+  ConflictMember,
   ConflictQuery,
   CurationRecord,
   ExportTable,
@@ -58,7 +59,7 @@ import { StoreError } from './errors.ts';
 import { buildExportTables, exportStreams } from './export-tables.ts';
 import { refile } from './filing.ts';
 import { quantityFromRow, valuesOfRow, type QuantityRow } from './quantity-columns.ts';
-import { conflicts, conflictsWhere } from './query-conflicts.ts';
+import { conflictMembers, conflicts, conflictsWhere } from './query-conflicts.ts';
 import { indicator, indicators, indicatorSummaries, pointSources } from './query-indicators.ts';
 import { overview, stats } from './query-overview.ts';
 import { failures, raws, rawText, report, reports } from './query-reports.ts';
@@ -74,6 +75,7 @@ export { referenceDate } from './writer.ts';
 export { makeSnippet, SEARCH_WINDOW } from './search.ts';
 export { SOURCES_PER_POINT } from './derived.ts';
 export { DETAIL_CONFLICTS, SERIES_SOURCES_INLINE } from './query-indicators.ts';
+export { CONFLICT_MEMBERS_INLINE } from './query-conflicts.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -208,6 +210,9 @@ export class SqlStore implements Store {
   }
   conflicts(q: ConflictQuery = {}): Promise<Page<Conflict>> {
     return conflicts(this.db, q);
+  }
+  conflictMembers(conflictId: number, q: { limit?: number; offset?: number } = {}): Promise<Page<ConflictMember> | null> {
+    return conflictMembers(this.db, conflictId, q);
   }
   timeline(q: TimelineQuery = {}): Promise<TimelineEntry[]> {
     return timeline(this.db, q);

@@ -49,36 +49,49 @@ export interface IndicatorDetail extends IndicatorSummary {
   description: string | null;
   patterns: string[];
   series: SeriesPoint[];
-  /** The newest DETAIL_CONFLICTS conflicts of the indicator (conflictCount has the total; Store.conflicts pages them all). */
+  /** The newest DETAIL_CONFLICTS conflict groups of the indicator (conflictCount has the total; Store.conflicts pages them all). */
   conflicts: Conflict[];
+  /** Every series point (by ord) that is a value of some conflict group, those beyond a group's inline members included. */
+  conflictedOrds: number[];
 }
 
-export interface ConflictSide {
-  /** The point's place in its indicator's series (IndicatorDetail.series[ord]). */
+/** One value of a conflict group: a series point that disagrees with another member. */
+export interface ConflictMember {
+  /** The series point's row id (rebuilt with its indicator) and its place in the series (IndicatorDetail.series[ord]). */
+  pointId: number;
   ord: number;
+  /** The value as its first source printed it, qualifier and unit included ("300余家"). */
+  printed: string;
   value: number;
   valueMax: number | null;
   unit: string;
   approx: Approx;
   period: Period | null;
   date: string | null;
-  /** The first SOURCES_PER_POINT sources by ingest order. */
+  /** The first SOURCES_PER_POINT sources by ingest order (Store.pointSources pages through all of them). */
   sources: SourceRef[];
-  /** How many sources the side has in all (≥ sources.length). */
+  /** How many sources the member has in all (≥ sources.length). */
   sourceTotal?: number;
 }
 
+/**
+ * A conflict (issue 16): every value that disagrees with another for one indicator, region and date
+ * (the same period, or as-of dates within the conflict window), as one group.
+ */
 export interface Conflict {
   id: number;
   indicatorId: string;
   indicatorName: string;
   area: KeyArea | null;
   region: string | null;
-  /** The shared period (or as-of date) the two sides claim, `YYYY-MM-DD`. */
+  /** The period (or as-of date) the members speak about, `YYYY-MM-DD`. */
   date: string | null;
-  a: ConflictSide;
-  b: ConflictSide;
-  /** Why they disagree, in words: "130 vs 300余: 300余 ≥ 300 > 130". */
+  /** The first CONFLICT_MEMBERS_INLINE values, most reports first (memberCount says how many; Store.conflictMembers pages them all). */
+  members: ConflictMember[];
+  memberCount: number;
+  /** Distinct reports behind the members. */
+  reportCount: number;
+  /** Why they disagree, in words: "同期 3 个数值相互矛盾：210项（2篇报道）、311项（1篇报道）…". */
   reason: string;
   /** An analyst's verdict on it (kept by indicator, region and date across rebuilds); null: open. */
   decision: ConflictDecision | null;

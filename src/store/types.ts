@@ -12,6 +12,7 @@ import type { IngestResult, Page, ReportDetail, ReportSummary, SourceRef, Stored
 import type {
   Conflict,
   ConflictDecision,
+  ConflictMember,
   ConflictQuery,
   ExportTable,
   ExportTableStream,
@@ -78,7 +79,10 @@ export interface Store {
   indicator(id: string): Promise<IndicatorDetail | null>;
   /** All sources of one series point (`ord` is its place in the series), in ingest order; null when there is no such point. */
   pointSources(indicatorId: string, ord: number, q?: { limit?: number; offset?: number }): Promise<Page<SourceRef> | null>;
+  /** Conflict groups (one per indicator, region and date), each with its first CONFLICT_MEMBERS_INLINE values. */
   conflicts(q?: ConflictQuery): Promise<Page<Conflict>>;
+  /** Every value of one conflict group in its order (most reports first); null when there is no such conflict. */
+  conflictMembers(conflictId: number, q?: { limit?: number; offset?: number }): Promise<Page<ConflictMember> | null>;
   timeline(q?: TimelineQuery): Promise<TimelineEntry[]>;
   /** Cooperation items by their report's date, a page at a time (default 200, at most 1 000). */
   items(q?: { area?: string; limit?: number; offset?: number }): Promise<Page<StoredItem>>;

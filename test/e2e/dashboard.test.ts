@@ -262,6 +262,12 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     await page.goto(base + '/conflicts');
     await page.getByTestId('conflict-table').waitFor();
     expect(await page.getByTestId('conflict-table').textContent()).toMatch(/300余家|300/);
+    // one row per conflict group, its values together: 130家 and 300余家 in the same row
+    const groupRows = page.getByTestId('conflict-group');
+    expect(await groupRows.count()).toBe((await store.conflicts({ limit: 50 })).rows.length);
+    const parts = groupRows.filter({ hasText: '130家' });
+    expect(await parts.count()).toBe(1);
+    expect(await parts.getByTestId('conflict-member').count()).toBe(2);
     await shot('12-conflicts');
   });
 

@@ -1,6 +1,6 @@
-/** Conflicts as a table: both values with their periods and sources, why they disagree, and an analyst's verdict. */
+/** Conflicts as a table: one row per group (indicator, region, period) with its values, their periods and sources, why they disagree, and an analyst's verdict. */
 import { useState } from 'react';
-import { api, type Conflict } from '../api.ts';
+import { api, type Conflict, type ConflictMember } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { formatPointTime, formatValue } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -48,8 +48,27 @@ function Verdict({ conflict }: { conflict: Conflict }) {
   );
 }
 
-export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: Conflict[]; showIndicator?: boolean }) {
+/** One value of a group: as printed, when, and its first source (how many more state it). */
+function Member({ member }: { member: ConflictMember }) {
   const { t, lang } = useI18n();
+  const [first] = member.sources;
+  const total = member.sourceTotal ?? member.sources.length;
+  return (
+    <li className="conflict-member" data-testid="conflict-member">
+      <span className="num conflict-value">{formatValue(member, lang)}</span> <span className="muted">{formatPointTime(member, lang)}</span>
+      {total > 1 && (
+        <span className="muted">
+          {' '}
+          · {total} {t('sourcesWord')}
+        </span>
+      )}
+      {first && <SourceLine source={first} />}
+    </li>
+  );
+}
+
+export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: Conflict[]; showIndicator?: boolean }) {
+  const { t } = useI18n();
   return (
     <table className="dense conflicts" data-testid="conflict-table">
       <thead>
@@ -57,15 +76,14 @@ export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: 
           {showIndicator && <th>{t('indicator')}</th>}
           <th>{t('period')}</th>
           <th>{t('region')}</th>
-          <th>{t('sideA')}</th>
-          <th>{t('sideB')}</th>
+          <th>{t('conflictValues')}</th>
           <th>{t('reason')}</th>
           <th />
         </tr>
       </thead>
       <tbody>
         {conflicts.map((c) => (
-          <tr key={c.id}>
+          <tr key={c.id} data-testid="conflict-group">
             {showIndicator && (
               <td>
                 <Link to={`/indicators/${encodeURIComponent(c.indicatorId)}`}>{c.indicatorName}</Link>
@@ -73,15 +91,18 @@ export function ConflictTable({ conflicts, showIndicator = true }: { conflicts: 
             )}
             <td className="nowrap">{c.date ?? '—'}</td>
             <td className="nowrap">{c.region ?? '—'}</td>
-            {[c.a, c.b].map((side, i) => (
-              <td key={i}>
-                <div className="num conflict-value">{formatValue(side, lang)}</div>
-                <div className="muted">{formatPointTime(side, lang)}</div>
-                {side.sources.map((s) => (
-                  <SourceLine key={s.quantityId} source={s} />
+            <td>
+              <ul className="conflict-members">
+                {c.members.map((m) => (
+                  <Member key={m.pointId} member={m} />
                 ))}
-              </td>
-            ))}
+              </ul>
+              {c.memberCount > c.members.length && (
+                <div className="muted">
+                  {t('valuesTotal')} {c.memberCount}
+                </div>
+              )}
+            </td>
             <td className="muted">{c.reason}</td>
             <td>
               <Verdict conflict={c} />

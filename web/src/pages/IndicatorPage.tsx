@@ -176,8 +176,8 @@ function IndicatorView({ indicator, onChanged }: { indicator: IndicatorDetail; o
   // points an analyst picked to split off into an indicator of their own (their figures' ids)
   const pick = usePicked();
   const [selected, setSelected] = useState<number | null>(null);
-  // Points that stand on either side of a conflict: drawn in red on the chart, flagged in the table.
-  const conflicted = useMemo(() => new Set(indicator.conflicts.flatMap((c) => [c.a.ord, c.b.ord])), [indicator]);
+  // Points that are a value of a conflict group: drawn in red on the chart, flagged in the table.
+  const conflicted = useMemo(() => new Set(indicator.conflictedOrds), [indicator]);
   const curation = canCurate && <IndicatorCuration indicator={indicator} picked={[...pick.picked]} onChanged={onChanged} />;
 
   return (

@@ -84,7 +84,13 @@ function RecentConflicts({ overview }: { overview: Overview }) {
             <Link to={`/indicators/${encodeURIComponent(c.indicatorId)}`}>{c.indicatorName}</Link>
             {c.region ? (lang === 'zh' ? `（${c.region}）` : ` (${c.region})`) : ''}
             {t('colon')}
-            <span className="conflict-pair">{formatValue(c.a, lang)}</span> ↔ <span className="conflict-pair">{formatValue(c.b, lang)}</span>
+            {c.members.slice(0, 3).map((m, i) => (
+              <span key={m.pointId}>
+                {i > 0 && ' ↔ '}
+                <span className="conflict-pair">{formatValue(m, lang)}</span>
+              </span>
+            ))}
+            {c.memberCount > 3 && ` ↔ … (${c.memberCount})`}
             <span className="muted"> · {c.date ?? ''}</span>
           </li>
         ))}
