@@ -10,7 +10,8 @@ export default defineConfig({
     // Many tests wait on child processes, Chromium or PostgreSQL rather than compute: a third fork
     // keeps both cores busy (measured: ~1.1 cores used with two).
     maxWorkers: 3,
-    // a throwaway PostgreSQL server for the PostgreSQL store's tests
-    globalSetup: ['test/postgres-setup.ts'],
+    // the dashboard built once (test/dashboard-setup.ts), and a throwaway PostgreSQL server for the
+    // PostgreSQL store's tests
+    globalSetup: ['test/dashboard-setup.ts', 'test/postgres-setup.ts'],
   },
 });

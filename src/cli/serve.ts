@@ -4,6 +4,7 @@ import { buildServer, defaultWebRoot } from '../serve/index.ts';
 import { bundledCorpusDir, ingestCorpusIfEmpty } from '../serve/bootstrap.ts';
 import { Watcher } from '../watch/index.ts';
 import { addWatcherOptions, watcherOptions } from './watch.ts';
+import { ensureDashboardBuilt } from './dashboard-build.ts';
 import { STORE_OPTION } from './query-support.ts';
 
 interface ServeFlags {
@@ -69,6 +70,13 @@ function addServeOptions(command: Command): Command {
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   const trustProxy = parseTrustProxy(flags.trustProxy);
+  // The bundled dashboard, built on first serve (or after its sources changed), reused after.
+  if (!flags.web) {
+    const build = await ensureDashboardBuilt();
+    if (build === 'built') process.stderr.write(`twincity: built the dashboard into ${defaultWebRoot}\n`);
+    if (build === 'unavailable')
+      process.stderr.write('twincity: no dashboard build and no Vite to make one (npm ci without --omit=dev): serving the API alone\n');
+  }
   const storePath = resolveStorePath(flags.store);
   const store = await openStore(storePath);
   if (bootstrap) {

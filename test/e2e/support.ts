@@ -1,42 +1,17 @@
 /** What the browser tests share: Debian's Chromium (never a downloaded one) and a built dashboard. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { defaultWebRoot } from '../../src/serve/index.ts';
+import { ensureDashboardBuilt as buildDashboard } from '../../src/cli/dashboard-build.ts';
 import { repoRoot } from '../helpers.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const shots = join(repoRoot, 'test-results', 'e2e');
 export const hasChromium = existsSync(CHROMIUM);
 
-/** Newest modification time under a folder. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds web/dist when it is missing or older than the sources. */
+/** Builds web/dist when it is missing or older than the sources (the same check `twincity serve` makes). */
 export async function ensureDashboardBuilt(): Promise<void> {
-  const index = join(defaultWebRoot, 'index.html');
-  const sources = Math.max(
-    newest(join(repoRoot, 'web', 'src')),
-    newest(join(repoRoot, 'web', 'public')),
-    statSync(join(repoRoot, 'web', 'index.html')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  if ((await buildDashboard()) === 'unavailable') throw new Error('the dashboard tests need Vite (npm ci installs it)');
 }
 
 /** Headless Chromium with the flags this closed network needs (no background connections). */
