@@ -45,7 +45,10 @@ export const DROP_TAGS = new Set([
   'label',
 ]);
 /** Elements that start a new block of text. */
-export const BLOCK_TAGS = new Set([
+/** h1–h6: block elements, and the lines of a page's visible text. */
+export const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+export const BLOCK_TAGS = new Set<string>([
   'address',
   'article',
   'blockquote',
@@ -61,12 +64,7 @@ export const BLOCK_TAGS = new Set([
   'figcaption',
   'figure',
   'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'header',
   'hgroup',
   'hr',

@@ -7,7 +7,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isoDate, parseDate, MONTH_FIRST_DATE, NUMERIC_DATE } from '../document/dates.ts';
 import { CJK, PROSE_PUNCT, squash, weightedLength } from './chars.ts';
-import { childrenOf, elementsBelow, isElement, walkInOut, type HtmlDom } from './html-dom.ts';
+import { childrenOf, elementsBelow, HEADING_TAGS, isElement, walkInOut, type HtmlDom } from './html-dom.ts';
 
 export interface FoundMeta {
   title: string | null;
@@ -85,19 +85,14 @@ function textOfElement(el: AnyNode): string {
 }
 
 /** Elements that end a line of visible text, and those that hold none. */
-const LINE_BREAKING = new Set([
+const LINE_BREAKING = new Set<string>([
   'p',
   'div',
   'br',
   'li',
   'tr',
   'td',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'section',
   'article',
   'header',

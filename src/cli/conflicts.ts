@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { guarded, STORE_OPTION, toInt } from './query-support.ts';
+import { guarded, pagingOptions } from './query-support.ts';
 import { openExistingStore, type Conflict, type ConflictMember } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
@@ -23,15 +23,16 @@ const verdictOf = (c: Conflict): string =>
 
 /** `twincity conflicts`: where reports disagree on the same indicator, region and moment. */
 export function registerConflicts(program: Command): void {
-  program
-    .command('conflicts')
-    .description('conflict groups: the values that disagree beyond their qualifiers for one indicator, region and period, one row each')
-    .option('--indicator <id>', 'only this indicator')
-    .option('--area <area>', 'only this key area')
-    .option('--region <region>', 'only this region (成渝, 重庆, 四川, 成都…)')
-    .option('--limit <n>', 'conflicts per page', toInt, 100)
-    .option('--offset <n>', 'skip this many', toInt, 0)
-    .option(...STORE_OPTION)
+  pagingOptions(
+    program
+      .command('conflicts')
+      .description('conflict groups: the values that disagree beyond their qualifiers for one indicator, region and period, one row each')
+      .option('--indicator <id>', 'only this indicator')
+      .option('--area <area>', 'only this key area')
+      .option('--region <region>', 'only this region (成渝, 重庆, 四川, 成都…)'),
+    'conflicts',
+    100,
+  )
     .option('--json', 'print the page of conflicts as JSON, with every source sentence')
     .action(
       guarded(async (opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {

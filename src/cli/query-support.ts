@@ -3,6 +3,7 @@
  * failure prints one line (`twincity: …`) and exit code 1 instead of a stack trace, and a closed
  * pipe (`twincity search 高铁 | head`) ends quietly; the one wording of the `--store` option.
  */
+import type { Command } from 'commander';
 
 /** `--store <path>`, as every command that opens the store takes it. */
 export const STORE_OPTION = ['--store <path>', 'the store: a SQLite file or a postgres:// URL (default: $TWINCITY_STORE or ./data/observatory.db)'] as const;
@@ -31,4 +32,12 @@ export function guarded<A extends unknown[]>(action: (...args: A) => void | Prom
       process.exitCode = 1;
     }
   };
+}
+
+/** The paging options a listing command takes (`--limit`, `--offset`) and the store it reads. */
+export function pagingOptions(command: Command, what: string, limit: number): Command {
+  return command
+    .option('--limit <n>', `${what} per page`, toInt, limit)
+    .option('--offset <n>', 'skip this many', toInt, 0)
+    .option(...STORE_OPTION);
 }

@@ -1,17 +1,18 @@
 import type { Command } from 'commander';
-import { guarded, STORE_OPTION, toInt } from './query-support.ts';
+import { guarded, pagingOptions } from './query-support.ts';
 import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
 /** `twincity search WORDS`: full-text search over reports and facts (jieba tokens in FTS5). */
 export function registerSearch(program: Command): void {
-  program
-    .command('search')
-    .description('full-text search over reports and their facts; Chinese words are segmented with jieba')
-    .argument('<words...>', 'what to look for, e.g. 高铁 or 氢能 汽车 (all words must match)')
-    .option('--limit <n>', 'hits per page', toInt, 20)
-    .option('--offset <n>', 'skip this many hits', toInt, 0)
-    .option(...STORE_OPTION)
+  pagingOptions(
+    program
+      .command('search')
+      .description('full-text search over reports and their facts; Chinese words are segmented with jieba')
+      .argument('<words...>', 'what to look for, e.g. 高铁 or 氢能 汽车 (all words must match)'),
+    'hits',
+    20,
+  )
     .option('--json', 'print the page of hits as JSON')
     .action(
       guarded(async (words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {

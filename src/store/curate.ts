@@ -14,6 +14,7 @@ import {
   upsertConflictDecision,
   upsertCuratedIndicator,
   upsertCuration,
+  type AnchorRow,
   type CurationRow,
   type FigureValues,
 } from './curation.ts';
@@ -32,13 +33,7 @@ export interface CurationHost {
   reloadMerges(): Promise<void>;
 }
 
-export interface FigureRow {
-  id: number;
-  report_id: number;
-  span_start: number;
-  span_end: number;
-  surface: string;
-  sentence_text: string;
+export interface FigureRow extends AnchorRow {
   curation_id: number | null;
   rejected: number;
   indicator_override: string | null;

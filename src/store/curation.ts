@@ -14,13 +14,17 @@ import { clampLimit, clampOffset, json, nowIso, parseJson } from './values.ts';
 /** What a decision can change of a figure, as the store keeps it. */
 export type FigureValues = Pick<StoredQuantity, 'value' | 'valueMax' | 'unit' | 'approx' | 'measure' | 'subject' | 'period' | 'region' | 'status'>;
 
-export interface CurationRow {
+/** The columns that anchor a figure or a decision to the characters of its report. */
+export interface AnchorRow {
   id: number;
   report_id: number;
   span_start: number;
   span_end: number;
   surface: string;
   sentence_text: string;
+}
+
+export interface CurationRow extends AnchorRow {
   action: FigureAction;
   fields: string;
   machine: string;

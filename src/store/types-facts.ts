@@ -2,7 +2,7 @@
  * The store's answer types for reports and their facts (see types.ts for the whole interface).
  * Plain JSON-able rows: no class instances, no Dates, no BigInts.
  */
-import type { Approx, Cue, FigureStatus, Measure, Period, Span } from '../document/index.ts';
+import type { Cue, Quantity, Span } from '../document/index.ts';
 import type { FigureAction, FigureFields } from './types-curation.ts';
 
 /** The nine key areas of the Circle an indicator belongs to: the catalogue's one list. */
@@ -53,27 +53,19 @@ export interface ReportSummary {
   itemCount: number;
 }
 
-export interface StoredQuantity {
+/** A stored figure: the extractor's reading (Quantity's fields), where it stands, and what filed and corrected it. */
+export interface StoredQuantity extends Pick<Quantity, 'value' | 'unit' | 'approx' | 'measure' | 'subject' | 'period' | 'region' | 'status'> {
   id: number;
   reportId: number;
   span: Span;
   /** The text under `span`. */
   text: string;
-  value: number;
   valueMax: number | null;
-  unit: string;
-  approx: Approx;
-  measure: Measure;
-  subject: string;
-  period: Period | null;
-  region: string | null;
   sentence: Span;
   sentenceText: string;
   stage: string;
   /** The indicator (catalogue id, or `auto:…` for an uncatalogued group) it was reconciled to. */
   indicatorId: string | null;
-  /** `target` for a goal, plan or forecast: filed under its indicator, but no point of its series. */
-  status: FigureStatus;
   /** The words that set its period, region and status, and the rule that filed it. */
   cues: { period: Cue | null; region: Cue | null; status: Cue | null; indicator?: string | null };
   /** The analyst's decision on this figure (its fields above already read as corrected); null: as the machine read it. */
