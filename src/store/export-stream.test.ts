@@ -141,4 +141,12 @@ describe('streamed exports', () => {
     expect(grids.get('数据')!.length).toBe(ROWS + 1);
     expect(grids.get('数据')![0][0]).toBe('数据编号');
   });
+
+  it('continues a long table on further sheets, each with its header', async () => {
+    const { bytes } = await readAll(xlsxStream(store.exportStreams({ tables: ['quantities'], pageSize: PAGE }), { sheetRows: 8_000 }));
+    const grids = await xlsxToGrids(bytes);
+    expect([...grids.keys()]).toEqual(['数据', '数据 (2)', '数据 (3)']);
+    expect([...grids.values()].map((g) => g.length)).toEqual([8_001, 8_001, ROWS - 16_000 + 1]);
+    expect(grids.get('数据 (3)')![0][0]).toBe('数据编号');
+  });
 });

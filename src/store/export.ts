@@ -140,16 +140,39 @@ function roomIn(out: PassThrough): Promise<void> | undefined {
 /** Rows the workbook writer commits between turns of the event loop. */
 const YIELD_ROWS = 500;
 
-/** Writes every table into a workbook writer, a sheet per table, committing each row as it comes. */
-async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough, tables: readonly ExportTableStream[]): Promise<void> {
+/**
+ * Rows per sheet: Excel opens at most 1,048,576 rows a sheet, so a long table (a million reports'
+ * figures) continues on sheets 数值 (2), 数值 (3)… rather than making a workbook Excel refuses.
+ */
+export const XLSX_SHEET_ROWS = 100_000;
+
+type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
+
+function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTableStream, part: number): SheetWriter {
+  const sheet = workbook.addWorksheet(part === 1 ? table.title : `${table.title} (${part})`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(8, Math.min(40, c.header.length * 3)) }));
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
+}
+
+/** Writes every table into a workbook writer, a sheet per table (or per XLSX_SHEET_ROWS of it), committing each row as it comes. */
+async function writeSheets(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  out: PassThrough,
+  tables: readonly ExportTableStream[],
+  sheetRows = XLSX_SHEET_ROWS,
+): Promise<void> {
   workbook.creator = 'twincity';
   workbook.created = new Date(0); // deterministic output for the same store
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.title, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(8, Math.min(40, c.header.length * 3)) }));
-    sheet.getRow(1).font = { bold: true };
+    let part = 1;
+    let sheet = openSheet(workbook, table, part);
     let n = 0;
     for await (const row of table.rows()) {
+      if (n > 0 && n % sheetRows === 0) {
+        sheet.commit();
+        sheet = openSheet(workbook, table, ++part);
+      }
       sheet.addRow(table.columns.map((c) => row[c.key] ?? null)).commit();
       // the zip is compressed off the event loop: let it run (a page read from SQLite never waits)
       if (++n % YIELD_ROWS === 0) await setImmediate();
@@ -164,10 +187,10 @@ async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, out: Pa
  * Every table in one workbook, a sheet per table named by its Chinese title, through exceljs's
  * streaming writer: rows are committed to the zip as they are read, never a whole workbook in memory.
  */
-export function xlsxStream(tables: readonly ExportTableStream[]): Readable {
+export function xlsxStream(tables: readonly ExportTableStream[], options: { sheetRows?: number } = {}): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  writeSheets(workbook, out, tables).catch((error: unknown) => out.destroy(error as Error));
+  writeSheets(workbook, out, tables, options.sheetRows).catch((error: unknown) => out.destroy(error as Error));
   return out;
 }
 
