@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { guarded, pagingOptions } from './query-support.ts';
-import { openExistingStore, type Conflict, type ConflictMember } from '../store/index.ts';
+import type { Conflict, ConflictMember } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
 /** The table shows a group's first values; --json has the first CONFLICT_MEMBERS_INLINE, the API (/api/conflicts/{id}/members) all. */
@@ -36,7 +36,7 @@ export function registerConflicts(program: Command): void {
     .option('--json', 'print the page of conflicts as JSON, with every source sentence')
     .action(
       guarded(async (opts: { indicator?: string; area?: string; region?: string; limit: number; offset: number; store?: string; json?: boolean }) => {
-        const store = await openExistingStore(opts.store);
+        const store = await (await import('../store/index.ts')).openExistingStore(opts.store);
         try {
           const page = await store.conflicts({ indicatorId: opts.indicator, area: opts.area, region: opts.region, limit: opts.limit, offset: opts.offset });
           if (opts.json) {

@@ -5,8 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION } from './query-support.ts';
-import { csvStream, EXPORT_FORMATS, jsonLinesStream, jsonStream, xlsxStream, type ExportFormat } from '../store/export.ts';
-import { openExistingStore } from '../store/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../store/export-formats.ts';
 
 /** A stream to a file, or to stdout (written chunk by chunk, waiting when the pipe is full: stdout is never ended). */
 async function emit(stream: Readable, file?: string): Promise<void> {
@@ -36,6 +35,11 @@ export function registerExport(program: Command): void {
         }
         const format = opts.format as ExportFormat;
         if (format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new Error('xlsx is binary: pass --out FILE.xlsx (or redirect stdout)');
+        // the store and the writers load when an export runs, not when the CLI starts
+        const [{ openExistingStore }, { csvStream, jsonLinesStream, jsonStream, xlsxStream }] = await Promise.all([
+          import('../store/index.ts'),
+          import('../store/export.ts'),
+        ]);
         const store = await openExistingStore(opts.store);
         try {
           const tables = store.exportStreams(opts.table ? { tables: [opts.table] } : {});

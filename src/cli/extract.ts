@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { toContractRecord, type Document } from '../document/index.ts';
-import { processDocument, readInputs } from '../pipeline.ts';
-import { DEFAULT_MAX_BYTES } from '../read/index.ts';
+import { DEFAULT_MAX_BYTES } from '../read/limits.ts';
 
 const say = (line: string) => process.stderr.write(`twincity: ${line}\n`);
 
@@ -38,6 +37,7 @@ export function registerExtract(program: Command): void {
         if (error.code !== 'EPIPE') throw error;
         closed = true;
       });
+      const { processDocument, readInputs } = await import('../pipeline.ts');
       for await (const result of readInputs(paths, { maxBytes, timeoutMs })) {
         if (closed) break;
         if (!result.ok) {

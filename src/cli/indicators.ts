@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION } from './query-support.ts';
 import { KEY_AREA_NAMES } from '../reconcile/catalog.ts';
-import { openExistingStore } from '../store/index.ts';
 import { formatFigure, renderTable } from '../store/text-table.ts';
 
 /** `twincity indicators`: the catalogue and the automatic groups, with latest value and counts. */
@@ -20,7 +19,7 @@ export function registerIndicators(program: Command): void {
         if (opts.area && !(KEY_AREA_NAMES as readonly string[]).includes(opts.area)) {
           throw new Error(`--area must be one of ${KEY_AREA_NAMES.join(', ')}, not "${opts.area}"`);
         }
-        const store = await openExistingStore(opts.store);
+        const store = await (await import('../store/index.ts')).openExistingStore(opts.store);
         try {
           const catalogued = opts.catalogued ? true : opts.uncatalogued ? false : undefined;
           const rows = (await store.indicators({ area: opts.area, catalogued })).filter((i) => opts.all || i.pointCount > 0);

@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ingestPaths, type IngestProgress, type IngestSummary } from '../ingest/index.ts';
-import { openStore, resolveStorePath } from '../store/index.ts';
+import type { IngestProgress, IngestSummary } from '../ingest/index.ts';
+import { resolveStorePath } from '../store/location.ts';
 import { STORE_OPTION } from './query-support.ts';
 
 /**
@@ -20,6 +20,7 @@ export function registerIngest(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (paths: string[], opts: { store?: string; workers?: number; reportBudget?: number; json?: boolean; progress: boolean }) => {
+      const [{ ingestPaths }, { openStore }] = await Promise.all([import('../ingest/index.ts'), import('../store/index.ts')]);
       const store = await openStore(resolveStorePath(opts.store));
       const stop = new AbortController();
       // First Ctrl-C (or SIGTERM): stop reading, write what is in flight, refresh, summarize.

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION } from './query-support.ts';
-import { processDocument, documentPipeline } from '../pipeline.ts';
-import { readBytesAsync } from '../read/index.ts';
-import { openStore, resolveStorePath } from '../store/index.ts';
 
 export interface ReindexSummary {
   reports: number;
@@ -21,6 +18,11 @@ export function registerReindex(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       guarded(async (opts: { force?: boolean; store?: string; json?: boolean }) => {
+        const [{ processDocument, documentPipeline }, { readBytesAsync }, { openStore, resolveStorePath }] = await Promise.all([
+          import('../pipeline.ts'),
+          import('../read/index.ts'),
+          import('../store/index.ts'),
+        ]);
         const store = await openStore(resolveStorePath(opts.store));
         const current = documentPipeline.stages.map((s) => `${s.name}@${s.version}`);
         const summary: ReindexSummary = { reports: 0, reindexed: 0, current: 0, failed: [] };

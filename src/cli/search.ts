@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { guarded, pagingOptions } from './query-support.ts';
-import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
 /** `twincity search WORDS`: full-text search over reports and facts (jieba tokens in FTS5). */
@@ -16,7 +15,7 @@ export function registerSearch(program: Command): void {
     .option('--json', 'print the page of hits as JSON')
     .action(
       guarded(async (words: string[], opts: { limit: number; offset: number; store?: string; json?: boolean }) => {
-        const store = await openExistingStore(opts.store);
+        const store = await (await import('../store/index.ts')).openExistingStore(opts.store);
         try {
           const page = await store.search(words.join(' '), { limit: opts.limit, offset: opts.offset });
           if (opts.json) {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION } from './query-support.ts';
-import { openExistingStore } from '../store/index.ts';
 import { formatFigure, formatPeriod, renderTable } from '../store/text-table.ts';
 
 /** `twincity series ID`: an indicator's points in time order, each with the reports it rests on. */
@@ -13,7 +12,7 @@ export function registerSeries(program: Command): void {
     .option('--json', 'print the indicator with its series and conflicts as JSON')
     .action(
       guarded(async (id: string, opts: { store?: string; json?: boolean }) => {
-        const store = await openExistingStore(opts.store);
+        const store = await (await import('../store/index.ts')).openExistingStore(opts.store);
         try {
           const detail = await store.indicator(id);
           if (!detail) throw new Error(`no indicator "${id}" (see \`twincity indicators\`)`);

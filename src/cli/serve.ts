@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { isDatabaseUrl, openStore, resolveStorePath } from '../store/index.ts';
-import { buildServer, defaultWebRoot } from '../serve/index.ts';
-import { bundledCorpusDir, ingestCorpusIfEmpty } from '../serve/bootstrap.ts';
-import { Watcher } from '../watch/index.ts';
+import { isDatabaseUrl, resolveStorePath } from '../store/location.ts';
 import { addWatcherOptions, watcherOptions } from './watch.ts';
 import { ensureDashboardBuilt } from './dashboard-build.ts';
 import { STORE_OPTION } from './query-support.ts';
@@ -70,6 +67,13 @@ function addServeOptions(command: Command): Command {
 
 async function serve(flags: ServeFlags, bootstrap: boolean): Promise<void> {
   const trustProxy = parseTrustProxy(flags.trustProxy);
+  // the server, the store and the watcher load when one is served, not when the CLI starts
+  const [{ openStore }, { buildServer, defaultWebRoot }, { bundledCorpusDir, ingestCorpusIfEmpty }, { Watcher }] = await Promise.all([
+    import('../store/index.ts'),
+    import('../serve/index.ts'),
+    import('../serve/bootstrap.ts'),
+    import('../watch/index.ts'),
+  ]);
   // The bundled dashboard, built on first serve (or after its sources changed), reused after.
   if (!flags.web) {
     const build = await ensureDashboardBuilt();

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION } from './query-support.ts';
-import { openStore, resolveStorePath, type Source } from '../store/index.ts';
-import { DEFAULT_EVERY, describeSource, formatInterval } from '../watch/index.ts';
+import type { Source } from '../store/index.ts';
+import { resolveStorePath } from '../store/location.ts';
+import { DEFAULT_EVERY, describeSource } from '../watch/sources.ts';
+import { formatInterval } from '../watch/schedule.ts';
+
+const openStore = async (location: string) => (await import('../store/index.ts')).openStore(location);
 
 function sourceLine(s: Source): string {
   const state = s.lastError ? `error ×${s.consecutiveErrors}: ${s.lastError}` : s.lastOkAt ? `ok ${s.lastOkAt}` : 'not fetched yet';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION, toInt } from './query-support.ts';
-import { openExistingStore } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 
 /** `twincity timeline`: dated events and cooperation items, by date, filtered by area and dates. */
@@ -22,7 +21,7 @@ export function registerTimeline(program: Command): void {
         ] as const) {
           if (v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new Error(`${flag} takes YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"`);
         }
-        const store = await openExistingStore(opts.store);
+        const store = await (await import('../store/index.ts')).openExistingStore(opts.store);
         try {
           const rows = await store.timeline({ area: opts.area, from: opts.from, to: opts.to, limit: opts.limit });
           if (opts.json) {

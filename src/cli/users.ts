@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { changePassword, createToken, createUser, removeUserNamed, ROLE_NAMES_ZH } from '../auth/index.ts';
-import { openStore, type Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 import { renderTable } from '../store/text-table.ts';
 import { guarded, STORE_OPTION, toInt } from './query-support.ts';
 
@@ -35,7 +35,7 @@ async function readPassword(prompt: string): Promise<string> {
 }
 
 async function withStore(location: string | undefined, work: (store: Store) => Promise<void>): Promise<void> {
-  const store = await openStore(location);
+  const store = await (await import('../store/index.ts')).openStore(location);
   try {
     await work(store);
   } finally {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { guarded, STORE_OPTION, toInt } from './query-support.ts';
-import { openStore, resolveStorePath } from '../store/index.ts';
-import { parseInterval, Watcher, type RoundSummary } from '../watch/index.ts';
+import { resolveStorePath } from '../store/location.ts';
+import { parseInterval } from '../watch/schedule.ts';
+import type { RoundSummary, Watcher } from '../watch/index.ts';
 
 interface WatchFlags {
   store?: string;
@@ -60,6 +61,7 @@ export function registerWatch(program: Command): void {
   ).action(
     guarded(async (flags: WatchFlags) => {
       const options = watcherOptions(flags);
+      const [{ openStore }, { Watcher }] = await Promise.all([import('../store/index.ts'), import('../watch/index.ts')]);
       const store = await openStore(resolveStorePath(flags.store));
       const stop = new AbortController();
       const onSignal = () => stop.abort();

@@ -41,7 +41,8 @@ export interface ReadInputsOptions {
   fetch?: typeof fetch;
 }
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES } from './limits.ts';
+export { DEFAULT_MAX_BYTES };
 /** More than this share of undecodable characters and the report is refused. */
 const MAX_REPLACEMENT_RATIO = 0.02;
 

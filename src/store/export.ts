@@ -13,8 +13,7 @@ import { stringify as csvStringifier } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import type { ExportRow, ExportTable, ExportTableStream } from './types.ts';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'json', 'jsonl'];
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
 
 const BOM = '\uFEFF';
 

@@ -5,7 +5,6 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { PostgresDriver } from './drivers/postgres.ts';
 import { SqliteDriver } from './drivers/sqlite.ts';
 import { SqlStore, StoreError } from './sql-store.ts';
@@ -15,17 +14,8 @@ export * from './types.ts';
 export { SqlStore, StoreError, listMigrations, referenceDate, makeSnippet } from './sql-store.ts';
 export { hanBigrams, indexTokens, queryTokens, queryWords } from './search-terms.ts';
 
-/** Whether a store location names a PostgreSQL database rather than a SQLite file. */
-export const isDatabaseUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
-
-/**
- * `./data/observatory.db`, or `TWINCITY_STORE` when set; an explicit location wins over both. A
- * file path is made absolute; a `postgres://` URL is kept as it is.
- */
-export function resolveStorePath(location?: string): string {
-  const chosen = location ?? process.env.TWINCITY_STORE ?? './data/observatory.db';
-  return isDatabaseUrl(chosen) ? chosen : resolve(chosen);
-}
+import { isDatabaseUrl, resolveStorePath } from './location.ts';
+export { isDatabaseUrl, resolveStorePath } from './location.ts';
 
 /** Opens (creating and migrating as needed) the store at `location`, default `resolveStorePath()`. */
 export function openStore(location?: string, opts: OpenStoreOptions = {}): Promise<Store> {
