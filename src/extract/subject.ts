@@ -113,7 +113,8 @@ const CONSEQUENCE = /^(?:吸引|带动|惠及|覆盖|辐射|服务)了?$/;
 export const isContentFree = (subject: string): boolean => subjectPatterns().measureOnly.test(subject);
 
 /** The noun phrase right after a classifier (548个港口 → 港口), up to a clause break, 的 or a preposition. */
-const SLOGAN = /加快共建|加快建设|加快打造|携手共建|奋力打造/;
+/** Campaign slogans that open section headings (加快共建…): no measured thing; filing (reconcile/head.ts) cuts them too. */
+export const SLOGAN = /加快共建|加快建设|加快打造|携手共建|奋力打造/u;
 
 export function nounAfter(text: string, from: number, limit: number): { words: string; end: number } {
   // 总规模50亿元（首期10亿元）的母基金: an aside in brackets after the figure (or the bracket closing

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { findRegionMentions } from '../extract/region-mentions.ts';
+import { SLOGAN } from '../extract/subject.ts';
 import { tagWords } from '../extract/words.ts';
 
 const wordsSchema = z.object({
@@ -79,7 +80,6 @@ function namesAThing(phrase: string): boolean {
  * A section heading an OCR'd page ran into the line before it (…440辆加快共建西部科学城, 试点落地加快共建
  * 现代化国际都市): a campaign slogan names no measured thing, so it is cut off, or the part is one.
  */
-const SLOGAN = /(?:加快共建|加快建设|加快打造|携手共建|奋力打造)/u;
 
 /** One part of a subject cut down to what it names, or '' when it names nothing. */
 function partHead(part: string, places: (text: string) => string): string {

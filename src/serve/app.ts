@@ -20,7 +20,7 @@ import { curationRoutes } from './curation-routes.ts';
 import { ApiError, envelope, errorHandler } from './errors.ts';
 import { finiteNumbers, frameworkErrors, wellFormedQuery } from './guards.ts';
 import { routes, type ApiContext } from './routes.ts';
-import { ingestUpload, workerExtractor, type UploadPoolOptions } from './upload.ts';
+import { coalescedRefresh, ingestUpload, workerExtractor, type UploadPoolOptions } from './upload.ts';
 
 /** The built dashboard, beside the sources. */
 export const defaultWebRoot = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
@@ -97,10 +97,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const extractor = workerExtractor(options.uploads);
   app.addHook('onClose', () => extractor.close());
+  const refreshDerived = coalescedRefresh(() => store.refreshDerived());
   const ctx: ApiContext = {
     store,
     uploadLimitBytes,
-    ingestUpload: (bytes, filename, mediaType) => ingestUpload(store, extractor.extract, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
+    ingestUpload: (bytes, filename, mediaType) =>
+      ingestUpload(store, extractor.extract, refreshDerived, { bytes, filename, mediaType, maxBytes: uploadLimitBytes }),
     authRequired,
     throttle: new LoginThrottle({ maxFailures: options.maxLoginFailures ?? 5 }),
     ...responseCache(options.cacheTtlMs ?? 2000),

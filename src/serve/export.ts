@@ -8,9 +8,10 @@ import type { Readable } from 'node:stream';
 import { csvStream, jsonLinesStream, jsonStream, xlsxStream } from '../store/export.ts';
 import type { Store } from '../store/types.ts';
 import { notFound } from './errors.ts';
-import type { EXPORT_FORMATS, EXPORT_TABLES } from './schemas.ts';
+import type { EXPORT_TABLES } from './schemas.ts';
 
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../store/export-formats.ts';
+export type { ExportFormat };
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 export interface ExportFile {

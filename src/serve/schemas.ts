@@ -5,7 +5,8 @@
 import { KEY_AREA_NAMES } from '../reconcile/catalog.ts';
 
 export const EXPORT_TABLES = ['reports', 'quantities', 'indicators', 'series', 'conflicts', 'events', 'items', 'failures'] as const;
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
+export { EXPORT_FORMATS } from '../store/export-formats.ts';
+import { EXPORT_FORMATS } from '../store/export-formats.ts';
 
 const limit = (max: number, fallback: number) =>
   ({ type: 'integer', minimum: 1, maximum: max, default: fallback, description: `page size (1–${max})` }) as const;

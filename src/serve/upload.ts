@@ -112,16 +112,11 @@ export function coalescedRefresh(refresh: () => Promise<void>): () => Promise<vo
   };
 }
 
-const refreshers = new WeakMap<Store, () => Promise<void>>();
-function refreshDerivedOf(store: Store): () => Promise<void> {
-  let refresh = refreshers.get(store);
-  if (!refresh) refreshers.set(store, (refresh = coalescedRefresh(() => store.refreshDerived())));
-  return refresh;
-}
-
 export async function ingestUpload(
   store: Store,
   extract: Extractor,
+  /** The store's derived rebuild, shared by the server's uploads (coalescedRefresh). */
+  refreshDerived: () => Promise<void>,
   upload: { bytes: Uint8Array; filename: string; mediaType?: string; maxBytes: number },
 ): Promise<UploadResult> {
   const source = uploadName(upload.filename);
@@ -141,7 +136,7 @@ export async function ingestUpload(
     }
     return results;
   });
-  if (stored.some((r) => r.status !== 'unchanged')) await refreshDerivedOf(store)();
+  if (stored.some((r) => r.status !== 'unchanged')) await refreshDerived();
   const reports: UploadResult['reports'] = [];
   for (const { status, reportId } of stored) {
     const detail = await store.report(reportId);
