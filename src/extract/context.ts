@@ -5,6 +5,7 @@
  * expressions and region mentions of the headline and the text.
  */
 import type { Block, Cue, Period, Span } from '../document/index.ts';
+import { gluedHeadlines } from './stories.ts';
 import type { TimeExpression } from './time.ts';
 
 /** What a heading or headline sets for the figures under it. */
@@ -85,7 +86,9 @@ export function documentContext(input: {
   /** The report's year, for a lead that names its quarter without one (首季"开门红"). */
   year?: number | null;
 }): DocumentContext {
-  const spans = input.blocks.filter((b) => b.kind === 'heading' || isNumberedHeading(input.text, b)).map((b) => b.span);
+  const blockSpans = input.blocks.filter((b) => b.kind === 'heading' || isNumberedHeading(input.text, b)).map((b) => b.span);
+  // a headline glued to its story's first sentence heads that story like a heading (stories.ts)
+  const spans = [...blockSpans, ...gluedHeadlines(input.text, input.blocks)].sort((a, b) => a[0] - b[0]);
   const headings = spans.map((span, i) => ({
     span,
     cue: cueOf(input.text, span, 'heading', input.times, input.mentions, 0),
@@ -94,7 +97,7 @@ export function documentContext(input: {
   const h = input.headline;
   const headline = h ? cueOf(h.text, [0, h.text.length], 'headline', h.times, h.mentions, 0) : { period: null, periodCue: null, region: null, regionCue: null };
   const named = new Set(headings.map((x) => x.cue.region).filter((r) => r !== null));
-  return { headings, headline, lead: leadPeriod(input.text, input.blocks, spans, input.times, input.year ?? null), stories: named.size >= 2 };
+  return { headings, headline, lead: leadPeriod(input.text, input.blocks, blockSpans, input.times, input.year ?? null), stories: named.size >= 2 };
 }
 
 /** 一、经济运行基本特点 / （二）设施农业…稳步推进。: a short paragraph led by a section number is a heading. */
@@ -193,7 +196,8 @@ function headingIndex(context: DocumentContext, at: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (context.headings[mid].span[1] <= at) {
+    // a figure inside a heading (a glued headline's own 超91亿元) stands under it, not the one before
+    if (context.headings[mid].span[0] <= at) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

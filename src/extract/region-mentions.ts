@@ -4,6 +4,7 @@
  */
 import { alternation, lexicon } from './lexicon.ts';
 import { lastStartingBefore } from './sorted.ts';
+import { tagWords } from './words.ts';
 
 export interface RegionMention {
   start: number;
@@ -105,7 +106,9 @@ export function findRegionMentions(text: string): RegionMention[] {
 /** A zone's own name: 上合示范区, 天府新区, 临港新片区 (not 国家级新区, 各示范区). */
 const ZONE = /([\u4e00-\u9fff]{2,4}?)(示范区|新片区|新区|自贸试验区|综合保税区)/gu;
 const NOT_ZONE_NAME =
-  /^(?:国家级?|省级|市级|各|全|该|本|这|此|首批|试点|示范|综合|重点|一批|多个|两个|[一二三四五六七八九十0-9]+个|[一二三四五六七八九十0-9]+家|的|和|与|及)|(?:的|和|与|及|、)$/u;
+  /^(?:国家级?|省级|市级|更|高水平|高标准|高质量|各|全|该|本|这|此|首批|试点|示范|综合|重点|一批|多个|两个|[一二三四五六七八九十0-9]+个|[一二三四五六七八九十0-9]+家|的|和|与|及)|(?:的|和|与|及|、)$/u;
+/** jieba tags no zone name holds: verbs, adverbs, prepositions, pronouns, conjunctions, particles. */
+const NOT_IN_NAME_TAGS = /^(?:v|vn|vd|ad|d|p|r|c|u)/;
 /** A town written right after its county or city: 晋江县陈埭镇, 临汾市永和县 is a county (known already). */
 const TOWN = /^[县市区]?([^的各等和与及个一二三四五六七八九十百千两\P{Script=Han}]{2,3}?(?:镇|乡|街道))(?![村民里政府干部长党委])/u;
 
@@ -125,12 +128,20 @@ function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMenti
       const [name, prefix] = [m[0], m[1]];
       if (
         NOT_ZONE_NAME.test(prefix) ||
-        /国家|省级|市级|关于|促进|推进|推动|加快|支持|允许|鼓励|引导|依托|统筹|设立|建设|打造|[级大个家批类在对将为向]/.test(prefix) ||
+        // a verb or an adverb before the zone's kind is a phrase about zones (赋予综合保税区), not a name
+        tagWords(prefix).some((w) => NOT_IN_NAME_TAGS.test(w.tag)) ||
+        /国家|省级|市级|关于|促进|推进|推动|加快|支持|允许|鼓励|引导|依托|统筹|设立|建设|打造|复制|推广|借鉴|总结|学习|参照|申报|获批|批复|整合|赋予|给予|发挥|利用|发展|用好|办好|建好|[级大个家批类在对将为向]/.test(prefix) ||
         taken(m.index, m.index + name.length)
       )
         continue;
       added.push({ start: m.index, end: m.index + name.length, region: name, side: name, text: name });
     }
+  }
+  const parks = nationalParks(text);
+  const inPark = (m: RegionMention) => parks.some((p) => p.start <= m.start && m.end <= p.end);
+  if (parks.length) {
+    mentions = mentions.filter((m) => !inPark(m));
+    added.push(...parks);
   }
   const towns = new Map<string, string>();
   for (const outer of mentions) {
@@ -149,8 +160,29 @@ function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMenti
   return [...mentions.filter((m) => !outerOfTown(m)), ...added].sort((a, b) => a.start - b.start);
 }
 
-/** 全省, 我省, 本省: the province; 全市, 我市, 本市: the city (not 全市场). */
-const DEICTIC = /(?:全|我|本)(省|市)(?!场|民|值|委|政府|级)/g;
+/** Parts of speech a national park's name is made of (三江源, 海南热带雨林, 东北虎豹): nouns, places, names. */
+const PARK_NAME_TAGS = /^(?:n|ns|nr|nz|ng|nt|j|x|f)$/;
+const PARK = '国家公园';
+
+/**
+ * National parks by their names (三江源国家公园 → 三江源), the nouns right before 国家公园 (not
+ * 首批国家公园, 设立国家公园): a place finer than the province a name inside it (海南) stands for.
+ */
+function nationalParks(text: string): RegionMention[] {
+  const parks: RegionMention[] = [];
+  for (let at = text.indexOf(PARK); at >= 0; at = text.indexOf(PARK, at + PARK.length)) {
+    const before = text.slice(Math.max(0, at - 8), at);
+    const words = tagWords(before);
+    let name = '';
+    for (let k = words.length - 1; k >= 0 && PARK_NAME_TAGS.test(words[k].tag) && /^\p{Script=Han}+$/u.test(words[k].word) && name.length + words[k].word.length <= 6; k--) name = words[k].word + name;
+    if (name.length < 2) continue;
+    parks.push({ start: at - name.length, end: at + PARK.length, region: name, side: name, text: name + PARK });
+  }
+  return parks;
+}
+
+/** 全省, 我省, 本省, 你省, 该省: the province; 全市, 我市, 本市, 该市: the city (not 全市场). */
+const DEICTIC = /(?:全|我|本|你|贵|该)(省|市)(?!场|民|值|委|政府|级)/g;
 const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆']);
 /** How far back a 全省/全市 looks for the province or city it means. */
 const DEICTIC_REACH = 600;

@@ -3,6 +3,7 @@ import type { Cue, Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
 import type { RegionMention } from './region-mentions.ts';
 import { lastStartingBefore } from './sorted.ts';
+import { storyBetween } from './stories.ts';
 
 /** A region and the words that set it. */
 export interface RegionFind {
@@ -30,7 +31,16 @@ export function findRegion(
   carried: RegionFind | null,
   memberStart = clauseStart,
 ): RegionFind | null {
-  const i = lastStartingBefore(mentions, at);
+  const last = lastStartingBefore(mentions, at);
+  // Places given as examples of the set a figure counts (黑龙江三江平原、浙江萧绍平原等13个重点区域) are not its scope.
+  const examples = exampleList(text, mentions, last, at);
+  if (examples) {
+    const members = mentions.slice(examples.first, last + 1);
+    const sides = new Set(members.map((m) => (m.side === '成都' ? '四川' : m.side)));
+    if (members.length > 1 && sides.size === 1) return found(members[0].side === '成都' ? '四川' : members[0].side, members[0], 'clause');
+    if (members.length > 1 && sides.size === 2 && sides.has('重庆') && sides.has('四川')) return found('成渝', members[0], 'clause');
+  }
+  const i = examples ? examples.first - 1 : last;
   // A list mark inside a place's own name (31个省（自治区、直辖市）) starts no member.
   const around = mentions[lastStartingBefore(mentions, memberStart)];
   if (around && around.start < memberStart && memberStart < around.end) memberStart = clauseStart;
@@ -55,7 +65,7 @@ export function findRegion(
     return found(first.region, first, 'clause');
   }
   // A region inside the words after the figure (300余家川渝企业) names its scope.
-  const next = mentions[i + 1];
+  const next = mentions[last + 1];
   if (next && next.start >= at && next.end <= subjectEnd) return found(next.region, next, 'clause');
   if (carried) return carried;
   // The place leading the sentence is its actor (成都、重庆入选…，累计部署…1700余套; 川渝两地已开通…至开州区…，总共7条).
@@ -66,28 +76,34 @@ export function findRegion(
   if (before && before.start >= sentence[0]) return found(before.region, before, 'sentence');
   const p = findSpanAt(paragraphs, at);
   if (before && p >= 0 && before.start >= paragraphs[p][0] && !storyBetween(text, before.end, sentence[0])) return found(before.region, before, 'paragraph');
+  return p >= 0 ? speakersPlace(text, mentions, at, paragraphs[p], last) : null;
+}
+
+/**
+ * A figure inside a quotation that names no place (“…还有10倍积分，相当于又省了3800元。”在三亚市国际免税城，
+ * …说): the place the words after the quotation put its speaker in, in the same paragraph.
+ */
+function speakersPlace(text: string, mentions: readonly RegionMention[], at: number, paragraph: Span, last: number): RegionFind | null {
+  const opened = text.lastIndexOf('“', at);
+  if (opened < paragraph[0] || text.lastIndexOf('”', at) > opened) return null;
+  const closed = text.indexOf('”', at);
+  if (closed < 0 || closed >= paragraph[1]) return null;
+  for (let k = last + 1; k < mentions.length && mentions[k].start < Math.min(paragraph[1], closed + 40); k++) {
+    if (mentions[k].start > closed) return found(mentions[k].region, mentions[k], 'paragraph');
+  }
   return null;
 }
 
 /**
- * A sentence that opens a news story: its first words are a reporter's or an agency's lead (记者今天从…
- * 获悉, 据…统计, 新华社…电, 当地时间) or a broadcast's date (今天（8月13日）), before any comma. A
- * feed that runs a broadcast's stories together in one paragraph starts a new one there, and a place
- * the story before it named is no scope for it.
+ * The first member of a list of places right before a figure and closed by 等 (安徽江巷等13处,
+ * 周口、许昌等3市): the places are examples of what it counts. Null when the figure follows none.
  */
-const STORY_OPENER =
-  /^[^，,。；;：:]{0,40}?(?:记者(?:今天|近日|日前|昨天|从|在|获悉|了解到)|今天（\d{1,2}月\d{1,2}日）|据[^，,。]{1,16}(?:统计|消息|报道|介绍|数据)|新华社[^，,。]{0,12}电|当地时间)/u;
-/** How far back the check looks (a longer stretch of one paragraph is read as before). */
-const STORY_REACH = 2000;
-
-function storyBetween(text: string, from: number, to: number): boolean {
-  if (to - from > STORY_REACH) return false;
-  // (Searched within the stretch only: a text with no 。 at all must not be scanned to its end per figure.)
-  const stretch = text.slice(from, to);
-  for (let k = stretch.indexOf('。'); k >= 0; k = stretch.indexOf('。', k + 1)) {
-    if (STORY_OPENER.test(text.slice(from + k + 1, Math.min(to + 60, from + k + 61)))) return true;
-  }
-  return false;
+function exampleList(text: string, mentions: readonly RegionMention[], last: number, at: number): { first: number } | null {
+  const m = mentions[last];
+  if (!m || m.end > at || !/^[^，,。；;：:、]{0,6}等$/u.test(text.slice(m.end, at))) return null;
+  let first = last;
+  while (first > 0 && /^[^，,。；;：:]{0,10}、$/u.test(text.slice(mentions[first - 1].end, mentions[first].start))) first--;
+  return { first };
 }
 
 /** How far into its sentence (a time phrase and a comma before it) a place still leads it. */

@@ -1,0 +1,74 @@
+// Region classes met on real reports (GUIDE §2 `region`), each on a small GUIDE-style fixture.
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from './quantities.ts';
+import { findRegionMentions } from './region-mentions.ts';
+import { findParagraphs, findSentences } from './sentences.ts';
+import { gluedHeadlines, storyBetween } from './stories.ts';
+import { timeContextFor } from './time.ts';
+
+function regions(text: string): [string, string | null][] {
+  const found = findQuantities({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time: timeContextFor(text, '2026-08-16') });
+  return found.map((q) => [text.slice(q.span[0], q.span[1]), q.region]);
+}
+
+describe('stories run together in one paragraph', () => {
+  const text =
+    '我国在海南商业航天发射场成功发射卫星。暑期档电影票房破百亿元 电影全产业链产值超4000亿元2026年暑期档电影票房今天（8月16日）突破100亿元。据测算，今年以来电影全产业链产值已经超过4000亿元。';
+  it('finds the headline glued to its story’s first sentence', () => {
+    const [span] = gluedHeadlines(text, [{ kind: 'paragraph', span: [0, text.length] }]);
+    expect(text.slice(span[0], span[1])).toBe('暑期档电影票房破百亿元 电影全产业链产值超4000亿元2026年暑期档电影票房');
+  });
+  it('gives no figure the place the story before named', () => {
+    expect(storyBetween(text, text.indexOf('海南') + 2, text.indexOf('据测算'))).toBe(true);
+    expect(regions(text).filter(([s]) => s.includes('4000')).map(([, r]) => r)).not.toContain('海南');
+  });
+  it('is no story start where a sentence only opens with a source (今年以来，据统计)', () => {
+    expect(gluedHeadlines('重庆新增企业10家。今年以来，据统计，全市新增企业20家。', [{ kind: 'paragraph', span: [0, 27] }])).toEqual([]);
+  });
+});
+
+describe('places named as examples of what a figure counts', () => {
+  it('are not its scope when they lie in different provinces', () => {
+    const text = '今年全国已安排中央资金31.96亿元，在黑龙江三江平原、浙江萧绍平原等13个重点区域支持排涝能力建设。';
+    expect(regions(text)).toEqual([
+      ['31.96亿元', '全国'],
+      ['13个', '全国'],
+    ]);
+  });
+  it('give their province when they share it, and one example gives nothing', () => {
+    expect(regions('在德阳、眉山、资阳等12个县区布局产业园区。')).toEqual([['12个', '四川']]);
+    // (a report naming no other place still falls back to the one it names: a report-level cue)
+    const text = '水利部安排中央资金158亿元，支持安徽江巷等13处新建大型灌区建设。';
+    const found = findQuantities({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time: timeContextFor(text, '2026-08-16') });
+    expect(found.map((q) => q.cues.region?.level)).toEqual(['report', 'report']);
+  });
+});
+
+describe('places the division tables do not hold', () => {
+  it('reads a national park by its name, finer than the province inside it', () => {
+    expect(findRegionMentions('海南热带雨林国家公园着力生态保护修复。').map((m) => m.region)).toEqual(['海南热带雨林']);
+    expect(findRegionMentions('推动三江源国家公园建设，首批国家公园设立两年。').map((m) => m.region)).toEqual(['三江源']);
+  });
+  it('reads no zone out of a verb phrase (赋予综合保税区, 复制推广自贸试验区)', () => {
+    expect(findRegionMentions('赋予综合保税区更大改革自主权，复制推广自贸试验区经验。')).toEqual([]);
+    expect(findRegionMentions('上合示范区新增企业。').map((m) => m.region)).toEqual(['上合示范区']);
+  });
+  it('reads an army or a government side as its country, and 西部地区 as 西部', () => {
+    expect(findRegionMentions('美军损失至少45架无人机。').map((m) => m.region)).toEqual(['美国']);
+    expect(findRegionMentions('西部地区高速公路通达率99%。').map((m) => m.region)).toEqual(['西部']);
+  });
+  it('reads 你省 in a ministry’s reply as the province named before', () => {
+    const text = '四川省人民政府：对你省近期上报的45个食品加工业项目，正按程序办理。';
+    expect(regions(text)).toEqual([['45个', '四川']]);
+  });
+});
+
+describe('a figure inside a quotation', () => {
+  it('takes the place its speaker is put in after the quotation', () => {
+    const text = '“这款表看中很久了，国庆期间还有10倍积分，相当于又省了3800元。”在三亚市国际免税城，罗女士说。';
+    expect(regions(text)).toEqual([
+      ['10倍', '三亚'],
+      ['3800元', '三亚'],
+    ]);
+  });
+});
