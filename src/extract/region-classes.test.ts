@@ -20,7 +20,11 @@ describe('stories run together in one paragraph', () => {
   });
   it('gives no figure the place the story before named', () => {
     expect(storyBetween(text, text.indexOf('海南') + 2, text.indexOf('据测算'))).toBe(true);
-    expect(regions(text).filter(([s]) => s.includes('4000')).map(([, r]) => r)).not.toContain('海南');
+    expect(
+      regions(text)
+        .filter(([s]) => s.includes('4000'))
+        .map(([, r]) => r),
+    ).not.toContain('海南');
   });
   it('is no story start where a sentence only opens with a source (今年以来，据统计)', () => {
     expect(gluedHeadlines('重庆新增企业10家。今年以来，据统计，全市新增企业20家。', [{ kind: 'paragraph', span: [0, 27] }])).toEqual([]);

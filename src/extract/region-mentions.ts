@@ -130,7 +130,9 @@ function withTownsAndZones(text: string, mentions: RegionMention[]): RegionMenti
         NOT_ZONE_NAME.test(prefix) ||
         // a verb or an adverb before the zone's kind is a phrase about zones (赋予综合保税区), not a name
         tagWords(prefix).some((w) => NOT_IN_NAME_TAGS.test(w.tag)) ||
-        /国家|省级|市级|关于|促进|推进|推动|加快|支持|允许|鼓励|引导|依托|统筹|设立|建设|打造|复制|推广|借鉴|总结|学习|参照|申报|获批|批复|整合|赋予|给予|发挥|利用|发展|用好|办好|建好|[级大个家批类在对将为向]/.test(prefix) ||
+        /国家|省级|市级|关于|促进|推进|推动|加快|支持|允许|鼓励|引导|依托|统筹|设立|建设|打造|复制|推广|借鉴|总结|学习|参照|申报|获批|批复|整合|赋予|给予|发挥|利用|发展|用好|办好|建好|[级大个家批类在对将为向]/.test(
+          prefix,
+        ) ||
         taken(m.index, m.index + name.length)
       )
         continue;
@@ -174,7 +176,12 @@ function nationalParks(text: string): RegionMention[] {
     const before = text.slice(Math.max(0, at - 8), at);
     const words = tagWords(before);
     let name = '';
-    for (let k = words.length - 1; k >= 0 && PARK_NAME_TAGS.test(words[k].tag) && /^\p{Script=Han}+$/u.test(words[k].word) && name.length + words[k].word.length <= 6; k--) name = words[k].word + name;
+    for (
+      let k = words.length - 1;
+      k >= 0 && PARK_NAME_TAGS.test(words[k].tag) && /^\p{Script=Han}+$/u.test(words[k].word) && name.length + words[k].word.length <= 6;
+      k--
+    )
+      name = words[k].word + name;
     if (name.length < 2) continue;
     parks.push({ start: at - name.length, end: at + PARK.length, region: name, side: name, text: name + PARK });
   }

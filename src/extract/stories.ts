@@ -10,7 +10,8 @@ import type { Block, Span } from '../document/index.ts';
  * A story's opening words: a reporter's or an agency's lead (记者今天从…获悉, 据…统计, 新华社…电,
  * 当地时间) or a broadcast's date (今天（8月13日）).
  */
-const OPENER = /记者(?:今天|近日|日前|昨天|从|在|获悉|了解到)|今天（\d{1,2}月\d{1,2}日）|据[^，,。；;：:]{1,16}(?:统计|消息|报道|介绍|数据)|新华社[^，,。]{0,12}电|当地时间/u;
+const OPENER =
+  /记者(?:今天|近日|日前|昨天|从|在|获悉|了解到)|今天（\d{1,2}月\d{1,2}日）|据[^，,。；;：:]{1,16}(?:统计|消息|报道|介绍|数据)|新华社[^，,。]{0,12}电|当地时间/u;
 /** How far into a sentence, before any comma, the opener may stand (a glued headline before it). */
 const OPENER_REACH = 64;
 /** A glued headline is at least this long (shorter, the words before the opener are the sentence's own: 今年以来，据统计). */
