@@ -62,6 +62,7 @@ export interface SubjectWords {
 export interface RegionWords {
   organisationAfter: string[];
   nationAsWhole: { before: string[]; after: string[] };
+  nationActor: { after: string[] };
 }
 
 /** Festivals by name: on a solar or lunar [month, day], or the n-th weekday of a month [month, n, weekday]. */

@@ -76,3 +76,16 @@ describe('a figure inside a quotation', () => {
     ]);
   });
 });
+
+describe('who files and who acts', () => {
+  it('reads no scope from a dateline’s city (新华社北京10月4日电)', () => {
+    expect(findRegionMentions('新华社北京10月4日电 记者近日从商务部获悉，工作组70多个。')).toEqual([]);
+  });
+  it('reads 中国 as the nation where it acts (中国在全球设立…), not inside a name (中国鞋都)', () => {
+    expect(findRegionMentions('中国在全球设立对外投资合作工作组70多个。').map((m) => m.region)).toEqual(['全国']);
+    expect(findRegionMentions('被评为中国鞋都。')).toEqual([]);
+  });
+  it('reads no scope from a site’s name in a page’s trailer (本文由四川人物网发布)', () => {
+    expect(findRegionMentions('本文由四川人物网发布，不代表四川人物网立场。')).toEqual([]);
+  });
+});

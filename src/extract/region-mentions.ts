@@ -41,7 +41,7 @@ function placeIndex(): Map<string, { lengths: number[]; names: Set<string> }> {
 const placeLevel = (m: { region: string; side: string }): number => (m.region === m.side ? 0 : /[县区旗]$/.test(m.region) ? 2 : 1);
 
 /** region-words.json as the scan matches it, compiled once. */
-let notScope: { organisationAfter: RegExp; nationWholeBefore: RegExp; nationWholeAfter: RegExp } | null = null;
+let notScope: { organisationAfter: RegExp; nationWholeBefore: RegExp; nationWholeAfter: RegExp; nationActor: RegExp } | null = null;
 
 function notScopePatterns(): NonNullable<typeof notScope> {
   if (notScope) return notScope;
@@ -51,6 +51,7 @@ function notScopePatterns(): NonNullable<typeof notScope> {
     nationWholeBefore: new RegExp(`(?:${alternation(words.nationAsWhole.before)})$`),
     // A number right after 全国 (全国3000多家, 全国的6.5%) counts it as a whole, too.
     nationWholeAfter: new RegExp(`^(?:[0-9０-９]|的[0-9０-９]|${alternation(words.nationAsWhole.after)})`),
+    nationActor: new RegExp(`中国(?=${alternation(words.nationActor.after)})`, 'g'),
   };
   return notScope;
 }
@@ -100,7 +101,29 @@ export function findRegionMentions(text: string): RegionMention[] {
     }
     at = end;
   }
-  return withTownsAndZones(text, mentions);
+  return withTownsAndZones(text, withNationActor(text, withoutDatelines(text, mentions)));
+}
+
+/** A dateline (新华社北京10月4日电, 本报成都3月2日讯): the city a story was filed from. */
+const DATELINE = /(?:新华社|中新社|中新网|本报|人民网|新华网|央视网|央广网)\s*([\u4e00-\u9fff]{2,6}?)\s*\d{1,2}月\d{1,2}日(?:电|讯)/gu;
+
+/** The mentions but those naming a dateline's city, which is where a story was filed, not its scope. */
+function withoutDatelines(text: string, mentions: RegionMention[]): RegionMention[] {
+  if (!/日(?:电|讯)/.test(text)) return mentions;
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(DATELINE)) spans.push([m.index, m.index + m[0].length]);
+  return spans.length ? mentions.filter((m) => !spans.some(([a, b]) => a <= m.start && m.end <= b)) : mentions;
+}
+
+/** 中国 as its clause's actor (中国在全球设立…, 中国与有关国家签署…): 全国. Elsewhere (中国鞋都) it names no scope. */
+function withNationActor(text: string, mentions: RegionMention[]): RegionMention[] {
+  const added: RegionMention[] = [];
+  for (const m of text.matchAll(notScopePatterns().nationActor)) {
+    const inside = mentions[lastStartingBefore(mentions, m.index + 2)];
+    if (inside && inside.end > m.index) continue;
+    added.push({ start: m.index, end: m.index + 2, region: '全国', side: '全国', text: '中国' });
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
 
 /** A zone's own name: 上合示范区, 天府新区, 临港新片区 (not 国家级新区, 各示范区). */
