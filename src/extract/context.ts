@@ -36,7 +36,8 @@ export interface DocumentContext {
   lead: { period: Period; cue: Cue } | null;
   /**
    * A collection of stories (a broadcast transcript, a news roundup): its headings name two or more
-   * places. A story's figures then take their place from their own story, never from the others'.
+   * places, or a paragraph runs stories together (stories.ts). A story's figures then take their place
+   * from their own story, never from the others'.
    */
   stories: boolean;
 }
@@ -76,6 +77,14 @@ function cueOf(
   };
 }
 
+/** What a heading sets; a roundup's heading (国内联播快讯, `domestic` allowed) speaks of the nation when it names no place. */
+function headingCue(text: string, span: Span, domestic: boolean, times: readonly TimeExpression[], mentions: readonly RegionName[]): ContextCue {
+  const cue = cueOf(text, span, 'heading', times, mentions, 0);
+  const at = domestic && !cue.region ? text.slice(span[0], span[1]).indexOf('国内') : -1;
+  if (at < 0) return cue;
+  return { ...cue, region: '全国', regionCue: { level: 'heading', span: [span[0] + at, span[0] + at + 2], text: '国内' } };
+}
+
 export function documentContext(input: {
   text: string;
   blocks: readonly Block[];
@@ -88,16 +97,28 @@ export function documentContext(input: {
 }): DocumentContext {
   const blockSpans = input.blocks.filter((b) => b.kind === 'heading' || isNumberedHeading(input.text, b)).map((b) => b.span);
   // a headline glued to its story's first sentence heads that story like a heading (stories.ts)
-  const spans = [...blockSpans, ...gluedHeadlines(input.text, input.blocks)].sort((a, b) => a[0] - b[0]);
-  const headings = spans.map((span, i) => ({
-    span,
-    cue: cueOf(input.text, span, 'heading', input.times, input.mentions, 0),
-    section: sectionPlace(input.text, [span[1], i + 1 < spans.length ? spans[i + 1][0] : input.text.length], input.mentions, input.nationalBodies ?? []),
-  }));
+  const glued = gluedHeadlines(input.text, input.blocks);
+  const spans = [...blockSpans, ...glued].sort((a, b) => a[0] - b[0]);
+  const blockStarts = new Set(blockSpans.map((span) => span[0]));
+  let block: ContextCue | null = null;
+  const headings = spans.map((span, i) => {
+    const isGlued = !blockStarts.has(span[0]);
+    const cue = headingCue(input.text, span, !isGlued, input.times, input.mentions);
+    const section = sectionPlace(input.text, [span[1], i + 1 < spans.length ? spans[i + 1][0] : input.text.length], input.mentions, input.nationalBodies ?? []);
+    if (!isGlued) block = cue;
+    // a story glued under a roundup's heading (国内联播快讯) that names no place keeps the heading's
+    const roundup = isGlued && !section && block?.region && block.regionCue ? { region: block.region, cue: block.regionCue } : null;
+    return { span, cue, section: section ?? roundup };
+  });
   const h = input.headline;
   const headline = h ? cueOf(h.text, [0, h.text.length], 'headline', h.times, h.mentions, 0) : { period: null, periodCue: null, region: null, regionCue: null };
   const named = new Set(headings.map((x) => x.cue.region).filter((r) => r !== null));
-  return { headings, headline, lead: leadPeriod(input.text, input.blocks, blockSpans, input.times, input.year ?? null), stories: named.size >= 2 };
+  return {
+    headings,
+    headline,
+    lead: leadPeriod(input.text, input.blocks, blockSpans, input.times, input.year ?? null),
+    stories: named.size >= 2 || glued.length > 0,
+  };
 }
 
 /** 一、经济运行基本特点 / （二）设施农业…稳步推进。: a short paragraph led by a section number is a heading. */

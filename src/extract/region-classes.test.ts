@@ -26,6 +26,21 @@ describe('stories run together in one paragraph', () => {
         .map(([, r]) => r),
     ).not.toContain('海南');
   });
+  it('gives a story of a domestic roundup that names no place the nation, and one that names a place its own', () => {
+    const text =
+      '国内联播快讯\n\n今年以来广州白云机场入境人员超650万人次据广州海关统计，今年以来，出入境人员超1310万人次。暑期档电影票房超91亿元 观影人次双创新高2026暑期档电影票房今天（8月13日）突破91亿元。';
+    const blocks = [
+      { kind: 'heading' as const, span: [0, 6] as [number, number] },
+      { kind: 'paragraph' as const, span: [8, text.length] as [number, number] },
+    ];
+    const found = findQuantities({ text, blocks, sentences: findSentences(text), paragraphs: findParagraphs(text), time: timeContextFor(text, '2026-08-13') });
+    expect(found.map((q) => [text.slice(q.span[0], q.span[1]), q.region])).toEqual([
+      ['650万人次', '广州'],
+      ['1310万人次', '广州'],
+      ['91亿元', '全国'],
+      ['91亿元', '全国'],
+    ]);
+  });
   it('is no story start where a sentence only opens with a source (今年以来，据统计)', () => {
     expect(gluedHeadlines('重庆新增企业10家。今年以来，据统计，全市新增企业20家。', [{ kind: 'paragraph', span: [0, 27] }])).toEqual([]);
   });
