@@ -271,7 +271,9 @@ function scopeOf(report: ReportScope, previous: PreviousFigure | null, place: Fi
   const period: { period: Period; cue: Cue } | null = fitPeriodToMeasure(
     ownPeriod ?? report.tables.periods.get(start) ?? contextPeriod(context, start),
     `${text.slice(clauseStart, start)} ${subject.words}`,
-    ownPeriod !== null,
+    // a span in the figure's own clause is kept as written; one leading its sentence or paragraph
+    // (全年新开通5条…，航线增至131条) still holds a stock at its end
+    ownPeriod !== null && (ownPeriod.cue.span === null || ownPeriod.cue.span[0] >= clauseStart),
   );
   // A goal word governs its full sentence, but not further than a sentence reasonably runs.
   const status = findStatus({

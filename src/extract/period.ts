@@ -23,6 +23,8 @@ export function findPeriod(
   for (let i = lastStartingBefore(times, at); i >= 0 && times[i].start >= scopeStart; i--) {
     // 较2022年增长28%, 比上年提高: the base of a comparison is not the figure's period.
     if (/(?:较|比|相比|同比|与)$/.test(text.slice(Math.max(0, times[i].start - 2), times[i].start))) continue;
+    // 从2012年的1000只增加到2555只: the year dates the starting value, not what it rose to or what follows.
+    if (times[i].end <= at && isStartingValueDate(text, times[i], at)) continue;
     if (times[i].end <= at) {
       best = times[i];
       break;
@@ -67,4 +69,11 @@ export function findPeriod(
   }
   if (!best || (best.period.start === null && best.period.end === null)) return null;
   return { period: best.period, cue: { level, span: [best.start, best.end], text: text.slice(best.start, best.end) } };
+}
+
+/** A change's starting value (从/由 T 的 N …增加到 M): T dates N, the number right after it, and no other figure. */
+function isStartingValueDate(text: string, t: TimeExpression, at: number): boolean {
+  // (从 may open the time expression itself: 从2012年)
+  if (!/[从由]/.test(text.slice(Math.max(0, t.start - 1), t.start + 1)) || text[t.end] !== '的') return false;
+  return at > t.end + 1;
 }

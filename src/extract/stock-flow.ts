@@ -35,6 +35,7 @@ export function fitPeriodToMeasure(found: FittedPeriod | null, words: string, ow
   }
   // a span from a year's start (全年, 2021年, 一季度, 1—5月) to its end; a day or a month is no span to hold at
   const fromYearStart = start.endsWith('-01-01') && start.slice(0, 4) === end.slice(0, 4) && end.slice(5) >= '03-31';
-  if (own || !fromYearStart || !STOCK.test(words) || FLOW.test(words)) return found;
+  // 今年以来…累计: a total over the span since, not a stock held at its end
+  if (own || !fromYearStart || /以来$/.test(found.cue.text) || !STOCK.test(words) || FLOW.test(words)) return found;
   return { ...found, period: { start: null, end } };
 }
