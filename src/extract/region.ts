@@ -79,15 +79,21 @@ export function findRegion(
   return p >= 0 ? speakersPlace(text, mentions, at, paragraphs[p], last) : null;
 }
 
+/** How far a quotation around a figure is looked for, each way. */
+const QUOTE_REACH = 600;
+
 /**
  * A figure inside a quotation that names no place (“…还有10倍积分，相当于又省了3800元。”在三亚市国际免税城，
  * …说): the place the words after the quotation put its speaker in, in the same paragraph.
  */
 function speakersPlace(text: string, mentions: readonly RegionMention[], at: number, paragraph: Span, last: number): RegionFind | null {
-  const opened = text.lastIndexOf('“', at);
-  if (opened < paragraph[0] || text.lastIndexOf('”', at) > opened) return null;
-  const closed = text.indexOf('”', at);
-  if (closed < 0 || closed >= paragraph[1]) return null;
+  // (searched within the paragraph and a bounded reach, so a text of many unplaced figures stays linear)
+  const from = Math.max(paragraph[0], at - QUOTE_REACH);
+  const before = text.slice(from, at);
+  const opened = before.lastIndexOf('“');
+  if (opened < 0 || before.lastIndexOf('”') > opened) return null;
+  const closed = text.slice(at, Math.min(paragraph[1], at + QUOTE_REACH)).indexOf('”') + at;
+  if (closed < at) return null;
   for (let k = last + 1; k < mentions.length && mentions[k].start < Math.min(paragraph[1], closed + 40); k++) {
     if (mentions[k].start > closed) return found(mentions[k].region, mentions[k], 'paragraph');
   }
@@ -98,11 +104,14 @@ function speakersPlace(text: string, mentions: readonly RegionMention[], at: num
  * The first member of a list of places right before a figure and closed by 等 (安徽江巷等13处,
  * 周口、许昌等3市): the places are examples of what it counts. Null when the figure follows none.
  */
+const EXAMPLES_MAX = 40;
+
 function exampleList(text: string, mentions: readonly RegionMention[], last: number, at: number): { first: number } | null {
   const m = mentions[last];
   if (!m || m.end > at || !/^[^，,。；;：:、]{0,6}等$/u.test(text.slice(m.end, at))) return null;
   let first = last;
-  while (first > 0 && /^[^，,。；;：:]{0,10}、$/u.test(text.slice(mentions[first - 1].end, mentions[first].start))) first--;
+  // (at most EXAMPLES_MAX members back, so a text of endless lists stays linear)
+  while (first > 0 && last - first < EXAMPLES_MAX && /^[^，,。；;：:]{0,10}、$/u.test(text.slice(mentions[first - 1].end, mentions[first].start))) first--;
   return { first };
 }
 
