@@ -100,12 +100,13 @@ function speakersPlace(text: string, mentions: readonly RegionMention[], at: num
   return null;
 }
 
+/** How many members back an example list is followed. */
+const EXAMPLES_MAX = 40;
+
 /**
  * The first member of a list of places right before a figure and closed by 等 (安徽江巷等13处,
  * 周口、许昌等3市): the places are examples of what it counts. Null when the figure follows none.
  */
-const EXAMPLES_MAX = 40;
-
 function exampleList(text: string, mentions: readonly RegionMention[], last: number, at: number): { first: number } | null {
   const m = mentions[last];
   if (!m || m.end > at || !/^[^，,。；;：:、]{0,6}等$/u.test(text.slice(m.end, at))) return null;
