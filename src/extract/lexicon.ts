@@ -57,6 +57,7 @@ export interface SubjectWords {
   measureOnly: string[];
   nounStops: string[];
   actorEnds: WordEntry[];
+  contribution: { verbs: string[]; sides: string[] };
 }
 
 export interface RegionWords {

@@ -35,7 +35,10 @@ function subjectPatterns(): SubjectPatterns {
     // Bullets and list marks first, clause punctuation last, the words in their order between.
     leadingFillers: new RegExp(`^(?:[●•·◆■▲★☆○◎\\-—*（(]|${alternation(words.leadingFillers)}|[，,、：:\\s])+`),
     trailingFillers: new RegExp(`(?:${alternation(words.trailingFillers)}|\\s)+$`),
-    measureOnly: new RegExp(`^(?:[两二三四五六七八九十\\d]+年平均|${alternation(words.measureOnly)}|\\s)*$`),
+    // 拉动GDP增长, 负向拉动全市投资: a contribution to a total's growth, whatever total it names
+    measureOnly: new RegExp(
+      `^(?:[两二三四五六七八九十\\d]+年平均|(?:${alternation(words.contribution.verbs)})[^，。；]{0,10}?(?:增长|下降)|(?:${alternation(words.contribution.sides)})(?:${alternation(words.contribution.verbs)})[^，。；]{0,10}|${alternation(words.measureOnly)}|\\s)*$`,
+    ),
     nounStops: new Set(words.nounStops),
     actorEnd: new RegExp(alternation(words.actorEnds)),
   };

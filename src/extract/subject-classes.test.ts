@@ -1,0 +1,25 @@
+// Subject classes met on real reports (GUIDE §2 `subject`), each on a small GUIDE-style fixture.
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from './quantities.ts';
+import { findParagraphs, findSentences } from './sentences.ts';
+import { timeContextFor } from './time.ts';
+
+function subjects(text: string): [string, string][] {
+  const found = findQuantities({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time: timeContextFor(text, '2016-07-20') });
+  return found.map((q) => [text.slice(q.span[0], q.span[1]), q.subject]);
+}
+
+describe('a statistical analysis’s chain of changes', () => {
+  const text =
+    '第一产业实现增加值47.5亿元，同比增长4.4%，增速比一季度提高1.3个百分点，拉动GDP增长0.1个百分点；中直投资降幅比同期收窄9.8个百分点，负向拉动全市投资8.7个百分点。';
+  it('gives a change of the rate and a contribution to growth the thing the figure before names', () => {
+    const found = subjects(text);
+    expect(found.find(([s]) => s === '1.3个百分点')?.[1]).toContain('第一产业');
+    expect(found.find(([s]) => s === '0.1个百分点')?.[1]).toContain('第一产业');
+    expect(found.find(([s]) => s === '8.7个百分点')?.[1]).toContain('中直投资');
+  });
+  it('does not take a consequence clause (带动社区1809名群众) for a bare change', () => {
+    const found = subjects('周边产业园区已入驻企业67家，带动社区1809名搬迁群众实现就业。');
+    expect(found.find(([s]) => s === '1809名')?.[1]).toContain('搬迁群众');
+  });
+});
