@@ -49,6 +49,8 @@ export function findMeasure(window: string, unit: string, nextChar: string): Mea
   if (unit === '%' && /的(?:约|近|超过?|逾|不足|不到)?$/.test(window.replace(/\s+$/, ''))) return 'share';
   // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).
   if (unit === '%' && /(?<!增长|增|降|涨|速)率[^，。；]{0,4}$/.test(window)) return 'share';
+  // 优良水体比例达到100%, a table's 水质比例（%）column: a part of a whole
+  if (unit === '%' && /(?:比例|比重|占比|份额)[^，。；]{0,4}$/.test(window)) return 'share';
   // 增加值 (value added) and 增长点 name things; they are not an increase.
   const words = window.replace(/增加值|增长点|增长极/g, '');
   if (!reachesLevel && lex.changeWords.some((w) => words.includes(w))) return 'change';

@@ -40,9 +40,9 @@ export function readTableCells(text: string, readings: readonly Reading[], units
   return { subjects: tableSubjects, periods: tablePeriods };
 }
 
-/** The period a table's column header, else its caption, states (a span, not a comparison's base). */
+/** The period a table's row (when a time names it), else its column header, else its caption, states (a span, not a comparison's base). */
 function tableTime(d: DeclaredUnit, time: TimeContext, memo: Map<string, TimeExpression[]>): { period: Period; cue: Cue } | null {
-  for (const written of [d.header, d.caption]) {
+  for (const written of [d.row, d.header, d.caption]) {
     if (!written) continue;
     let times = memo.get(written);
     if (!times) memo.set(written, (times = timeExpressionsOf(written, time)));

@@ -75,3 +75,33 @@ describe('units declared by a table', () => {
     expect(read('全年完成投资（亿元）同比增长。\n\n120')).toEqual([]);
   });
 });
+
+describe('a bulletin table an OCR pass wrapped', () => {
+  const text = [
+    '表7：2017—2021年锦江流域断面水环境质量',
+    '年份',
+    'Ⅰ～Ⅲ类水质',
+    '比例（%）',
+    '劣Ⅴ类水质',
+    '比例（%）',
+    '2017年',
+    '73.8',
+    '2.4',
+    '2018年',
+    '78.6',
+    '4.8',
+  ].join('\n\n');
+  const found = () => findQuantities({ text, sentences: findSentences(text), paragraphs: findParagraphs(text), time: timeContextFor(text, '2022-04-01') });
+  it('joins a header cell wrapped over two lines (Ⅰ～Ⅲ类水质 / 比例（%）) and reads its column', () => {
+    expect(found().map((q) => [text.slice(q.span[0], q.span[1]), q.unit, q.measure])).toEqual([
+      ['73.8', '%', 'share'],
+      ['2.4', '%', 'share'],
+      ['78.6', '%', 'share'],
+      ['4.8', '%', 'share'],
+    ]);
+  });
+  it('dates each row by the year that names it', () => {
+    expect(found().map((q) => q.period?.start)).toEqual(['2017-01-01', '2017-01-01', '2018-01-01', '2018-01-01']);
+    expect(found()[0].subject).toContain('Ⅰ～Ⅲ类水质');
+  });
+});

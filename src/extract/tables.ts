@@ -19,6 +19,8 @@ export interface DeclaredUnit {
   /** The column's header as written (2021年末（亿元）) and the table's caption (表6：2021年末…), which may say when. */
   header?: string;
   caption?: string;
+  /** The row's name when it is a time (a 年份 column's 2017年): it says when, before the header and caption. */
+  row?: string;
 }
 
 const MAGNITUDE_PREFIXES: [string, number][] = [
@@ -159,7 +161,9 @@ function readBlock(
   // One cell a line: the cells cycle through the columns. Where the header ends is not marked (the
   // first row's name stands before its first figure, a caption may stand above the header), so each
   // split is tried: the header is the one whose columns line up, every cell under a unit a figure.
-  const allCells = block.map((l) => ({ text: l.cells.map((c) => c.text).join(''), start: l.cells[0].start, end: l.cells[l.cells.length - 1].end }));
+  const allCells = joinWrappedHeaders(
+    block.map((l) => ({ text: l.cells.map((c) => c.text).join(''), start: l.cells[0].start, end: l.cells[l.cells.length - 1].end })),
+  );
   const split = (cells: typeof allCells): { skip: number; columns: number } | null => {
     let best: { skip: number; columns: number } | null = null;
     for (let skip = 0; skip <= 2; skip++) {
@@ -206,8 +210,40 @@ function readBlock(
     if (!NUMERIC.test(cell.text) || INDEX_HEADER.test(cleanHeader(header))) return;
     const declared = columnUnit(header) ?? (rowUnit ? readDeclaredUnit(rowUnit, units) : null) ?? tableUnit;
     if (!declared) return;
-    out.set(cell.start, { ...declared, end: cell.end, subject: [cleanHeader(header), rowName].filter(Boolean).join(' '), header, ...(caption && { caption }) });
+    const row = ROW_TIME.test(rowName) ? rowName : undefined;
+    out.set(cell.start, {
+      ...declared,
+      end: cell.end,
+      subject: [cleanHeader(header), rowName].filter(Boolean).join(' '),
+      header,
+      ...(caption && { caption }),
+      ...(row && { row }),
+    });
   }
+}
+
+/** A row named by a time alone: 2017年, 2021年末, 2022年一季度. */
+const ROW_TIME = /^(?:19|20)\d{2}年(?:末|底|[一二三四]季度|上半年|下半年|(?:[1-9]|1[0-2])月)?$/;
+
+/** A header cell's second line, as a page wraps it: 比例（%） under Ⅰ～Ⅲ类水质, （亿元） under 总投资 (a generic measure word at most, not a column's own name). */
+const WRAPPED_UNIT = /^(?:比例|比重|占比|份额|增速|增幅|金额|数量|人数)?[（(][^（()）\s]{1,5}[)）]$/u;
+
+/**
+ * One cell a line, a header cell wrapped over two lines reads as two columns (Ⅰ～Ⅲ类水质 / 比例（%）):
+ * before the first figure, a cell that is only a unit in brackets (with a word or two) joins the
+ * name above it when that name declares none.
+ */
+function joinWrappedHeaders<C extends { text: string; start: number; end: number }>(cells: C[]): C[] {
+  const firstFigure = cells.findIndex((c) => NUMERIC.test(c.text));
+  const out: C[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const above = out[out.length - 1];
+    const header = firstFigure < 0 || k < firstFigure;
+    if (header && above && WRAPPED_UNIT.test(cells[k].text) && !/[（(]/.test(above.text) && !NUMERIC.test(above.text) && !/[：:]/.test(above.text)) {
+      out[out.length - 1] = { ...above, text: above.text + cells[k].text, end: cells[k].end };
+    } else out.push(cells[k]);
+  }
+  return out;
 }
 
 /** A table under 单位：… whose rows the text no longer keeps apart: each figure is named by the words before it. */
