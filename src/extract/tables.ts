@@ -209,17 +209,15 @@ function readBlock(
   function declare(cell: Cell, header: string, rowName: string, rowUnit?: string): void {
     if (!NUMERIC.test(cell.text) || INDEX_HEADER.test(cleanHeader(header))) return;
     const declared = columnUnit(header) ?? (rowUnit ? readDeclaredUnit(rowUnit, units) : null) ?? tableUnit;
-    if (!declared) return;
-    const row = ROW_TIME.test(rowName) ? rowName : undefined;
-    out.set(cell.start, {
-      ...declared,
-      end: cell.end,
-      subject: [cleanHeader(header), rowName].filter(Boolean).join(' '),
-      header,
-      ...(caption && { caption }),
-      ...(row && { row }),
-    });
+    if (declared) out.set(cell.start, declaredCell(declared, cell, header, rowName, caption));
   }
+}
+
+/** What a table declares of one cell: its unit, its column and row as its subject, and where it says when. */
+function declaredCell(declared: { unit: UnitEntry; factor: number }, cell: Cell, header: string, rowName: string, caption?: string): DeclaredUnit {
+  const row = ROW_TIME.test(rowName) ? rowName : undefined;
+  const subject = [cleanHeader(header), rowName].filter(Boolean).join(' ');
+  return { ...declared, end: cell.end, subject, header, ...(caption && { caption }), ...(row && { row }) };
 }
 
 /** A row named by a time alone: 2017年, 2021年末, 2022年一季度. */
