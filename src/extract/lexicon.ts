@@ -35,6 +35,8 @@ export interface Lexicon {
   shareWords: string[];
   /** Words holding a share word that do not mean a share (占地面积). */
   notShareWords: string[];
+  /** A noun that implies the unit of a count with a magnitude and no measure word before it (2.2万城镇居民 → 人), longest first. */
+  implicitUnits: [string, string][];
   /** Alias → region; a null region means "known, but too ambiguous to name a region". */
   regionAliases: Map<string, string | null>;
   /** Every other place (沙坪坝区, 绵阳市, 江苏省, 美国) → the region printed and the side it lies on. */
@@ -91,12 +93,20 @@ interface UnitsFile {
   units: { surface: string; unit: string; chinese?: boolean; arabic?: boolean; scale?: number; notBefore?: string }[];
   approx: Record<'before' | 'inside' | 'after', Record<string, Approx>>;
   measure: { change: string[]; share: string[]; notShare?: string[] };
+  implicit?: Record<string, string[] | string>;
 }
 interface RegionsFile {
   aliases: Record<string, string | null>;
   places?: Record<string, string>;
   notPlaces: string[];
   nationalBodies?: string[];
+}
+
+/** units.json's `implicit` as noun → unit, longest noun first (城镇居民 before 居民). */
+function implicitUnits(record: Record<string, string[] | string>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [unit, nouns] of Object.entries(record)) if (Array.isArray(nouns)) for (const noun of nouns) pairs.push([noun, unit]);
+  return pairs.sort((a, b) => b[0].length - a[0].length);
 }
 
 let cached: Lexicon | null = null;
@@ -133,6 +143,7 @@ export function lexicon(): Lexicon {
     changeWords: [...units.measure.change].sort((a, b) => b.length - a.length),
     shareWords: [...units.measure.share].sort((a, b) => b.length - a.length),
     notShareWords: units.measure.notShare ?? [],
+    implicitUnits: implicitUnits(units.implicit ?? {}),
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
     places: placeTable(new Map(Object.entries(regions.places ?? {}))),
     notPlaces: new Set(regions.notPlaces),

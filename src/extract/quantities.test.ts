@@ -309,3 +309,16 @@ describe('findQuantities: the place leading a sentence', () => {
     expect(only('来自重庆的企业在成都设立分支机构，今年新增120家。').region).not.toBe('成渝');
   });
 });
+
+describe('findQuantities: a count with no measure word', () => {
+  it('reads the unit its noun implies after a magnitude (2.2万城镇居民 → 人, 1.2万农户 → 户)', () => {
+    expect(quantities('年末2.2万城镇居民、7.5万农村居民享受最低生活保障，带动1.2万农户增收。').map((q) => [q.surface, q.value, q.unit])).toEqual([
+      ['2.2万', 22000, '人'],
+      ['7.5万', 75000, '人'],
+      ['1.2万', 12000, '户'],
+    ]);
+  });
+  it('reads none after a bare number (2000学生 is no count here)', () => {
+    expect(quantities('全校2000学生参加活动。').filter((q) => q.unit === '人')).toEqual([]);
+  });
+});

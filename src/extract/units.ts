@@ -102,6 +102,9 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
     break;
   }
   if (!entry) {
+    // 2.2万城镇居民, 30余万群众: a count with a magnitude before what it counts, the unit its noun implies.
+    const implied = n.magnitude || (inside && pos > n.end + inside[0].length) ? impliedUnit(text, pos) : null;
+    if (implied) return { number: n, unit: implied, end: pos, tailEnd: pos, approxInside, approxAfter: null };
     // A bare number may still take its unit from the next one in a list (0.8、1.5个百分点).
     return inside ? null : { number: n, unit: null, end: n.end, tailEnd: n.end, approxInside: null, approxAfter: null };
   }
@@ -122,6 +125,14 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
     approxInside,
     approxAfter: afterOk ? after[1] : null,
   };
+}
+
+/** The unit a noun at `at` implies (units.json `implicit`), as a unit entry printed nowhere in the text. */
+function impliedUnit(text: string, at: number): UnitEntry | null {
+  for (const [noun, unit] of lexicon().implicitUnits) {
+    if (text.startsWith(noun, at)) return { surface: '', unit, chinese: true, arabic: true, scale: 1, notBefore: '' };
+  }
+  return null;
 }
 
 function matchPrefix<T>(text: string, at: number, words: Map<string, T>): [string, T] | null {
