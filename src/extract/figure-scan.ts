@@ -96,7 +96,7 @@ export function readFigure(report: ReportScope, scan: FigureScan, r: Reading): v
   const { text } = report;
   const previous = scan.previous;
   const place = placeOf(report, previous, r);
-  const approx: Approx = r.approxInside ?? r.approxAfter ?? findApproxBefore(place.window) ?? 'exact';
+  const approx: Approx = r.approxInside ?? r.approxAfter ?? (isBareOver(text, r) ? 'over' : null) ?? findApproxBefore(place.window) ?? 'exact';
   const stated = measureOf(text, place, previous, unit, r);
   // After a classifier stands the thing counted (548个港口); after a share, what it is of (21%的动力电池).
   const countsSomething = unit !== '%' && unit !== '百分点';
@@ -124,6 +124,11 @@ export function readFigure(report: ReportScope, scan: FigureScan, r: Reading): v
   scan.previous = { ...finding, subjectEnd: after.end, clauseStart: place.clauseStart, measureByVerb: stated.measureByVerb, regionFind: region };
 }
 
+/** 上百万元, 上千家: a bare magnitude after 上, which says "over" (numbers.ts reads the magnitude as one of itself). */
+function isBareOver(text: string, r: Reading): boolean {
+  return text[r.number.start - 1] === '上' && r.number.magnitude !== '' && text.slice(r.number.start, r.number.end) === r.number.magnitude;
+}
+
 function placeOf(report: ReportScope, previous: PreviousFigure | null, r: Reading): FigurePlace {
   const { text, sentences } = report;
   const start = r.number.start;
@@ -135,7 +140,8 @@ function placeOf(report: ReportScope, previous: PreviousFigure | null, r: Readin
   // (When the figure before reached past an aside holding this one — 50亿元（首期10亿元）的基金 — from its end.)
   const previousEnd: number = sameSentence ? (previous!.subjectEnd > start ? previous!.span[1] : previous!.subjectEnd) : -1;
   const windowStart: number = sameSentence && previousEnd > clauseStart ? previousEnd : clauseStart;
-  const window = text.slice(Math.min(windowStart, start), start);
+  // (上百万元: the 上 is the figure's "over", not a word of what it measures)
+  const window = text.slice(Math.min(windowStart, start), isBareOver(text, r) ? start - 1 : start);
   const isListContinuation: boolean = sameSentence && window.length > 0 && [...window.trim()].every((c) => LIST_JOINERS.has(c));
   return { start, sentence, clauseStart, sameSentence, windowStart, window, isListContinuation };
 }

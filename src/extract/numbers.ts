@@ -293,6 +293,20 @@ function readSingleAt(text: string, start: number): NumberReading | null {
       integerDigits: 0,
     };
   }
+  // 上百万元, 上千家, 上亿元: a bare magnitude after 上 counts one of itself (the 上 says "over").
+  if (text[start - 1] === '上' && /[百千万亿]/.test(c) && !isCnNumeralChar(text[start - 2] ?? '')) {
+    const run = /^(?:百万|千万|万亿|百|千|万|亿)/.exec(text.slice(start, start + 2))![0];
+    return {
+      start,
+      end: start + run.length,
+      value: magnitudeFactor(run),
+      kind: 'chinese',
+      magnitude: run,
+      percent: false,
+      plainInteger: false,
+      integerDigits: 0,
+    };
+  }
   if (isCnNumeralChar(c) || c === '负') return readChineseAt(text, start);
   return null;
 }

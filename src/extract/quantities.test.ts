@@ -322,3 +322,17 @@ describe('findQuantities: a count with no measure word', () => {
     expect(quantities('全校2000学生参加活动。').filter((q) => q.unit === '人')).toEqual([]);
   });
 });
+
+describe('findQuantities: a bare magnitude after 上', () => {
+  it('counts one of the magnitude, over (上百万元, 上千家, 上万人), and keeps 上 out of the subject', () => {
+    expect(quantities('合作订单上百万元，吸引上千家企业入驻，上万人参加。').map((q) => [q.surface, q.value, q.unit, q.approx])).toEqual([
+      ['百万元', 1e6, '元', 'over'],
+      ['千家', 1000, '家', 'over'],
+      ['万人', 1e4, '人', 'over'],
+    ]);
+    expect(quantities('合作订单上百万元。')[0].subject).toBe('合作订单');
+  });
+  it('reads nothing in 比上年 or 线上', () => {
+    expect(quantities('比上年增长5%，线上3个。').map((q) => q.surface)).toEqual(['5%', '3个']);
+  });
+});
