@@ -37,6 +37,8 @@ export interface Lexicon {
   notShareWords: string[];
   /** A noun that implies the unit of a count with a magnitude and no measure word before it (2.2万城镇居民 → 人), longest first. */
   implicitUnits: [string, string][];
+  /** Fixed phrases whose numeral counts nothing (三次产业, 两个市场, 四处): not-figures.json. */
+  notFigurePhrases: string[];
   /** Alias → region; a null region means "known, but too ambiguous to name a region". */
   regionAliases: Map<string, string | null>;
   /** Every other place (沙坪坝区, 绵阳市, 江苏省, 美国) → the region printed and the side it lies on. */
@@ -149,6 +151,7 @@ export function lexicon(): Lexicon {
     notPlaces: new Set(regions.notPlaces),
     nationalBodies: [...(regions.nationalBodies ?? [])].sort((a, b) => b.length - a.length),
     subjectWords: readLexicon<SubjectWords>('subject-words.json'),
+    notFigurePhrases: readLexicon<{ phrases: string[] }>('not-figures.json').phrases,
     regionWords: readLexicon<RegionWords>('region-words.json'),
   };
   return cached;

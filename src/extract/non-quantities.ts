@@ -1,4 +1,5 @@
 /** What GUIDE.md §2 says is not a quantity, though a number and a measure word stand there. */
+import { lexicon } from './lexicon.ts';
 import { LATIN, type Reading } from './units.ts';
 
 const OPEN_QUOTES = new Set(['“', '"', '「', '『', '‘', '《']);
@@ -29,6 +30,11 @@ export function isQuantity(text: string, r: Reading, unit: string): boolean {
   // 增长一倍, 近一成 are figures: a rate word after 一 makes it a number.
   if (n.kind === 'chinese' && /^[一〇零幺]$/.test(written) && !(written === '一' && ((r.unit?.scale ?? 1) !== 1 || unit === '倍'))) return false;
   if (n.kind === 'chinese' && /^[〇零一二三四五六七八九]{2,}$/.test(written)) return false;
+  // 着陆支腿: a financial numeral alone between words is a word's character, not a number.
+  if (n.kind === 'chinese' && /^[壹贰貳叁參肆伍陆陸柒捌玖拾]$/.test(written)) return false;
+  // 30年期国债: a term's length names the bond, it counts nothing.
+  if (unit === '年' && after === '期') return false;
+  if (inFixedPhrase(text, n.start, r.end)) return false;
   // 240小时过境免签, 1小时交通圈: a duration written straight before a noun names a policy or a goal.
   if (/^(?:小时|分钟|天)$/.test(unit) && /[\u4e00-\u9fa5]/.test(after) && !/[的内以左上多余后前之至到]/.test(after)) return false;
   // “18条”, “四个优势”, “八方协同”: a figure opening a quoted phrase is a name.
@@ -39,4 +45,16 @@ export function isQuantity(text: string, r: Reading, unit: string): boolean {
   const open = behind.lastIndexOf('《');
   if (open >= 0 && behind.lastIndexOf('》') < open && text.slice(n.start, n.start + 40).includes('》')) return false;
   return n.value !== 0 || n.kind === 'arabic';
+}
+
+/** Whether the figure's number lies inside a fixed phrase that counts nothing (三次产业, 两个市场, 四处). */
+function inFixedPhrase(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 6), end + 6);
+  const offset = Math.max(0, start - 6);
+  for (const phrase of lexicon().notFigurePhrases) {
+    for (let at = around.indexOf(phrase); at >= 0; at = around.indexOf(phrase, at + 1)) {
+      if (offset + at <= start && start < offset + at + phrase.length) return true;
+    }
+  }
+  return false;
 }

@@ -336,3 +336,17 @@ describe('findQuantities: a bare magnitude after 上', () => {
     expect(quantities('比上年增长5%，线上3个。').map((q) => q.surface)).toEqual(['5%', '3个']);
   });
 });
+
+describe('findQuantities: numerals that count nothing', () => {
+  it('reads no figure in fixed phrases, terms or a word’s financial numeral', () => {
+    const text =
+      '三次产业结构为2.9:30.7:66.4，更好利用国内国际两个市场、两种资源，前不久还在四处寻找，美国30年期国债收益率上升，火箭依靠着陆支腿稳稳落地，2024台湾地区。';
+    expect(quantities(text).map((q) => q.surface)).toEqual([]);
+  });
+  it('reads 场次 and 基点 as units', () => {
+    expect(quantities('累计开课90场次，贷款利率下降40个基点。').map((q) => [q.surface, q.unit])).toEqual([
+      ['90场次', '场次'],
+      ['40个基点', '基点'],
+    ]);
+  });
+});
