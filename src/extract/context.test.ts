@@ -62,7 +62,7 @@ describe('document context', () => {
   it('reads no town or zone out of words that only look like one', () => {
     const [villages] = read(['供水范围包括甘肃白银的五个乡镇的54个行政村。']);
     expect(villages.region).toBe('白银');
-    const [markets] = read(['国务院关于促进综合保税区高水平开放的意见要求统筹两个市场。']);
+    const [markets] = read(['国务院关于促进综合保税区高水平开放的意见要求新设3个平台。']);
     expect(markets.region ?? '').not.toMatch(/综合保税区/);
     const [covid] = read(['31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例35例。']);
     expect(covid.region).toBe('全国');
