@@ -59,6 +59,11 @@ describe('document context', () => {
     expect(labs.region).toBe('江苏');
   });
 
+  it('ends a span since the year began where the headline’s span from the same start ends, in a report with no date', () => {
+    const [area] = read(['年初以来，设施农业种植面积达到3242公顷。'], { headline: '2023年一季度全市经济运行情况' });
+    expect(area.period).toEqual({ start: '2023-01-01', end: '2023-03-31' });
+  });
+
   it('reads no town or zone out of words that only look like one', () => {
     const [villages] = read(['供水范围包括甘肃白银的五个乡镇的54个行政村。']);
     expect(villages.region).toBe('白银');

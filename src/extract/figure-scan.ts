@@ -124,6 +124,17 @@ export function readFigure(report: ReportScope, scan: FigureScan, r: Reading): v
   scan.previous = { ...finding, subjectEnd: after.end, clauseStart: place.clauseStart, measureByVerb: stated.measureByVerb, regionFind: region };
 }
 
+/**
+ * 年初以来 in a report with no printed date runs to an unknown day: where the report's headline,
+ * heading or lead sets a span from the same start (首季, 一季度), the figure's span ends where it does.
+ */
+function closedByContext(own: { period: Period; cue: Cue } | null, context: DocumentContext, at: number): { period: Period; cue: Cue } | null {
+  if (!own || own.period.start === null || own.period.end !== null) return own;
+  const set = contextPeriod(context, at);
+  if (!set || set.period.start !== own.period.start || set.period.end === null) return own;
+  return { period: { start: own.period.start, end: set.period.end }, cue: own.cue };
+}
+
 /** 上百万元, 上千家: a bare magnitude after 上, which says "over" (numbers.ts reads the magnitude as one of itself). */
 function isBareOver(text: string, r: Reading): boolean {
   return text[r.number.start - 1] === '上' && r.number.magnitude !== '' && text.slice(r.number.start, r.number.end) === r.number.magnitude;
@@ -272,7 +283,7 @@ function scopeOf(report: ReportScope, previous: PreviousFigure | null, place: Fi
   const { text, times, paragraphs, regions, context } = report;
   const { start, sentence, clauseStart, windowStart } = place;
   // Own words first (the sentence, the paragraph's lead), then the heading and the headline above.
-  const ownPeriod = findPeriod(text, times, start, sentence, paragraphs);
+  const ownPeriod = closedByContext(findPeriod(text, times, start, sentence, paragraphs), context, start);
   // A stock is read at a moment, a flow over the year up to it (stock-flow.ts).
   const period: { period: Period; cue: Cue } | null = fitPeriodToMeasure(
     ownPeriod ?? report.tables.periods.get(start) ?? contextPeriod(context, start),
