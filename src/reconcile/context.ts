@@ -73,6 +73,19 @@ function restates(subject: string): boolean {
   return tagged.some(cue) && tagged.every((w) => cue(w) || words.restatingTags.includes(w.tag));
 }
 
+/** A subject's words with closing marks at the end dropped: 确诊病例 （境外输入 ） → 确诊病例 （境外输入. */
+const unclosed = (subject: string): string => subject.replace(/[\s）)]+$/u, '');
+
+/**
+ * A figure whose words end in an aside the next figure stands in (计划播种面积1128万亩（水田168万亩,
+ * both read «计划播种面积 （水田»): the aside is the next one's, so this one is read without it.
+ */
+function outsideAside(subject: string, next: string | undefined): string {
+  const open = /\s+[（(][^（）()\s]+$/u.exec(unclosed(subject));
+  if (!open || next === undefined || unclosed(next) !== unclosed(subject)) return subject;
+  return unclosed(subject).slice(0, open.index);
+}
+
 /** The filing of one figure given the figures before it: an owner's item, a restatement, else its own. */
 function fileInContext(
   figures: readonly FileableFigure[],
@@ -96,7 +109,7 @@ function fileInContext(
     const filing = fileFigure({ ...figure, subject: phrase }, catalog, places);
     if (filing) return { ...filing, rule: `${filing.rule}; «${head}» is an item of «${owner.phrase}» named by figure ${owner.at + 1}` };
   }
-  const own = fileFigure(figure, catalog, places);
+  const own = fileFigure({ ...figure, subject: outsideAside(figure.subject, figures[i + 1]?.subject) }, catalog, places);
   if (own || i === 0) return own;
   const before = filed[i - 1];
   const previous = figures[i - 1];

@@ -17,6 +17,9 @@ const wordsSchema = z.object({
   trailing: z.array(z.string()),
   nouns: z.array(z.string()),
   synonyms: z.array(z.tuple([z.string(), z.string()])),
+  terms: z.array(z.string()),
+  headNouns: z.array(z.string()),
+  bareHeads: z.array(z.string()),
 });
 const headWordsPath = fileURLToPath(new URL('../../data/lexicon/head-words.json', import.meta.url));
 let loaded: z.infer<typeof wordsSchema> | null = null;
@@ -81,16 +84,29 @@ function namesAThing(phrase: string): boolean {
  * 现代化国际都市): a campaign slogan names no measured thing, so it is cut off, or the part is one.
  */
 
+/**
+ * A compound name the cutting split (转移/v 净收入 lost its verb-like first word, 新接订单 its 新) is
+ * put back whole: the head runs from the term on.
+ */
+function keepTerm(before: string, head: string): string {
+  const term = headWords().terms.find((t) => before.includes(t) && !head.includes(t));
+  if (!term) return head;
+  const from = before.slice(before.indexOf(term));
+  return from.endsWith(head) || head.length < 2 ? from.replace(FRAMING_END, '').replace(EDGE_END, '') : head;
+}
+
 /** One part of a subject cut down to what it names, or '' when it names nothing. */
 function partHead(part: string, places: (text: string) => string): string {
   const slogan = SLOGAN.exec(part);
   if (slogan) part = part.slice(0, slogan.index);
   let head = places(part.replace(ASIDE, '').replace(NOISE, ''));
+  const whole = head;
   head = head.replace(INNER, '').replace(DRIVER, '').replace(EDGE_START, '').replace(EDGE_END, '');
   for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '').replace(EDGE_END, '');
   if (namesNothing(head)) return '';
   head = head.replace(TRAILING_PREDICATE, '');
   if (head.length >= 2) head = dropLeadingVerbs(head);
+  head = keepTerm(whole, head);
   for (const [re, to] of shortForms()) head = head.replace(re, to);
   if (head.length < 2 || /^[\d.]+$/u.test(head) || TIME_ONLY.test(head)) return '';
   return namesAThing(head) ? head : '';
@@ -105,6 +121,14 @@ function partHead(part: string, places: (text: string) => string): string {
 export function headPhrase(subject: string, places: (text: string) => string = (t) => t): string {
   const words = headWords();
   const parts = subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
+  while (parts.length && /^[）)\]】"”]+$/u.test(parts[parts.length - 1])) parts.pop();
+  const last = parts[parts.length - 1] ?? '';
+  // A figure inside an aside still open (计划播种面积1128万亩（水田168万亩) is what the aside names.
+  // Not a note on the unit or the basis (（人民币, （下同, （按可比价格计算).
+  const open = /^[（(]([^（）()]+)$/u.exec(last);
+  if (open && parts.length > 1 && !UNIT_NOTE.test(open[1])) return partHead(open[1], places);
+  // A last part of one noun (乡镇街道18个、村200多个) is what is counted, too short to file by.
+  if (isSingleNoun(last.replace(NOISE, ''))) return '';
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i];
     if (SEVERAL.test(places(part))) return '';
@@ -116,6 +140,13 @@ export function headPhrase(subject: string, places: (text: string) => string = (
   }
   return '';
 }
+
+/** What an aside after a figure says of its unit or basis, not of the thing: 3.5亿元（人民币，下同）. */
+const UNIT_NOTE = /^(?:人民币|美元|欧元|港元|港币|日元|英镑|下同|含|不含|包括|按|以|现价|可比|折合|约合|合|单位|套|件|台|个)/u;
+
+/** One character naming a thing (村, 户): not a framing word or a particle. */
+const isSingleNoun = (text: string): boolean =>
+  text.length === 1 && /\p{Script=Han}/u.test(text) && tagWords(text).every((w) => [...headWords().nouns, 'zg'].includes(w.tag));
 
 /** What a signing or a joint action did, after its actors: 签订（合作）协议, 签署备忘录. */
 const ACTION = /(签订|签署|达成|缔结)(?:了)?(?:合作|战略合作|框架)?(协议|备忘录|合同|意向书)$/u;
@@ -141,8 +172,12 @@ export function groupName(head: string): string {
   let end = tagged.length;
   while (end > 0 && trailing.includes(tagged[end - 1].tag)) end--;
   const kept = tagged.slice(0, end);
-  if (!kept.some((w) => nouns.includes(w.tag))) return '';
-  return kept.map((w) => w.word).join('');
+  const { headNouns, bareHeads } = headWords();
+  // jieba tags 收入, 支出 as verbs: as a head's last word they name an amount (一般公共预算收入).
+  const lastNoun = kept.length > 0 && headNouns.some((w) => kept[kept.length - 1].word.endsWith(w));
+  if (!kept.some((w) => nouns.includes(w.tag)) && !lastNoun) return '';
+  const name = kept.map((w) => w.word).join('');
+  return bareHeads.includes(name) ? '' : name;
 }
 
 /** Removes the places a phrase names (川渝两地, 重庆市, 绵阳): an indicator is the same everywhere. */
