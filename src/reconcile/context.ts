@@ -86,17 +86,11 @@ function outsideAside(subject: string, next: string | undefined): string {
   return unclosed(subject).slice(0, open.index);
 }
 
-/** The filing of one figure given the figures before it: an owner's item, a restatement, else its own. */
-function fileInContext(
-  figures: readonly FileableFigure[],
-  filed: readonly (Filing | null)[],
-  i: number,
-  owners: { population: Owner | null; entity: Owner | null },
-  catalog: Catalog,
-  places: (text: string) => string,
-): Filing | null {
-  const figure = figures[i];
-  const head = groupName(headPhrase(figure.subject, places));
+/** Whether two figures count in one unit kind and measure (what sharing an indicator needs). */
+const alike = (a: FileableFigure, b: FileableFigure): boolean => a.measure === b.measure && sameUnitKind(a.unit, b.unit);
+
+/** The item of an owner an earlier figure named (普通中学 在校学生), filed as such, or null. */
+function ownersItem(figure: FileableFigure, head: string, i: number, owners: Owners, catalog: Catalog, places: (text: string) => string): Filing | null {
   const words = ownerWords();
   const live = (o: Owner | null) => (o && i - o.at <= words.window ? o : null);
   const owner = words.populationItems.includes(head) ? live(owners.population) : words.entityItems.includes(head) ? live(owners.entity) : null;
@@ -104,18 +98,75 @@ function fileInContext(
   if (population) owners.population = { phrase: population, at: i };
   const entity = entityOf(figure, head);
   if (entity) owners.entity = { phrase: entity, at: i };
-  if (owner) {
-    const phrase = qualified(owner.phrase, head);
-    const filing = fileFigure({ ...figure, subject: phrase }, catalog, places);
-    if (filing) return { ...filing, rule: `${filing.rule}; «${head}» is an item of «${owner.phrase}» named by figure ${owner.at + 1}` };
+  if (!owner) return null;
+  const filing = fileFigure({ ...figure, subject: qualified(owner.phrase, head) }, catalog, places);
+  return filing && { ...filing, rule: `${filing.rule}; «${head}» is an item of «${owner.phrase}» named by figure ${owner.at + 1}` };
+}
+
+/**
+ * A short head naming again what a figure shortly before named in full (开通13条跨省际公交线路…总共7条
+ * 线路; 重点工作65项…重点推进30余项工作): the nearest such figure's filing, or null.
+ */
+function antecedent(
+  figures: readonly FileableFigure[],
+  filed: readonly (Filing | null)[],
+  heads: readonly string[],
+  i: number,
+  places: (text: string) => string,
+): Filing | null {
+  const head = heads[i];
+  const parts = figures[i].subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
+  // The head must be the words themselves (线路, 工作), not what cutting left of them (死亡病例 → 病例),
+  // and nothing before it may name a thing of its own (科学城建设集中开工总投资 项目).
+  if (head.length < 2 || places(parts[parts.length - 1]?.replace(BREAKS, '') ?? '') !== head) return null;
+  if (parts.length > 1 && !governs(parts.slice(0, -1).join(''), places)) return null;
+  for (let k = i - 1; k >= 0 && i - k <= ANAPHORA_WINDOW; k--) {
+    const before = filed[k];
+    if (before && alike(figures[k], figures[i]) && heads[k].length > head.length && heads[k].endsWith(head))
+      return { ...before, rule: `${before.rule}; «${head}» names again what figure ${k + 1} named` };
   }
+  return null;
+}
+
+/** Whether the words before a head only govern it (重点推进 工作): they end in a verb, or name nothing. */
+function governs(before: string, places: (text: string) => string): boolean {
+  if (headPhrase(before, places) === '') return true;
+  const words = tagWords(before.normalize('NFKC').replace(BREAKS, ''));
+  return words.length > 0 && words[words.length - 1].tag === 'v';
+}
+
+/** How many figures back a short head may name again what one named in full. */
+const ANAPHORA_WINDOW = 5;
+
+/** A figure counting what of the one before got done (34个问题已整改完成30个): not the same indicator. */
+const doneOfTotal = (figure: FileableFigure, previous: FileableFigure | undefined): boolean =>
+  previous !== undefined && previous.subject === figure.subject && alike(previous, figure) && /完成$/u.test(figure.subject.trim());
+
+interface Owners {
+  population: Owner | null;
+  entity: Owner | null;
+}
+
+/** The filing of one figure given the figures before it: an owner's item, a restatement, else its own. */
+function fileInContext(
+  figures: readonly FileableFigure[],
+  filed: readonly (Filing | null)[],
+  heads: readonly string[],
+  i: number,
+  owners: Owners,
+  catalog: Catalog,
+  places: (text: string) => string,
+): Filing | null {
+  const figure = figures[i];
+  const item = ownersItem(figure, heads[i], i, owners, catalog, places);
+  if (item) return item;
+  if (doneOfTotal(figure, figures[i - 1])) return null;
   const own = fileFigure({ ...figure, subject: outsideAside(figure.subject, figures[i + 1]?.subject) }, catalog, places);
   if (own || i === 0) return own;
   const before = filed[i - 1];
-  const previous = figures[i - 1];
-  if (!before || previous.measure !== figure.measure || !sameUnitKind(previous.unit, figure.unit)) return null;
-  if (!restates(figure.subject)) return null;
-  return { ...before, rule: `${before.rule}; «${figure.subject}» restates figure ${i} for another time` };
+  if (before && alike(figures[i - 1], figure) && restates(figure.subject))
+    return { ...before, rule: `${before.rule}; «${figure.subject}» restates figure ${i} for another time` };
+  return antecedent(figures, filed, heads, i, places);
 }
 
 /**
@@ -124,8 +175,9 @@ function fileInContext(
  */
 export function fileFigures(figures: readonly FileableFigure[], catalog: Catalog, places: (text: string) => string = (t) => t): (Filing | null)[] {
   const filed: (Filing | null)[] = [];
-  const owners = { population: null as Owner | null, entity: null as Owner | null };
-  for (let i = 0; i < figures.length; i++) filed.push(fileInContext(figures, filed, i, owners, catalog, places));
+  const heads = figures.map((f) => groupName(headPhrase(f.subject, places)));
+  const owners: Owners = { population: null, entity: null };
+  for (let i = 0; i < figures.length; i++) filed.push(fileInContext(figures, filed, heads, i, owners, catalog, places));
   return filed;
 }
 

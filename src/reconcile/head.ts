@@ -127,6 +127,8 @@ export function headPhrase(subject: string, places: (text: string) => string = (
   // Not a note on the unit or the basis (（人民币, （下同, （按可比价格计算).
   const open = /^[（(]([^（）()]+)$/u.exec(last);
   if (open && parts.length > 1 && !UNIT_NOTE.test(open[1])) return partHead(open[1], places);
+  const compared = COMPARED_WITH.exec(last.replace(NOISE, ''));
+  if (compared && parts.length > 1) return comparedHead(parts.slice(0, -1).join(' '), compared, places);
   // A last part of one noun (乡镇街道18个、村200多个) is what is counted, too short to file by.
   if (isSingleNoun(last.replace(NOISE, ''))) return '';
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -139,6 +141,18 @@ export function headPhrase(subject: string, places: (text: string) => string = (
     if (namesNothing(bare.replace(FRAMING_START, ''))) return '';
   }
   return '';
+}
+
+/** A last part comparing the figure before with a whole's (增长6.6%，高于全国0.8个百分点): a difference. */
+const COMPARED_WITH = /^(?:分别|均|增速|增幅)*(高于|低于|快于|慢于|超过|超出)(全国|全省|全市|全区|全国平均水平|全省平均水平|平均水平)(?:平均)?(?:水平)?$/u;
+
+/** The head of a difference from a whole's: 规模以上工业增加值同比增长 + 高于全国 → 规模以上工业增加值增速高于全国. */
+function comparedHead(before: string, compared: RegExpExecArray, places: (text: string) => string): string {
+  const of = headPhrase(before, places);
+  if (!of) return '';
+  const saysGrowth = /(?:增长|下降|增速|增幅|上涨|回落)$/u.test(before.replace(NOISE, '')) || /增速|增幅/u.test(compared[0]);
+  const growth = saysGrowth && !/增速|增幅|涨幅/u.test(of) ? '增速' : '';
+  return `${of}${growth}${compared[1]}${compared[2]}`;
 }
 
 /** What an aside after a figure says of its unit or basis, not of the thing: 3.5亿元（人民币，下同）. */
