@@ -16,6 +16,7 @@ import type { Catalog } from './catalog.ts';
 import { tagWords } from '../extract/words.ts';
 import { groupName, headPhrase } from './head.ts';
 import { fileFigure, type FileableFigure, type Filing } from './indicator.ts';
+import { subRowPhrase } from './table-rows.ts';
 import { sameUnitKind } from './units.ts';
 
 const ownerSchema = z.object({
@@ -160,6 +161,9 @@ function fileInContext(
   const figure = figures[i];
   const item = ownersItem(figure, heads[i], i, owners, catalog, places);
   if (item) return item;
+  const row = subRowPhrase(figures, heads, i);
+  const asRow = row && fileFigure({ ...figure, subject: row }, catalog, places);
+  if (asRow) return { ...asRow, rule: `${asRow.rule}; table row «${figure.subject}» is a part of the row above it` };
   if (doneOfTotal(figure, figures[i - 1])) return null;
   const own = fileFigure({ ...figure, subject: outsideAside(figure.subject, figures[i + 1]?.subject) }, catalog, places);
   if (own || i === 0) return own;
