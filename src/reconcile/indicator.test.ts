@@ -117,3 +117,24 @@ describe('head phrases of statistical bulletins', () => {
     expect(headPhrase('新能源汽车产量 增长')).toBe('新能源汽车产量');
   });
 });
+
+describe('head phrases: compound terms, differences, bare nouns', () => {
+  it('keeps compound names whole and reads 收入 as a head', () => {
+    expect(headPhrase('转移净收入')).toBe('转移净收入');
+    expect(headPhrase('手持订单量')).toBe('手持订单量');
+    expect(file('公共财政收入完成', '元')?.id).toBe(file('1、公共财政预算收入完成', '元')?.id);
+    expect(file('公共财政收入完成', '元')).not.toBeNull();
+    expect(headPhrase('全市累计报告新冠肺炎确诊病例')).toBe('新冠肺炎确诊病例');
+  });
+
+  it('files a difference from the national figure as its own indicator', () => {
+    expect(headPhrase('川渝两地规模以上工业增加值同比增长 高于全国', withoutPlaces)).toBe('规模以上工业增加值增速高于全国');
+    expect(file('地区生产总值 增速高于全国', '百分点', 'change')?.id).toMatch(/地区生产总值增速高于全国/);
+  });
+
+  it('files no automatic group by a bare noun that needs its verb, or by one noun after a list', () => {
+    expect(file('业务遍及 国家和地区', '个')).toBeNull();
+    expect(file('像缙云烧饼产业链串联起 乡镇街道 村', '个')).toBeNull();
+    expect(headPhrase('冬奥会结余 （人民币')).not.toBe('人民币');
+  });
+});
