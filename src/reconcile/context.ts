@@ -27,6 +27,7 @@ const ownerSchema = z.object({
   entityItems: z.array(z.string().min(1)),
   restatingTags: z.array(z.string().min(1)),
   restatingWords: z.array(z.string().min(1)),
+  attributes: z.array(z.string().min(1)),
 });
 const ownerWordsPath = fileURLToPath(new URL('../../data/lexicon/owner-words.json', import.meta.url));
 let loaded: z.infer<typeof ownerSchema> | null = null;
@@ -119,7 +120,7 @@ function antecedent(
   const parts = figures[i].subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
   // The head must be the words themselves (线路, 工作), not what cutting left of them (死亡病例 → 病例),
   // and nothing before it may name a thing of its own (科学城建设集中开工总投资 项目).
-  if (head.length < 2 || places(parts[parts.length - 1]?.replace(BREAKS, '') ?? '') !== head) return null;
+  if (head.length < 2 || ownerWords().attributes.includes(head) || places(parts[parts.length - 1]?.replace(BREAKS, '') ?? '') !== head) return null;
   if (parts.length > 1 && !governs(parts.slice(0, -1).join(''), places)) return null;
   for (let k = i - 1; k >= 0 && i - k <= ANAPHORA_WINDOW; k--) {
     const before = filed[k];
