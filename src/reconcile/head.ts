@@ -20,6 +20,7 @@ const wordsSchema = z.object({
   terms: z.array(z.string()),
   headNouns: z.array(z.string()),
   bareHeads: z.array(z.string()),
+  runIns: z.array(z.string()),
 });
 const headWordsPath = fileURLToPath(new URL('../../data/lexicon/head-words.json', import.meta.url));
 let loaded: z.infer<typeof wordsSchema> | null = null;
@@ -45,7 +46,7 @@ const INNER =
 const DRIVER = /^.*(?:带动|拉动|推动|促进)(?=.{3,}$)(?!.*增长$)/u;
 /** Leftovers at the edges: a list number (1公共财政…), an unclosed aside, a value run in (总指数为99.5). */
 const EDGE_START = /^(?:[\d.、#°①-⑳]+|[一二三四五六七八九十]{1,3}[)）、]|[)）、]+)+/u;
-const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类)$/u;
+const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类|(?<=.{3})记者|(?<=.{3})[从由])$/u;
 const ASIDE = /[（(][^（）()]*[）)]/gu;
 const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
 /** Predicates a subject may run into after what it names: 外债便利化试点落地, 跨省城际公交稳定运行. */
@@ -135,7 +136,7 @@ export function headPhrase(subject: string, places: (text: string) => string = (
     const part = parts[i];
     if (SEVERAL.test(places(part))) return '';
     const bare = part.replace(NOISE, '');
-    if (words.wholeOf.some((w) => bare.startsWith(w)) || words.complements.includes(bare)) continue;
+    if (words.wholeOf.some((w) => bare.startsWith(w)) || words.complements.includes(bare) || words.runIns.includes(bare)) continue;
     const head = partHead(part, places);
     if (head) return head;
     if (namesNothing(bare.replace(FRAMING_START, ''))) return '';
