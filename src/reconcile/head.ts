@@ -31,7 +31,7 @@ const shortForms = () => (synonyms ??= headWords().synonyms.map(([re, to]): [Reg
 
 /** Words around what is measured that do not change it: places, times, verbs, qualifiers. */
 const FRAMING_START =
-  /^(?:截至目前|目前|今年以来|去年|今年|当年|全年|同期|其中|累计|共有|已有|共计|合计|总计|共|已|均|还|并|新(?!能源|型|兴|材料|区|基建|冠)|实现|完成|达到|达|拥有|有|为|是|川渝两地|成渝两地|两地|双方|全市|全省|全区|全国|我国|我市|我省|本市|全县|全社会|该国|该省|该市|本轮|本次|此次)+/u;
+  /^(?:截至目前|目前|今年以来|去年|今年|当年|全年|同期|其中|累计|共有|已有|共计|合计|总计|共|已|均|还|并|新(?!能源|型|兴|材料|区|基建|冠|增|建|设|开)|实现|完成|达到|达|拥有|有|为|是|川渝两地|成渝两地|两地|双方|全市|全省|全区|全国|我国|我市|我省|本市|全县|全社会|该国|该省|该市|本轮|本次|此次)+/u;
 const FRAMING_END =
   /(?:已经|将|要|增速高于|增速低于|增速高|增速低|高于|低于|快于|慢于|上升到|增加到|增长到|提高到|下降到|达到了|同比|环比|比上年|比去年|比上年末|比上年同期|比|较|分别|累计|共|达到|达|为|是|实现|完成|增长|下降|上涨|下跌|提高|提升|增加|减少|降低|扩大|缩小|增速|增幅|突破|超过|超|约|近|逾|总计|合计|共计|已|均|计)+$/u;
 /** A head that is only a time or a comparison's base (比上年同期提高…): it names no indicator. */
@@ -46,7 +46,7 @@ const INNER =
 const DRIVER = /^.*(?:带动|拉动|推动|促进)(?=.{3,}$)(?!.*增长$)/u;
 /** Leftovers at the edges: a list number (1公共财政…), an unclosed aside, a value run in (总指数为99.5). */
 const EDGE_START = /^(?:[\d.、#°①-⑳]+|[一二三四五六七八九十]{1,3}[)）、]|[)）、]+)+/u;
-const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类|(?<=.{3})记者|(?<=.{3})[从由])$/u;
+const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类|(?<=.{3})记者|(?<=.{3})[从由]的?)$/u;
 const ASIDE = /[（(][^（）()]*[）)]/gu;
 const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
 /** Predicates a subject may run into after what it names: 外债便利化试点落地, 跨省城际公交稳定运行. */
@@ -63,7 +63,8 @@ function dropLeadingVerbs(phrase: string): string {
     .slice(k)
     .map((w) => w.word)
     .join('');
-  return rest.length >= 2 ? rest : phrase;
+  // What two characters are left of a compound (放映场次 → 场次) names less than the compound.
+  return rest.length >= 3 ? rest : phrase;
 }
 
 /** A measure, comparison or contribution whose thing is elided: 降幅比同期收窄, 拉动GDP增长 (not 增速 alone). */
