@@ -21,6 +21,8 @@ const wordsSchema = z.object({
   headNouns: z.array(z.string()),
   bareHeads: z.array(z.string()),
   runIns: z.array(z.string()),
+  casualties: z.array(z.tuple([z.string(), z.string()])),
+  events: z.array(z.string()),
 });
 const headWordsPath = fileURLToPath(new URL('../../data/lexicon/head-words.json', import.meta.url));
 let loaded: z.infer<typeof wordsSchema> | null = null;
@@ -129,6 +131,8 @@ export function headPhrase(subject: string, places: (text: string) => string = (
   // Not a note on the unit or the basis (（人民币, （下同, （按可比价格计算).
   const open = /^[（(]([^（）()]+)$/u.exec(last);
   if (open && parts.length > 1 && !UNIT_NOTE.test(open[1])) return partHead(open[1], places);
+  const toll = tollOf(parts);
+  if (toll !== null) return toll;
   const compared = COMPARED_WITH.exec(last.replace(NOISE, ''));
   if (compared && parts.length > 1) return comparedHead(parts.slice(0, -1).join(' '), compared, places);
   // A last part of one noun (乡镇街道18个、村200多个) is what is counted, too short to file by.
@@ -155,6 +159,24 @@ function comparedHead(before: string, compared: RegExpExecArray, places: (text: 
   const saysGrowth = /(?:增长|下降|增速|增幅|上涨|回落)$/u.test(before.replace(NOISE, '')) || /增速|增幅/u.test(compared[0]);
   const growth = saysGrowth && !/增速|增幅|涨幅/u.test(of) ? '增速' : '';
   return `${of}${growth}${compared[1]}${compared[2]}`;
+}
+
+/**
+ * A toll by its cause (强震已造成 188人遇难 → 地震死亡人数), '' for a toll after words naming no cause
+ * (造成 50人死亡: of what?), null when the last part is no toll or the subject is the toll alone.
+ */
+function tollOf(parts: readonly string[]): string | null {
+  const { casualties, events } = headWords();
+  const last = (parts[parts.length - 1] ?? '').replace(NOISE, '');
+  const counted = casualties.find(([re]) => new RegExp(re, 'u').test(last));
+  if (!counted) return null;
+  const before = parts.slice(0, -1).join('');
+  const cause = events.find((e) => before.includes(e));
+  // 死亡人数 alone is a bulletin's row (of its section); a bare toll after other words has lost its cause.
+  if (!cause) return parts.length > 1 ? '' : null;
+  let head = `${cause}${counted[1]}`;
+  for (const [re, to] of shortForms()) head = head.replace(re, to);
+  return head;
 }
 
 /** What an aside after a figure says of its unit or basis, not of the thing: 3.5亿元（人民币，下同）. */
