@@ -142,6 +142,8 @@ export function headPhrase(subject: string, places: (text: string) => string = (
     if (SEVERAL.test(places(part))) return '';
     const bare = part.replace(NOISE, '');
     if (words.wholeOf.some((w) => bare.startsWith(w)) || words.complements.includes(bare) || words.runIns.includes(bare)) continue;
+    // Another figure's comparison between the thing and this figure (生产总值626.9亿元，现价总量比同期增加73.5亿元，同比增长2%).
+    if (i < parts.length - 1 && OTHER_COMPARISON.test(bare)) continue;
     const head = partHead(part, places);
     if (head) return head;
     if (namesNothing(bare.replace(FRAMING_START, ''))) return '';
@@ -178,6 +180,9 @@ function tollOf(parts: readonly string[]): string | null {
   for (const [re, to] of shortForms()) head = head.replace(re, to);
   return head;
 }
+
+/** A part that compares another figure with a base period's (现价总量比同期增加): the figure before this one's. */
+const OTHER_COMPARISON = /比(?:同期|上年|去年|上年同期|去年同期|上年末|年初)(?:增加|减少|增长|下降|提高|降低)$/u;
 
 /** What an aside after a figure says of its unit or basis, not of the thing: 3.5亿元（人民币，下同）. */
 const UNIT_NOTE = /^(?:人民币|美元|欧元|港元|港币|日元|英镑|下同|含|不含|包括|按|以|现价|可比|折合|约合|合|单位|套|件|台|个)/u;
