@@ -99,6 +99,21 @@ describe('filing a report’s figures in order', () => {
     expect(ids([['比上年增长 集成电路', '%', 'change'], ['比上年增长 饲料', '%', 'change']])[1] ?? '').not.toMatch(/集成电路/);
   });
 
+  it('files a contribution to a whole’s growth by the growth just before it', () => {
+    const got = ids([
+      ['非油经济实现增加值', '元'],
+      ['非油经济实现增加值 同比增长', '%', 'change'],
+      ['拉动GDP增长', '百分点', 'change'],
+      ['非油经济比重比同期提高', '百分点', 'change'],
+      ['拉动全市经济增长', '百分点', 'change'],
+      ['地方经济实现增加值 同比增长', '%', 'change'],
+      ['拉动GDP增长', '百分点', 'change'],
+    ]);
+    expect(got[2]).toMatch(/非油经济增加值拉动经济/);
+    expect(got[4]).toBe(got[2]);
+    expect(got[6]).not.toBe(got[2]);
+  });
+
   it('is what the store files: assignIndicators reads each report’s figures in their order', () => {
     let id = 1;
     const fact = (reportId: number, ord: number, subject: string, unit: string): ReconcileFact => ({

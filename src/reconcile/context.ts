@@ -137,6 +137,27 @@ function governs(before: string, places: (text: string) => string): boolean {
   return words.length > 0 && words[words.length - 1].tag === 'v';
 }
 
+/** A contribution whose driver is elided (…同比增长5%，拉动GDP增长3.3个百分点): what it drives. */
+const DRIVES = /^(?:正向|负向)?拉动(?:全市|全省|全区|全国)?(.{1,8}?)(?:增长)?$/u;
+
+/**
+ * A contribution to a whole's growth filed by its driver, the growth just before it: 非油经济实现增加值
+ * …同比增长5%，拉动GDP增长3.3个百分点 → 非油经济增加值拉动经济 (GDP and 全市经济 are one).
+ */
+function contribution(figures: readonly FileableFigure[], filed: readonly (Filing | null)[], i: number, catalog: Catalog, places: (text: string) => string): Filing | null {
+  const parts = figures[i].subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
+  const drives = parts.length === 1 ? DRIVES.exec(parts[0].replace(BREAKS, '')) : null;
+  if (!drives || figures[i].measure !== 'change') return null;
+  const whole = drives[1].replace(/^GDP$|^经济$/u, '经济').replace(/^规上/u, '规模以上');
+  for (let k = i - 1; k >= 0 && i - k <= ANAPHORA_WINDOW; k--) {
+    const driver = filed[k];
+    if (!driver || figures[k].measure !== 'change' || figures[k].unit !== '%') continue;
+    const filing = fileFigure({ ...figures[i], subject: `${driver.name}拉动${whole}增长` }, catalog, places);
+    return filing && { ...filing, rule: `${filing.rule}; the contribution of figure ${k + 1}'s growth` };
+  }
+  return null;
+}
+
 /** How many figures back a short head may name again what one named in full. */
 const ANAPHORA_WINDOW = 5;
 
@@ -171,7 +192,7 @@ function fileInContext(
   const before = filed[i - 1];
   if (before && alike(figures[i - 1], figure) && restates(figure.subject))
     return { ...before, rule: `${before.rule}; «${figure.subject}» restates figure ${i} for another time` };
-  return antecedent(figures, filed, heads, i, places);
+  return antecedent(figures, filed, heads, i, places) ?? contribution(figures, filed, i, catalog, places);
 }
 
 /**

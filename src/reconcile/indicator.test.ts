@@ -138,3 +138,21 @@ describe('head phrases: compound terms, differences, bare nouns', () => {
     expect(headPhrase('冬奥会结余 （人民币')).not.toBe('人民币');
   });
 });
+
+describe('head phrases: tolls and other figures’ comparisons', () => {
+  it('files a toll by its cause, and not at all without one', () => {
+    expect(headPhrase('哥伦比亚西北部7.5级强震已造成 遇难')).toBe('地震死亡人数');
+    expect(headPhrase('该国发生的强震已造成 遇难 受伤')).toBe('地震受伤人数');
+    expect(file('印尼弗洛勒斯岛附近海域发生的强震已导致 死亡', '人')?.id).toBe(file('该国发生的强震已造成 遇难', '人')?.id);
+    expect(file('造成 死亡', '人')).toBeNull();
+  });
+
+  it('passes over another figure’s comparison between the thing and a growth', () => {
+    expect(file('全市实现地区生产总值 现价总量比同期增加 同比增长', '%', 'change')?.id).toBe(file('实现地区生产总值（GDP） 比增长', '%', 'change')?.id);
+  });
+
+  it('passes over a reporter’s sign-on and a trailing from', () => {
+    expect(headPhrase('三峡枢纽通过量 记者')).toBe('三峡枢纽通过量');
+    expect(headPhrase('将油气采收率从')).toBe('油气采收率');
+  });
+});
