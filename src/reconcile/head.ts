@@ -50,6 +50,7 @@ const DRIVER = /^.*(?:带动|拉动|推动|促进)(?=.{3,}$)(?!.*增长$)/u;
 const EDGE_START = /^(?:[\d.、#°①-⑳]+|[一二三四五六七八九十]{1,3}[)）、]|[)）、]+)+/u;
 const EDGE_END = /(?:[（(][^）)]*|为[\d.]+.*|[\d.]+|数量|规模|(?<=.{3})类|(?<=.{3})记者|(?<=.{3})[从由]的?)$/u;
 const ASIDE = /[（(][^（）()]*[）)]/gu;
+const ASIDE_TAIL = /^[^（）()]*[）)]/u;
 const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
 /** Predicates a subject may run into after what it names: 外债便利化试点落地, 跨省城际公交稳定运行. */
 const TRAILING_PREDICATE = /(?:持续|稳定|全部|顺利|加快|加速|正式|已经|已)?(?:落地|运行|启动|推进|实施|开展|落实|显现|开工|投用|投运|上线|建成|完成|仅存|仅有|尚存)$/u;
@@ -103,7 +104,8 @@ function keepTerm(before: string, head: string): string {
 function partHead(part: string, places: (text: string) => string): string {
   const slogan = SLOGAN.exec(part);
   if (slogan) part = part.slice(0, slogan.index);
-  let head = places(part.replace(ASIDE, '').replace(NOISE, ''));
+  // The end of an aside whose start is cut off (含预售） of 商品房销售面积（含预售）) names nothing.
+  let head = places(part.replace(ASIDE, '').replace(ASIDE_TAIL, '').replace(NOISE, ''));
   const whole = head;
   head = head.replace(INNER, '').replace(DRIVER, '').replace(EDGE_START, '').replace(EDGE_END, '');
   for (let k = 0; k < 3; k++) head = head.replace(FRAMING_START, '').replace(FRAMING_END, '').replace(EDGE_END, '');

@@ -55,7 +55,9 @@ export function autoIndicatorId(subject: string, unit: string, measure: Measure)
 /**
  * Each quantity goes to its catalogue indicator, or else to an automatic group keyed by normalized
  * subject + unit + measure. Quantities with no subject to speak of stay unassigned: grouping them
- * would merge unrelated figures that merely share a unit.
+ * would merge unrelated figures that merely share a unit. A report's quantities are filed together
+ * in their order (`ord`), as the reconcile stage files them: a figure may take what it measures from
+ * one before it (context.ts). Filing a few of a report's quantities alone files them without that.
  */
 export function assignIndicators(facts: readonly ReconcileFact[], catalog: Catalog): Assignments {
   const assignments: Assignment[] = [];

@@ -1,6 +1,7 @@
 /**
  * The reconcile stage a single report goes through: every figure filed under its indicator
- * (indicator.ts), so `twincity extract` prints it and the store keeps it with its reason. Series,
+ * (indicator.ts; in the report's order, context.ts), so `twincity extract` prints it and the store
+ * keeps it with its reason. Series,
  * duplicates and conflicts need every report, and are the store's (series.ts over stored facts).
  */
 import type { Document, Stage } from '../document/index.ts';
