@@ -156,3 +156,10 @@ describe('head phrases: tolls and other figures’ comparisons', () => {
     expect(headPhrase('将油气采收率从')).toBe('油气采收率');
   });
 });
+
+describe('head phrases: a target shares the series of what it targets', () => {
+  it('drops the words of a plan or forecast and generic 各类', () => {
+    expect(file('成都计划落地各类首店', '家')?.id).toBe(file('落地首店', '家')?.id);
+    expect(headPhrase('预计高校毕业生')).toBe('高校毕业生');
+  });
+});
