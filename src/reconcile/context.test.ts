@@ -114,6 +114,20 @@ describe('filing a report’s figures in order', () => {
     expect(got[6]).not.toBe(got[2]);
   });
 
+  it('files a growth’s difference from a base period’s by the growth before it, each base apart', () => {
+    const got = ids([
+      ['全市实现地区生产总值 同比增长', '%', 'change'],
+      ['增速比同期提高', '百分点', 'change'],
+      ['比一季度提高', '百分点', 'change'],
+      ['比去年全年提高', '百分点', 'change'],
+      ['全市实现地区生产总值 同比增长', '%', 'change'],
+      ['比同期增速高', '百分点', 'change'],
+    ]);
+    expect(got[1]).toMatch(/地区生产总值增速比上年同期提高/);
+    expect(got[5]).toBe(got[1]);
+    expect(new Set([got[1], got[2], got[3]]).size).toBe(3);
+  });
+
   it('is what the store files: assignIndicators reads each report’s figures in their order', () => {
     let id = 1;
     const fact = (reportId: number, ord: number, subject: string, unit: string): ReconcileFact => ({

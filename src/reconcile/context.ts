@@ -17,7 +17,7 @@ import { tagWords } from '../extract/words.ts';
 import { groupName, headPhrase } from './head.ts';
 import { fileFigure, type FileableFigure, type Filing } from './indicator.ts';
 import { subRowPhrase } from './table-rows.ts';
-import { sameUnitKind } from './units.ts';
+import { sameUnitKind, unitKind } from './units.ts';
 
 const ownerSchema = z.object({
   window: z.number().int().positive(),
@@ -158,6 +158,35 @@ function contribution(figures: readonly FileableFigure[], filed: readonly (Filin
   return null;
 }
 
+/** A growth's difference from a base period's, its growth elided (增速比同期提高0.9个百分点, 比去年全年提高3.8个百分点). */
+const DIFFERENCE = /^(?:增速|增幅)?比((?:19|20)\d{2}年全年|去年全年|上年全年|全年|去年同期|上年同期|同期|一季度|上半年|前三季度|上月|上年|去年)(?:增速|增幅)?(提高|高|加快|快|回升|回落|低|放缓|慢|下降|收窄|扩大)$/u;
+
+/** The base period of a difference, said one way: 2016年全年 (the year before) → 上年全年, 同期 → 上年同期. */
+const basePeriod = (base: string): string =>
+  /全年$/u.test(base) ? '上年全年' : /同期$/u.test(base) ? '上年同期' : /^(?:上年|去年)$/u.test(base) ? '上年' : base;
+
+/** Its direction, said one way: 高/加快/回升 → 提高, 低/放缓/下降 → 回落 (收窄, 扩大 stay). */
+const direction = (word: string): string => (/^(?:提高|高|加快|快|回升)$/u.test(word) ? '提高' : /^(?:回落|低|放缓|慢|下降)$/u.test(word) ? '回落' : word);
+
+/**
+ * A growth's difference from a base period's filed by the growth just before it: 地区生产总值…同比增长2%，
+ * 比同期增速高0.8个百分点 → 地区生产总值增速比上年同期提高 (each base its own indicator).
+ */
+function growthDifference(figures: readonly FileableFigure[], filed: readonly (Filing | null)[], i: number): Filing | null {
+  const parts = figures[i].subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
+  const difference = parts.length === 1 ? DIFFERENCE.exec(parts[0].replace(BREAKS, '')) : null;
+  if (!difference || figures[i].measure !== 'change' || figures[i].unit !== '百分点') return null;
+  for (let k = i - 1; k >= 0 && i - k <= ANAPHORA_WINDOW; k--) {
+    const growth = filed[k];
+    if (!growth || figures[k].measure !== 'change' || figures[k].unit !== '%') continue;
+    // Named here, not cut from a subject: cutting drops comparisons (比上年同期提高), which are what this one is.
+    const name = `${growth.name.replace(/(?:增速|增幅|涨幅)$/u, '')}增速比${basePeriod(difference[1])}${direction(difference[2])}`;
+    const id = `auto:${name}:${unitKind(figures[i].unit)}:change`;
+    return { id, name, rule: `${id} (the difference of figure ${k + 1}'s growth, ${growth.id}, from the base period's)` };
+  }
+  return null;
+}
+
 /** How many figures back a short head may name again what one named in full. */
 const ANAPHORA_WINDOW = 5;
 
@@ -187,12 +216,14 @@ function fileInContext(
   const asRow = row && fileFigure({ ...figure, subject: row }, catalog, places);
   if (asRow) return { ...asRow, rule: `${asRow.rule}; table row «${figure.subject}» is a part of the row above it` };
   if (doneOfTotal(figure, figures[i - 1])) return null;
+  const byDriver = contribution(figures, filed, i, catalog, places) ?? growthDifference(figures, filed, i);
+  if (byDriver) return byDriver;
   const own = fileFigure({ ...figure, subject: outsideAside(figure.subject, figures[i + 1]?.subject) }, catalog, places);
   if (own || i === 0) return own;
   const before = filed[i - 1];
   if (before && alike(figures[i - 1], figure) && restates(figure.subject))
     return { ...before, rule: `${before.rule}; «${figure.subject}» restates figure ${i} for another time` };
-  return antecedent(figures, filed, heads, i, places) ?? contribution(figures, filed, i, catalog, places);
+  return antecedent(figures, filed, heads, i, places);
 }
 
 /**
