@@ -117,3 +117,49 @@ describe('head phrases of statistical bulletins', () => {
     expect(headPhrase('新能源汽车产量 增长')).toBe('新能源汽车产量');
   });
 });
+
+describe('head phrases: compound terms, differences, bare nouns', () => {
+  it('keeps compound names whole and reads 收入 as a head', () => {
+    expect(headPhrase('转移净收入')).toBe('转移净收入');
+    expect(headPhrase('手持订单量')).toBe('手持订单量');
+    expect(file('公共财政收入完成', '元')?.id).toBe(file('1、公共财政预算收入完成', '元')?.id);
+    expect(file('公共财政收入完成', '元')).not.toBeNull();
+    expect(headPhrase('全市累计报告新冠肺炎确诊病例')).toBe('新冠肺炎确诊病例');
+  });
+
+  it('files a difference from the national figure as its own indicator', () => {
+    expect(headPhrase('川渝两地规模以上工业增加值同比增长 高于全国', withoutPlaces)).toBe('规模以上工业增加值增速高于全国');
+    expect(file('地区生产总值 增速高于全国', '百分点', 'change')?.id).toMatch(/地区生产总值增速高于全国/);
+  });
+
+  it('files no automatic group by a bare noun that needs its verb, or by one noun after a list', () => {
+    expect(file('业务遍及 国家和地区', '个')).toBeNull();
+    expect(file('像缙云烧饼产业链串联起 乡镇街道 村', '个')).toBeNull();
+    expect(headPhrase('冬奥会结余 （人民币')).not.toBe('人民币');
+  });
+});
+
+describe('head phrases: tolls and other figures’ comparisons', () => {
+  it('files a toll by its cause, and not at all without one', () => {
+    expect(headPhrase('哥伦比亚西北部7.5级强震已造成 遇难')).toBe('地震死亡人数');
+    expect(headPhrase('该国发生的强震已造成 遇难 受伤')).toBe('地震受伤人数');
+    expect(file('印尼弗洛勒斯岛附近海域发生的强震已导致 死亡', '人')?.id).toBe(file('该国发生的强震已造成 遇难', '人')?.id);
+    expect(file('造成 死亡', '人')).toBeNull();
+  });
+
+  it('passes over another figure’s comparison between the thing and a growth', () => {
+    expect(file('全市实现地区生产总值 现价总量比同期增加 同比增长', '%', 'change')?.id).toBe(file('实现地区生产总值（GDP） 比增长', '%', 'change')?.id);
+  });
+
+  it('passes over a reporter’s sign-on and a trailing from', () => {
+    expect(headPhrase('三峡枢纽通过量 记者')).toBe('三峡枢纽通过量');
+    expect(headPhrase('将油气采收率从')).toBe('油气采收率');
+  });
+});
+
+describe('head phrases: a target shares the series of what it targets', () => {
+  it('drops the words of a plan or forecast and generic 各类', () => {
+    expect(file('成都计划落地各类首店', '家')?.id).toBe(file('落地首店', '家')?.id);
+    expect(headPhrase('预计高校毕业生')).toBe('高校毕业生');
+  });
+});

@@ -5,12 +5,15 @@
  */
 import type { Approx, Measure, Quantity } from '../document/index.ts';
 import type { Catalog } from './catalog.ts';
-import { fileFigure, withoutPlaces } from './indicator.ts';
+import { fileFigures } from './context.ts';
+import { withoutPlaces } from './indicator.ts';
 
 /** One stored quantity, as reconciliation sees it: the figure's reading as extraction made it, and where it is stored. */
 export interface ReconcileFact extends Pick<Quantity, 'value' | 'unit' | 'approx' | 'measure' | 'subject' | 'period' | 'region'> {
   quantityId: number;
   reportId: number;
+  /** Its place among its report's figures (filing reads a figure after the ones before it); input order when absent. */
+  ord?: number;
   valueMax: number | null;
   /** The report's reference date (published, else its latest dated event), `YYYY-MM-DD`. */
   refDate: string | null;
@@ -52,18 +55,26 @@ export function autoIndicatorId(subject: string, unit: string, measure: Measure)
 /**
  * Each quantity goes to its catalogue indicator, or else to an automatic group keyed by normalized
  * subject + unit + measure. Quantities with no subject to speak of stay unassigned: grouping them
- * would merge unrelated figures that merely share a unit.
+ * would merge unrelated figures that merely share a unit. A report's quantities are filed together
+ * in their order (`ord`), as the reconcile stage files them: a figure may take what it measures from
+ * one before it (context.ts). Filing a few of a report's quantities alone files them without that.
  */
 export function assignIndicators(facts: readonly ReconcileFact[], catalog: Catalog): Assignments {
   const assignments: Assignment[] = [];
   const auto = new Map<string, AutoIndicator>();
-  for (const fact of facts) {
-    // The same filing the pipeline's reconcile stage prints (indicator.ts): one rule for both.
-    const filing = fileFigure(fact, catalog, withoutPlaces);
-    if (!filing) continue;
-    if (filing.id.startsWith('auto:') && !auto.has(filing.id))
-      auto.set(filing.id, { id: filing.id, nameZh: filing.name, unit: fact.unit, measure: fact.measure });
-    assignments.push({ quantityId: fact.quantityId, indicatorId: filing.id });
+  const byReport = new Map<number, ReconcileFact[]>();
+  for (const fact of facts) (byReport.get(fact.reportId) ?? byReport.set(fact.reportId, []).get(fact.reportId)!).push(fact);
+  for (const figures of byReport.values()) {
+    const ordered = figures.every((f) => f.ord !== undefined) ? [...figures].sort((a, b) => a.ord! - b.ord!) : figures;
+    // The same filing the pipeline's reconcile stage prints (context.ts): one rule for both.
+    const filed = fileFigures(ordered, catalog, withoutPlaces);
+    ordered.forEach((fact, i) => {
+      const filing = filed[i];
+      if (!filing) return;
+      if (filing.id.startsWith('auto:') && !auto.has(filing.id))
+        auto.set(filing.id, { id: filing.id, nameZh: filing.name, unit: fact.unit, measure: fact.measure });
+      assignments.push({ quantityId: fact.quantityId, indicatorId: filing.id });
+    });
   }
   return { assignments, auto: [...auto.values()] };
 }
