@@ -109,4 +109,72 @@ describe('findEvents', () => {
     const june = found.find((e) => e.date === '2023-06-02');
     expect(june?.summary).toBe('双方签署合作协议。');
   });
+  it('dates an event to the month by a part of the month (4月底), but not by a deadline (10月底前)', () => {
+    const found = events('4月底，某集团与某研究院正式签约。各项事项计划在10月底前全部办结。', '2023-05-19');
+    expect(found.map((e) => [e.date, e.under])).toEqual([['2023-04', '4月底，某集团与某研究院正式签约。']]);
+  });
+  it('dates a meeting over days written with one 日 (1月22至23日) by its first day', () => {
+    const found = events('首届合作发展论坛于2024年1月22至23日在成都举行。', '2024-02-02');
+    expect(found).toHaveLength(1);
+    expect(found[0].date).toBe('2024-01-22');
+    expect(found[0].under.startsWith('2024年1月22')).toBe(true);
+  });
+  it('takes a sentence on the occasion of a dated event (会上, 同时) for a milestone of that date', () => {
+    const text = '5月17日，数字建设推进大会在成都举行。会上，某电信公司发布《数字建设行动计划》。省领导出席活动。\n\n同时，某集团五周年庆典在此举办。';
+    const found = events(text, '2023-05-19');
+    expect(found.map((e) => [e.date, e.under])).toEqual([
+      ['2023-05-17', '5月17日，数字建设推进大会在成都举行。'],
+      ['2023-05-17', '会上，某电信公司发布《数字建设行动计划》。'],
+      ['2023-05-17', '同时，某集团五周年庆典在此举办。'],
+    ]);
+    // a sentence with a date of its own is dated by it, not by the event before
+    expect(events('5月17日，推进大会在成都举行。会上提出，到2025年建成基站10万个。', '2023-05-19')).toHaveLength(1);
+  });
+  it('summarizes a sentence with a long preamble by the stretch that ends with what happened', () => {
+    const preamble = '某某委员会、某某常务委员会、某某政府、某某协商会议沉痛宣告：'.repeat(2);
+    const text = `${preamble}我们党的优秀党员，久经考验的忠诚战士，杰出的革命家、政治家，原部长张某某同志，因病医治无效，于2026年8月12日在北京逝世，享年98岁。`;
+    const [found] = events(text, '2026-08-12');
+    expect(found.date).toBe('2026-08-12');
+    expect(found.under.startsWith('2026年8月12日')).toBe(true);
+    expect(found.summary).toContain('张某某同志');
+    expect(found.summary).toContain('逝世');
+  });
+  it('reads a birth written right after its date (1928年10月生) in a biography', () => {
+    const found = events('张某某同志，1928年10月生，湖南长沙人。1948年12月参加革命工作。', '2026-08-12');
+    expect(found.map((e) => [e.date, e.under])).toEqual([
+      ['1928-10', '1928年10月生，湖南长沙人。'],
+      ['1948-12', '1948年12月参加革命工作。'],
+    ]);
+  });
+  it('takes no statement about an event dated otherwise, no news source, no forecast, no denial for a milestone', () => {
+    expect(events('救援部门官员今天（8月16日）称，15日发生的强震已导致51人死亡。', '2026-08-16').map((e) => [e.date, e.under])).toEqual([
+      ['2026-08-15', '15日发生的强震已导致51人死亡。'],
+    ]);
+    expect(events('记者今天（1月15日）从全国总工会了解到，我国已建成工会驿站18.42万个。', '2024-01-15')).toEqual([]);
+    expect(events('新华社北京10月4日电 记者近日从商务部获悉，中国在全球设立对外投资合作工作组70多个。', '2024-10-04')).toEqual([]);
+    expect(events('另据美国媒体13日报道，美国准备派遣航母前往中东，接替已部署的航母。', '2026-08-14')).toEqual([]);
+    expect(events('今天，抢险人员正加紧封堵溃口，预计今晚合龙。', '2026-08-14')).toEqual([]);
+    expect(events('一名官员否认14日对该国进行新一轮袭击。', '2024-01-15')).toEqual([]);
+    expect(events('美国能源信息局12日发布的周度石油库存数据显示，战略石油储备降至2.987亿桶。', '2026-08-13')).toEqual([]);
+    expect(events('今天我们首先走进辽宁。', '2022-06-18')).toEqual([]);
+    expect(events('今天，渔船将通过冷链把海鲜销往全国各地。', '2026-08-16')).toEqual([]);
+  });
+  it('keeps a milestone a news source dates by 当天, and one a statement reports without a date of its own', () => {
+    const found = events('据铁路警察局13日发布的消息，一列火车当天下午在车站附近脱轨，导致11人受伤。', '2026-08-14');
+    expect(found.map((e) => [e.date, e.under.slice(0, 3)])).toEqual([['2026-08-13', '13日']]);
+    expect(events('气象局14日表示，在发生一连串地震之后，附近一座火山突然喷发。', '2024-01-15').map((e) => e.date)).toEqual(['2024-01-14']);
+  });
+  it('lets a date run into its sentence (8月16日出版的…) head that paragraph only', () => {
+    const text = '8月16日出版的第16期杂志发表重要文章。\n\n文章指出，要坚持预防为主。\n\n某大会将于8月17日在人民大会堂隆重举行。\n\n某市召开推进会。';
+    expect(events(text, '2026-08-16').map((e) => [e.date, e.under])).toEqual([
+      ['2026-08-16', '8月16日出版的第16期杂志发表重要文章。'],
+      ['2026-08-17', '8月17日在人民大会堂隆重举行。'],
+    ]);
+  });
+  it('does not date by a heading an entry that opens with a date of its own', () => {
+    const text = ['2021年某市国民经济和社会发展统计公报', '某市统计局', '2022年3月25日', '2021年，面对复杂严峻的国际环境，全市实现“十四五”良好开局。'].join(
+      '\n\n',
+    );
+    expect(events(text, '2022-03-25')).toEqual([]);
+  });
 });
