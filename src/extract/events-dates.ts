@@ -66,3 +66,27 @@ export function timeWithin(times: readonly TimeExpression[], from: number, to: n
   }
   return lo < times.length && times[lo].start < to;
 }
+
+/** Between two dates, only the sign of a span (5日—8日, 22日至23日) or of a list (分别于4月、7月运抵). */
+const SPAN_SIGN = /^\s*[—–\-－~～至到、和及与]\s*$/u;
+
+/**
+ * Where the predicate of the date `t` may stand: up to the next date of its sentence (1948年12月参加革命
+ * 工作，1949年10月加入…: each date its own predicate), or the sentence's end. A date that ends a span
+ * begun by `t` (1月22日—1月23日) or stands in a list with it (4月、7月) is part of it.
+ */
+export function scopeEnd(text: string, dated: readonly TimeExpression[], t: TimeExpression, sentenceEnd: number): number {
+  let lo = 0;
+  let hi = dated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dated[mid].start < t.end) lo = mid + 1;
+    else hi = mid;
+  }
+  let from = t.end;
+  for (let k = lo; k < dated.length && dated[k].start < sentenceEnd; k++) {
+    if (!SPAN_SIGN.test(text.slice(from, dated[k].start))) return dated[k].start;
+    from = dated[k].end;
+  }
+  return sentenceEnd;
+}

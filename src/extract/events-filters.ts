@@ -9,12 +9,16 @@ import type { TimeExpression } from './time.ts';
 import { timeWithin } from './events-dates.ts';
 import { eventWords } from './events-words.ts';
 
-/** 11日发布的数据显示…, 公布的统计, 发布消息说: a release names the source of figures or news, not a milestone. */
-const DATA_RELEASE = /(?:发布|公布|发出)(?:的|了)?[^，,。；;]{0,12}?(?:数据|统计|报告|消息)(?:显示|表明|称|说)?/gu;
+/**
+ * 11日发布的周度石油库存数据显示…, 公布的统计, 发布消息称: a release names the source of figures or news,
+ * not a milestone (发布…数据; 发布的报告显示; 发布消息, not 发布国务院任免国家工作人员消息).
+ */
+const DATA_RELEASE =
+  /(?:发布|公布|发出)(?:的|了)?[^，,。；;《》“”]{0,12}?(?:数据|统计数字|统计)(?:显示|表明)?|(?:发布|公布)(?:的|了)?(?:最新)?(?:报告|消息)(?:显示|表明|称|说)|(?:发布|公布)了?消息/gu;
 /** Where a clause ends. */
 const CLAUSE_END = /[，,；;：:。！？!?]/u;
-/** 新华社北京10月4日电: an agency's dispatch line, whose date is the report's. */
-const DISPATCH_BEFORE = /[社报网台][\p{Script=Han}]{1,8}$/u;
+/** 新华社北京10月4日电, 蒙特利尔2005年12月7日讯: a dispatch line, whose date is the report's. */
+const DISPATCH_BEFORE = /(?:[社报网台][\p{Script=Han}]{1,8}|^[\p{Script=Han}\s]{0,10})$/u;
 
 /** A clause is read no further than this either side (a text without punctuation stays linear). */
 const MAX_CLAUSE = 200;
@@ -63,7 +67,7 @@ export function datesMilestone(text: string, t: TimeExpression, ss: number, se: 
   const after = text.slice(t.end, ce);
   if (words.forecast.test(before) || words.denial.test(before)) return false;
   // 新华社北京10月4日电
-  if (after.startsWith('电') && DISPATCH_BEFORE.test(before)) return false;
+  if (/^(?:讯|电(?:$|[^\p{Script=Han}]|记者))/u.test(after) && DISPATCH_BEFORE.test(before)) return false;
   // 据…13日报道，…: the source's date, unless what it reports happened 当天.
   if (/^(?:另)?(?:据|根据|综合)/u.test(before) && words.reportNoun.test(after.replace(/^[（(][^）)]*[）)]/u, '')))
     return words.sameDayBack.test(text.slice(ce, se));

@@ -177,4 +177,26 @@ describe('findEvents', () => {
     );
     expect(events(text, '2022-03-25')).toEqual([]);
   });
+  it('reads 通过 as approval, not as the means, and a spokesman at a 记者会 as no reporter', () => {
+    expect(events('美国众议院星期六（4月20日）通过意向法案。', '2024-04-23').map((e) => e.under)).toEqual(['4月20日）通过意向法案。']);
+    const found = events('外交部发言人星期一（4月22日）在例行记者会上宣布，某国外长将访华。', '2024-04-23');
+    expect(found.map((e) => e.date)).toEqual(['2024-04-22']);
+    expect(events('某部网站星期五（5月5日）发布国务院任免国家工作人员消息。', '2023-05-06').map((e) => e.date)).toEqual(['2023-05-05']);
+  });
+  it('looks for a date’s predicate before the next date of its sentence, over a span or a list of dates', () => {
+    const career = events('某某2010年12月入伍，2015年6月主动请缨参加边境扫雷任务。', '2026-08-19');
+    expect(career.map((e) => [e.date, e.under])).toEqual([
+      ['2010-12', '2010年12月入伍，2015年6月主动请缨参加边境扫雷任务。'],
+      ['2015-06', '2015年6月主动请缨参加边境扫雷任务。'],
+    ]);
+    const list = events('探测器、运载火箭分别于4月、7月运抵发射场。', '2026-08-19');
+    expect(list.map((e) => [e.date, e.under])).toEqual([
+      ['2026-04', '4月、7月运抵发射场。'],
+      ['2026-07', '7月运抵发射场。'],
+    ]);
+    expect(events('某某香港媒体于6月份曝光此事后，于3月的选举中落败的参选人提出选举呈请。', '2012-11-30').map((e) => e.date)).toEqual(['2012-03']);
+  });
+  it('takes a dateline with 讯 for the report’s date, not a milestone', () => {
+    expect(events('加拿大蒙特利尔2005年12月7日讯－亚行即将推出一项特别联合融资机制。', '2005-12-08')).toEqual([]);
+  });
 });

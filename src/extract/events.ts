@@ -6,7 +6,7 @@
  */
 import type { Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
-import { eventDates } from './events-dates.ts';
+import { eventDates, scopeEnd } from './events-dates.ts';
 import { datesMilestone, predicateAt } from './events-filters.ts';
 import { occasionEvents } from './events-occasion.ts';
 import { eventWords } from './events-words.ts';
@@ -114,7 +114,7 @@ function runningEvents(input: EventInput, dated: readonly TimeExpression[], head
     if (nextHeading < headings.length && headings[nextHeading].start < se) continue;
     // 从今年1月起…: a service starting on a date is a milestone too; so is a birth (1928年10月生).
     const startsOrBorn = text[t.end] === '起' || bornAfterDate.test(text.slice(t.end, t.end + 4));
-    const predicate = startsOrBorn ? t.end : predicateAt(text, t.end, se);
+    const predicate = startsOrBorn ? t.end : predicateAt(text, t.end, scopeEnd(text, dated, t, se));
     if (predicate < 0 || !isEventDate(text, t, se) || !datesMilestone(text, t, ss, se, dated)) continue;
     const summary = summaryAround(text, sentenceHead(text, sentences, si, headings), se, t.start, predicate);
     if (!summary) continue;
