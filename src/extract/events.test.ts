@@ -199,4 +199,13 @@ describe('findEvents', () => {
   it('takes a dateline with 讯 for the report’s date, not a milestone', () => {
     expect(events('加拿大蒙特利尔2005年12月7日讯－亚行即将推出一项特别联合融资机制。', '2005-12-08')).toEqual([]);
   });
+  it('takes a dated headline over its lead for the lead’s events, and 在…进行 for a milestone held', () => {
+    const text = '某同志遗体18日火化 追悼大会19日举行\n\n某同志的遗体，将于18日在北京火化。追悼大会将于19日在北京举行。';
+    expect(events(text, '2026-08-16').map((e) => [e.date, e.under])).toEqual([
+      ['2026-08-18', '18日在北京火化。'],
+      ['2026-08-19', '19日在北京举行。'],
+    ]);
+    expect(events('全国少年儿童歌咏活动集中展演昨天（8月18日）在沈阳市进行。', '2026-08-19').map((e) => e.date)).toEqual(['2026-08-18']);
+    expect(events('4月6日，码头泊位土石方基础工程开挖施工加紧进行。', '2022-04-07')).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import type { Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
 import { eventDates, scopeEnd } from './events-dates.ts';
 import { datesMilestone, predicateAt } from './events-filters.ts';
+import { withoutRestatingHeadlines } from './events-headlines.ts';
 import { occasionEvents } from './events-occasion.ts';
 import { eventWords } from './events-words.ts';
 import type { TimeContext, TimeExpression } from './time.ts';
@@ -133,7 +134,7 @@ function runningEvents(input: EventInput, dated: readonly TimeExpression[], head
       running.push(event);
     } else if (summary.length > running[sameDate[restated]].summary.length) running[sameDate[restated]] = event;
   }
-  return running;
+  return withoutRestatingHeadlines(text, input.paragraphs, running);
 }
 
 /** A signature's issuer: a short line with no sentence punctuation (国务院办公厅, 中共四川省委). */
