@@ -21,6 +21,7 @@ interface EventsFile {
   denial: WordEntry[];
   reporters: WordEntry[];
   sameDayBack: WordEntry[];
+  documentNouns: WordEntry[];
 }
 
 export interface EventWords {
@@ -48,6 +49,8 @@ export interface EventWords {
   reporter: RegExp;
   /** 当天, 当日: a day that refers back to the date of its clause. */
   sameDayBack: RegExp;
+  /** …的意见, …规划》: how a document's title ends. */
+  documentTitleEnd: RegExp;
 }
 
 let cached: EventWords | null = null;
@@ -73,6 +76,7 @@ export function eventWords(): EventWords {
     denial: anywhere(words.denial),
     reporter: anywhere(words.reporters),
     sameDayBack: anywhere(words.sameDayBack),
+    documentTitleEnd: new RegExp(`(?:${alternation(byLength(words.documentNouns))})[》」]?$`, 'u'),
   };
   return cached;
 }

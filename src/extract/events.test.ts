@@ -208,4 +208,15 @@ describe('findEvents', () => {
     expect(events('全国少年儿童歌咏活动集中展演昨天（8月18日）在沈阳市进行。', '2026-08-19').map((e) => e.date)).toEqual(['2026-08-18']);
     expect(events('4月6日，码头泊位土石方基础工程开挖施工加紧进行。', '2022-04-07')).toEqual([]);
   });
+  it('reads a full date in parentheses under a document’s title as the document’s date', () => {
+    const text = ['中共某省委 某省人民政府', '关于支持某地区打造产业发展新高地的意见', '（2023年5月14日）', '支持某地区打造产业发展新高地，是重要举措。'].join(
+      '\n\n',
+    );
+    const found = events(text, '2023-05-19');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ date: '2023-05-14', summary: '中共某省委某省人民政府关于支持某地区打造产业发展新高地的意见' });
+    expect(found[0].under).toContain('（2023年5月14日）');
+    // under a line that names no document, or with words beside the date, it is no document's date
+    expect(events(['某地举行庆祝活动', '（2023年5月14日）'].join('\n\n'), '2023-05-19')).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@
 import type { Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
 import { eventDates, scopeEnd } from './events-dates.ts';
+import { documentDate } from './events-document.ts';
 import { datesMilestone, predicateAt } from './events-filters.ts';
 import { withoutRestatingHeadlines } from './events-headlines.ts';
 import { occasionEvents } from './events-occasion.ts';
@@ -113,6 +114,12 @@ function runningEvents(input: EventInput, dated: readonly TimeExpression[], head
     while (nextHeading < headings.length && headings[nextHeading].start <= t.start) nextHeading++;
     // A heading later in the same sentence owns what follows it (OCR glued it to this line).
     if (nextHeading < headings.length && headings[nextHeading].start < se) continue;
+    // 关于…的意见⏎（2023年5月14日）: the document's own date.
+    const document = documentDate(text, input.paragraphs, t);
+    if (document) {
+      running.push({ ...document, date: t.date, sentence: [ss, se] });
+      continue;
+    }
     // 从今年1月起…: a service starting on a date is a milestone too; so is a birth (1928年10月生).
     const startsOrBorn = text[t.end] === '起' || bornAfterDate.test(text.slice(t.end, t.end + 4));
     const predicate = startsOrBorn ? t.end : predicateAt(text, t.end, scopeEnd(text, dated, t, se));
