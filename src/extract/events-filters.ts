@@ -39,18 +39,18 @@ const withoutReleases = (s: string) => s.replace(DATA_RELEASE, (m) => '　'.repe
 
 /**
  * The first event predicate in [from, to) that counts, or -1: not one inside a data release, not
- * one a forecast word stands before in its clause (预计今晚合龙), not one whose clause the report's
- * own people lead (我们走进…).
+ * one a forecast word stands before in its clause (预计今晚合龙), not the visit of the report's own
+ * people (我们走进…).
  */
 export function predicateAt(text: string, from: number, to: number): number {
-  const { verbs, forecast, reporter } = eventWords();
+  const { verbs, forecast, reporter, visit } = eventWords();
   const stretch = withoutReleases(text.slice(from, to));
   const global = new RegExp(verbs.source, 'gu');
   for (let m = global.exec(stretch); m; m = global.exec(stretch)) {
     const at = from + m.index;
     const [cs] = clauseAround(text, at, at, from, to);
     const lead = text.slice(cs, at);
-    if (forecast.test(lead) || reporter.test(lead)) continue;
+    if (forecast.test(lead) || (reporter.test(lead) && visit.test(text.slice(at, to)))) continue;
     return at;
   }
   return -1;

@@ -34,7 +34,7 @@ const OCCASION_REACH = 3;
  */
 export function occasionEvents(input: OccasionInput, events: readonly { date: string; sentence: Span }[]): OccasionEvent[] {
   const { text, sentences, paragraphs, times } = input;
-  const { sameOccasion } = eventWords();
+  const { sameOccasion, modal } = eventWords();
   const out: OccasionEvent[] = [];
   const taken = new Set<number>();
   for (const e of events) {
@@ -48,7 +48,10 @@ export function occasionEvents(input: OccasionInput, events: readonly { date: st
       let at = ss;
       while (at < se && /[\s●•·]/u.test(text[at])) at++;
       const opening = sameOccasion.exec(text.slice(at, se));
-      if (!opening || taken.has(k) || predicateAt(text, at + opening[0].length, se) < 0) continue;
+      if (!opening || taken.has(k)) continue;
+      // 同时，各地要加强组织实施: a task, not a milestone.
+      const predicate = predicateAt(text, at + opening[0].length, se);
+      if (predicate < 0 || modal.test(text.slice(at, predicate))) continue;
       taken.add(k);
       out.push({ span: [at, se], date: e.date, sentence: [ss, se], text: text.slice(at, se) });
     }

@@ -22,6 +22,8 @@ interface EventsFile {
   reporters: WordEntry[];
   sameDayBack: WordEntry[];
   documentNouns: WordEntry[];
+  visits: WordEntry[];
+  modal: WordEntry[];
 }
 
 export interface EventWords {
@@ -47,6 +49,10 @@ export interface EventWords {
   denial: RegExp;
   /** 记者, 我们: the report's own people, whose visit is no milestone. */
   reporter: RegExp;
+  /** 走进, 来到: a visit, at the start of a string. */
+  visit: RegExp;
+  /** 要, 应当, 力争: an obligation or a plan. */
+  modal: RegExp;
   /** 当天, 当日: a day that refers back to the date of its clause. */
   sameDayBack: RegExp;
   /** …的意见, …规划》: how a document's title ends. */
@@ -75,6 +81,8 @@ export function eventWords(): EventWords {
     forecast: anywhere(words.forecast),
     denial: anywhere(words.denial),
     reporter: anywhere(words.reporters),
+    modal: anywhere(words.modal),
+    visit: new RegExp(`^(?:${alternation(byLength(words.visits))})`, 'u'),
     sameDayBack: anywhere(words.sameDayBack),
     documentTitleEnd: new RegExp(`(?:${alternation(byLength(words.documentNouns))})[》」]?$`, 'u'),
   };

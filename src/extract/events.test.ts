@@ -219,4 +219,13 @@ describe('findEvents', () => {
     // under a line that names no document, or with words beside the date, it is no document's date
     expect(events(['某地举行庆祝活动', '（2023年5月14日）'].join('\n\n'), '2023-05-19')).toEqual([]);
   });
+  it('takes the report’s own people’s visit for no milestone, but not every sentence that names 我们', () => {
+    expect(events('今天（8月16日）的节目，我们走进世界遗产地避暑山庄。', '2026-08-16')).toEqual([]);
+    const found = events('1927年8月1日，南昌城头一声枪响，拉开了我们党武装反抗国民党反动派的大幕。', '2022-08-01');
+    expect(found.map((e) => [e.date, e.under.slice(0, 10)])).toEqual([['1927-08-01', '1927年8月1日，']]);
+  });
+  it('takes a task stated on an event’s occasion for no milestone', () => {
+    const text = '2021年10月，中共中央、国务院印发《规划纲要》。同时，各地要加强组织实施。';
+    expect(events(text).map((e) => e.under)).toEqual(['2021年10月，中共中央、国务院印发《规划纲要》。']);
+  });
 });
