@@ -40,10 +40,10 @@ const withoutReleases = (s: string) => s.replace(DATA_RELEASE, (m) => '　'.repe
 /**
  * The first event predicate in [from, to) that counts, or -1: not one inside a data release, not
  * one a forecast word stands before in its clause (预计今晚合龙), not the visit of the report's own
- * people (我们走进…).
+ * people (我们走进…), and none after words of a running total (…以来，…已…; 已有45个…).
  */
 export function predicateAt(text: string, from: number, to: number): number {
-  const { verbs, forecast, reporter, visit } = eventWords();
+  const { verbs, forecast, reporter, visit, cumulative } = eventWords();
   const stretch = withoutReleases(text.slice(from, to));
   const global = new RegExp(verbs.source, 'gu');
   for (let m = global.exec(stretch); m; m = global.exec(stretch)) {
@@ -51,6 +51,8 @@ export function predicateAt(text: string, from: number, to: number): number {
     const [cs] = clauseAround(text, at, at, from, to);
     const lead = text.slice(cs, at);
     if (forecast.test(lead) || (reporter.test(lead) && visit.test(text.slice(at, to)))) continue;
+    // …以来，以军已袭击…约30000个目标; 已有45个发布了预警: a running total, not a milestone.
+    if (cumulative.test(text.slice(from, at))) return -1;
     return at;
   }
   return -1;

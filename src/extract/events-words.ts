@@ -24,6 +24,7 @@ interface EventsFile {
   documentNouns: WordEntry[];
   visits: WordEntry[];
   modal: WordEntry[];
+  cumulative: WordEntry[];
 }
 
 export interface EventWords {
@@ -53,6 +54,8 @@ export interface EventWords {
   visit: RegExp;
   /** 要, 应当, 力争: an obligation or a plan. */
   modal: RegExp;
+  /** 以来, 已有: a running total so far. */
+  cumulative: RegExp;
   /** 当天, 当日: a day that refers back to the date of its clause. */
   sameDayBack: RegExp;
   /** …的意见, …规划》: how a document's title ends. */
@@ -82,6 +85,7 @@ export function eventWords(): EventWords {
     denial: anywhere(words.denial),
     reporter: anywhere(words.reporters),
     modal: anywhere(words.modal),
+    cumulative: anywhere(words.cumulative),
     visit: new RegExp(`^(?:${alternation(byLength(words.visits))})`, 'u'),
     sameDayBack: anywhere(words.sameDayBack),
     documentTitleEnd: new RegExp(`(?:${alternation(byLength(words.documentNouns))})[》」]?$`, 'u'),

@@ -228,4 +228,9 @@ describe('findEvents', () => {
     const text = '2021年10月，中共中央、国务院印发《规划纲要》。同时，各地要加强组织实施。';
     expect(events(text).map((e) => e.under)).toEqual(['2021年10月，中共中央、国务院印发《规划纲要》。']);
   });
+  it('takes a running total after a date (…以来，…已…; 已有45个…) for no milestone', () => {
+    expect(events('以军14日发布消息说，本轮冲突爆发以来，以军已袭击约30000个目标。', '2024-01-15')).toEqual([]);
+    expect(events('法国气象局12日表示，法国本土96个省中已有45个发布了林火橙色预警。', '2026-08-13')).toEqual([]);
+    expect(events('自2021年10月《规划纲要》印发以来，规划体系全面形成。').map((e) => e.date)).toEqual(['2021-10']);
+  });
 });
