@@ -179,6 +179,12 @@ export function isDateLine(text: string): boolean {
   return rest.length <= 2;
 }
 
+/**
+ * （2023年5月14日）: a document's own date under its title (the day it was adopted or issued), written
+ * in parentheses with 年月日 and nothing else — the document's text, not the page's timestamp.
+ */
+const isDocumentDate = (text: string): boolean => /^[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$/u.test(text);
+
 /** The rule a block breaks, or null when it may be main text. */
 export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): ChromeRule | null {
   const length = countNonWhitespace(text);
@@ -191,7 +197,7 @@ export function chromeRule(text: string, opts: { dateLines?: boolean } = {}): Ch
   const footerWords = length <= NOTICE_MAX_LENGTH ? new Set(text.match(FOOTER_WORDS)).size : 0;
   if ((footerWords >= 2 && length <= FOOTER_RULE.maxLength) || footerWords >= 3) return FOOTER_RULE;
   // A date standing alone is a page's timestamp; in a report's own text it may head a timeline entry.
-  if (opts.dateLines !== false && length <= 60 && isDateLine(text)) return DATE_RULE;
+  if (opts.dateLines !== false && length <= 60 && isDateLine(text) && !isDocumentDate(trimmed)) return DATE_RULE;
   if (length <= DATELINE_RULE.maxLength && isDatelineChrome(text, opts.dateLines !== false)) return DATELINE_RULE;
   return null;
 }

@@ -327,6 +327,10 @@ describe('pieces', () => {
     expect(chromeRule('会议时间：2023年5月6日 上午9:30')).toBeNull();
     expect(chromeRule('2023年5月6日，记者从四川省发展改革委获悉，成渝中线高铁开工。')).toBeNull();
     expect(chromeRule('2020年1月3日 中央财经委员会第六次会议召开')).toBeNull();
+    // A document's own date under its title stays; a page's bare timestamp goes.
+    expect(chromeRule('（2023年5月14日）')).toBeNull();
+    expect(chromeRule('(2005-10-01 10:09:03)')?.id).toBe('date-line');
+    expect(chromeRule('2023年5月14日')?.id).toBe('date-line');
   });
 
   it('knows chrome lines by their words, within a length limit', () => {

@@ -118,7 +118,7 @@ function mergeMeta(meta: DocumentMeta, found: Partial<FoundMeta>): DocumentMeta 
 
 export const mainTextStage: Stage = {
   name: 'clean.main-text',
-  version: '3',
+  version: '4',
   requires: ['raw', 'format', 'meta'],
   assigns: ['text', 'blocks', 'rawOffsets', 'meta'],
   run(doc) {

@@ -109,4 +109,128 @@ describe('findEvents', () => {
     const june = found.find((e) => e.date === '2023-06-02');
     expect(june?.summary).toBe('双方签署合作协议。');
   });
+  it('dates an event to the month by a part of the month (4月底), but not by a deadline (10月底前)', () => {
+    const found = events('4月底，某集团与某研究院正式签约。各项事项计划在10月底前全部办结。', '2023-05-19');
+    expect(found.map((e) => [e.date, e.under])).toEqual([['2023-04', '4月底，某集团与某研究院正式签约。']]);
+  });
+  it('dates a meeting over days written with one 日 (1月22至23日) by its first day', () => {
+    const found = events('首届合作发展论坛于2024年1月22至23日在成都举行。', '2024-02-02');
+    expect(found).toHaveLength(1);
+    expect(found[0].date).toBe('2024-01-22');
+    expect(found[0].under.startsWith('2024年1月22')).toBe(true);
+  });
+  it('takes a sentence on the occasion of a dated event (会上, 同时) for a milestone of that date', () => {
+    const text = '5月17日，数字建设推进大会在成都举行。会上，某电信公司发布《数字建设行动计划》。省领导出席活动。\n\n同时，某集团五周年庆典在此举办。';
+    const found = events(text, '2023-05-19');
+    expect(found.map((e) => [e.date, e.under])).toEqual([
+      ['2023-05-17', '5月17日，数字建设推进大会在成都举行。'],
+      ['2023-05-17', '会上，某电信公司发布《数字建设行动计划》。'],
+      ['2023-05-17', '同时，某集团五周年庆典在此举办。'],
+    ]);
+    // a sentence with a date of its own is dated by it, not by the event before
+    expect(events('5月17日，推进大会在成都举行。会上提出，到2025年建成基站10万个。', '2023-05-19')).toHaveLength(1);
+  });
+  it('summarizes a sentence with a long preamble by the stretch that ends with what happened', () => {
+    const preamble = '某某委员会、某某常务委员会、某某政府、某某协商会议沉痛宣告：'.repeat(2);
+    const text = `${preamble}我们党的优秀党员，久经考验的忠诚战士，杰出的革命家、政治家，原部长张某某同志，因病医治无效，于2026年8月12日在北京逝世，享年98岁。`;
+    const [found] = events(text, '2026-08-12');
+    expect(found.date).toBe('2026-08-12');
+    expect(found.under.startsWith('2026年8月12日')).toBe(true);
+    expect(found.summary).toContain('张某某同志');
+    expect(found.summary).toContain('逝世');
+  });
+  it('reads a birth written right after its date (1928年10月生) in a biography', () => {
+    const found = events('张某某同志，1928年10月生，湖南长沙人。1948年12月参加革命工作。', '2026-08-12');
+    expect(found.map((e) => [e.date, e.under])).toEqual([
+      ['1928-10', '1928年10月生，湖南长沙人。'],
+      ['1948-12', '1948年12月参加革命工作。'],
+    ]);
+  });
+  it('takes no statement about an event dated otherwise, no news source, no forecast, no denial for a milestone', () => {
+    expect(events('救援部门官员今天（8月16日）称，15日发生的强震已导致51人死亡。', '2026-08-16').map((e) => [e.date, e.under])).toEqual([
+      ['2026-08-15', '15日发生的强震已导致51人死亡。'],
+    ]);
+    expect(events('记者今天（1月15日）从全国总工会了解到，我国已建成工会驿站18.42万个。', '2024-01-15')).toEqual([]);
+    expect(events('新华社北京10月4日电 记者近日从商务部获悉，中国在全球设立对外投资合作工作组70多个。', '2024-10-04')).toEqual([]);
+    expect(events('另据美国媒体13日报道，美国准备派遣航母前往中东，接替已部署的航母。', '2026-08-14')).toEqual([]);
+    expect(events('今天，抢险人员正加紧封堵溃口，预计今晚合龙。', '2026-08-14')).toEqual([]);
+    expect(events('一名官员否认14日对该国进行新一轮袭击。', '2024-01-15')).toEqual([]);
+    expect(events('美国能源信息局12日发布的周度石油库存数据显示，战略石油储备降至2.987亿桶。', '2026-08-13')).toEqual([]);
+    expect(events('今天我们首先走进辽宁。', '2022-06-18')).toEqual([]);
+    expect(events('今天，渔船将通过冷链把海鲜销往全国各地。', '2026-08-16')).toEqual([]);
+  });
+  it('keeps a milestone a news source dates by 当天, and one a statement reports without a date of its own', () => {
+    const found = events('据铁路警察局13日发布的消息，一列火车当天下午在车站附近脱轨，导致11人受伤。', '2026-08-14');
+    expect(found.map((e) => [e.date, e.under.slice(0, 3)])).toEqual([['2026-08-13', '13日']]);
+    expect(events('气象局14日表示，在发生一连串地震之后，附近一座火山突然喷发。', '2024-01-15').map((e) => e.date)).toEqual(['2024-01-14']);
+  });
+  it('lets a date run into its sentence (8月16日出版的…) head that paragraph only', () => {
+    const text = '8月16日出版的第16期杂志发表重要文章。\n\n文章指出，要坚持预防为主。\n\n某大会将于8月17日在人民大会堂隆重举行。\n\n某市召开推进会。';
+    expect(events(text, '2026-08-16').map((e) => [e.date, e.under])).toEqual([
+      ['2026-08-16', '8月16日出版的第16期杂志发表重要文章。'],
+      ['2026-08-17', '8月17日在人民大会堂隆重举行。'],
+    ]);
+  });
+  it('does not date by a heading an entry that opens with a date of its own', () => {
+    const text = ['2021年某市国民经济和社会发展统计公报', '某市统计局', '2022年3月25日', '2021年，面对复杂严峻的国际环境，全市实现“十四五”良好开局。'].join(
+      '\n\n',
+    );
+    expect(events(text, '2022-03-25')).toEqual([]);
+  });
+  it('reads 通过 as approval, not as the means, and a spokesman at a 记者会 as no reporter', () => {
+    expect(events('美国众议院星期六（4月20日）通过意向法案。', '2024-04-23').map((e) => e.under)).toEqual(['4月20日）通过意向法案。']);
+    const found = events('外交部发言人星期一（4月22日）在例行记者会上宣布，某国外长将访华。', '2024-04-23');
+    expect(found.map((e) => e.date)).toEqual(['2024-04-22']);
+    expect(events('某部网站星期五（5月5日）发布国务院任免国家工作人员消息。', '2023-05-06').map((e) => e.date)).toEqual(['2023-05-05']);
+  });
+  it('looks for a date’s predicate before the next date of its sentence, over a span or a list of dates', () => {
+    const career = events('某某2010年12月入伍，2015年6月主动请缨参加边境扫雷任务。', '2026-08-19');
+    expect(career.map((e) => [e.date, e.under])).toEqual([
+      ['2010-12', '2010年12月入伍，2015年6月主动请缨参加边境扫雷任务。'],
+      ['2015-06', '2015年6月主动请缨参加边境扫雷任务。'],
+    ]);
+    const list = events('探测器、运载火箭分别于4月、7月运抵发射场。', '2026-08-19');
+    expect(list.map((e) => [e.date, e.under])).toEqual([
+      ['2026-04', '4月、7月运抵发射场。'],
+      ['2026-07', '7月运抵发射场。'],
+    ]);
+    expect(events('某某香港媒体于6月份曝光此事后，于3月的选举中落败的参选人提出选举呈请。', '2012-11-30').map((e) => e.date)).toEqual(['2012-03']);
+  });
+  it('takes a dateline with 讯 for the report’s date, not a milestone', () => {
+    expect(events('加拿大蒙特利尔2005年12月7日讯－亚行即将推出一项特别联合融资机制。', '2005-12-08')).toEqual([]);
+  });
+  it('takes a dated headline over its lead for the lead’s events, and 在…进行 for a milestone held', () => {
+    const text = '某同志遗体18日火化 追悼大会19日举行\n\n某同志的遗体，将于18日在北京火化。追悼大会将于19日在北京举行。';
+    expect(events(text, '2026-08-16').map((e) => [e.date, e.under])).toEqual([
+      ['2026-08-18', '18日在北京火化。'],
+      ['2026-08-19', '19日在北京举行。'],
+    ]);
+    expect(events('全国少年儿童歌咏活动集中展演昨天（8月18日）在沈阳市进行。', '2026-08-19').map((e) => e.date)).toEqual(['2026-08-18']);
+    expect(events('4月6日，码头泊位土石方基础工程开挖施工加紧进行。', '2022-04-07')).toEqual([]);
+  });
+  it('reads a full date in parentheses under a document’s title as the document’s date', () => {
+    const text = ['中共某省委 某省人民政府', '关于支持某地区打造产业发展新高地的意见', '（2023年5月14日）', '支持某地区打造产业发展新高地，是重要举措。'].join(
+      '\n\n',
+    );
+    const found = events(text, '2023-05-19');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ date: '2023-05-14', summary: '中共某省委某省人民政府关于支持某地区打造产业发展新高地的意见' });
+    expect(found[0].under).toContain('（2023年5月14日）');
+    // under a line that names no document, or with words beside the date, it is no document's date
+    expect(events(['某地举行庆祝活动', '（2023年5月14日）'].join('\n\n'), '2023-05-19')).toEqual([]);
+  });
+  it('takes the report’s own people’s visit for no milestone, but not every sentence that names 我们', () => {
+    expect(events('今天（8月16日）的节目，我们走进世界遗产地避暑山庄。', '2026-08-16')).toEqual([]);
+    const found = events('1927年8月1日，南昌城头一声枪响，拉开了我们党武装反抗国民党反动派的大幕。', '2022-08-01');
+    expect(found.map((e) => [e.date, e.under.slice(0, 10)])).toEqual([['1927-08-01', '1927年8月1日，']]);
+  });
+  it('takes a task stated on an event’s occasion for no milestone', () => {
+    const text = '2021年10月，中共中央、国务院印发《规划纲要》。同时，各地要加强组织实施。';
+    expect(events(text).map((e) => e.under)).toEqual(['2021年10月，中共中央、国务院印发《规划纲要》。']);
+  });
+  it('takes a running total after a date (…以来，…已…; 已有45个…) for no milestone', () => {
+    expect(events('以军14日发布消息说，本轮冲突爆发以来，以军已袭击约30000个目标。', '2024-01-15')).toEqual([]);
+    expect(events('法国气象局12日表示，法国本土96个省中已有45个发布了林火橙色预警。', '2026-08-13')).toEqual([]);
+    expect(events('自2021年10月《规划纲要》印发以来，规划体系全面形成。').map((e) => e.date)).toEqual(['2021-10']);
+  });
 });

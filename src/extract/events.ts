@@ -4,12 +4,14 @@
  * timelines. In a timeline (paragraphs led by a bare date, as in "1月6日 重庆市委常委会召开…") a
  * date without a year takes the timeline's year, and a month that goes back starts the next year.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
-import { alternation } from './lexicon.ts';
+import { eventDates, scopeEnd } from './events-dates.ts';
+import { documentDate } from './events-document.ts';
+import { datesMilestone, predicateAt } from './events-filters.ts';
+import { withoutRestatingHeadlines } from './events-headlines.ts';
+import { occasionEvents } from './events-occasion.ts';
+import { eventWords } from './events-words.ts';
 import type { TimeContext, TimeExpression } from './time.ts';
 
 export interface EventFinding {
@@ -30,26 +32,18 @@ export interface EventInput {
   title?: string | null;
 }
 
-/** events.json as the finder matches it: the event predicates, and the words a continuing entry opens with. */
-let patterns: { verbs: RegExp; continuing: RegExp } | null = null;
-function eventPatterns(): { verbs: RegExp; continuing: RegExp } {
-  if (patterns) return patterns;
-  const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicon', 'events.json');
-  const { verbs, continuing } = JSON.parse(readFileSync(file, 'utf8')) as { verbs: string[]; continuing: string[] };
-  patterns = { verbs: new RegExp(verbs.sort((a, b) => b.length - a.length).join('|')), continuing: new RegExp(`^(?:${alternation(continuing)})`) };
-  return patterns;
-}
-
 /** A summary longer than this is cut at its first sentence break: a summary is one line. */
 const MAX_SUMMARY = 120;
+/** A summary from the sentence's head keeps at least this much room after the date. */
+const DATE_ROOM = 30;
 
 export function findEvents(input: EventInput): EventFinding[] {
   const { text, sentences, paragraphs, times } = input;
-  const verbs = eventPatterns().verbs;
-  const dated = times.filter((t) => t.open === null && (t.precision === 'day' || t.precision === 'month'));
+  const { verbs } = eventWords();
+  const dated = eventDates(text, times);
   const events: EventFinding[] = [];
   const headings = dated.filter((t) => isHeading(text, t, paragraphs));
-  const headingSet = new Set(headings);
+  const timeStarts = new Set(times.map((t) => t.start));
   // "2020年" standing alone as a paragraph heads the entries after it.
   const yearHeadings = times.filter((t) => t.precision === 'year' && t.explicitYear && standsAlone(text, t, paragraphs));
   let nextYearHeading = 0;
@@ -76,13 +70,16 @@ export function findEvents(input: EventInput): EventFinding[] {
       return;
     }
     let entryStart = skipSpace(text, headingEnd(text, heading));
+    // A date run into its sentence (8月16日出版的…) heads that paragraph only, not the paragraphs after it.
+    const entryLimit = /\s/u.test(text[headingEnd(text, heading)] ?? '\n') ? limit : Math.min(limit, paragraphEnd(paragraphs, heading.start, limit));
     let first = true;
-    while (entryStart < limit) {
-      const entryEnd = fullSentenceEnd(text, entryStart, limit);
+    while (entryStart < entryLimit) {
+      const entryEnd = fullSentenceEnd(text, entryStart, entryLimit);
       const summary = summarize(text.slice(entryStart, entryEnd));
       // The first sentence under a heading is its event; a later paragraph under the same heading is
       // another event when it opens with its own actor (四川省委常委会召开…), not a verb (审议通过…).
-      if (summary && verbs.test(summary) && (first || (startsParagraph(text, entryStart) && !opensWithVerb(summary)))) {
+      // An entry that opens with a date of its own (2021年，面对…) is not dated by the heading above it.
+      if (summary && verbs.test(summary) && !timeStarts.has(entryStart) && (first || (startsParagraph(text, entryStart) && !opensWithVerb(summary)))) {
         events.push({ span: [heading.start, entryEnd], date, summary, sentence: sentenceAround(sentences, entryStart, entryEnd) });
       }
       first = false;
@@ -91,6 +88,21 @@ export function findEvents(input: EventInput): EventFinding[] {
   });
 
   // Running text: a sentence with a dated expression and an event predicate.
+  const running = runningEvents(input, dated, headings);
+  events.push(...running);
+  for (const o of occasionEvents(input, events)) {
+    const summary = summarize(o.text);
+    if (summary) events.push({ span: o.span, date: o.date, summary, sentence: o.sentence });
+  }
+  events.sort((a, b) => a.span[0] - b.span[0]);
+  return events;
+}
+
+/** Running text: each sentence with a dated expression (not a heading) and an event predicate. */
+function runningEvents(input: EventInput, dated: readonly TimeExpression[], headings: readonly TimeExpression[]): EventFinding[] {
+  const { text, sentences } = input;
+  const { bornAfterDate } = eventWords();
+  const headingSet = new Set(headings);
   const running: EventFinding[] = [];
   const byDate = new Map<string, number[]>();
   let nextHeading = 0;
@@ -102,10 +114,17 @@ export function findEvents(input: EventInput): EventFinding[] {
     while (nextHeading < headings.length && headings[nextHeading].start <= t.start) nextHeading++;
     // A heading later in the same sentence owns what follows it (OCR glued it to this line).
     if (nextHeading < headings.length && headings[nextHeading].start < se) continue;
-    // 从今年1月起…: a service starting on a date is a milestone too.
-    if (text[t.end] !== '起' && !hasEventPredicate(text.slice(t.end, se), verbs)) continue;
-    if (!isEventDate(text, t, se)) continue;
-    const summary = summarize(text.slice(sentenceHead(text, sentences, si, headings), se));
+    // 关于…的意见⏎（2023年5月14日）: the document's own date.
+    const document = documentDate(text, input.paragraphs, t);
+    if (document) {
+      running.push({ ...document, date: t.date, sentence: [ss, se] });
+      continue;
+    }
+    // 从今年1月起…: a service starting on a date is a milestone too; so is a birth (1928年10月生).
+    const startsOrBorn = text[t.end] === '起' || bornAfterDate.test(text.slice(t.end, t.end + 4));
+    const predicate = startsOrBorn ? t.end : predicateAt(text, t.end, scopeEnd(text, dated, t, se));
+    if (predicate < 0 || !isEventDate(text, t, se) || !datesMilestone(text, t, ss, se, dated)) continue;
+    const summary = summaryAround(text, sentenceHead(text, sentences, si, headings), se, t.start, predicate);
     if (!summary) continue;
     // A lead that restates a milestone of the body (same date, same long phrase) is one event.
     // (Compared with the last few events of that date only, so that no input makes this quadratic.)
@@ -122,9 +141,7 @@ export function findEvents(input: EventInput): EventFinding[] {
       running.push(event);
     } else if (summary.length > running[sameDate[restated]].summary.length) running[sameDate[restated]] = event;
   }
-  events.push(...running);
-  events.sort((a, b) => a.span[0] - b.span[0]);
-  return events;
+  return withoutRestatingHeadlines(text, input.paragraphs, running);
 }
 
 /** A signature's issuer: a short line with no sentence punctuation (国务院办公厅, 中共四川省委). */
@@ -154,13 +171,6 @@ function signatureEvent(
   if (!ISSUER.test(issuer)) return null;
   const summary = summarize(`${issuer.replace(/\s+/g, '')}印发《${title}》`);
   return { span: [paragraphs[p - 1][0], pe], summary };
-}
-
-/** 11日发布的数据显示…, 公布的统计: a data release names the source of figures, not a milestone. */
-const DATA_RELEASE = /(?:发布|公布)(?:的|了)?(?:最新)?(?:统计)?(?:数据|统计|报告)(?:显示|表明)/gu;
-
-function hasEventPredicate(rest: string, verbs: RegExp): boolean {
-  return verbs.test(rest.replace(DATA_RELEASE, ''));
 }
 
 /** Meetings and visits that last several days are dated by their first (12月17日至18日召开). */
@@ -283,10 +293,16 @@ function fullSentenceEnd(text: string, from: number, limit: number): number {
   return limit;
 }
 
+/** The end of the paragraph holding `at`, or `fallback` when none does. */
+function paragraphEnd(paragraphs: readonly Span[], at: number, fallback: number): number {
+  const p = findSpanAt(paragraphs, at);
+  return p < 0 ? fallback : paragraphs[p][1];
+}
+
 const startsParagraph = (text: string, at: number): boolean => at === 0 || /\n\s*$/.test(text.slice(Math.max(0, at - 3), at));
 
 /** 审议通过…, 传达学习…: a clause that continues the entry above rather than naming a new event. */
-const opensWithVerb = (summary: string): boolean => eventPatterns().continuing.test(summary);
+const opensWithVerb = (summary: string): boolean => eventWords().continuing.test(summary);
 
 function sentenceAround(sentences: readonly Span[], start: number, end: number): Span {
   const si = findSpanAt(sentences, start);
@@ -314,6 +330,26 @@ function firstYearAhead(times: readonly TimeExpression[], from: number): number 
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The summary of the sentence [head, end) dated at `date`, whose event predicate stands at `predicate`:
+ * the sentence from its head, or, when the date stands far from the head and the summary would run
+ * past MAX_SUMMARY before the predicate's clause ends (a long
+ * preamble: 中国共产党中央委员会……沉痛宣告：…朱镕基同志，因病医治无效，于…逝世), the stretch that ends with
+ * that clause, opened at a clause break — so the summary holds what happened and who it happened to.
+ */
+function summaryAround(text: string, head: number, end: number, date: number, predicate: number): string {
+  let clauseEnd = predicate;
+  while (clauseEnd < end && !CLAUSE_PUNCTUATION.test(text[clauseEnd]) && !'。！？!?'.includes(text[clauseEnd])) clauseEnd++;
+  const whole = summarize(text.slice(head, end));
+  // A date near the head: the head names the actor (a far predicate is more likely a stray word).
+  if (text.slice(head, date).replace(/\s+/g, '').length <= MAX_SUMMARY - DATE_ROOM || text.slice(head, clauseEnd).replace(/\s+/g, '').length <= MAX_SUMMARY)
+    return whole;
+  let start = Math.max(head, clauseEnd - MAX_SUMMARY);
+  const firstBreak = text.slice(start, predicate).search(CLAUSE_PUNCTUATION);
+  if (firstBreak >= 0) start += firstBreak + 1;
+  return summarize(text.slice(start, end));
+}
 
 function summarize(sentence: string): string {
   let s = sentence

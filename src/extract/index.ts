@@ -96,7 +96,7 @@ export function quantityStage(): Stage {
 export function eventStage(): Stage {
   const stage: Stage = {
     name: 'extract.events',
-    version: '7',
+    version: '13',
     // blocks: its paragraphs are the clean stage's blocks (paragraphsOf).
     requires: ['text', 'blocks', 'sentences', 'times', 'meta'],
     assigns: ['events'],
