@@ -159,7 +159,7 @@ function placeOf(report: ReportScope, previous: PreviousFigure | null, r: Readin
 
 function measureOf(text: string, place: FigurePlace, previous: PreviousFigure | null, unit: string, r: Reading): Stated {
   const { window, sameSentence, clauseStart } = place;
-  const ownMeasure = findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 1));
+  const ownMeasure = findMeasure(window, unit, text.slice(r.tailEnd, r.tailEnd + 5));
   // In a list (减少环节327个、时间569个工作日) a member with no verb of its own shares the first one's.
   const continuesList: boolean = place.isListContinuation || (sameSentence && previous!.clauseStart === clauseStart && /^[、和及与]/.test(window));
   // Only a verb carries over (占全国的6.5%、西部的30.4%); in 全球2/3的iPad、8000万台笔记本电脑 the

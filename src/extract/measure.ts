@@ -37,14 +37,17 @@ export function hasShareVerb(window: string): boolean {
 }
 
 /** Share when 占 (or 全国…的 X%) governs the figure, change when a growth or saving verb does. */
-export function findMeasure(window: string, unit: string, nextChar: string): Measure {
+/** `next`: the words right after the figure (a few characters). */
+export function findMeasure(window: string, unit: string, next: string): Measure {
   const lex = lexicon();
   // 增至, 提高到, 降至: the figure is the new level, not the change.
   const reachesLevel = /(?:增|升|降|减|提高|提升|增加|下降|减少|降低|扩大|缩小|压缩|缩短|缩减|减至|上涨|回落)(?:至|到)$/.test(window.replace(/\s+$/, ''));
   // 占比提高一成, 比重上升0.5个百分点: the share moved; the figure is the change.
   if (/(?:占比|比重|份额)[^，。；]{0,8}(?:提高|提升|上升|增加|下降|降低|减少|扩大|缩小)了?$/.test(window.replace(/\s+$/, ''))) return 'change';
   if (hasShareVerb(window)) return 'share';
-  if (unit === '%' && nextChar === '的') return 'share';
+  // 实现1.5%的正增长: a rate of growth written before what it is; 21%的份额: a share
+  if (unit === '%' && /^的(?:正|负)?(?:增长|增幅|涨幅|降幅|下降|回落)/.test(next)) return 'change';
+  if (unit === '%' && next.startsWith('的')) return 'share';
   // 完成年度计划的28%, 相当于全国的三成: a percentage of a named whole.
   if (unit === '%' && /的(?:约|近|超过?|逾|不足|不到)?$/.test(window.replace(/\s+$/, ''))) return 'share';
   // 配套率超过80%, 覆盖率达95%: a rate that is a part of a whole (a growth rate is a change).

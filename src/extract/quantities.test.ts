@@ -350,3 +350,12 @@ describe('findQuantities: numerals that count nothing', () => {
     ]);
   });
 });
+
+describe('findQuantities: a rate written before what it is', () => {
+  it('reads 实现1.5%的正增长 as a change, 21%的份额 as a share', () => {
+    expect(quantities('GDP实现1.5%的正增长，占据21%的份额。').map((q) => [q.surface, q.measure])).toEqual([
+      ['1.5%', 'change'],
+      ['21%', 'share'],
+    ]);
+  });
+});
