@@ -7,7 +7,12 @@ import { assignIndicators, type ReconcileFact } from './series.ts';
 
 const catalog = loadCatalog();
 type Row = [subject: string, unit: string, measure?: Measure];
-const file = (rows: Row[]) => fileFigures(rows.map(([subject, unit, measure = 'level']) => ({ subject, unit, measure })), catalog, withoutPlaces);
+const file = (rows: Row[]) =>
+  fileFigures(
+    rows.map(([subject, unit, measure = 'level']) => ({ subject, unit, measure })),
+    catalog,
+    withoutPlaces,
+  );
 const ids = (rows: Row[]) => file(rows).map((f) => f?.id ?? null);
 
 describe('filing a report’s figures in order', () => {
@@ -23,7 +28,12 @@ describe('filing a report’s figures in order', () => {
     expect(got[1]).not.toBe(got[4]);
     expect(got[2]).not.toBe(got[5]);
     expect(got[4]).toMatch(/普通中学在校学生/);
-    expect(file([['普通中学', '所'], ['专任教师', '人']])[1]?.rule).toMatch(/item of «普通中学»/);
+    expect(
+      file([
+        ['普通中学', '所'],
+        ['专任教师', '人'],
+      ])[1]?.rule,
+    ).toMatch(/item of «普通中学»/);
   });
 
   it('files a population’s income items under the population named before (城镇居民 / 农村居民)', () => {
@@ -50,13 +60,31 @@ describe('filing a report’s figures in order', () => {
     ]);
     expect(new Set(got).size).toBe(1);
     expect(got[0]).not.toBeNull();
-    expect(file([['固定资产投资 同比增长', '%', 'change'], ['去年全年下降', '%', 'change']])[1]?.rule).toMatch(/restates figure 1/);
+    expect(
+      file([
+        ['固定资产投资 同比增长', '%', 'change'],
+        ['去年全年下降', '%', 'change'],
+      ])[1]?.rule,
+    ).toMatch(/restates figure 1/);
     // 比同期增速高0.8个百分点 is a difference (another unit, another indicator); 年均增加 an average
-    const difference = ids([['地区生产总值 同比增长', '%', 'change'], ['比同期增速高', '百分点', 'change']]);
+    const difference = ids([
+      ['地区生产总值 同比增长', '%', 'change'],
+      ['比同期增速高', '百分点', 'change'],
+    ]);
     expect(difference[1]).not.toBe(difference[0]);
-    expect(ids([['从鞋企业数量上看， 增加', '家', 'change'], ['年均增加', '家', 'change']])[1]).toBeNull();
+    expect(
+      ids([
+        ['从鞋企业数量上看， 增加', '家', 'change'],
+        ['年均增加', '家', 'change'],
+      ])[1],
+    ).toBeNull();
     // words naming nothing at all restate nothing either
-    expect(ids([['受地震影响，', '人'], ['', '人']])[1]).toBeNull();
+    expect(
+      ids([
+        ['受地震影响，', '人'],
+        ['', '人'],
+      ])[1],
+    ).toBeNull();
   });
 
   it('files a short head naming again what the figure just before named in full', () => {
@@ -67,15 +95,28 @@ describe('filing a report’s figures in order', () => {
     expect(got[1]?.id).toBe(got[0]?.id);
     expect(got[1]?.rule).toMatch(/names again/);
     // but not a head whose own words name another thing (科学城 projects are not the R&D projects before)
-    expect(ids([['联合实施重点技术研发项目', '个'], ['西部（重庆）科学城建设集中开工总投资 项目', '个']])[1]).toBeNull();
+    expect(
+      ids([
+        ['联合实施重点技术研发项目', '个'],
+        ['西部（重庆）科学城建设集中开工总投资 项目', '个'],
+      ])[1],
+    ).toBeNull();
   });
 
   it('keeps apart a count of what got done of the figure before (34个问题已整改完成30个)', () => {
-    expect(ids([['问题已整改完成', '个'], ['问题已整改完成', '个']])[1]).toBeNull();
+    expect(
+      ids([
+        ['问题已整改完成', '个'],
+        ['问题已整改完成', '个'],
+      ])[1],
+    ).toBeNull();
   });
 
   it('reads a figure inside an open aside by the aside (计划播种面积1128万亩（水田168万亩）', () => {
-    const got = ids([['全市计划播种面积 （水田', '亩'], ['全市计划播种面积 （水田', '亩']]);
+    const got = ids([
+      ['全市计划播种面积 （水田', '亩'],
+      ['全市计划播种面积 （水田', '亩'],
+    ]);
     expect(got[0]).toMatch(/播种面积/);
     expect(got[1]).not.toBe(got[0]);
   });
@@ -97,7 +138,12 @@ describe('filing a report’s figures in order', () => {
     expect(got[6]).toBe(got[8]);
     expect(got[7]).toMatch(/航空货物周转量/);
     // rows of siblings (饲料 under 集成电路) are no parts
-    expect(ids([['比上年增长 集成电路', '%', 'change'], ['比上年增长 饲料', '%', 'change']])[1] ?? '').not.toMatch(/集成电路/);
+    expect(
+      ids([
+        ['比上年增长 集成电路', '%', 'change'],
+        ['比上年增长 饲料', '%', 'change'],
+      ])[1] ?? '',
+    ).not.toMatch(/集成电路/);
   });
 
   it('files a contribution to a whole’s growth by the growth just before it', () => {

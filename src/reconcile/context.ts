@@ -144,7 +144,13 @@ const DRIVES = /^(?:正向|负向)?拉动(?:全市|全省|全区|全国)?(.{1,8}
  * A contribution to a whole's growth filed by its driver, the growth just before it: 非油经济实现增加值
  * …同比增长5%，拉动GDP增长3.3个百分点 → 非油经济增加值拉动经济 (GDP and 全市经济 are one).
  */
-function contribution(figures: readonly FileableFigure[], filed: readonly (Filing | null)[], i: number, catalog: Catalog, places: (text: string) => string): Filing | null {
+function contribution(
+  figures: readonly FileableFigure[],
+  filed: readonly (Filing | null)[],
+  i: number,
+  catalog: Catalog,
+  places: (text: string) => string,
+): Filing | null {
   const parts = figures[i].subject.normalize('NFKC').split(/\s+/u).filter(Boolean);
   const drives = parts.length === 1 ? DRIVES.exec(parts[0].replace(BREAKS, '')) : null;
   if (!drives || figures[i].measure !== 'change') return null;
@@ -159,7 +165,8 @@ function contribution(figures: readonly FileableFigure[], filed: readonly (Filin
 }
 
 /** A growth's difference from a base period's, its growth elided (增速比同期提高0.9个百分点, 比去年全年提高3.8个百分点). */
-const DIFFERENCE = /^(?:增速|增幅)?比((?:19|20)\d{2}年全年|去年全年|上年全年|全年|去年同期|上年同期|同期|一季度|上半年|前三季度|上月|上年|去年)(?:增速|增幅)?(提高|高|加快|快|回升|回落|低|放缓|慢|下降|收窄|扩大)$/u;
+const DIFFERENCE =
+  /^(?:增速|增幅)?比((?:19|20)\d{2}年全年|去年全年|上年全年|全年|去年同期|上年同期|同期|一季度|上半年|前三季度|上月|上年|去年)(?:增速|增幅)?(提高|高|加快|快|回升|回落|低|放缓|慢|下降|收窄|扩大)$/u;
 
 /** The base period of a difference, said one way: 2016年全年 (the year before) → 上年全年, 同期 → 上年同期. */
 const basePeriod = (base: string): string =>
@@ -237,4 +244,3 @@ export function fileFigures(figures: readonly FileableFigure[], catalog: Catalog
   for (let i = 0; i < figures.length; i++) filed.push(fileInContext(figures, filed, heads, i, owners, catalog, places));
   return filed;
 }
-

@@ -53,7 +53,8 @@ const ASIDE = /[（(][^（）()]*[）)]/gu;
 const ASIDE_TAIL = /^[^（）()]*[）)]/u;
 const NOISE = /[\s"'“”‘’「」『』《》〈〉【】[\]、，,。.；;：:！!？?·•●—–\-~～]+/gu;
 /** Predicates a subject may run into after what it names: 外债便利化试点落地, 跨省城际公交稳定运行. */
-const TRAILING_PREDICATE = /(?:持续|稳定|全部|顺利|加快|加速|正式|已经|已)?(?:落地|运行|启动|推进|实施|开展|落实|显现|开工|投用|投运|上线|建成|完成|仅存|仅有|尚存)$/u;
+const TRAILING_PREDICATE =
+  /(?:持续|稳定|全部|顺利|加快|加速|正式|已经|已)?(?:落地|运行|启动|推进|实施|开展|落实|显现|开工|投用|投运|上线|建成|完成|仅存|仅有|尚存)$/u;
 /** A list whose items the figures take in turn (蔬菜、水果产量分别增长): the part names several things. */
 const SEVERAL = /、.*分别|分别.*、/u;
 

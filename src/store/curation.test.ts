@@ -13,7 +13,7 @@ import { runCliInProcess } from '../../test/helpers.ts';
 import { openStore, type Store, type StoredQuantity } from './index.ts';
 
 const FIRST = '2024年1—5月，川渝两地累计开行中欧班列2500列，同比增长12%。截至5月底，川渝通办事项达到311项。';
-const SECOND = '截至2024年5月底，川渝两地累计开行中欧班列2600列。川渝通办事项达到311项。';
+const SECOND = '截至2024年5月底，川渝两地累计开行中欧班列2600列。川渝通办事项达到311项。年末共有普通中学645所，在校学生69.1万人。';
 
 async function read(path: string): Promise<{ doc: Document; bytes: Uint8Array }> {
   for await (const r of readInputs([path])) {
@@ -93,6 +93,15 @@ describe.each(cases)('curation on %s', (_name, make) => {
     const audit = await store.audit({ action: 'figure' });
     expect(audit.rows[0]).toMatchObject({ actor: 'ana', action: 'figure.correct', reason: '据原始公报', before: { value: 2500 }, after: { value: 2550 } });
     expect(indicatorId).toBeTruthy();
+  });
+
+  it('files a corrected figure in its report’s context, as on ingest (在校学生 after 普通中学645所)', async () => {
+    const second = (await store.reports({ limit: 10 })).rows.find((r) => r.location.endsWith('second.txt'))!;
+    const students = figure((await store.report(second.id))!.quantities, '69.1万人');
+    const before = students.indicatorId;
+    expect(before).toContain('普通中学');
+    const corrected = await store.curateFigure(students.id, { action: 'correct', fields: { approx: 'about' }, reason: '约数' }, 'ana');
+    expect(corrected?.indicatorId).toBe(before);
   });
 
   it('takes a rejected figure out of every series', async () => {

@@ -42,15 +42,18 @@ const FACT_COLUMNS = ['indicator_id', 'report_id', 'ord', 'quantity_id', ...FACT
  * Gives quantities their indicators (a catalogue entry, else an automatic one named after the
  * subject), copies what reconciling reads into indicator_facts and marks the indicators dirty.
  */
-export async function assign(ctx: StoreContext, all: readonly FilingFact[]): Promise<void> {
+export async function assign(ctx: StoreContext, all: readonly FilingFact[], only?: ReadonlySet<number>): Promise<void> {
   // A rejected figure is filed nowhere; a moved one goes where the analyst put it; merges are followed.
-  const facts = all.filter((f) => !f.rejected);
+  const context = all.filter((f) => !f.rejected);
+  // `only`: the figures to file; the others of their reports are read as context (a figure can take
+  // what it measures from the one before it), as when the whole report was filed
+  const facts = only ? context.filter((f) => only.has(f.quantityId)) : context;
   const machine = assignIndicators(
-    facts.filter((f) => !f.indicatorOverride),
+    context.filter((f) => !f.indicatorOverride),
     ctx.catalog,
   );
   const assignments = [
-    ...machine.assignments,
+    ...(only ? machine.assignments.filter((a) => only.has(a.quantityId)) : machine.assignments),
     ...facts.filter((f) => f.indicatorOverride).map((f) => ({ quantityId: f.quantityId, indicatorId: f.indicatorOverride! })),
   ].map((a) => ({ ...a, indicatorId: followMerges(a.indicatorId, ctx.mergedInto) }));
   const used = new Set(assignments.map((a) => a.indicatorId));
@@ -93,11 +96,13 @@ export async function refile(ctx: StoreContext, quantityIds: readonly number[]):
     }
     await db.run(`DELETE FROM quantity_indicator WHERE quantity_id IN (${marks})`, part);
     ctx.markedInTransaction.clear();
+    // every figure of their reports, so each is filed in its context as on ingest
     const rows = await db.all<QuantityRow & { ref_date: string | null }>(
-      `SELECT ${FILING_COLUMNS} FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id IN (${marks})`,
+      `SELECT ${FILING_COLUMNS} FROM quantities q JOIN reports r ON r.id = q.report_id
+       WHERE q.report_id IN (SELECT DISTINCT report_id FROM quantities WHERE id IN (${marks})) ORDER BY q.report_id, q.ord`,
       part,
     );
-    await assign(ctx, rows.map(filingFactOfRow));
+    await assign(ctx, rows.map(filingFactOfRow), new Set(part));
   }
 }
 
@@ -117,12 +122,24 @@ export async function reassignAll(ctx: StoreContext): Promise<void> {
     await ctx.db.run(`DELETE FROM ${table}`);
   }
   for (let after = 0; ;) {
-    const rows = await ctx.db.all<QuantityRow & { ref_date: string | null }>(
-      `SELECT ${FILING_COLUMNS} FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT 5000`,
+    let rows = await ctx.db.all<QuantityRow & { ref_date: string | null }>(
+      `SELECT ${FILING_COLUMNS} FROM quantities q JOIN reports r ON r.id = q.report_id WHERE q.id > ? ORDER BY q.id LIMIT ${REFILE_PAGE}`,
       [after],
     );
     if (!rows.length) break;
+    // A full page ends at a report's end (its figures are filed in their context): the last report's
+    // figures wait for the next page, unless that report alone fills the page.
+    if (rows.length === REFILE_PAGE) {
+      // (trimmed from the end only, so that no row before `after` is ever left out)
+      const lastReport = rows[rows.length - 1].report_id;
+      let end = rows.length;
+      while (end > 0 && rows[end - 1].report_id === lastReport) end--;
+      if (end > 0) rows = rows.slice(0, end);
+    }
     after = rows[rows.length - 1].id;
     await assign(ctx, rows.map(filingFactOfRow));
   }
 }
+
+/** Figures read per page when everything is filed again. */
+const REFILE_PAGE = 5000;
