@@ -1,6 +1,6 @@
 /**
  * Chrome lines kept as data (data/lexicon/page-chrome.json): trackback boxes, comment forms, reader
- * counters, forum sign-offs, editor credits. Each phrase is
+ * counters, forum sign-offs and greetings, editor and photo credits. Each phrase is
  * written in a small notation (`…` a short run of text, `#` a number, `~` names set apart by spaces)
  * and compiled here into a rule of the same shape as boilerplate.ts's own.
  */

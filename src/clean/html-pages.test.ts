@@ -120,17 +120,32 @@ ${para(1)}${para(2)}${para(3)}${para(4)}
 <p>您是本文第 154 个阅览者</p>
 <p>本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.</p>
 <p>（松花江网编辑 孙桂芳）</p>
+<p>游客 欢迎你！</p>
+<p>原标题：春季学期开学，织密返校疫情防控网</p>
+<p>拿出10万元来做房产投资，一来以钱生钱，二来为今后养老留条后路 蔡雪婧/摄</p>
 <p>(评论中可使用以下tags: &lt;a href="" title=""&gt; &lt;b&gt; &lt;blockquote cite=""&gt; &lt;em&gt; &lt;i&gt; &lt;strong&gt;)</p>
 <p>郑 重 声 明</p>
 <p>1. 任何言论纯属作者个人观点，与本论坛无关；</p>
 <p>2. 禁止发表恶意攻击他人的言论；</p>
 </div></body></html>`;
 
-  it('drops trackback links, reader counters, forum sign-offs, editor credits, comment-form notes and the board notice', () => {
+  it('drops trackback links, reader counters, forum sign-offs and greetings, editor and photo credits, the original title, comment-form notes and the board notice', () => {
     const doc = page(html);
     expect(doc.text).toContain('第1段');
     expect(doc.text).toContain('第4段');
-    for (const chrome of ['阅读178次', 'Trackback', '阅览者', '本贴由', '孙桂芳', '可使用以下tags', '郑 重 声 明', '任何言论纯属'])
+    for (const chrome of [
+      '阅读178次',
+      'Trackback',
+      '阅览者',
+      '本贴由',
+      '孙桂芳',
+      '欢迎你',
+      '原标题',
+      '蔡雪婧/摄',
+      '可使用以下tags',
+      '郑 重 声 明',
+      '任何言论纯属',
+    ])
       expect(doc.text).not.toContain(chrome);
   });
 

@@ -124,7 +124,7 @@ function mergeMeta(meta: DocumentMeta, found: Partial<FoundMeta>): DocumentMeta 
 
 export const mainTextStage: Stage = {
   name: 'clean.main-text',
-  version: '4',
+  version: '5',
   requires: ['raw', 'format', 'meta'],
   assigns: ['text', 'blocks', 'rawOffsets', 'meta'],
   run(doc) {
