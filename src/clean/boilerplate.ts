@@ -6,6 +6,7 @@
  */
 import { MONTH_FIRST_DATE, NUMERIC_DATE } from '../document/dates.ts';
 import { countNonWhitespace } from './chars.ts';
+import { LEXICON_CHROME_RULES } from './chrome-lexicon.ts';
 
 export interface ChromeRule {
   id: string;
@@ -14,7 +15,7 @@ export interface ChromeRule {
   maxLength: number;
 }
 
-export const CHROME_RULES: readonly ChromeRule[] = [
+const BUILT_IN_RULES: readonly ChromeRule[] = [
   { id: 'copyright', pattern: /copyright|©|all rights reserved|ICP备|ICP证|公网安备|网安备|增值电信业务|互联网新闻信息服务许可/i, maxLength: 160 },
   { id: 'copyright-words', pattern: /版权所有|版权归|违法和不良信息举报|举报电话|举报邮箱|未经授权.{0,6}禁止|不得转载/, maxLength: 40 },
   {
@@ -51,7 +52,7 @@ export const CHROME_RULES: readonly ChromeRule[] = [
   {
     id: 'share',
     pattern:
-      /分享到|分享至|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i,
+      /分享[到至](?![^。！？]*[。！？])|一键分享|扫一扫|扫码|二维码|微信扫|关注我们|关注微信|微信公众号|打印本页|打印此文|关闭窗口|返回顶部|【字号|字号[:：]|字体[:：]\s*[大中小]|收藏本文|手机看|下载.{0,8}(?:APP|客户端)|尽在.{0,10}APP/i,
     maxLength: 60,
   },
   {
@@ -96,6 +97,9 @@ export const CHROME_RULES: readonly ChromeRule[] = [
     maxLength: 40,
   },
 ];
+
+/** The built-in rules, then those kept as data (data/lexicon/page-chrome.json). */
+export const CHROME_RULES: readonly ChromeRule[] = [...BUILT_IN_RULES, ...LEXICON_CHROME_RULES];
 
 /**
  * All rules in one case-insensitive pattern: it matches whatever any rule matches (and a little

@@ -3,6 +3,7 @@
  * itself and a trailing run of headlines go.
  */
 import { chromeRule, isKeywordStuffing, isRelatedHeading } from './boilerplate.ts';
+import { isNoticeHeading } from './chrome-lexicon.ts';
 import { squash, weightedLength } from './chars.ts';
 import { blockText, type DraftBlock } from './draft-blocks.ts';
 import { isBetweenCells } from './html-tables.ts';
@@ -24,7 +25,12 @@ export function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opt
     let before = 0;
     for (let i = 0; i < blocks.length; i++) {
       // Only over a list (headlines, short teasers): a related report printed in full is text.
-      if (before >= 200 && before >= total * 0.6 && isRelatedHeading(blockText(blocks[i])) && lengths.slice(i + 1).every((n) => n <= 200)) {
+      if (
+        before >= 200 &&
+        before >= total * 0.6 &&
+        (isRelatedHeading(blockText(blocks[i])) || isNoticeHeading(blockText(blocks[i]))) &&
+        lengths.slice(i + 1).every((n) => n <= 200)
+      ) {
         blocks = blocks.slice(0, i);
         linkShare = linkShare.slice(0, i);
         break;
@@ -52,7 +58,21 @@ export function keepContentBlocks(blocks: DraftBlock[], linkShare: number[], opt
   if (opts.fragment) return kept;
   let end = kept.length;
   while (end > 0 && isHeadlineLike(blockText(kept[end - 1]))) end--;
-  return kept.length - end >= 3 ? kept.slice(0, end) : kept;
+  return kept.length - end >= 3 && !isHardWrapped(kept.slice(end)) ? kept.slice(0, end) : kept;
+}
+
+/**
+ * Lines of a text hard-wrapped at a fixed width (a <br> every 36 characters, as old pages and
+ * mailing-list archives print prose): most are about as wide as the widest (a paragraph's first
+ * line loses its indent, its last runs short), and they are prose, commas and full stops inside.
+ * Headlines in a list vary in width, and few hold a comma.
+ */
+function isHardWrapped(lines: readonly DraftBlock[]): boolean {
+  const texts = lines.map((b) => squash(blockText(b)));
+  const widest = Math.max(...texts.map((t) => t.length));
+  const wide = texts.filter((t) => t.length >= widest - 4).length;
+  const prose = texts.filter((t) => /[，,。；;]/.test(t.slice(0, -1))).length;
+  return wide >= lines.length * 0.5 && prose >= lines.length * 0.6;
 }
 
 function isHeadlineLike(text: string): boolean {

@@ -8,6 +8,7 @@
 import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
 import { countCjk, countNonSpace, countProsePunct, weightedLength } from './chars.ts';
 import { BLOCK_TAGS, descendants, elementsBelow, isElement, isText, type HtmlDom } from './html-dom.ts';
+import { firstOfPostList } from './html-posts.ts';
 
 /** Elements readability treats as paragraphs whatever they hold. */
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'h2', 'h3', 'h4', 'dd', 'li']);
@@ -235,6 +236,8 @@ export function selectContent(body: Element | HtmlDom, stats: Map<Element, Stats
   const scores = scoreCandidates(body, stats);
   if (!scores.size) return [];
   const ranked = rankCandidates(scores, stats);
+  const post = firstOfPostList(body, ranked[0].el, stats);
+  if (post) return [post];
   const top = widenTop(ranked, stats);
   const parent = top.parent;
   if (!parent || !isElement(parent)) return [top];

@@ -24,6 +24,9 @@ const note = (reason: string, ruleId: string, severity: Message['severity'] = 'i
 /** Markup that makes a Markdown body (or a feed item) HTML rather than text. */
 const HAS_HTML = /<(?:p|div|br|span|table|ul|ol|li|h[1-6]|img|a|section|article|blockquote)\b[^>]*>/i;
 
+/** An id or class naming a part of a page around an article. */
+const PAGE_CHROME_NAME = /\b(?:id|class)\s*=\s*["']?[^"'>]*(?:nav|header|footer|menu|sidebar|breadcrumb|comment)/i;
+
 /**
  * Markup without a page around it — no html, head, body or title, no navigation, header or footer,
  * few links — and made of paragraphs: an article body stored on its own.
@@ -31,6 +34,9 @@ const HAS_HTML = /<(?:p|div|br|span|table|ul|ol|li|h[1-6]|img|a|section|article|
 function isArticleFragment(raw: string): boolean {
   const head = raw.slice(0, 256 * 1024);
   if (/<(?:html|head|body|title|nav|header|footer|aside|frameset)\b/i.test(head)) return false;
+  // A page saved without its <html> still shows its make: a form (search, comments) or a part named
+  // as chrome (id="header", class="bjlkNav"); an article body stored on its own has neither.
+  if (/<form\b/i.test(head) || PAGE_CHROME_NAME.test(head)) return false;
   const paragraphs = head.match(/<p\b/gi)?.length ?? 0;
   // A page's chrome is links; an article body holds few (a saved page without its <html> many).
   const links = head.match(/<a\b/gi)?.length ?? 0;
@@ -118,7 +124,7 @@ function mergeMeta(meta: DocumentMeta, found: Partial<FoundMeta>): DocumentMeta 
 
 export const mainTextStage: Stage = {
   name: 'clean.main-text',
-  version: '4',
+  version: '5',
   requires: ['raw', 'format', 'meta'],
   assigns: ['text', 'blocks', 'rawOffsets', 'meta'],
   run(doc) {
