@@ -509,3 +509,30 @@ describe('table cells', () => {
     expect(page.text).not.toMatch(/^——$/m);
   });
 });
+
+describe('an OCR’d bulletin’s page markers', () => {
+  const raw = [
+    '# 2021年统计公报',
+    '',
+    '其中，铁路运输货物周转量102.4亿吨公里，增长5.6%；航空运输货物周转量17.4',
+    '',
+    '<!-- Page 8 -->',
+    '',
+    '亿吨公里，增长10.4%。',
+    '',
+    '<!-- Page 9 -->',
+    '',
+    '## （二）科学技术',
+    '',
+    '全年专利授权量12万件。',
+  ].join('\n');
+  const [doc] = readBytes(Buffer.from(raw), { location: 'bulletin.md' }).map((d) => clean.run(d));
+  it('joins a sentence a page marker cut, and keeps a heading after a marker its own', () => {
+    expect(doc.text).toContain('航空运输货物周转量17.4亿吨公里，增长10.4%。');
+    expect(doc.text).toContain('\n\n（二）科学技术\n\n');
+  });
+  it('does not join a paragraph that ends its sentence', () => {
+    const whole = readBytes(Buffer.from('# 公报\n\n全年增长5%。\n\n<!-- Page 2 -->\n\n次年增长6%。\n'), { location: 'b.md' }).map((d) => clean.run(d))[0];
+    expect(whole.text).toContain('全年增长5%。\n\n次年增长6%。');
+  });
+});

@@ -11,6 +11,7 @@ import { dateInName } from '../document/dates.ts';
 import { findRepeats } from './dedupe.ts';
 import { extractHtml, parseHtml } from './html.ts';
 import { findHtmlMeta, isTitleLike, type FoundMeta } from './meta.ts';
+import { joinAcrossPageBreaks } from './page-breaks.ts';
 import { reflowText } from './reflow.ts';
 import { assemble, blockText, type DraftBlock } from './draft-blocks.ts';
 
@@ -79,13 +80,17 @@ export function findMainText(doc: Pick<Document, 'format' | 'raw' | 'meta'> & Pa
         // Every part of it is the report (a transcript of a dozen stories, a bulletin with tables):
         // no container is chosen, unless the body is a whole saved page.
         const fragment = !/<(?:html|body)\b/i.test(body);
-        const { blocks, notes } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment, title: doc.meta.title });
+        const extracted = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment, title: doc.meta.title });
+        const { notes } = extracted;
+        // an OCR'd bulletin's page markers cut sentences: the parts are one paragraph again
+        const blocks = joinAcrossPageBreaks(doc.raw, extracted.blocks);
         // A Markdown body is the report itself: keeping all of it is the expected case, not a fallback.
         notes.forEach((n) => messages.push(note(n.reason, n.ruleId)));
         return { blocks, found: fragment ? markdownMeta(doc, blocks, bodyStart) : {}, messages };
       }
       // Plain Markdown: soft-wrapped lines join, blank lines break, marks go (the same walker, on text).
-      const { blocks } = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment: true, title: doc.meta.title });
+      const plain = extractHtml(body, { rawBase: bodyStart, blankLineBreaks: true, markdown: true, fragment: true, title: doc.meta.title });
+      const blocks = joinAcrossPageBreaks(doc.raw, plain.blocks);
       return { blocks, found: markdownMeta(doc, blocks, bodyStart), messages };
     }
     case 'text':
