@@ -79,5 +79,7 @@ function isHeadlineLike(text: string): boolean {
   const length = weightedLength(text);
   // A schedule or a numbered line ("June 9 -- Tampa", "2. …") is a list the article gives, not a teaser.
   if (/^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i.test(text.trim())) return false;
+  // ●一季度，全省民营经济增加值实现7367.4亿元，同比增长1.9%: a bulleted fact box's lines are sentences without their full stop
+  if (/^[●•■◆▲★▪]/.test(text.trim()) && /[，,；;]/.test(text)) return false;
   return length >= 15 && length <= 160 && !/[。！？!?.…:：]["'”’」）)]*$/.test(text.trim());
 }

@@ -157,3 +157,20 @@ ${para(1)}${para(2)}${para(3)}${para(4)}
     expect(doc.text).toContain('本基金过往业绩不代表未来表现');
   });
 });
+
+describe('a fact box after the byline', () => {
+  it('keeps a bulleted box of figures whose lines end without a full stop', () => {
+    const para = (n: number) =>
+      `<p>　　第${n}段，全省民营经济运行态势总体向好，市场需求正在逐步恢复，经济发展回升向好的态势已经形成，各地各部门纷纷行动起来。</p>`;
+    const box = [
+      '●一季度，全省民营经济增加值实现7367.4亿元，同比增长1.9%。民营经济增加值占全省GDP比重为55.1%，较2022年提升1.4个百分点',
+      '●截至3月底，全省实有民营市场主体828.12万户，同比增长9.58%',
+      '●民营市场主体新设加快、退出减少。一季度，全省新设民营市场主体38.98万户、民营市场主体注销14.46万户',
+      '●1—4月，我省民营企业进出口1604.1亿元，同比增长47.3%，占四川外贸总额51.8%',
+    ];
+    const doc = page(
+      `<html><body><div class="entry">${[1, 2, 3, 4].map(para).join('')}<p>记者 史晓露</p><p><strong>数字民营经济</strong></p>${box.map((b) => `<p>${b}</p>`).join('')}</div></body></html>`,
+    );
+    for (const line of box) expect(doc.text).toContain(line);
+  });
+});
