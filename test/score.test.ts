@@ -79,7 +79,7 @@ describe.skipIf(!hasShared)('scorer on the development gold (../shared/devcorpus
   it('finds targets and files figures by meaning', () => {
     expect(figures.targets.f1).toBeGreaterThanOrEqual(0.85);
     expect(figures.series.precision).toBeGreaterThanOrEqual(0.92);
-    expect(figures.series.f1).toBeGreaterThanOrEqual(0.8);
+    expect(figures.series.f1).toBeGreaterThanOrEqual(0.84);
   });
   it('finds the events', () => expect(figures.events.f1).toBeGreaterThanOrEqual(0.95));
 });

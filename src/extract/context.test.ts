@@ -64,6 +64,11 @@ describe('document context', () => {
     expect(area.period).toEqual({ start: '2023-01-01', end: '2023-03-31' });
   });
 
+  it('gives a generic word after a verb (…新区完成投资分别增长) the thing its section heading names', () => {
+    const found = read(['（三）固定资产投资', '全社会固定资产投资比上年增长10.0%。第一产业投资增长10.3%；东部新区完成投资增长20.0%。'], { headings: [0] });
+    expect(found.map((q) => q.subject)).toEqual([expect.any(String), expect.not.stringContaining('固定资产'), expect.stringContaining('完成固定资产投资')]);
+  });
+
   it('reads no town or zone out of words that only look like one', () => {
     const [villages] = read(['供水范围包括甘肃白银的五个乡镇的54个行政村。']);
     expect(villages.region).toBe('白银');

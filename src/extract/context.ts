@@ -211,6 +211,12 @@ export function headingAt(context: DocumentContext, at: number): ContextCue | nu
   return i >= 0 ? context.headings[i].cue : null;
 }
 
+/** The span of the heading a position stands under, or null. */
+export function headingSpanAt(context: DocumentContext, at: number): Span | null {
+  const i = headingIndex(context, at);
+  return i >= 0 ? context.headings[i].span : null;
+}
+
 function headingIndex(context: DocumentContext, at: number): number {
   let lo = 0;
   let hi = context.headings.length - 1;

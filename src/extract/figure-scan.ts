@@ -6,7 +6,7 @@
 import type { Approx, Cue, Measure, Period, Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
 import { findClauseStart, fullStopBefore, MAX_LOOKBACK } from './clauses.ts';
-import { contextPeriod, contextRegion, type DocumentContext } from './context.ts';
+import { contextPeriod, contextRegion, headingSpanAt, type DocumentContext } from './context.ts';
 import { fitPeriodToMeasure } from './stock-flow.ts';
 import { findApproxBefore, findMeasure, hasShareVerb } from './measure.ts';
 import { isQuantity } from './non-quantities.ts';
@@ -135,6 +135,25 @@ function closedByContext(own: { period: Period; cue: Cue } | null, context: Docu
   return { period: { start: own.period.start, end: set.period.end }, cue: own.cue };
 }
 
+/** The last word a section heading's measured thing shares with a subject that names only it (投资 of 固定资产投资). */
+const GENERIC_THING = /(?<=^|[^\u4e00-\u9fff]|完成|实现|累计|共|新增)(投资|收入|支出|产量|销售额|营业收入)(?=分别|同比|比上年|增长|下降|[^\u4e00-\u9fff]|$)/u;
+
+/**
+ * Under a section heading that names what its figures measure (（三）固定资产投资), a subject that says
+ * only the generic word of it after a verb (…新区完成投资分别增长) means the heading's thing.
+ */
+function withSectionThing(report: ReportScope, at: number, subject: string): string {
+  const heading = headingSpanAt(report.context, at);
+  if (!heading) return subject;
+  const thing = report.text
+    .slice(heading[0], heading[1])
+    .replace(/^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*/u, '')
+    .trim();
+  const m = GENERIC_THING.exec(subject);
+  if (!m || thing.length > 12 || !/^[\u4e00-\u9fff]+$/u.test(thing) || !thing.endsWith(m[1]) || thing === m[1] || subject.includes(thing)) return subject;
+  return subject.slice(0, m.index) + thing + subject.slice(m.index + m[1].length);
+}
+
 /** 上百万元, 上千家: a bare magnitude after 上, which says "over" (numbers.ts reads the magnitude as one of itself). */
 function isBareOver(text: string, r: Reading): boolean {
   return text[r.number.start - 1] === '上' && r.number.magnitude !== '' && text.slice(r.number.start, r.number.end) === r.number.magnitude;
@@ -196,6 +215,7 @@ function subjectOf(
   });
   subject = withActor(report, scan, place, after.end, subject);
   subject = withWhole(text, scan, start, fullStart, unit, subject);
+  subject = withSectionThing(report, start, subject);
   let measure = stated.measure;
   if (
     sameSentence &&

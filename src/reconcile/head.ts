@@ -57,6 +57,23 @@ const TRAILING_PREDICATE =
   /(?:持续|稳定|全部|顺利|加快|加速|正式|已经|已)?(?:落地|运行|启动|推进|实施|开展|落实|显现|开工|投用|投运|上线|建成|完成|仅存|仅有|尚存)$/u;
 /** A list whose items the figures take in turn (蔬菜、水果产量分别增长): the part names several things. */
 const SEVERAL = /、.*分别|分别.*、/u;
+/** A count's verb of new things right before the figure: 新增, 新建, 新设, 新开工, 新开通, 新引进. */
+const NEW_BEFORE = /(新增|新建|新设|新开工|新开通|新引进)$/u;
+const CONTRACTED_SECTORS = /(?:[一二三]{2}|三次)产业.*分别/u;
+/** A list member that is a place's name (天府新区成都直管区, 东部新区, 某县): the list is of places, not of things. */
+const PLACE_NAME = /(?:区|县|市|州|省|镇|乡|街道|园区|新区)$/u;
+
+/**
+ * Several things respectively (商品零售额、餐饮收入分别增长): no one indicator. A list of places before
+ * one thing (天府新区、东部新区完成投资分别增长) is one indicator in several places.
+ */
+function namesSeveral(part: string): boolean {
+  // 一三产业比重分别…, 三次产业对经济增长的贡献率分别为…: the sectors contracted into one word are several
+  if (CONTRACTED_SECTORS.test(part)) return true;
+  if (!SEVERAL.test(part)) return false;
+  const members = part.split('分别')[0].split('、');
+  return !members.slice(0, -1).every((m) => PLACE_NAME.test(m.trim()));
+}
 
 /** Leading verbs and prepositions before what is measured: 联合开行中欧班列 → 中欧班列 (jieba POS). */
 function dropLeadingVerbs(phrase: string): string {
@@ -141,13 +158,18 @@ export function headPhrase(subject: string, places: (text: string) => string = (
   // A last part of one noun (乡镇街道18个、村200多个) is what is counted, too short to file by.
   if (isSingleNoun(last.replace(NOISE, ''))) return '';
   for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i];
-    if (SEVERAL.test(places(part))) return '';
+    let part = parts[i];
+    if (namesSeveral(places(part))) return '';
+    // a list of places before one thing: the thing is named after the last of them
+    if (SEVERAL.test(places(part))) part = part.slice(part.lastIndexOf('、') + 1);
     const bare = part.replace(NOISE, '');
     if (words.wholeOf.some((w) => bare.startsWith(w)) || words.complements.includes(bare) || words.runIns.includes(bare)) continue;
     // Another figure's comparison between the thing and this figure (生产总值626.9亿元，现价总量比同期增加73.5亿元，同比增长2%).
     if (i < parts.length - 1 && OTHER_COMPARISON.test(bare)) continue;
     const head = partHead(part, places);
+    // 新增228个水环境保护项目: the words before the figure say it counts new ones (a flow, not the stock)
+    const flow = i > 0 && i === parts.length - 1 ? NEW_BEFORE.exec(parts[i - 1].replace(NOISE, '')) : null;
+    if (head && flow && !head.startsWith(flow[1])) return flow[1] + head;
     if (head) return head;
     if (namesNothing(bare.replace(FRAMING_START, ''))) return '';
   }

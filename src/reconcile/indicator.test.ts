@@ -163,3 +163,18 @@ describe('head phrases: a target shares the series of what it targets', () => {
     expect(headPhrase('预计高校毕业生')).toBe('高校毕业生');
   });
 });
+
+describe('head phrases: lists, new things, anniversaries', () => {
+  it('files one thing in several places under the thing, and several things under none', () => {
+    expect(headPhrase('四川天府新区成都直管区、成都东部新区完成固定资产投资分别增长', withoutPlaces)).toBe('固定资产投资');
+    expect(headPhrase('商品零售额、餐饮收入分别增长', withoutPlaces)).toBe('');
+    expect(headPhrase('一三产业比重分别比同期提高', withoutPlaces)).toBe('');
+  });
+  it('keeps 新增 said right before the figure (新增228个水环境保护项目), apart from the stock', () => {
+    expect(file('在《规划》的基础上新增 水环境保护项目', '个')?.id).toBe('auto:新增水环境保护项目:个:level');
+    expect(file('水环境保护项目', '个')?.id).toBe('auto:水环境保护项目:个:level');
+  });
+  it('files an anniversary by what it counts the years of, not the event marking it (…诞辰100周年大会)', () => {
+    expect(file('纪念江泽民同志诞辰 大会', '周年')?.id).toBe(file('为纪念江泽民同志诞辰', '周年')?.id);
+  });
+});

@@ -106,13 +106,16 @@ export function fileFigure(figure: FileableFigure, catalog: Catalog, places: (te
       if (filed) return { ...filed, rule: `${filed.rule}; its part «${parts[parts.length - 1]}» names other signatories of the same act` };
     }
   }
-  const named = headPhrase(figure.subject);
+  // 纪念…诞辰100周年大会: an anniversary counts the years of what comes before it; the words after
+  // (大会, 庆典) are the event that marks it
+  const subject = figure.unit === '周年' && parts.length > 1 ? parts.slice(0, -1).join(' ') : figure.subject;
+  const named = headPhrase(subject);
   if (named.length < 2) return null;
-  const catalogued = fileByCatalogue(figure, named, catalog, places) ?? fileByCatalogue(figure, wholeHead(figure.subject), catalog, places);
+  const catalogued = fileByCatalogue(figure, named, catalog, places) ?? fileByCatalogue(figure, wholeHead(subject), catalog, places);
   if (catalogued) return catalogued;
   // Two characters (死亡, 比例, 岗位) rarely name one indicator: filing by them would join unrelated
   // figures, so such a figure stays unfiled unless the catalogue names it.
-  const head = groupName(headPhrase(figure.subject, places));
+  const head = groupName(headPhrase(subject, places));
   if (head.length < 3) return null;
   const kind = unitKind(figure.unit);
   const id = `auto:${head}:${kind}:${figure.measure}`;
