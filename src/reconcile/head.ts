@@ -250,6 +250,19 @@ export function groupName(head: string): string {
 
 /** Removes the places a phrase names (川渝两地, 重庆市, 绵阳): an indicator is the same everywhere. */
 export function withoutPlaces(phrase: string): string {
+  // (the same phrases recur across a report's figures and its reports: read each once)
+  let out = placeless.get(phrase);
+  if (out === undefined) {
+    if (placeless.size >= MAX_PLACELESS) placeless.clear();
+    placeless.set(phrase, (out = removePlaces(phrase)));
+  }
+  return out;
+}
+
+const placeless = new Map<string, string>();
+const MAX_PLACELESS = 20_000;
+
+function removePlaces(phrase: string): string {
   const mentions = findRegionMentions(phrase);
   let out = '';
   let at = 0;
