@@ -48,6 +48,14 @@ export function cityShort(name: string): string {
 const isDistrictOrCounty = (name: string) => /(?:区|县|旗)$/.test(name);
 
 let cached: Map<string, Place> | null = null;
+/** A county's name without 县/自治县/旗 (麻阳, 宽甸) → its province: a place only right after its province or city. */
+const countyShorts = new Map<string, string>();
+
+/** 麻阳 → 湖南: the bare names of counties, read as places only where their province or city stands right before them. */
+export function countyShortNames(circle: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  placeTable(circle);
+  return countyShorts;
+}
 
 /** Written name → place; names of the Circle's own lexicon are passed in and win. */
 export function placeTable(circle: ReadonlyMap<string, string>): Map<string, Place> {
@@ -82,6 +90,8 @@ export function placeTable(circle: ReadonlyMap<string, string>): Map<string, Pla
         if (isDistrictOrCounty(area)) {
           // 石柱土家族自治县 is written 石柱县 too.
           add(area, { region: area, side });
+          const bare = area.replace(ETHNIC, '').replace(/(?:自治)?[县旗]$/, '');
+          if (/[县旗]$/.test(area) && bare.length >= 2 && bare !== area) countyShorts.set(bare, side);
           const plain = area.replace(ETHNIC, '').replace(/自治(?=县|旗)/, '');
           if (plain !== area) add(plain, { region: plain, side });
         } else {

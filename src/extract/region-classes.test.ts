@@ -68,6 +68,11 @@ describe('places the division tables do not hold', () => {
     expect(findRegionMentions('海南热带雨林国家公园着力生态保护修复。').map((m) => m.region)).toEqual(['海南热带雨林']);
     expect(findRegionMentions('推动三江源国家公园建设，首批国家公园设立两年。').map((m) => m.region)).toEqual(['三江源']);
   });
+  it('reads a county by its bare name right after its province or city (湖南麻阳, 贵州平塘), and 全省 after it as that province', () => {
+    expect(findRegionMentions('在贵州平塘，30辆新车投用。').map((m) => m.region)).toEqual(['平塘']);
+    expect(findRegionMentions('四川邻水县').map((m) => m.region)).toEqual(['邻水县']);
+    expect(regions('湖南麻阳龙升社区作为全省第四大安置区，入驻企业67家。')).toEqual([['67家', '湖南']]);
+  });
   it('reads no zone out of a verb phrase (赋予综合保税区, 复制推广自贸试验区)', () => {
     expect(findRegionMentions('赋予综合保税区更大改革自主权，复制推广自贸试验区经验。')).toEqual([]);
     expect(findRegionMentions('上合示范区新增企业。').map((m) => m.region)).toEqual(['上合示范区']);

@@ -3,6 +3,7 @@
  * places, development zones and towns by their own names, and 全省/全市 as the place they stand for.
  */
 import { alternation, lexicon } from './lexicon.ts';
+import { countyShortNames } from './places.ts';
 import { lastStartingBefore } from './sorted.ts';
 import { tagWords } from './words.ts';
 
@@ -98,6 +99,14 @@ export function findRegionMentions(text: string): RegionMention[] {
       )
         mentions.pop();
       mentions.push(mention);
+      // 湖南麻阳, 丹东宽甸: a county's bare name right after its province or city is that county
+      const county = placeLevel(mention) <= 1 ? countyAfter(text, end, mention.side) : null;
+      if (county) {
+        mentions.pop();
+        mentions.push({ start: end, end: end + county.length, region: county, side: mention.side, text: county });
+        at = end + county.length;
+        continue;
+      }
     }
     at = end;
   }
@@ -124,6 +133,17 @@ function withNationActor(text: string, mentions: RegionMention[]): RegionMention
     added.push({ start: m.index, end: m.index + 2, region: '全国', side: '全国', text: '中国' });
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** A county's bare name (麻阳) at `at`, in the province `side`, not written with its 县 (then the table reads it). */
+function countyAfter(text: string, at: number, side: string): string | null {
+  const counties = countyShortNames(new Map());
+  const province = side === '成都' ? '四川' : side;
+  for (const length of [3, 2]) {
+    const name = text.slice(at, at + length);
+    if (name.length === length && counties.get(name) === province && !/[县旗市区]/.test(text[at + length] ?? '')) return name;
+  }
+  return null;
 }
 
 /** A zone's own name: 上合示范区, 天府新区, 临港新片区 (not 国家级新区, 各示范区). */
@@ -224,7 +244,9 @@ const DEICTIC_REACH = 600;
  */
 export function withDeicticPlaces(text: string, mentions: readonly RegionMention[]): RegionMention[] {
   const lex = lexicon();
-  const domestic = (m: RegionMention) => m.side !== '全国' && m.side !== '成渝' && (lex.places.has(m.text) || lex.regionAliases.has(m.text));
+  // (a county read by its bare name after its province, 湖南麻阳, lies in that province too)
+  const domestic = (m: RegionMention) =>
+    m.side !== '全国' && m.side !== '成渝' && (lex.places.has(m.text) || lex.regionAliases.has(m.text) || lex.places.get(m.side)?.region === m.side);
   const provinceOf = (m: RegionMention) => (domestic(m) ? (m.side === '成都' ? '四川' : m.side) : null);
   const cityOf = (m: RegionMention) =>
     !domestic(m) || placeLevel(m) === 2 ? null : placeLevel(m) === 1 || MUNICIPALITIES.has(m.region) || m.region === '成都' ? m.region : null;
