@@ -55,18 +55,6 @@ export function eventDates(text: string, times: readonly TimeExpression[]): Time
   return out;
 }
 
-/** Whether a time expression starts in [from, to) (binary search over `times`, sorted by start). */
-export function timeWithin(times: readonly TimeExpression[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < times.length && times[lo].start < to;
-}
-
 /** Between two dates, only the sign of a span (5日—8日, 22日至23日) or of a list (分别于4月、7月运抵). */
 const SPAN_SIGN = /^\s*[—–\-－~～至到、和及与]\s*$/u;
 

@@ -6,7 +6,7 @@
  * own visit (今天我们走进辽宁).
  */
 import type { TimeExpression } from './time.ts';
-import { timeWithin } from './events-dates.ts';
+import { startsWithin } from './sorted.ts';
 import { eventWords } from './events-words.ts';
 
 /**
@@ -80,7 +80,7 @@ export function datesMilestone(text: string, t: TimeExpression, ss: number, se: 
   const clause = text.slice(cs, ce);
   if (words.speechEnd.test(clause) && !words.verbs.test(withoutReleases(clause)) && ce < se) {
     const [, reportedEnd] = clauseAround(text, ce + 1, ce + 1, ce + 1, se);
-    if (timeWithin(times, ce + 1, reportedEnd)) return false;
+    if (startsWithin(times, ce + 1, reportedEnd)) return false;
   }
   return true;
 }

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../document/index.ts';
 import { findSpanAt } from '../document/index.ts';
-import { timeWithin } from './events-dates.ts';
+import { startsWithin } from './sorted.ts';
 import { predicateAt } from './events-filters.ts';
 import { eventWords } from './events-words.ts';
 import type { TimeExpression } from './time.ts';
@@ -43,7 +43,7 @@ export function occasionEvents(input: OccasionInput, events: readonly { date: st
     const paragraph = findSpanAt(paragraphs, e.sentence[0]);
     for (let k = from + 1; k < sentences.length && k <= from + OCCASION_REACH; k++) {
       const [ss, se] = sentences[k];
-      if (timeWithin(times, ss, se)) break;
+      if (startsWithin(times, ss, se)) break;
       if (paragraph >= 0 && findSpanAt(paragraphs, ss) > paragraph + 1) break;
       let at = ss;
       while (at < se && /[\s●•·]/u.test(text[at])) at++;

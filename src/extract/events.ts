@@ -12,6 +12,7 @@ import { datesMilestone, predicateAt } from './events-filters.ts';
 import { withoutRestatingHeadlines } from './events-headlines.ts';
 import { occasionEvents } from './events-occasion.ts';
 import { eventWords } from './events-words.ts';
+import { startsWithin } from './sorted.ts';
 import type { TimeContext, TimeExpression } from './time.ts';
 
 export interface EventFinding {
@@ -200,22 +201,10 @@ function sentenceHead(text: string, sentences: readonly Span[], si: number, head
     const between = text.slice(pe, start);
     if (!/^\s*\n\s*$/.test(between) || '。！？!?；;…：:”"）)'.includes(text[pe - 1]) || sentences[si][1] - ps > MAX_SUMMARY) break;
     // A heading date standing as its own line is no part of the sentence.
-    if (headingWithin(headings, ps, pe)) break;
+    if (startsWithin(headings, ps, pe)) break;
     start = ps;
   }
   return start;
-}
-
-/** Whether a heading starts in `[from, to)` (binary search over the headings, sorted by start). */
-function headingWithin(headings: readonly TimeExpression[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < headings.length && headings[lo].start < to;
 }
 
 /** Two dated sentences sharing a phrase this long name the same milestone. */

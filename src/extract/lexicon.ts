@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Approx } from '../document/index.ts';
-import { placeTable, type Place } from './places.ts';
+import { countyShortNames, placeTable, type Place } from './places.ts';
 
 const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicon');
 
@@ -37,6 +37,8 @@ export interface Lexicon {
   notShareWords: string[];
   /** A noun that implies the unit of a count with a magnitude and no measure word before it (2.2万城镇居民 → 人), longest first. */
   implicitUnits: [string, string][];
+  /** A county's bare name (麻阳) → its province, read only right after the province or its city. */
+  countyShorts: ReadonlyMap<string, string>;
   /** Fixed phrases whose numeral counts nothing (三次产业, 两个市场, 四处): not-figures.json. */
   notFigurePhrases: string[];
   /** Alias → region; a null region means "known, but too ambiguous to name a region". */
@@ -148,6 +150,8 @@ export function lexicon(): Lexicon {
     implicitUnits: implicitUnits(units.implicit ?? {}),
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
     places: placeTable(new Map(Object.entries(regions.places ?? {}))),
+    // (filled by placeTable, just above)
+    countyShorts: countyShortNames(),
     notPlaces: new Set(regions.notPlaces),
     nationalBodies: [...(regions.nationalBodies ?? [])].sort((a, b) => b.length - a.length),
     subjectWords: readLexicon<SubjectWords>('subject-words.json'),

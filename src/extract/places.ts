@@ -51,11 +51,8 @@ let cached: Map<string, Place> | null = null;
 /** A county's name without 县/自治县/旗 (麻阳, 宽甸) → its province: a place only right after its province or city. */
 const countyShorts = new Map<string, string>();
 
-/** 麻阳 → 湖南: the bare names of counties, read as places only where their province or city stands right before them. */
-export function countyShortNames(circle: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-  placeTable(circle);
-  return countyShorts;
-}
+/** 麻阳 → 湖南: the bare names of counties (filled by placeTable), places only right after their province or city. */
+export const countyShortNames = (): ReadonlyMap<string, string> => countyShorts;
 
 /** Written name → place; names of the Circle's own lexicon are passed in and win. */
 export function placeTable(circle: ReadonlyMap<string, string>): Map<string, Place> {

@@ -3,7 +3,6 @@
  * places, development zones and towns by their own names, and 全省/全市 as the place they stand for.
  */
 import { alternation, lexicon } from './lexicon.ts';
-import { countyShortNames } from './places.ts';
 import { lastStartingBefore } from './sorted.ts';
 import { tagWords } from './words.ts';
 
@@ -137,7 +136,7 @@ function withNationActor(text: string, mentions: RegionMention[]): RegionMention
 
 /** A county's bare name (麻阳) at `at`, in the province `side`, not written with its 县 (then the table reads it). */
 function countyAfter(text: string, at: number, side: string): string | null {
-  const counties = countyShortNames(new Map());
+  const counties = lexicon().countyShorts;
   const province = side === '成都' ? '四川' : side;
   for (const length of [3, 2]) {
     const name = text.slice(at, at + length);

@@ -14,3 +14,9 @@ export function lastStartingBefore(items: readonly { start: number }[], at: numb
   }
   return found;
 }
+
+/** Whether an item (sorted by start) starts in `[from, to)`. Binary search. */
+export function startsWithin(items: readonly { start: number }[], from: number, to: number): boolean {
+  const i = lastStartingBefore(items, to);
+  return i >= 0 && items[i].start >= from;
+}

@@ -2,23 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeGroup, findConflictGroups } from './conflict-groups.ts';
 import { buildSeries, findConflicts, type ReconcileFact } from './series.ts';
+import { reconcileFact } from './test-facts.ts';
 
-let nextId = 1;
-function fact(init: Partial<ReconcileFact> & Pick<ReconcileFact, 'value'>): ReconcileFact {
-  return {
-    quantityId: nextId++,
-    reportId: 1,
-    unit: '项',
-    subject: 's',
-    valueMax: null,
-    approx: 'exact',
-    measure: 'level',
-    period: null,
-    region: '成渝',
-    refDate: '2022-06-28',
-    ...init,
-  };
-}
+const fact = reconcileFact;
 
 describe('conflict groups', () => {
   it('gathers 210项 (2 reports) and 311项 (1 report) for one period into one group, said in words', () => {

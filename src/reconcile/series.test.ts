@@ -12,23 +12,11 @@ import {
   type Point,
   type ReconcileFact,
 } from './series.ts';
+import { reconcileFact } from './test-facts.ts';
 
 const catalog = loadCatalog();
 
-let nextId = 1;
-function fact(init: Partial<ReconcileFact> & Pick<ReconcileFact, 'value' | 'unit' | 'subject'>): ReconcileFact {
-  return {
-    quantityId: nextId++,
-    reportId: 1,
-    valueMax: null,
-    approx: 'exact',
-    measure: 'level',
-    period: null,
-    region: '成渝',
-    refDate: '2022-06-28',
-    ...init,
-  };
-}
+const fact = reconcileFact;
 
 describe('catalogue', () => {
   it('has at least 30 indicators covering every key area', () => {

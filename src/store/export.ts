@@ -124,15 +124,19 @@ export function jsonLinesStream(tables: readonly ExportTableStream[]): Readable 
  */
 function roomIn(out: PassThrough): Promise<void> | undefined {
   if (out.destroyed) throw new Error('export stream closed');
-  if (!out.writableNeedDrain) return undefined;
+  return out.writableNeedDrain ? drainedOrClosed(out) : undefined;
+}
+
+/** Resolves at the stream's next `drain` (or its `close`, so that a gone reader ends the wait). */
+function drainedOrClosed(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
+      stream.off('drain', done);
+      stream.off('close', done);
       resolve();
     };
-    out.on('drain', done);
-    out.on('close', done);
+    stream.on('drain', done);
+    stream.on('close', done);
   });
 }
 
@@ -148,16 +152,7 @@ type LegacyWritable = Writable & { _writableState?: { needDrain: boolean } };
  */
 function roomInDeflate(sheet: SheetWriter): Promise<void> | undefined {
   const deflate = (sheet as unknown as { stream: { pipes?: LegacyWritable[] } }).stream.pipes?.[0];
-  if (!(deflate?.writableNeedDrain ?? deflate?._writableState?.needDrain)) return undefined;
-  return new Promise((resolve) => {
-    const done = () => {
-      deflate.off('drain', done);
-      deflate.off('close', done);
-      resolve();
-    };
-    deflate.on('drain', done);
-    deflate.on('close', done);
-  });
+  return deflate && (deflate.writableNeedDrain ?? deflate._writableState?.needDrain) ? drainedOrClosed(deflate) : undefined;
 }
 
 /** Rows the workbook writer commits between turns of the event loop. */
