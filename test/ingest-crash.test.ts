@@ -15,7 +15,7 @@ import { readBytes } from '../src/read/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { repoRoot, runCli, twincityBin } from './helpers.ts';
 
-const REPORTS = 800;
+const REPORTS = 300;
 
 describe('twincity ingest killed with SIGKILL', () => {
   it('leaves whole reports only, and a re-run completes the set', async () => {

@@ -81,14 +81,17 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       const truthDates = JSON.parse(readFileSync(join(peersDir, 'chinese-web-content', 'eval', 'date_ground.json'), 'utf8')) as Record<string, { articleBody: string }>;
       let right = 0;
       let all = 0;
+      const misses: string[] = [];
       for (const [id, { articleBody }] of Object.entries(truthDates)) {
         const m = /((?:19|20)\d{2})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})/.exec(articleBody);
         if (!m) continue; // UNKNOWN or blank answers are not dates
         all++;
         const want = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
         if (dates[id] === want) right++;
+        else misses.push(`    ${id}: gold ${want}, ours ${dates[id] ?? '—'}`);
       }
       console.log(`  publication date: ${right}/${all} right (${((right / all) * 100).toFixed(1)}%)`);
+      if (misses.length > 0) console.log(misses.join('\n'));
     }
     if (writeDir) {
       mkdirSync(writeDir, { recursive: true });
