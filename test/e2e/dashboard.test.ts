@@ -338,8 +338,34 @@ describe.skipIf(!hasChromium)('curation in Chromium, signed in', () => {
     await tab.getByTestId('session-user').waitFor();
   };
 
-  it('an analyst corrects a period on the report page; the chart, the export and the audit log follow', async () => {
+  it('an analyst moves a figure the machine left unfiled into a catalogued indicator, picked by its name', async () => {
     await signIn('ana', 'ana-password-1');
+    expect(await tab.getByTestId('session-user').textContent()).toMatch(/ana（分析员）/);
+    // 004's teaser list names 355项 without saying of what: the reading cannot file it, an analyst can
+    const reports = (await store.reports({ limit: 10 })).rows;
+    const details = await Promise.all(reports.map((r) => store.report(r.id)));
+    const report = details.find((d) => d?.quantities.some((q) => q.text === '355项' && q.indicatorId !== 'chuanyu_tongban_items'))!;
+    expect(report, 'a report with an unfiled 355项').toBeDefined();
+    await tab.goto(`${authBase}/reports/${report.id}`);
+    await tab.getByTestId('figure-row').filter({ hasText: '355项' }).first().getByTestId('review-open').click();
+    const form = tab.getByTestId('figure-review');
+    const options = form.getByTestId('indicator-options').locator('option[value="川渝通办事项数"]');
+    await options.waitFor({ state: 'attached' });
+    expect(await options.getAttribute('label')).toContain('chuanyu_tongban_items');
+    await form.locator('input[name=indicatorId]').fill('川渝通办事项数');
+    await form.locator('input[name=reason]').fill('前文清单：川渝通办事项355项');
+    await form.getByTestId('review-correct').click();
+    await tab.getByTestId('curation-badge').first().waitFor();
+
+    await tab.goto(`${authBase}/indicators/chuanyu_tongban_items`);
+    const table = tab.getByTestId('series-table');
+    await table.waitFor();
+    const text = (await table.textContent())!.replace(/\s+/g, '');
+    for (const value of ['95项', '115项', '210项', '311项', '355项']) expect(text, `川渝通办事项数 lists ${value}`).toContain(value);
+    expect(await tab.getByTestId('filed-by').textContent()).toContain('analyst: moved here');
+  });
+
+  it('an analyst corrects a period on the report page; the chart, the export and the audit log follow', async () => {
     expect(await tab.getByTestId('session-user').textContent()).toMatch(/ana（分析员）/);
     const indicator = (await store.indicator('chuanyu_tongban_items'))!;
     const source = indicator.series.flatMap((p) => p.sources).find((s) => s.text === '311项')!;

@@ -1,10 +1,11 @@
 /**
  * An analyst's review of one figure on the report page: accept it as read, correct any field
- * (value, unit, approx, measure, subject, period, region, status; an indicator id moves it), or
- * reject it. Every choice asks for a reason, which goes to the audit log with the author.
+ * (value, unit, approx, measure, subject, period, region, status; an indicator, picked by its
+ * Chinese name or typed as its id, moves it), or reject it. Every choice asks for a reason, which goes to the audit log with the author.
  */
 import { useState, type FormEvent } from 'react';
-import { api, type FigureFields, type StoredQuantity } from '../api.ts';
+import { api, type FigureFields, type IndicatorSummary, type StoredQuantity } from '../api.ts';
+import { useApi } from '../hooks.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 
 const CURATED_KEY = { accept: 'curatedAccept', correct: 'curatedCorrect', reject: 'curatedReject' } as const satisfies Record<string, MessageKey>;
@@ -44,8 +45,17 @@ const formOf = (q: StoredQuantity) => ({
   reason: '',
 });
 
+/** The indicator an analyst typed: a catalogued name (as the picker offers it) or an id. */
+type IndicatorResolver = (typed: string) => string;
+
+/** Names resolve to ids; anything else is taken as an id, which the server checks. */
+export function indicatorResolver(indicators: readonly Pick<IndicatorSummary, 'id' | 'nameZh'>[]): IndicatorResolver {
+  const byName = new Map(indicators.map((i) => [i.nameZh, i.id]));
+  return (typed) => byName.get(typed.trim()) ?? typed.trim();
+}
+
 /** Only what the analyst changed is sent: the rest stays the machine's. */
-function changedFields(form: ReviewForm, q: StoredQuantity): FigureFields {
+function changedFields(form: ReviewForm, q: StoredQuantity, resolveIndicator: IndicatorResolver): FigureFields {
   const fields: FigureFields = {};
   if (Number(form.value) !== q.value) fields.value = Number(form.value);
   if (form.unit !== q.unit) fields.unit = form.unit;
@@ -56,19 +66,20 @@ function changedFields(form: ReviewForm, q: StoredQuantity): FigureFields {
   if (JSON.stringify(period) !== JSON.stringify(q.period ?? null)) fields.period = period;
   if (blankToNull(form.region) !== q.region) fields.region = blankToNull(form.region);
   if (form.status !== q.status) fields.status = form.status;
-  if (blankToNull(form.indicatorId) !== q.indicatorId && form.indicatorId.trim()) fields.indicatorId = form.indicatorId.trim();
+  const indicatorId = resolveIndicator(form.indicatorId);
+  if (indicatorId && indicatorId !== q.indicatorId) fields.indicatorId = indicatorId;
   return fields;
 }
 
 type Decision = 'accept' | 'correct' | 'reject';
 
 /** Sends a decision with the form's reason (and, for a correction, the changed fields). */
-function useFigureDecision(q: StoredQuantity, form: ReviewForm, onDone: (q: StoredQuantity) => void) {
+function useFigureDecision(q: StoredQuantity, form: ReviewForm, resolveIndicator: IndicatorResolver, onDone: (q: StoredQuantity) => void) {
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const decide = async (action: Decision) => {
     setState({ busy: true });
     try {
-      const fields = action === 'correct' ? changedFields(form, q) : undefined;
+      const fields = action === 'correct' ? changedFields(form, q, resolveIndicator) : undefined;
       onDone(await api.decideFigure(q.id, { action, ...(fields && { fields }), ...(form.reason.trim() && { reason: form.reason.trim() }) }));
     } catch (error) {
       setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
@@ -81,13 +92,30 @@ type FieldSetter = (key: keyof ReviewForm) => (e: { target: { value: string } })
 
 type TextKey = 'unit' | 'subject' | 'start' | 'end' | 'region' | 'indicatorId' | 'reason';
 
-function ReviewFields({ form, set }: { form: ReviewForm; set: FieldSetter }) {
+/** The catalogue's indicators offered by name to the "move to" field. */
+function IndicatorOptions({ id, indicators }: { id: string; indicators: readonly IndicatorSummary[] }) {
+  return (
+    <datalist id={id} data-testid="indicator-options">
+      {indicators.map((i) => (
+        <option key={i.id} value={i.nameZh} label={`${i.id} · ${i.unit}`} />
+      ))}
+    </datalist>
+  );
+}
+
+function ReviewFields({ form, set, indicators, figureId }: { form: ReviewForm; set: FieldSetter; indicators: readonly IndicatorSummary[]; figureId: number }) {
   const { t } = useI18n();
+  const listId = `indicator-options-${figureId}`;
   /** A labelled text input for one field of the form. */
-  const input = (key: TextKey, name: string, label: MessageKey, { wide = false, placeholder }: { wide?: boolean; placeholder?: string } = {}) => (
+  const input = (
+    key: TextKey,
+    name: string,
+    label: MessageKey,
+    { wide = false, placeholder, list }: { wide?: boolean; placeholder?: string; list?: string } = {},
+  ) => (
     <label className={wide ? 'wide' : undefined}>
       {t(label)}
-      <input name={name} placeholder={placeholder} value={form[key]} onChange={set(key)} />
+      <input name={name} placeholder={placeholder} value={form[key]} onChange={set(key)} list={list} autoComplete={list && 'off'} />
     </label>
   );
   return (
@@ -126,7 +154,8 @@ function ReviewFields({ form, set }: { form: ReviewForm; set: FieldSetter }) {
           <option value="target">{t('statusTarget')}</option>
         </select>
       </label>
-      {input('indicatorId', 'indicatorId', 'moveTo', { wide: true })}
+      {input('indicatorId', 'indicatorId', 'moveTo', { wide: true, list: listId })}
+      <IndicatorOptions id={listId} indicators={indicators} />
       {input('reason', 'reason', 'reason', { wide: true, placeholder: t('reasonPlaceholder') })}
     </div>
   );
@@ -156,7 +185,9 @@ export function FigureReview({ q, onDone, onCancel }: { q: StoredQuantity; onDon
   const { t } = useI18n();
   const [form, setForm] = useState(() => formOf(q));
   const set: FieldSetter = (key) => (e) => setForm({ ...form, [key]: e.target.value });
-  const { state, decide } = useFigureDecision(q, form, onDone);
+  const catalogue = useApi(() => api.indicators({ catalogued: true, limit: 1000 }), []);
+  const indicators = catalogue.state === 'ok' ? catalogue.data.rows : [];
+  const { state, decide } = useFigureDecision(q, form, indicatorResolver(indicators), onDone);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void decide('correct');
@@ -171,7 +202,7 @@ export function FigureReview({ q, onDone, onCancel }: { q: StoredQuantity; onDon
           {t('machineReading')}：{JSON.stringify(q.curation.machine)}
         </span>
       )}
-      <ReviewFields form={form} set={set} />
+      <ReviewFields form={form} set={set} indicators={indicators} figureId={q.id} />
       <ReviewActions busy={state.busy} decide={decide} onCancel={onCancel} />
       {state.error && <p className="error">{state.error}</p>}
     </form>
