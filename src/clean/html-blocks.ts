@@ -170,12 +170,15 @@ export function toBlocks(roots: readonly AnyNode[], opts: BlockOptions): { block
   return { blocks: out.blocks, linkShare: out.linkShare };
 }
 
+/** A span set bold, or in 黑体 (the heading face of Chinese official documents exported from Word). */
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)|font-family\s*:[^;]*黑体/i;
+
 /**
  * A bold line standing between paragraphs (<strong>国内联播快讯</strong><p>…</p>, or a <p> holding
- * only it): a story's headline in a digest or a section's name, so a heading.
+ * only it, or only a bold or 黑体 <span>): a story's headline in a digest or a section's name, so a heading.
  */
 function isLeadHeading(node: Element): boolean {
-  if (node.name !== 'strong' && node.name !== 'b') return false;
+  if (node.name !== 'strong' && node.name !== 'b' && !(node.name === 'span' && BOLD_STYLE.test(node.attribs.style ?? ''))) return false;
   const text = squash(textContent(node));
   if (!text || text.length > 60 || /[。！？!?；;，,：:]$/.test(text)) return false;
   const siblings = (node.parent as { children?: ChildNode[] } | null)?.children ?? [];

@@ -174,3 +174,23 @@ describe('a fact box after the byline', () => {
     for (const line of box) expect(doc.text).toContain(line);
   });
 });
+
+describe('section headings set in a Word-exported face', () => {
+  it('takes a paragraph holding only a 黑体 or bold span as a heading, and a span of body text as a paragraph', () => {
+    const body = (s: string) => `<p style="text-indent:43px"><span style="font-size:21px;font-family:仿宋_GB2312">${s}</span></p>`;
+    const doc = page(
+      `<html><body><div class="article">` +
+        `<p style="text-indent:43px"><span style="font-size:21px;font-family:黑体">过去一年全面建设社会主义现代化国家迈出坚实步伐</span></p>` +
+        body('——经济总体回升向好。国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。城镇新增就业1244万人。') +
+        `<p><span style="font-weight:bold">今年发展主要预期目标</span></p>` +
+        body('今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右。') +
+        `</div></body></html>`,
+    );
+    expect(doc.blocks.map((b) => [b.kind, doc.text.slice(b.span[0], b.span[1]).slice(0, 8)])).toEqual([
+      ['heading', '过去一年全面建设'],
+      ['paragraph', '——经济总体回升'],
+      ['heading', '今年发展主要预期'],
+      ['paragraph', '今年发展主要预期'],
+    ]);
+  });
+});

@@ -129,7 +129,7 @@ function mergeMeta(meta: DocumentMeta, found: Partial<FoundMeta>): DocumentMeta 
 
 export const mainTextStage: Stage = {
   name: 'clean.main-text',
-  version: '5',
+  version: '6',
   requires: ['raw', 'format', 'meta'],
   assigns: ['text', 'blocks', 'rawOffsets', 'meta'],
   run(doc) {

@@ -71,6 +71,8 @@ export interface TimeExpression {
   open: 'until' | 'since' | null;
   /** 去年同期 (1), 前年同期 (2): the same span as the one spoken of before, that many years earlier. */
   sameYearsBack?: number;
+  /** 过去一年 in a report of the year's first months (or its last): the calendar year it looks back on. */
+  reviewedYear?: boolean;
 }
 
 /** The report's time context and every time expression of its text, in text order. */

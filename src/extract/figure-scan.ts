@@ -14,7 +14,7 @@ import { findPeriod } from './period.ts';
 import type { QuantityFinding } from './quantities.ts';
 import { findRegion, type RegionFind } from './region.ts';
 import { hasMention, type RegionMention } from './region-mentions.ts';
-import { findStatus } from './status.ts';
+import { findStatus, sectionPlanAt, type SectionPlan } from './status.ts';
 import { cleanLeft, findSubject, isContentFree, joinPart, joinSubject, nounAfter, sentenceActor } from './subject.ts';
 import type { TableCells } from './table-cells.ts';
 import type { TimeExpression } from './time.ts';
@@ -36,6 +36,8 @@ export interface ReportScope {
   defaultRegion: RegionFind | null;
   /** A goal the headline states (2025年目标), for the figures that state no time of their own. */
   plannedByHeadline: Cue | null;
+  /** The sections that set out the year's tasks: their figures are planned. */
+  plannedSections: readonly SectionPlan[];
   context: DocumentContext;
 }
 
@@ -320,6 +322,8 @@ function scopeOf(report: ReportScope, previous: PreviousFigure | null, place: Fi
     reportYear: report.reportYear,
     ownPeriod: ownPeriod !== null,
     headlinePlan: report.plannedByHeadline,
+    sectionPlan: sectionPlanAt(report.plannedSections, start),
+    pastPeriod: !!ownPeriod?.period.end && report.reportYear !== null && Number(ownPeriod.period.end.slice(0, 4)) < report.reportYear,
   });
   // A later clause naming no place keeps the region of the sentence's figures before it.
   const region: RegionFind | null =

@@ -15,7 +15,7 @@ import { readFigure, startScan, type ReportScope } from './figure-scan.ts';
 import { lexicon } from './lexicon.ts';
 import { readLists } from './lists.ts';
 import { dominantRegion, findRegionMentions, withDeicticPlaces } from './region-mentions.ts';
-import { headlinePlan } from './status.ts';
+import { headlinePlan, sectionPlans } from './status.ts';
 import { readTableCells, type TableCells } from './table-cells.ts';
 import { findTimeExpressions, type TimeContext, type TimeExpression } from './time.ts';
 import { inheritListUnits, readFigures } from './units.ts';
@@ -80,6 +80,11 @@ function reportScope(input: QuantityInput, times: readonly TimeExpression[], tab
     regions,
     defaultRegion,
     plannedByHeadline,
+    plannedSections: sectionPlans(
+      text,
+      context.headings.map((h) => h.span),
+      input.time.year,
+    ),
     context,
   };
 }

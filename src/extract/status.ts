@@ -1,7 +1,8 @@
 /**
  * Target or actual (GUIDE §2 `status`): a figure is a target when the words before it in its full
  * sentence state a goal, plan, forecast or commitment (力争, 目标, 计划, 预计, 将新增, 到2027年建成,
- * 确保), or when the headline does and the figure states no time of its own. An achievement marker
+ * 确保), or when the headline does and the figure states no time of its own, or when it stands in
+ * a section that sets out the year's tasks (今年政府工作任务, 2024年工作安排). An achievement marker
  * between the cue and the figure (已, 累计, 实现了) makes it actual again. Pure.
  */
 import type { Cue, FigureStatus, Span } from '../document/index.ts';
@@ -32,6 +33,42 @@ const NOT_A_PLAN_BEFORE = /(?:完成|超额|超|按|比|与|较|高于|低于|�
 /** An achievement between the cue and the figure: 计划投资100亿元，已完成80亿元. */
 const ACHIEVED = /已经|已|累计完成|实现了|完成了|达到了|建成了|截至|截止/;
 
+/**
+ * A section's heading or lead naming the tasks of the year ahead: 介绍今年政府工作任务时提出,
+ * 2024年工作安排, 明年重点工作. Everything it lists is planned.
+ */
+const SECTION_PLAN =
+  /(?:今年|明年|新的一年|下一步|((?:19|20)\d\d)年)(?:政府|全市|全省|全区|全县|全州|我市|我省|我区|我县)?的?(?:工作任务|工作安排|重点任务|主要任务|目标任务|重点工作|工作重点)/;
+
+/** A section (from its heading to the next) whose heading or first paragraph sets out the year's tasks. */
+export interface SectionPlan {
+  from: number;
+  to: number;
+  cue: Cue;
+}
+
+/** The sections that set out the year's tasks, in text order. */
+export function sectionPlans(text: string, headings: readonly Span[], reportYear: number | null): SectionPlan[] {
+  const plans: SectionPlan[] = [];
+  headings.forEach((heading, i) => {
+    const to = i + 1 < headings.length ? headings[i + 1][0] : text.length;
+    // the heading and the paragraph after it
+    const leadEnd = text.indexOf('\n\n', text.indexOf('\n\n', heading[1]) + 2);
+    const end = Math.min(to, leadEnd < 0 ? text.length : leadEnd);
+    const m = SECTION_PLAN.exec(text.slice(heading[0], end));
+    if (!m || (m[1] && reportYear !== null && Number(m[1]) < reportYear)) return;
+    const at = heading[0] + m.index;
+    plans.push({ from: heading[0], to, cue: { level: at < heading[1] ? 'heading' : 'paragraph', span: [at, at + m[0].length], text: m[0] } });
+  });
+  return plans;
+}
+
+/** The plan of the section a position stands in, or null. */
+export function sectionPlanAt(plans: readonly SectionPlan[], at: number): Cue | null {
+  for (const p of plans) if (p.from <= at && at < p.to) return p.cue;
+  return null;
+}
+
 export interface StatusInput {
   text: string;
   /** Where the figure starts, and where its full sentence (across semicolons) starts. */
@@ -43,6 +80,10 @@ export interface StatusInput {
   ownPeriod: boolean;
   /** The headline's plan (`headlinePlan`), found once per report. */
   headlinePlan: Cue | null;
+  /** The plan of the figure's section (`sectionPlans`), when it sets out the year's tasks. */
+  sectionPlan?: Cue | null;
+  /** Whether the figure's own period ended before the report's year (then it is what was done). */
+  pastPeriod?: boolean;
 }
 
 function futureYear(cue: string, reportYear: number | null): boolean {
@@ -86,6 +127,7 @@ export function findStatus(input: StatusInput): { status: FigureStatus; cue: Cue
     return { status: 'target', cue: { level: 'sentence', span, text: cue.words } };
   }
   if (!input.ownPeriod && input.headlinePlan && !ACHIEVED.test(text.slice(scopeStart, at))) return { status: 'target', cue: input.headlinePlan };
+  if (input.sectionPlan && !input.pastPeriod && !ACHIEVED.test(text.slice(scopeStart, at))) return { status: 'target', cue: input.sectionPlan };
   return { status: 'actual', cue: null };
 }
 

@@ -89,10 +89,22 @@ function resolveMonthRel({ g, base }: Matched, context: TimeContext): TimeExpres
   return { ...base, month: mo, period: { start: monthStart(y, mo), end: monthEnd(y, mo) }, date: `${y}-${pad(mo)}`, precision: 'month', open: null };
 }
 
+/**
+ * The calendar year 过去一年 / 一年来 looks back on: a work report or review of January to April
+ * speaks of the year before, one of November or December of the year ending; between, it is the
+ * last twelve months (no calendar year).
+ */
+function reviewedYear(anchor: string): number | null {
+  const [y, mo] = anchor.split('-').map(Number);
+  return mo <= 4 ? y - 1 : mo >= 11 ? y : null;
+}
+
 /** 近五年, 过去3年 (recent) and 5年来, 3个月以来 (ago): the span up to the report's date. */
 function resolveDuration(count: string, unit: string | undefined, m: Matched, context: TimeContext, zeroIsNone: boolean): TimeExpression | null {
   const n = readNum(count);
   if (n === null || (zeroIsNone && n === 0) || !context.anchor) return null;
+  const reviewed = n === 1 && unit === '年' && m.g.recentWord !== '近' && m.g.recentWord !== '最近' ? reviewedYear(context.anchor) : null;
+  if (reviewed !== null) return { ...yearExpression(reviewed), start: m.start, end: m.end, reviewedYear: true };
   const from = unit === '年' ? shiftDate(context.anchor, -n) : shiftDate(context.anchor, 0, -n);
   return spanUpTo(m.base, from, context.anchor);
 }

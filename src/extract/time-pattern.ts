@@ -43,7 +43,8 @@ export const TIME_RE = new RegExp(
     // 近五年, 过去3年, 最近两个月, 这五年来: the span up to the report's date. 近 alone also
     // approximates a duration (工期近五年), so it reads as a time only where a time phrase stands:
     // before 来/以来/里/间/中, or before a clause break.
-    `|(?<recentWord>过去的?|最近|近|这)${SP}(?<recent>${NUM})${SP}(?<recentUnit>年|个月)(?=(?:多|余)?(?:以来|来|里|间|中|，|,))(?:多|余)?(?:以来|来|里|间|中)?`,
+    // 过去一年 always speaks of a time (a heading 《过去一年全面建设…》 too); 过去5年平均 may be a base.
+    `|(?<recentWord>过去的?|最近|近|这)${SP}(?<recent>${NUM})${SP}(?<recentUnit>年|个月)(?=(?:多|余)?(?:以来|来|里|间|中|，|,)|(?<=过去的?${SP}[一1]${SP}年))(?:多|余)?(?:以来|来|里|间|中)?`,
     // 两年前, 3个月前: the calendar year or month that long before the report's date.
     `|(?<![0-9０-９.〇零一二两三四五六七八九十百千万第])(?<before>${NUM})${SP}(?<beforeUnit>年|个月)(?<beforeWord>以前|之前|前)(?![0-9０-９一二三四五六七八九十])`,
     // 去年同期, 上年同期: the span the sentence speaks of, one year earlier (filled in by the scan).

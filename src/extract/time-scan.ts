@@ -88,6 +88,8 @@ export function scanTimeExpressions(text: string, context: TimeContext): TimeExp
       // (A year after the report's own is a target, not what it reviews.)
       if (context.year === null || Number(resolved.date) <= context.year) topicYear = Number(resolved.date);
     }
+    // 过去一年 of a work report: the year it reviews, for its later 全年
+    if (resolved.reviewedYear) topicYear = Number(resolved.date);
     if (resolved.explicitYear && resolved.open !== 'until') {
       paragraphYear = { year: Number((resolved.period.start ?? resolved.period.end ?? '').slice(0, 4)), paragraphEnd: paragraphEnd(text, resolved.end) };
     }

@@ -179,6 +179,22 @@ describe('relative spans in running text', () => {
     expect(spans('这两年来，双城合作提速。')[0]).toEqual(['这两年来', '2020-06-28', '2022-06-28']);
     expect(spans('最近两个月，川渝开行班列500列。')[0]).toEqual(['最近两个月', '2022-04-28', '2022-06-28']);
   });
+  it('reads 过去一年 and 一年来 of a report early or late in a year as the calendar year it reviews, and its 全年 too', () => {
+    const march: TimeContext = { anchor: '2024-03-11', year: 2024 };
+    const review = findTimeExpressions('过去一年全面建设社会主义现代化国家迈出坚实步伐\n\n财政政策加力提效，全年新增税费优惠超过2.2万亿元。', march);
+    expect(review.map((t) => [t.period.start, t.period.end])).toEqual([
+      ['2023-01-01', '2023-12-31'],
+      ['2023-01-01', '2023-12-31'],
+    ]);
+    expect(findTimeExpressions('一年来，重庆、四川两地签署协议近300个。', { anchor: '2021-01-03', year: 2021 })[0].period).toEqual({
+      start: '2020-01-01',
+      end: '2020-12-31',
+    });
+    expect(findTimeExpressions('过去一年，川渝合作提速。', { anchor: '2024-12-20', year: 2024 })[0].period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    // in mid-year it is the last twelve months, and 过去5年平均 stays a base, not a time
+    expect(spans('过去一年，川渝合作提速。')[0]).toEqual(['过去一年', '2021-06-28', '2022-06-28']);
+    expect(spans('需求在过去5年平均消费量的基础上减少15%。')).toEqual([]);
+  });
   it('leaves 近 before a duration that is no time phrase (工期近五年)', () => {
     expect(spans('该项目工期近五年。')).toEqual([]);
   });
