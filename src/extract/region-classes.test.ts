@@ -54,6 +54,10 @@ describe('places named as examples of what a figure counts', () => {
       ['13个', '全国'],
     ]);
   });
+  it('are followed back through members that name a city in its province or a bracketed area (湖北武汉, 广东（珠三角）)', () => {
+    const text = '国务院部署，京津冀、上海、广东（珠三角）、四川（成德绵）、湖北武汉、辽宁沈阳等8个区域先行先试。全国推广23项举措，全国各地复制。';
+    expect(regions(text)[0]).toEqual(['8个', '全国']);
+  });
   it('give their province when they share it, and one example gives nothing', () => {
     expect(regions('在德阳、眉山、资阳等12个县区布局产业园区。')).toEqual([['12个', '四川']]);
     // (a report naming no other place still falls back to the one it names: a report-level cue)

@@ -100,6 +100,9 @@ function speakersPlace(text: string, mentions: readonly RegionMention[], at: num
   return null;
 }
 
+/** What stands between two places of a list: a list mark (and a province the next member is read in: 、湖北武汉), or nothing or a bracket inside one member. */
+const LIST_GAP = /^(?:[^，,。；;：:]{0,10}、[\u4e00-\u9fff]{0,3}|[（(]?)$/u;
+
 /** How many members back an example list is followed. */
 const EXAMPLES_MAX = 40;
 
@@ -112,7 +115,8 @@ function exampleList(text: string, mentions: readonly RegionMention[], last: num
   if (!m || m.end > at || !/^[^，,。；;：:、]{0,6}等$/u.test(text.slice(m.end, at))) return null;
   let first = last;
   // (at most EXAMPLES_MAX members back, so a text of endless lists stays linear)
-  while (first > 0 && last - first < EXAMPLES_MAX && /^[^，,。；;：:]{0,10}、$/u.test(text.slice(mentions[first - 1].end, mentions[first].start))) first--;
+  // (a member may name two places: 陕西西安, 广东（珠三角）)
+  while (first > 0 && last - first < EXAMPLES_MAX && LIST_GAP.test(text.slice(mentions[first - 1].end, mentions[first].start))) first--;
   return { first };
 }
 

@@ -23,3 +23,12 @@ describe('a statistical analysis’s chain of changes', () => {
     expect(found.find(([s]) => s === '1809名')?.[1]).toContain('搬迁群众');
   });
 });
+
+describe('a document’s numbered sections and bracketed totals', () => {
+  it('leaves the section number and the aside’s brackets out of the subject', () => {
+    expect(subjects('一、推广的改革举措（共23项）\n\n（一）知识产权保护方面5项：知识产权民事、刑事、行政案件“三合一”审判。')).toEqual([
+      ['23项', '推广的改革举措'],
+      ['5项', '知识产权保护方面'],
+    ]);
+  });
+});

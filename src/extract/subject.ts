@@ -33,8 +33,10 @@ function subjectPatterns(): SubjectPatterns {
   const words = lexicon().subjectWords;
   compiled = {
     // Bullets and list marks first, clause punctuation last, the words in their order between.
-    leadingFillers: new RegExp(`^(?:[●•·◆■▲★☆○◎\\-—*（(]|${alternation(words.leadingFillers)}|[，,、：:\\s])+`),
-    trailingFillers: new RegExp(`(?:${alternation(words.trailingFillers)}|\\s)+$`),
+    // (a section number left of its bracket: （一） → 一）)
+    leadingFillers: new RegExp(`^(?:[●•·◆■▲★☆○◎\\-—*（(]|[一二三四五六七八九十]{1,3}[）)、]|${alternation(words.leadingFillers)}|[，,、：:\\s])+`),
+    // (an aside opened right before the figure: 改革举措（共23项）)
+    trailingFillers: new RegExp(`(?:${alternation(words.trailingFillers)}|[（(]|\\s)+$`),
     // 拉动GDP增长, 负向拉动全市投资: a contribution to a total's growth, whatever total it names
     measureOnly: new RegExp(
       `^(?:[两二三四五六七八九十\\d]+年平均|(?:${alternation(words.contribution.verbs)})[^，。；]{0,10}?(?:增长|下降)|(?:${alternation(words.contribution.sides)})(?:${alternation(words.contribution.verbs)})[^，。；]{0,10}|${alternation(words.measureOnly)}|\\s)*$`,
@@ -125,7 +127,11 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
   if (text[from] === '（' || text[from] === '(') {
     const close = text.slice(from, Math.min(limit, from + MAX_SUBJECT_AHEAD)).search(/[）)]/);
     if (close > 0 && text[from + close + 1] === '的') from += close + 1;
-  } else if ((text[from] === '）' || text[from] === ')') && text[from + 1] === '的') from += 1;
+  } else if (text[from] === '）' || text[from] === ')') {
+    // (共23项）: the figure closes an aside; what it counts stands before the bracket
+    if (text[from + 1] !== '的') return { words: '', end: from };
+    from += 1;
+  }
   let end = from;
   const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
   while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
