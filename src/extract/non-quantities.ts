@@ -21,6 +21,8 @@ export function isQuantity(text: string, r: Reading, unit: string): boolean {
   if (before === '-' || before === '－') return false; // 023-6276-2687
   // A year: 2020年, 2020—2025年, 二〇二〇年. 5年来, 两年多来 are periods (the time resolver reads them).
   if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
+  // 2023届毕业生: a cohort named by its year.
+  if (unit === '届' && n.value >= 1900 && n.value <= 2100 && n.kind === 'arabic') return false;
   // 两年平均增长4.3%: the years an average is taken over, not a figure.
   if ((unit === '年' || unit === '月') && /^(?:多|余)?(?:以来|来|平均)/.test(text.slice(r.end, r.end + 3))) return false;
   // 今年前5个月, 前三个月: a period the time resolver reads, whatever stands before 前.

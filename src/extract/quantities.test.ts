@@ -71,6 +71,7 @@ describe('findQuantities: what is not a quantity', () => {
     ['phone numbers', '联系电话023-6276-2687。'],
     ['vague counts', '涵盖几十个行业，数百家企业。'],
     ['durations naming a policy or a goal', '纳入240小时过境免签政策，打造1小时交通圈。'],
+    ['a cohort named by its year', '清华大学2023届毕业生陆续签约。'],
   ])('%s', (_, text) => {
     expect(quantities(text)).toEqual([]);
   });
@@ -357,5 +358,18 @@ describe('findQuantities: a rate written before what it is', () => {
       ['1.5%', 'change'],
       ['21%', 'share'],
     ]);
+  });
+});
+
+describe('findQuantities: money in other currencies, and a conversion in brackets', () => {
+  it('reads 新台币, 新元, 日元 as units and takes the noun after the bracketed conversion', () => {
+    const found = quantities('台湾与美国签署一纸14.4亿新台币（6324万新元）零附件合约，另有3000万日元。');
+    expect(found.map((q) => [q.surface, q.value, q.unit])).toEqual([
+      ['14.4亿新台币', 1440000000, '新台币'],
+      ['6324万新元', 63240000, '新元'],
+      ['3000万日元', 30000000, '日元'],
+    ]);
+    expect(found[0].subject).toContain('零附件合约');
+    expect(found[0].subject).not.toContain('（');
   });
 });

@@ -113,3 +113,25 @@ describe('who files and who acts', () => {
     expect(findRegionMentions('本文由四川人物网发布，不代表四川人物网立场。')).toEqual([]);
   });
 });
+
+describe('places beyond the mainland’s divisions and the nation written 中国', () => {
+  it('knows 香港, 澳门, 台湾 and the cities of Taiwan by their full names, not 平台北京’s 台北', () => {
+    expect(findRegionMentions('香港特别行政区、澳门和台湾省，高雄市').map((m) => m.region)).toEqual(['香港', '澳门', '台湾', '高雄']);
+    expect(findRegionMentions('综合服务平台北京分中心').map((m) => m.region)).toEqual(['北京']);
+    expect(regions('香港国泰航空公司2月的载客量约为111.47万人次。')).toEqual([['111.47万人次', '香港']]);
+  });
+  it('reads 中国 before a month or a national aggregate as the nation', () => {
+    expect(regions('中国2月全社会用电量同比增长11%，第二产业用电量增长19.7%。')).toEqual([
+      ['11%', '全国'],
+      ['19.7%', '全国'],
+    ]);
+  });
+  it('gives a trade partner after 对 no figure, but keeps a place a company merely lists on out too', () => {
+    expect(regions('成都全年实现进出口总额8222.0亿元。对东盟、欧盟进出口总额分别增长13.3%、11.6%。')).toEqual([
+      ['8222.0亿元', '成都'],
+      ['13.3%', '成都'],
+      ['11.6%', '成都'],
+    ]);
+    expect(regions('晋江鞋企发展迅速。2007年，安踏在香港上市，上市当天收盘市值达到187亿港币。晋江鞋业再上台阶。')).toEqual([['187亿港币', '晋江']]);
+  });
+});

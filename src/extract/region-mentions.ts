@@ -51,7 +51,7 @@ function notScopePatterns(): NonNullable<typeof notScope> {
     nationWholeBefore: new RegExp(`(?:${alternation(words.nationAsWhole.before)})$`),
     // A number right after 全国 (全国3000多家, 全国的6.5%) counts it as a whole, too.
     nationWholeAfter: new RegExp(`^(?:[0-9０-９]|的[0-9０-９]|${alternation(words.nationAsWhole.after)})`),
-    nationActor: new RegExp(`中国(?=${alternation(words.nationActor.after)})`, 'g'),
+    nationActor: new RegExp(`中国(?=${alternation(words.nationActor.after)}|[0-9０-９]{1,4}(?:年|月))`, 'g'),
   };
   return notScope;
 }
@@ -109,7 +109,26 @@ export function findRegionMentions(text: string): RegionMention[] {
     }
     at = end;
   }
-  return withTownsAndZones(text, withNationActor(text, withoutDatelines(text, mentions)));
+  return withTownsAndZones(text, withNationActor(text, withoutPartners(text, withoutDatelines(text, mentions))));
+}
+
+/** 对东盟、欧盟进出口总额, 对美国出口: a trade partner, not whose figure it is (对叙利亚…发动打击 is where). */
+const PARTNER_BEFORE = /对$/u;
+const LIST_JOIN = /^(?:、|和|及|与)$/u;
+const TRADE_AFTER = /^[^，。；]{0,4}?(?:进出口|出口|进口|贸易|投资|直接投资|实际投资)/u;
+
+/** The mentions but those naming a trade partner (a list of them after one 对). */
+function withoutPartners(text: string, mentions: RegionMention[]): RegionMention[] {
+  const partners = new Set<RegionMention>();
+  for (let i = 0; i < mentions.length; i++) {
+    if (!PARTNER_BEFORE.test(text.slice(Math.max(0, mentions[i].start - 1), mentions[i].start))) continue;
+    let j = i;
+    while (j + 1 < mentions.length && LIST_JOIN.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
+    if (!TRADE_AFTER.test(text.slice(mentions[j].end, mentions[j].end + 12))) continue;
+    for (let k = i; k <= j; k++) partners.add(mentions[k]);
+    i = j;
+  }
+  return partners.size ? mentions.filter((m) => !partners.has(m)) : mentions;
 }
 
 /** A dateline (新华社北京10月4日电, 本报成都3月2日讯): the city a story was filed from. */

@@ -125,8 +125,9 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
   // 总规模50亿元（首期10亿元）的母基金: an aside in brackets after the figure (or the bracket closing
   // around it) stands between the figure and what it measures.
   if (text[from] === '（' || text[from] === '(') {
+    // (14.4亿新台币（6324万新元）零附件合约: a conversion in brackets, too)
     const close = text.slice(from, Math.min(limit, from + MAX_SUBJECT_AHEAD)).search(/[）)]/);
-    if (close > 0 && text[from + close + 1] === '的') from += close + 1;
+    if (close > 0) from += close + 1;
   } else if (text[from] === '）' || text[from] === ')') {
     // (共23项）: the figure closes an aside; what it counts stands before the bracket
     if (text[from + 1] !== '的') return { words: '', end: from };

@@ -40,6 +40,9 @@ describe('filing figures under indicators', () => {
     expect(file('川渝通办事项', '项')).toMatchObject({ id: 'chuanyu_tongban_items', rule: expect.stringMatching(/^catalogue:chuanyu_tongban_items/) });
     // 对东盟进出口值 is not the catalogue's 进出口总额: a qualifier the entry ignores stays apart
     expect(file('对东盟进出口值', '元')?.id).not.toBe(file('进出口总值', '元')?.id);
+    // …also where the partner is a known place and the figure's own place leads (广西对东盟)
+    expect(file('广西对东盟进出口值', '元')?.id).not.toBe('foreign_trade');
+    expect(file('广西进出口总值', '元')?.id).toBe('foreign_trade');
   });
 
   it('leaves a figure unfiled when its words name nothing (two characters, a time, nothing)', () => {

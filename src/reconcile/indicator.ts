@@ -63,6 +63,13 @@ function leftOver(entry: CatalogEntry, phrase: string, places: (text: string) =>
   return places(rest).replace(/\s+/gu, '');
 }
 
+/** 对东盟进出口值, 对美国出口: trade with a partner, not the total an entry counts. */
+const TRADE_PARTNER = /对([^\s，。；、对]{2,8}?)(?:[、和及][^\s，。；、]{2,8}?)*(?:进出口|出口|进口|贸易|投资)/u;
+function tradesWithPartner(subject: string, places: (text: string) => string): boolean {
+  const m = TRADE_PARTNER.exec(subject);
+  return !!m && places(m[1]) !== m[1];
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
@@ -75,7 +82,7 @@ function fileByCatalogue(figure: FileableFigure, named: string, catalog: Catalog
   const match = entry && matchedBy(entry, named);
   if (!entry || !match || !acceptsUnit(entry, figure.unit)) return null;
   // An exclusion anywhere in the subject vetoes (首期 before 科创母基金 names another figure).
-  if (entry.exclude.some((re) => re.test(figure.subject))) return null;
+  if (entry.exclude.some((re) => re.test(figure.subject)) || tradesWithPartner(figure.subject, places)) return null;
   const rest = leftOver(entry, named, places);
   // What is left may be the entry's own words (参与对方整车 of 参与对方整车配套的零部件企业数).
   if (rest.length > 1 && !entry.nameZh.includes(rest)) return null;
