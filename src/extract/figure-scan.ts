@@ -30,6 +30,8 @@ export interface ReportScope {
   paragraphs: readonly Span[];
   times: readonly TimeExpression[];
   reportYear: number | null;
+  /** The month of the report's date, or null. */
+  reportMonth: number | null;
   tables: TableCells;
   regions: readonly RegionMention[];
   /** The region the report speaks of most, for a figure nothing else places. */
@@ -320,6 +322,7 @@ function scopeOf(report: ReportScope, previous: PreviousFigure | null, place: Fi
     at: start,
     scopeStart: Math.max(fullStart, start - 4 * MAX_LOOKBACK),
     reportYear: report.reportYear,
+    reportMonth: report.reportMonth,
     ownPeriod: ownPeriod !== null,
     headlinePlan: report.plannedByHeadline,
     sectionPlan: sectionPlanAt(report.plannedSections, start),

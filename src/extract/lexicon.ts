@@ -37,6 +37,8 @@ export interface Lexicon {
   notShareWords: string[];
   /** A noun that implies the unit of a count with a magnitude and no measure word before it (2.2万城镇居民 → 人), longest first. */
   implicitUnits: [string, string][];
+  /** Words that may stand between such a count and its noun (116.7万贫困人口), longest first. */
+  implicitModifiers: string[];
   /** A county's bare name (麻阳) → its province, read only right after the province or its city. */
   countyShorts: ReadonlyMap<string, string>;
   /** Fixed phrases whose numeral counts nothing (三次产业, 两个市场, 四处): not-figures.json. */
@@ -109,7 +111,7 @@ interface RegionsFile {
 /** units.json's `implicit` as noun → unit, longest noun first (城镇居民 before 居民). */
 function implicitUnits(record: Record<string, string[] | string>): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const [unit, nouns] of Object.entries(record)) if (Array.isArray(nouns)) for (const noun of nouns) pairs.push([noun, unit]);
+  for (const [unit, nouns] of Object.entries(record)) if (Array.isArray(nouns) && !unit.startsWith('$')) for (const noun of nouns) pairs.push([noun, unit]);
   return pairs.sort((a, b) => b[0].length - a[0].length);
 }
 
@@ -148,6 +150,7 @@ export function lexicon(): Lexicon {
     shareWords: [...units.measure.share].sort((a, b) => b.length - a.length),
     notShareWords: units.measure.notShare ?? [],
     implicitUnits: implicitUnits(units.implicit ?? {}),
+    implicitModifiers: [...((units.implicit?.$modifiers as string[] | undefined) ?? [])].sort((a, b) => b.length - a.length),
     regionAliases: new Map(Object.entries(regions.aliases).sort((a, b) => b[0].length - a[0].length)),
     places: placeTable(new Map(Object.entries(regions.places ?? {}))),
     // (filled by placeTable, just above)

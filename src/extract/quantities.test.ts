@@ -373,3 +373,12 @@ describe('findQuantities: money in other currencies, and a conversion in bracket
     expect(found[0].subject).not.toContain('（');
   });
 });
+
+describe('findQuantities: a count of people without a measure word', () => {
+  it('reads the unit the noun implies, a modifier or two in between', () => {
+    expect(quantities('116.7万贫困人口全部脱贫，惠及150万城市人口。').map((q) => [q.surface, q.value, q.unit])).toEqual([
+      ['116.7万', 1167000, '人'],
+      ['150万', 1500000, '人'],
+    ]);
+  });
+});

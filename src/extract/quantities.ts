@@ -76,6 +76,7 @@ function reportScope(input: QuantityInput, times: readonly TimeExpression[], tab
     paragraphs: input.paragraphs,
     times,
     reportYear: input.time.year,
+    reportMonth: input.time.anchor ? Number(input.time.anchor.slice(5, 7)) : null,
     tables,
     regions,
     defaultRegion,

@@ -135,3 +135,9 @@ describe('places beyond the mainland’s divisions and the nation written 中国
     expect(regions('晋江鞋企发展迅速。2007年，安踏在香港上市，上市当天收盘市值达到187亿港币。晋江鞋业再上台阶。')).toEqual([['187亿港币', '晋江']]);
   });
 });
+
+describe('a dateline without a news agency', () => {
+  it('is where the story was filed, not its scope', () => {
+    expect(regions('菲律宾马尼拉2005年12月12日讯－亚行将提供1亿美元贷款，支持河南省海河流域的污染治理。')).toEqual([['1亿美元', '河南']]);
+  });
+});

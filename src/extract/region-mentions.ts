@@ -131,8 +131,9 @@ function withoutPartners(text: string, mentions: RegionMention[]): RegionMention
   return partners.size ? mentions.filter((m) => !partners.has(m)) : mentions;
 }
 
-/** A dateline (新华社北京10月4日电, 本报成都3月2日讯): the city a story was filed from. */
-const DATELINE = /(?:新华社|中新社|中新网|本报|人民网|新华网|央视网|央广网)\s*([\u4e00-\u9fff]{2,6}?)\s*\d{1,2}月\d{1,2}日(?:电|讯)/gu;
+/** A dateline (新华社北京10月4日电, 本报成都3月2日讯, a paragraph's 菲律宾马尼拉2005年12月12日讯): the city a story was filed from. */
+const DATELINE =
+  /(?:(?:新华社|中新社|中新网|本报|人民网|新华网|央视网|央广网)\s*[\u4e00-\u9fff]{2,6}?|(?<=^|\n)\s*[\u4e00-\u9fff]{2,8}?)\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:电|讯)/gu;
 
 /** The mentions but those naming a dateline's city, which is where a story was filed, not its scope. */
 function withoutDatelines(text: string, mentions: RegionMention[]): RegionMention[] {

@@ -39,3 +39,12 @@ describe('a section that sets out the year’s tasks', () => {
     expect(sectionPlans(old, [[0, 8]], 2023).map((p) => p.cue.level)).toEqual(['heading']);
   });
 });
+
+describe('a deadline already past', () => {
+  it('takes 至2005年7月 in a report of December 2005 as what stood then, and 至2005年12月 as still ahead', () => {
+    const text = '至2005年7月，它拥有大约422名员工。';
+    const at = text.indexOf('422');
+    expect(findStatus({ text, at, scopeStart: 0, reportYear: 2005, reportMonth: 12, ownPeriod: true, headlinePlan: null }).status).toBe('actual');
+    expect(findStatus({ text, at, scopeStart: 0, reportYear: 2005, reportMonth: 3, ownPeriod: true, headlinePlan: null }).status).toBe('target');
+  });
+});

@@ -76,6 +76,8 @@ export interface StatusInput {
   scopeStart: number;
   /** The year the report speaks from (its publication year), for telling a future 到2027年. */
   reportYear: number | null;
+  /** The month of the report's date, when it has one (a 至2005年7月 before it is past). */
+  reportMonth?: number | null;
   /** Whether the figure's period came from its own sentence (then a headline's plan is not its own). */
   ownPeriod: boolean;
   /** The headline's plan (`headlinePlan`), found once per report. */
@@ -86,23 +88,32 @@ export interface StatusInput {
   pastPeriod?: boolean;
 }
 
-function futureYear(cue: string, reportYear: number | null): boolean {
-  const year = /(?:19|20)\d\d/.exec(cue);
+function futureYear(cue: string, reportYear: number | null, reportMonth: number | null): boolean {
+  const year = /((?:19|20)\d\d)年?(?:(\d{1,2})月)?/.exec(cue);
   if (!year) return true;
-  return reportYear === null || Number(year[0]) >= reportYear;
+  if (reportYear === null || Number(year[1]) > reportYear) return true;
+  // 至2005年7月 in a report of December 2005: a month gone by, what stood then
+  if (Number(year[1]) === reportYear) return !year[2] || reportMonth === null || Number(year[2]) >= reportMonth;
+  return false;
 }
 
 /** The cue that makes `text[from, to)` a plan for what follows it, or null. */
-function planCue(text: string, from: number, to: number, reportYear: number | null): { index: number; words: string } | null {
+function planCue(
+  text: string,
+  from: number,
+  to: number,
+  reportYear: number | null,
+  reportMonth: number | null = null,
+): { index: number; words: string } | null {
   const window = text.slice(from, to);
   TARGET_CUE.lastIndex = 0;
   let last: { index: number; words: string } | null = null;
   for (let m = TARGET_CUE.exec(window); m; m = TARGET_CUE.exec(window)) {
-    const words = m[0].startsWith('到') || m[0].startsWith('至') ? window.slice(m.index, m.index + 7) : m[0];
+    const words = m[0].startsWith('到') || m[0].startsWith('至') ? window.slice(m.index, m.index + 9) : m[0];
     if (NOT_A_PLAN_BEFORE.test(window.slice(0, m.index)) || /(?:已|已经|曾)$/.test(window.slice(0, m.index))) continue;
     // 将 before a verb is "will" (将超过10万个); before a noun it is 把 (将77条道路…).
     if (m[0] === '将' && !willVerb(window.slice(m.index, m.index + 10))) continue;
-    if ((m[0].startsWith('到') || m[0].startsWith('至')) && !futureYear(words, reportYear)) continue;
+    if ((m[0].startsWith('到') || m[0].startsWith('至')) && !futureYear(words, reportYear, reportMonth)) continue;
     last = { index: from + m.index, words: m[0] };
   }
   return last;
@@ -120,7 +131,7 @@ const HEADLINE_PLAN = /力争|目标|预计|规划|到(?=\d{4}年|20\d\d)|至(?=
 
 export function findStatus(input: StatusInput): { status: FigureStatus; cue: Cue | null } {
   const { text, at, scopeStart } = input;
-  const cue = planCue(text, scopeStart, at, input.reportYear);
+  const cue = planCue(text, scopeStart, at, input.reportYear, input.reportMonth ?? null);
   if (cue) {
     if (ACHIEVED.test(text.slice(cue.index + cue.words.length, at))) return { status: 'actual', cue: null };
     const span: Span = [cue.index, cue.index + cue.words.length];

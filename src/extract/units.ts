@@ -129,8 +129,15 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
 
 /** The unit a noun at `at` implies (units.json `implicit`), as a unit entry printed nowhere in the text. */
 function impliedUnit(text: string, at: number): UnitEntry | null {
-  for (const [noun, unit] of lexicon().implicitUnits) {
-    if (text.startsWith(noun, at)) return { surface: '', unit, chinese: true, arabic: true, scale: 1, notBefore: '' };
+  const { implicitUnits, implicitModifiers } = lexicon();
+  // (one or two modifiers may come first: 116.7万贫困人口, 50万农村留守儿童)
+  for (let hops = 0, from = at; hops <= 2; hops++) {
+    for (const [noun, unit] of implicitUnits) {
+      if (text.startsWith(noun, from)) return { surface: '', unit, chinese: true, arabic: true, scale: 1, notBefore: '' };
+    }
+    const modifier = implicitModifiers.find((m) => text.startsWith(m, from));
+    if (!modifier) break;
+    from += modifier.length;
   }
   return null;
 }
