@@ -21,6 +21,9 @@ export function isQuantity(text: string, r: Reading, unit: string): boolean {
   if (before === '-' || before === '－') return false; // 023-6276-2687
   // A year: 2020年, 2020—2025年, 二〇二〇年. 5年来, 两年多来 are periods (the time resolver reads them).
   if (unit === '年' && (n.value >= 1000 || /[月度代]/.test(after))) return false;
+  // 青海、甘肃、四川三省, 共有4市: provinces or cities counted after their list or a verb of having;
+  // 川中四市, 川渝两省 name a group
+  if ((unit === '省' || unit === '市') && !/(?:、[^，。；、\s]{2,8}|共有|共|有|等)$/u.test(text.slice(Math.max(0, n.start - 12), n.start))) return false;
   // 2023届毕业生: a cohort named by its year.
   if (unit === '届' && n.value >= 1900 && n.value <= 2100 && n.kind === 'arabic') return false;
   // 两年平均增长4.3%: the years an average is taken over, not a figure.

@@ -270,6 +270,9 @@ function magnitudeFactor(word: string): number {
   return factor;
 }
 
+/** The words after which a bare magnitude is a number: 上千家, 逾千亿元, 近亿元, 突破千亿元, 不足百个. */
+const BARE_MAGNITUDE_AFTER = /(?:上|逾|超|近|破|过|不足|不到|达)$/u;
+
 /** Reads one number (no range) at `start`. */
 function readSingleAt(text: string, start: number): NumberReading | null {
   const c = text[start];
@@ -279,7 +282,11 @@ function readSingleAt(text: string, start: number): NumberReading | null {
     if (!inner || inner.percent) return null;
     return { ...inner, start, percent: true, kind: 'percent', plainInteger: false };
   }
-  if (isDigit(c) || ((c === '-' || c === '－' || c === '负') && isDigit(text[start + 1] ?? ''))) return readArabicAt(text, start);
+  if (isDigit(c) || ((c === '-' || c === '－' || c === '负') && isDigit(text[start + 1] ?? ''))) {
+    const arabic = readArabicAt(text, start);
+    // 零下35摄氏度: below zero
+    return arabic && text.slice(start - 2, start) === '零下' ? { ...arabic, value: -arabic.value } : arabic;
+  }
   // 千余家, 百多项, 万余人: a bare magnitude before 余/多 counts one of itself.
   if ((c === '十' || c === '百' || c === '千' || c === '万') && /[余多]/.test(text[start + 1] ?? '') && !isCnNumeralChar(text[start - 1] ?? '')) {
     return {
@@ -293,9 +300,10 @@ function readSingleAt(text: string, start: number): NumberReading | null {
       integerDigits: 0,
     };
   }
-  // 上百万元, 上千家, 上亿元: a bare magnitude after 上 counts one of itself (the 上 says "over").
-  if (text[start - 1] === '上' && /[百千万亿]/.test(c) && !isCnNumeralChar(text[start - 2] ?? '')) {
-    const run = /^(?:百万|千万|万亿|百|千|万|亿)/.exec(text.slice(start, start + 2))![0];
+  // 上百万元, 上千家, 上亿元, 逾千亿元, 近亿元, 超千万吨, 不足百个: a bare magnitude after a word that
+  // qualifies an amount counts one of itself (the word says "over", "about" or "under").
+  if (/[百千万亿]/.test(c) && BARE_MAGNITUDE_AFTER.test(text.slice(Math.max(0, start - 2), start)) && !isCnNumeralChar(text[start - 2] ?? '')) {
+    const run = /^(?:百万|千万|万亿|千亿|百亿|百|千|万|亿)/.exec(text.slice(start, start + 2))![0];
     return {
       start,
       end: start + run.length,
@@ -428,7 +436,7 @@ function readChineseAt(text: string, start: number): NumberReading | null {
 
 /** Every number in `text`, left to right, none overlapping. Linear in the text's length. */
 /** Characters a number can start with; the regex engine skips everything else at native speed. */
-const NUMBER_START = /[0-9０-９〇零一二两兩三四五六七八九十拾百千万壹贰貳叁參肆伍陆陸柒捌玖幺负\-－]/g;
+const NUMBER_START = /[0-9０-９〇零一二两兩三四五六七八九十拾百千万亿壹贰貳叁參肆伍陆陸柒捌玖幺负\-－]/g;
 
 export function findNumbers(text: string): NumberReading[] {
   const found: NumberReading[] = [];

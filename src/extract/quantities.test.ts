@@ -382,3 +382,45 @@ describe('findQuantities: a count of people without a measure word', () => {
     ]);
   });
 });
+
+describe('findQuantities: numbers written as a bare magnitude, halves and below zero', () => {
+  it('reads 逾千亿元, 近亿元, 超千万吨 and 不足百个 as one of their magnitude', () => {
+    const found = quantities('年产值逾千亿元，实现产值近亿元，产品超千万吨，合作社不足百个。');
+    expect(found.map((q) => [q.surface, q.value, q.unit, q.approx])).toEqual([
+      ['千亿元', 1e11, '元', 'over'],
+      ['亿元', 1e8, '元', 'about'],
+      ['千万吨', 1e7, '吨', 'over'],
+      ['百个', 100, '个', 'under'],
+    ]);
+  });
+  it('reads 两个多小时, 4个半小时左右 and 三个半月 in their time unit, and 零下35摄氏度 as negative', () => {
+    const found = quantities('过程持续了两个多小时，车程减少为4个半小时左右，为期三个半月；气温低于零下35摄氏度。');
+    expect(found.map((q) => [q.surface, q.value, q.unit, q.approx])).toEqual([
+      ['两个多小时', 2, '小时', 'over'],
+      ['4个半小时', 4.5, '小时', 'about'],
+      ['三个半月', 3.5, '月', 'exact'],
+      ['35摄氏度', -35, '摄氏度', 'exact'],
+    ]);
+  });
+  it('counts provinces and cities after their list or a verb of having, not a group’s name', () => {
+    expect(quantities('西成铁路串联青海、甘肃、四川三省。四川省共有4市进入百强。推动川中四市发展，川渝两省协作。').map((q) => q.surface)).toEqual([
+      '三省',
+      '4市',
+    ]);
+  });
+  it('reads the units of air, water, oil and earthquakes', () => {
+    expect(quantities('PM2.5浓度27微克/立方米，流量2030立方米/秒，储备2.987亿桶，发生7.5级地震。').map((q) => q.unit)).toEqual([
+      '微克/立方米',
+      '立方米/秒',
+      '桶',
+      '级',
+    ]);
+  });
+});
+
+describe('findQuantities: subjects across a headline’s halves', () => {
+  it('stops at the space between a headline’s halves and at a year glued to the story’s first words', () => {
+    const found = quantities('暑期档电影票房破百亿元 电影全产业链产值超4000亿元\n\n观影人次双创历史新高2026暑期档电影票房今天突破100亿元。', '2026-08-16');
+    expect(found.map((q) => q.subject)).toEqual(['暑期档电影票房', '电影全产业链产值', '2026暑期档电影票房']);
+  });
+});

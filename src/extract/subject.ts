@@ -135,7 +135,8 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
   }
   let end = from;
   const max = Math.min(limit, from + MAX_SUBJECT_AHEAD);
-  while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９]/.test(text[end])) end++;
+  // (a space ends it too: a headline's two halves, 票房破百亿元 电影全产业链产值超4000亿元)
+  while (end < max && !CLAUSE_END.has(text[end]) && text[end] !== '、' && !/[0-9０-９\s]/.test(text[end])) end++;
   // …440辆加快共建西部科学城: a campaign slogan an OCR'd page ran in (a section heading) is no noun.
   const slogan = text.slice(from, end).search(SLOGAN);
   if (slogan >= 0) end = from + slogan;
@@ -160,7 +161,13 @@ export function nounAfter(text: string, from: number, limit: number): { words: s
 /** The clause's own words before the figure, without a leading time phrase or trailing verbs. */
 export function cleanLeft(window: string, windowStart: number, times: readonly TimeExpression[]): string {
   const { leadingFillers, trailingFillers } = subjectPatterns();
-  let s = stripTime(window, times, windowStart);
+  // A space between Chinese words ends a headline's half (…双创历史新高 2026暑期档电影票房): the
+  // subject is in the part next to the figure.
+  // (not when what follows is a verb or two: 印尼洪灾持续 已致43人)
+  // So does a year glued to a story's first words after its headline (…双创历史新高2026暑期档电影票房).
+  let s = stripTime(window, times, windowStart)
+    .replace(/^[^]*[\u4e00-\u9fff]\s+(?=[\u4e00-\u9fff0-9][^\s]{3,}$)/u, '')
+    .replace(/^[^]*[\u4e00-\u9fff](?<![在于从自至到])(?=(?:19|20)\d\d[\u4e00-\u9fff]{3,})/u, '');
   let previous = '';
   while (previous !== s) {
     previous = s;
@@ -184,7 +191,8 @@ function stripTime(window: string, times: readonly TimeExpression[], windowStart
     cursor = Math.max(cursor, t.end);
   }
   out += window.slice(Math.min(cursor, end) - windowStart);
-  return out.replace(/^[，,、：:\s]+/, '');
+  // 今天（8月16日）: the brackets a removed date stood in go with it
+  return out.replace(/[（(]\s*[）)]/gu, '').replace(/^[，,、：:\s]+/, '');
 }
 
 /** A subject names a thing in a few words; one carried along a long list must not grow with it. */

@@ -92,6 +92,22 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
     while (/[十百千万亿]/.test(text[pos] ?? '') && !/[伏瓦米克]/.test(text[pos + 1] ?? '')) factor *= MAGNITUDES[text[pos++]];
     if (factor > 1) n = { ...n, value: scaleExact(n.value, factor), ...(n.valueMax !== undefined ? { valueMax: scaleExact(n.valueMax, factor) } : {}) };
   }
+  // 两个多小时, 4个半小时, 三个半月: the classifier, a qualifier or a half, then the time unit.
+  const halves = /^个(多|余)?(半)?(小时|钟头|月)/u.exec(text.slice(pos, pos + 5));
+  if (halves && (halves[1] || halves[2]) && !approxInside) {
+    const value = halves[2] ? n.value + 0.5 : n.value;
+    const unit = halves[3] === '月' ? '月' : '小时';
+    const end = pos + halves[0].length;
+    const after = matchPrefix(text, end, lex.approxAfter);
+    return {
+      number: { ...n, value },
+      unit: { surface: halves[0], unit, chinese: true, arabic: true, scale: 1, notBefore: '' },
+      end,
+      tailEnd: end + (after?.[0].length ?? 0),
+      approxInside: halves[1] ? 'over' : null,
+      approxAfter: after?.[1] ?? null,
+    };
+  }
   const candidates = unitsByFirstChar.get(text[pos] ?? '') ?? [];
   let entry: UnitEntry | null = null;
   for (const u of candidates) {

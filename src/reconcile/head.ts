@@ -230,13 +230,17 @@ export function breaksDownByActor(whole: string, part: string): boolean {
   return a !== null && b !== null && a[1] === b[1] && a[2] === b[2] && b.index > 0;
 }
 
+/** A verb of reaching a level at a head's end (降至, 增加到, 达到), with the adverbs before it. */
+const REACHING = /(?:进一步|已经|已|再次|逐步|持续)*(?:降至|升至|增至|减至|达至|降到|升到|增加到|减少到|增长到|提高到|下降到|达到)$/u;
+
 /**
  * The head as an automatic group's name: trailing times, particles and adverbs dropped (暑期档电影票房今天
  * → 暑期档电影票房); '' when no noun is left (携手, 下一个, 现在的): a fragment names no group.
  */
 export function groupName(head: string): string {
   const { trailing, nouns } = headWords();
-  const tagged = tagWords(head);
+  // 战略石油储备规模进一步降至: the verb of reaching a level, after the thing, names no part of it
+  const tagged = tagWords(head.replace(REACHING, ''));
   let end = tagged.length;
   while (end > 0 && trailing.includes(tagged[end - 1].tag)) end--;
   const kept = tagged.slice(0, end);
