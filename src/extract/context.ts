@@ -96,8 +96,10 @@ export function documentContext(input: {
   year?: number | null;
 }): DocumentContext {
   const blockSpans = input.blocks.filter((b) => b.kind === 'heading' || isNumberedHeading(input.text, b)).map((b) => b.span);
-  // a headline glued to its story's first sentence heads that story like a heading (stories.ts)
-  const glued = gluedHeadlines(input.text, input.blocks);
+  // a headline glued to its story's first sentence heads that story like a heading (stories.ts), and
+  // so does a short unpunctuated line between paragraphs (a story's headline in a transcript)
+  const gluedToStory = gluedHeadlines(input.text, input.blocks);
+  const glued = [...gluedToStory, ...input.blocks.filter((_, i) => isBareHeading(input.text, input.blocks, i)).map((b) => b.span)];
   const spans = [...blockSpans, ...glued].sort((a, b) => a[0] - b[0]);
   const blockStarts = new Set(blockSpans.map((span) => span[0]));
   let block: ContextCue | null = null;
@@ -111,13 +113,15 @@ export function documentContext(input: {
     return { span, cue, section: section ?? roundup };
   });
   const h = input.headline;
-  const headline = h ? cueOf(h.text, [0, h.text.length], 'headline', h.times, h.mentions, 0) : { period: null, periodCue: null, region: null, regionCue: null };
+  let headline = h ? cueOf(h.text, [0, h.text.length], 'headline', h.times, h.mentions, 0) : { period: null, periodCue: null, region: null, regionCue: null };
+  // 国内联播快讯 as the report's headline: a roundup of domestic news, the nation where a story names no place
+  if (h && !headline.region && h.text.includes('国内')) headline = { ...headline, region: '全国', regionCue: { level: 'headline', span: null, text: '国内' } };
   const named = new Set(headings.map((x) => x.cue.region).filter((r) => r !== null));
   return {
     headings,
     headline,
     lead: leadPeriod(input.text, input.blocks, blockSpans, input.times, input.year ?? null),
-    stories: named.size >= 2 || glued.length > 0,
+    stories: named.size >= 2 || gluedToStory.length > 0,
   };
 }
 
@@ -125,6 +129,30 @@ export function documentContext(input: {
 const NUMBERED_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?]{2,36}[。]?\s*$/;
 function isNumberedHeading(text: string, block: Block): boolean {
   return block.kind === 'paragraph' && block.span[1] - block.span[0] <= 44 && NUMBERED_HEADING.test(text.slice(block.span[0], block.span[1]));
+}
+
+/** A byline, a source line or a sign-off: short, unpunctuated, and no heading. */
+const NOT_A_HEADING = /记者|编辑|来源|摄|通讯员|供图|图为|（完）|^\s*[（(]/u;
+
+/**
+ * 广州：调研查难点 检视出实招 between paragraphs: a short paragraph with no sentence punctuation,
+ * after the first and before a longer one, heads the paragraphs under it (a page that marks its
+ * subheadings by style only, or a transcript that has none).
+ */
+function isBareHeading(text: string, blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i];
+  const next = blocks[i + 1];
+  if (i === 0 || !next || b.kind !== 'paragraph' || next.kind !== 'paragraph') return false;
+  const line = text.slice(b.span[0], b.span[1]).trim();
+  const chinese = line.match(/[\u4e00-\u9fff]/gu)?.length ?? 0;
+  return (
+    chinese >= 6 &&
+    line.length <= 30 &&
+    !/[。！？!?；;，,]/u.test(line) &&
+    !/[：:]$/u.test(line) &&
+    !NOT_A_HEADING.test(line) &&
+    next.span[1] - next.span[0] > line.length * 1.5
+  );
 }
 
 const FIRST_QUARTER = /首季度?(?=[“"「『]?开门红|[，。、])/;
@@ -249,11 +277,15 @@ export function contextPeriod(context: DocumentContext, at: number): { period: P
  */
 export function contextRegion(context: DocumentContext, at: number, dominant: { region: string; cue: Cue } | null): { region: string; cue: Cue } | null {
   const heading = headingAt(context, at);
+  const { headline } = context;
   if (heading?.region && heading.regionCue) return { region: heading.region, cue: heading.regionCue };
   // in a collection of stories, the story's own place or none: another story's place is no guess
-  if (context.stories && heading) return sectionAt(context, at);
+  // (a domestic roundup's the nation)
+  if (context.stories && heading) {
+    const roundup = headline.region && headline.regionCue?.text === '国内' ? { region: headline.region, cue: headline.regionCue } : null;
+    return sectionAt(context, at) ?? roundup;
+  }
   if (dominant?.region === '成渝') return dominant;
-  const { headline } = context;
   if (headline.region && headline.regionCue) return { region: headline.region, cue: headline.regionCue };
   return dominant;
 }

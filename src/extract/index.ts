@@ -52,7 +52,7 @@ export function sentenceStage(): Stage {
 export function timeStage(): Stage {
   const stage: Stage = {
     name: 'extract.times',
-    version: '2',
+    version: '3',
     requires: ['text', 'meta'],
     assigns: ['times'],
     run(doc) {
@@ -67,7 +67,7 @@ export function timeStage(): Stage {
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
-    version: '19',
+    version: '20',
     requires: ['text', 'blocks', 'sentences', 'times', 'meta'],
     assigns: ['quantities'],
     run(doc) {

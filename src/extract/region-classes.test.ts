@@ -41,6 +41,33 @@ describe('stories run together in one paragraph', () => {
       ['91亿元', '全国'],
     ]);
   });
+  it('reads a short unpunctuated line between paragraphs as a story’s headline, and 国内联播快讯 as the headline of a domestic roundup', () => {
+    const paragraphs = [
+      '央视网消息（新闻联播）：',
+      '浙江德清：“信访超市”化解烦心事',
+      '在浙江湖州的德清县，信访大厅平均每周要接待上访群众近百人，不少群众反映跑三四次依然解决不了问题。',
+      '当地党员干部调研分析，发现80%的上访问题都与13个部门有关。',
+      '北交所公司企业债券市场开市首日走势平稳',
+      '今天，北交所公司企业债券市场正式开市，共有3只企业债券上市交易，发行规模合计24.8亿元。',
+    ];
+    const text = paragraphs.join('\n\n');
+    const blocks = paragraphs.map((p) => ({ kind: 'paragraph' as const, span: [text.indexOf(p), text.indexOf(p) + p.length] as [number, number] }));
+    const found = findQuantities({
+      text,
+      blocks,
+      headline: '国内联播快讯',
+      sentences: findSentences(text),
+      paragraphs: findParagraphs(text),
+      time: timeContextFor(text, '2024-01-15'),
+    });
+    expect(found.map((q) => [text.slice(q.span[0], q.span[1]), q.region])).toEqual([
+      ['百人', '德清县'],
+      ['80%', '德清'],
+      ['13个', '德清'],
+      ['3只', '全国'],
+      ['24.8亿元', '全国'],
+    ]);
+  });
   it('is no story start where a sentence only opens with a source (今年以来，据统计)', () => {
     expect(gluedHeadlines('重庆新增企业10家。今年以来，据统计，全市新增企业20家。', [{ kind: 'paragraph', span: [0, 27] }])).toEqual([]);
   });

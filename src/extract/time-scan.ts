@@ -84,13 +84,21 @@ export function scanTimeExpressions(text: string, context: TimeContext): TimeExp
       found[found.length - 1] = ranged;
       TIME_RE.lastIndex = ranged.end;
     }
-    if (resolved.explicitYear && resolved.precision === 'year' && !resolved.open && !COMPARISON_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+    // 为2013年有监测以来最低: a year a record is counted from, not the year the paragraph speaks of
+    const recordSince = /^[^，。；,;]{0,6}以来/u.test(text.slice(resolved.end, resolved.end + 8));
+    if (
+      resolved.explicitYear &&
+      resolved.precision === 'year' &&
+      !resolved.open &&
+      !recordSince &&
+      !COMPARISON_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))
+    ) {
       // (A year after the report's own is a target, not what it reviews.)
       if (context.year === null || Number(resolved.date) <= context.year) topicYear = Number(resolved.date);
     }
     // 过去一年 of a work report: the year it reviews, for its later 全年
     if (resolved.reviewedYear) topicYear = Number(resolved.date);
-    if (resolved.explicitYear && resolved.open !== 'until') {
+    if (resolved.explicitYear && resolved.open !== 'until' && !recordSince) {
       paragraphYear = { year: Number((resolved.period.start ?? resolved.period.end ?? '').slice(0, 4)), paragraphEnd: paragraphEnd(text, resolved.end) };
     }
   }

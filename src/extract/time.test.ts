@@ -263,3 +263,11 @@ describe('今天 in a broadcast', () => {
     expect(dates('今天的中国')).toEqual([]);
   });
 });
+
+describe('the year a paragraph speaks of', () => {
+  it('is not a year a record is counted from (为2013年有监测以来最低)', () => {
+    const text = '2019年，北京PM2.5年均浓度为42微克/立方米，为2013年有监测以来最低。全年优良天数为240天。';
+    const all = findTimeExpressions(text, { anchor: '2020-01-03', year: 2020 });
+    expect(all.at(-1)?.period).toEqual({ start: '2019-01-01', end: '2019-12-31' });
+  });
+});
