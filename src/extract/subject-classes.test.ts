@@ -32,3 +32,12 @@ describe('a document’s numbered sections and bracketed totals', () => {
     ]);
   });
 });
+
+describe('an aside in brackets before the figure', () => {
+  it('names the thing when its words do (特点（GDP实现1.5%…）), not when they only say how it changed (发酵酒（增长87%）)', () => {
+    const [gdp] = subjects('全市经济运行呈现“八增长两收窄”特点（GDP实现1.5%的正增长、农村经济稳步增长）。');
+    expect(gdp[1]).toMatch(/^GDP/);
+    const [wine] = subjects('产量同比增长的产品中，增幅较大的有发酵酒（增长87%）。');
+    expect(wine[1]).toContain('发酵酒');
+  });
+});

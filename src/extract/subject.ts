@@ -165,7 +165,12 @@ export function cleanLeft(window: string, windowStart: number, times: readonly T
   // subject is in the part next to the figure.
   // (not when what follows is a verb or two: 印尼洪灾持续 已致43人)
   // So does a year glued to a story's first words after its headline (…双创历史新高2026暑期档电影票房).
-  let s = stripTime(window, times, windowStart)
+  let s = stripTime(window, times, windowStart);
+  // Inside a bracket opened before the figure (…特点（GDP实现1.5%的正增长、…）), the aside's own
+  // words, when they name a thing (发酵酒（增长87%）: the thing stands before the bracket)
+  const aside = /[（(]([^（(）)]{2,})$/u.exec(s);
+  if (aside && !isContentFree(aside[1].replace(subjectPatterns().trailingFillers, ''))) s = aside[1];
+  s = s
     .replace(/^[^]*[\u4e00-\u9fff]\s+(?=[\u4e00-\u9fff0-9][^\s]{3,}$)/u, '')
     .replace(/^[^]*[\u4e00-\u9fff](?<![在于从自至到])(?=(?:19|20)\d\d[\u4e00-\u9fff]{3,})/u, '');
   let previous = '';
