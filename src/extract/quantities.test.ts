@@ -424,3 +424,15 @@ describe('findQuantities: subjects across a headline’s halves', () => {
     expect(found.map((q) => q.subject)).toEqual(['暑期档电影票房', '电影全产业链产值', '2026暑期档电影票房']);
   });
 });
+
+describe('findQuantities: an amount with a magnitude and no measure word', () => {
+  it('takes the unit its clause’s thing implies: money, 人次, people, 用户', () => {
+    const found = quantities('国家将投资360亿，用于航道整治。观影人次已经超过2.9亿。京津冀，人口超过1亿。仍有超过30万用户断电。日增近30万。');
+    expect(found.map((q) => [q.surface, q.unit])).toEqual([
+      ['360亿', '元'],
+      ['2.9亿', '人次'],
+      ['1亿', '人'],
+      ['30万', '户'],
+    ]);
+  });
+});

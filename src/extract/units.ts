@@ -119,7 +119,8 @@ function readUnit(text: string, n: NumberReading, unitsByFirstChar: Map<string, 
   }
   if (!entry) {
     // 2.2万城镇居民, 30余万群众: a count with a magnitude before what it counts, the unit its noun implies.
-    const implied = n.magnitude || (inside && pos > n.end + inside[0].length) ? impliedUnit(text, pos) : null;
+    const magnified = n.magnitude || (inside && pos > n.end + inside[0].length);
+    const implied = magnified ? (impliedUnit(text, pos) ?? unitOfThingBefore(text, n.start)) : null;
     if (implied) return { number: n, unit: implied, end: pos, tailEnd: pos, approxInside, approxAfter: null };
     // A bare number may still take its unit from the next one in a list (0.8、1.5个百分点).
     return inside ? null : { number: n, unit: null, end: n.end, tailEnd: n.end, approxInside: null, approxAfter: null };
@@ -155,6 +156,22 @@ function impliedUnit(text: string, at: number): UnitEntry | null {
     if (!modifier) break;
     from += modifier.length;
   }
+  return null;
+}
+
+/**
+ * 国家将投资360亿, 观影人次已经超过2.9亿, 人口超过1亿: an amount with a magnitude and no measure
+ * word takes the unit its clause's thing implies (money, 人次, people); none when the clause names none.
+ */
+const THING_UNITS: readonly [RegExp, string][] = [
+  [/人次/u, '人次'],
+  [/投资|票房|收入|营收|产值|销售额|营业额|成交额|税费|资金|贷款|融资|利润|总额|金额|GDP|生产总值|增加值|消费额|零售额/u, '元'],
+  [/人口|人数/u, '人'],
+];
+function unitOfThingBefore(text: string, at: number): UnitEntry | null {
+  const before = text.slice(Math.max(0, at - 14), at);
+  const clause = before.slice(Math.max(...['，', '。', '；', '：', '、', ',', ';'].map((c) => before.lastIndexOf(c))) + 1);
+  for (const [thing, unit] of THING_UNITS) if (thing.test(clause)) return { surface: '', unit, chinese: true, arabic: true, scale: 1, notBefore: '' };
   return null;
 }
 
