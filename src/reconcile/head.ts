@@ -243,13 +243,23 @@ export function groupName(head: string): string {
   const tagged = tagWords(head.replace(REACHING, ''));
   let end = tagged.length;
   while (end > 0 && trailing.includes(tagged[end - 1].tag)) end--;
-  const kept = tagged.slice(0, end);
+  // 美战略石油储备: a country by its one-character short name is a place, not part of the thing
+  const start = tagged.length > 1 && /^[美俄日英法德韩乌以伊朝印欧]$/u.test(tagged[0].word) && /^(?:ns|j)$/.test(tagged[0].tag) ? 1 : 0;
+  const kept = tagged.slice(start, end);
   const { headNouns, bareHeads } = headWords();
   // jieba tags 收入, 支出 as verbs: as a head's last word they name an amount (一般公共预算收入).
   const lastNoun = kept.length > 0 && headNouns.some((w) => kept[kept.length - 1].word.endsWith(w));
   if (!kept.some((w) => nouns.includes(w.tag)) && !lastNoun) return '';
   const name = kept.map((w) => w.word).join('');
   return bareHeads.includes(name) ? '' : name;
+}
+
+/** A total's suffix on an automatic group's name (总额, 总量, 规模): the thing is the same without it. */
+const TOTAL_SUFFIX = /(?:总额|总量|总值|规模)$/u;
+
+/** The key of an automatic group: 固定资产投资总额 and 固定资产投资, 战略石油储备规模 and 战略石油储备 are one thing. */
+export function groupKey(name: string): string {
+  return name.length >= 5 ? name.replace(TOTAL_SUFFIX, '') : name;
 }
 
 /** Removes the places a phrase names (川渝两地, 重庆市, 绵阳): an indicator is the same everywhere. */

@@ -181,3 +181,13 @@ describe('head phrases: lists, new things, anniversaries', () => {
     expect(file('纪念江泽民同志诞辰 大会', '周年')?.id).toBe(file('为纪念江泽民同志诞辰', '周年')?.id);
   });
 });
+
+describe('automatic groups: one thing, one group', () => {
+  it('files a total with and without its suffix, with and without a trailing verb of reaching, and without a one-character country, together', () => {
+    const id = (subject: string, unit: string) => file(subject, unit)?.id;
+    expect(id('固定资产投资总额', '元')).toBe(id('固定资产投资', '元'));
+    expect(id('战略石油储备规模进一步降至', '桶')).toBe(id('战略石油储备', '桶'));
+    expect(id('美战略石油储备', '桶')).toBe(id('战略石油储备', '桶'));
+    expect(id('美丽乡村示范村', '个')).toContain('美丽乡村');
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { Measure } from '../document/index.ts';
 import { acceptsUnit, matchIndicator, type Catalog, type CatalogEntry } from './catalog.ts';
-import { breaksDownByActor, groupName, headPhrase } from './head.ts';
+import { breaksDownByActor, groupKey, groupName, headPhrase } from './head.ts';
 import { unitKind } from './units.ts';
 
 export { groupName, headPhrase, withoutPlaces } from './head.ts';
@@ -125,6 +125,6 @@ export function fileFigure(figure: FileableFigure, catalog: Catalog, places: (te
   const head = groupName(headPhrase(subject, places));
   if (head.length < 3) return null;
   const kind = unitKind(figure.unit);
-  const id = `auto:${head}:${kind}:${figure.measure}`;
+  const id = `auto:${groupKey(head)}:${kind}:${figure.measure}`;
   return { id, name: head, rule: `${id} (head «${head}», unit ${figure.unit} of kind ${kind}, ${figure.measure})` };
 }

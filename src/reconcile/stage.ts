@@ -12,7 +12,7 @@ import { withoutPlaces } from './indicator.ts';
 export function indicatorStage(catalog: Catalog = loadCatalog()): Stage {
   const stage: Stage = {
     name: 'reconcile.indicators',
-    version: '6',
+    version: '7',
     requires: ['quantities'],
     assigns: ['quantities'],
     run(doc: Document) {
