@@ -41,7 +41,8 @@ export function isQuantity(text: string, r: Reading, unit: string): boolean {
   if (unit === '年' && after === '期') return false;
   if (inFixedPhrase(text, n.start, r.end)) return false;
   // 240小时过境免签, 1小时交通圈: a duration written straight before a noun names a policy or a goal.
-  if (/^(?:小时|分钟|天)$/.test(unit) && /[\u4e00-\u9fa5]/.test(after) && !/[的内以左上多余后前之至到]/.test(after)) return false;
+  // (but 24小时即可完成, 提前2天破百亿, 连续40天单日票房: a duration before a verb or an adverb is one)
+  if (/^(?:小时|分钟|天)$/.test(unit) && /[\u4e00-\u9fa5]/.test(after) && !/[的内以左上多余后前之至到即就可便才破单]/.test(after)) return false;
   // “18条”, “四个优势”, “八方协同”: a figure opening a quoted phrase is a name.
   if (OPEN_QUOTES.has(before) && /^[^，。；、,]{0,6}[”"」』’》]/.test(text.slice(r.tailEnd, r.tailEnd + 8))) return false;
   // Inside a document title 《…三年行动方案》.

@@ -277,6 +277,16 @@ const BARE_MAGNITUDE_AFTER = /(?:上|逾|超|近|破|过|不足|不到|达)$/u;
 function readSingleAt(text: string, start: number): NumberReading | null {
   const c = text[start];
   if (c === undefined) return null;
+  // 千分之四: per mille, read as a percentage (0.4%)
+  if (c === '千' && text.startsWith('千分之', start)) {
+    const inner = readSingleAt(text, start + 3);
+    if (!inner || inner.percent) return null;
+    return { ...inner, start, value: inner.value / 10, percent: true, kind: 'percent', plainInteger: false };
+  }
+  // 超过一半, 占全省近一半: half of a whole, 50%
+  if (c === '一' && text[start + 1] === '半' && /(?:占|超过|超|近|约|过|逾|不到|不足)$/u.test(text.slice(Math.max(0, start - 2), start))) {
+    return { start, end: start + 2, value: 50, kind: 'percent', magnitude: '', percent: true, plainInteger: false, integerDigits: 0 };
+  }
   if (c === '百' && text.startsWith('百分之', start)) {
     const inner = readSingleAt(text, start + 3);
     if (!inner || inner.percent) return null;

@@ -436,3 +436,18 @@ describe('findQuantities: an amount with a magnitude and no measure word', () =>
     ]);
   });
 });
+
+describe('findQuantities: halves, per mille, the people of a place and durations before a verb', () => {
+  it('reads 超过一半 as 50%, 千分之四 as 0.4%, 100万晋江人 in 人, and 提前2天破百亿 as a duration', () => {
+    const found = quantities('比重超过一半。以不到全国千分之四的国土面积。晋江本土生活着100万晋江人。比去年提前2天破百亿。');
+    expect(found.map((q) => [q.surface, q.value, q.unit])).toEqual([
+      ['一半', 50, '%'],
+      ['千分之四', 0.4, '%'],
+      ['100万', 1000000, '人'],
+      ['2天', 2, '天'],
+    ]);
+  });
+  it('still reads no figure in 一半是 or a policy’s 240小时过境免签', () => {
+    expect(quantities('一半是海水。纳入240小时过境免签政策。')).toEqual([]);
+  });
+});

@@ -156,6 +156,13 @@ function impliedUnit(text: string, at: number): UnitEntry | null {
     if (!modifier) break;
     from += modifier.length;
   }
+  // 100万晋江人, 300万四川人: the people of a place
+  const { places } = lexicon();
+  for (let length = 4; length >= 2; length--) {
+    const place = text.slice(at, at + length);
+    if (places.has(place) && text[at + length] === '人' && !/[次均员才民口数工]/u.test(text[at + length + 1] ?? ''))
+      return { surface: '', unit: '人', chinese: true, arabic: true, scale: 1, notBefore: '' };
+  }
   return null;
 }
 
