@@ -29,6 +29,17 @@ function joinsDayRange(text: string, first: TimeExpression, second: TimeExpressi
   );
 }
 
+/** `5月` right after `4月、`: consecutive months listed as one span (not 3月、6月分别…, two figures). */
+function joinsMonthList(text: string, first: TimeExpression, second: TimeExpression): boolean {
+  if (first.precision !== 'month' || second.precision !== 'month' || first.open || second.open) return false;
+  if (!/^[、和及]$/u.test(text.slice(first.end, second.start))) return false;
+  const [a, b] = [first.period.end, second.period.start];
+  if (!a || !b || /分别/u.test(text.slice(second.end, second.end + 12))) return false;
+  const next = new Date(`${a}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10) === b;
+}
+
 /** The span `reference` covers, `years` years earlier: 去年同期 of 今年1—5月 is last year's 1—5月. */
 function sameSpanEarlier(reference: TimeExpression, years: number, context: TimeContext): Period {
   const { start, end } = reference.period;
@@ -73,6 +84,11 @@ export function scanTimeExpressions(text: string, context: TimeContext): TimeExp
       reference = { expression: resolved, paragraphEnd: paragraphEnd(text, resolved.end) };
     }
     const last = found.at(-1);
+    if (last && joinsMonthList(text, last, resolved)) {
+      // 今年4月、5月连续两个月: one span over both months
+      found[found.length - 1] = { ...last, end: resolved.end, date: null, precision: 'span', period: { start: last.period.start, end: resolved.period.end } };
+      continue;
+    }
     if (last && joinsDayRange(text, last, resolved)) {
       // 9月30日至10月4日: one span from the first day to the second, dated (for a timeline) by its first
       found[found.length - 1] = { ...last, end: resolved.end, period: { start: last.period.start, end: resolved.period.end } };

@@ -271,3 +271,14 @@ describe('the year a paragraph speaks of', () => {
     expect(all.at(-1)?.period).toEqual({ start: '2019-01-01', end: '2019-12-31' });
   });
 });
+
+describe('a list of consecutive months', () => {
+  it('is one span (今年4月、5月连续两个月), but months read apart stay apart (3月、6月分别)', () => {
+    const context: TimeContext = { anchor: '2026-08-12', year: 2026 };
+    expect(findTimeExpressions('自今年4月、5月连续两个月汽车出口超过90万辆。', context).map((t) => t.period)).toEqual([
+      { start: '2026-04-01', end: '2026-05-31' },
+    ]);
+    expect(findTimeExpressions('3月、6月分别增长5%和6%。', context)).toHaveLength(2);
+    expect(findTimeExpressions('4月、5月分别增长5%和6%。', context)).toHaveLength(2);
+  });
+});
