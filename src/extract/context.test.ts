@@ -33,6 +33,14 @@ describe('document context', () => {
     ]);
   });
 
+  it('takes the year an annual review’s lead opens with (2014年，全市…) for the sections below', () => {
+    const found = read(['2014年，全市上下克服不利因素，农村经济继续保持快速增长态势。', '二、畜牧结构日趋优化', '全市奶牛标准化牧场达267个。'], {});
+    expect(found.at(-1)?.period).toEqual({ start: '2014-01-01', end: '2014-12-31' });
+    expect(found.at(-1)?.cues.period).toMatchObject({ level: 'paragraph', text: '2014年' });
+    // a target year (到2025年) or a year not opening the lead sets nothing
+    expect(read(['全市上下在2014年克服不利因素。', '二、畜牧结构日趋优化', '全市奶牛标准化牧场达267个。'], {}).at(-1)?.period).toBeNull();
+  });
+
   it('takes the period from a lead that names the report’s span, under numbered section headings', () => {
     const found = read(
       [

@@ -185,6 +185,10 @@ function leadPeriod(
     if (t.start < lead.span[0]) continue;
     if (t.end > lead.span[1]) break;
     const { start, end } = t.period;
+    // 2014年，全市上下…: an annual review's lead opening with its year sets that year below
+    const opensWithYear = t.start === lead.span[0] && t.precision === 'year' && !t.open && /^[，,]/u.test(text.slice(t.end, t.end + 1));
+    if (opensWithYear && start && end && (year === null || Number(start.slice(0, 4)) <= year))
+      return { period: t.period, cue: { level: 'paragraph', span: [t.start, t.end], text: text.slice(t.start, t.end) } };
     if (t.open || t.precision !== 'span' || !start || !end || start.slice(0, 4) !== end.slice(0, 4) || !start.endsWith('-01-01') || end.endsWith('-12-31'))
       continue;
     return { period: t.period, cue: { level: 'paragraph', span: [t.start, t.end], text: text.slice(t.start, t.end) } };
