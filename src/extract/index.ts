@@ -52,7 +52,7 @@ export function sentenceStage(): Stage {
 export function timeStage(): Stage {
   const stage: Stage = {
     name: 'extract.times',
-    version: '4',
+    version: '5',
     requires: ['text', 'meta'],
     assigns: ['times'],
     run(doc) {

@@ -61,12 +61,15 @@ function resolveNow({ g, prefix, end, input, base }: Matched, context: TimeConte
 }
 
 /** 普京17日在论坛上…: a day of the report's month (大会17日举行, announced on the 16th, too). */
-function resolveDayOnly({ g, base }: Matched, context: TimeContext): TimeExpression | null {
+function resolveDayOnly({ g, base, prefix }: Matched, context: TimeContext): TimeExpression | null {
   if (!context.anchor) return null;
   const d = Number(g.dayOnly);
   const [y, mo] = context.anchor.split('-').map(Number);
   if (d < 1 || d > lastDay(y, mo)) return null;
-  return dayOf({ ...base, month: mo, day: d }, ymd(y, mo, d));
+  const day = dayOf({ ...base, month: mo, day: d }, ymd(y, mo, d));
+  // 截至13日晚: what stood by that day
+  if (prefix?.startsWith('截')) return { ...day, period: { start: null, end: day.period.end }, date: null, precision: 'span', open: 'until' };
+  return day;
 }
 
 /** 2020-01-03, 2020.1.3: a numeric date. */

@@ -282,3 +282,11 @@ describe('a list of consecutive months', () => {
     expect(findTimeExpressions('4月、5月分别增长5%和6%。', context)).toHaveLength(2);
   });
 });
+
+describe('a day of the month without its month', () => {
+  it('reads 截至13日晚 as what stood by that day, and keeps 1日至3日 a range', () => {
+    const context: TimeContext = { anchor: '2026-08-14', year: 2026 };
+    expect(findTimeExpressions('截至13日晚，这三个州仍有超过30万用户断电。', context).map((t) => t.period)).toEqual([{ start: null, end: '2026-08-13' }]);
+    expect(findTimeExpressions('10月1日至3日，景区接待游客。', context).map((t) => t.period)).toEqual([{ start: '2026-10-01', end: '2026-10-03' }]);
+  });
+});
