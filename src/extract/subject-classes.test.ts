@@ -41,3 +41,10 @@ describe('an aside in brackets before the figure', () => {
     expect(wine[1]).toContain('发酵酒');
   });
 });
+
+describe('an amount named only by its kind after an area', () => {
+  it('is of the thing the area before it measured (播种面积18.9万亩，产量43万吨)', () => {
+    const found = subjects('全市棚室果蔬类播种面积18.9万亩，产量43万吨。');
+    expect(found[1][1]).toContain('棚室果蔬');
+  });
+});

@@ -97,6 +97,12 @@ export function findSubject(input: SubjectInput): string {
       return joinSubject(previous.subject, subject);
     return joinSubject(before, subject);
   }
+  if (previous && near && GENERIC_MEASURE.test(subject) && !subject.includes(previous.subject)) {
+    // 棚室果蔬类播种面积18.9万亩，产量43万吨: an amount the clause names only by its kind is of the
+    // thing the figure before measured (its area word aside)
+    const thing = previous.subject.replace(AREA_WORDS, '').trim();
+    if (thing && thing !== previous.subject) return joinSubject(thing, subject);
+  }
   if (previous && near && /^[，,、：:\s]*其中/.test(window) && !subject.includes(previous.subject)) {
     // 重大项目248个，其中四川12个: a part counts the same things as the whole before it.
     return joinSubject(previous.subject, subject);
@@ -107,6 +113,11 @@ export function findSubject(input: SubjectInput): string {
   }
   return subject;
 }
+
+/** A subject that names only the kind of amount (产量, 实现增加值, 产值): of what, the clause does not say. */
+const GENERIC_MEASURE = /^(?:实现|完成|共|累计)?(?:产量|总产量|增加值|产值|总产值|销售额|销售收入|营业收入|收入|利润)$/u;
+/** The area or size word closing a subject (播种面积, 种植面积): the thing is before it. */
+const AREA_WORDS = /(?:类)?(?:总)?(?:播种面积|种植面积|养殖面积|面积|规模)(?:达到|达|为)?$/u;
 
 /** A clause that says how a figure was counted, not what it is of. */
 const METHOD_CLAUSE = /^(?:按[^，。；]{1,12}(?:计算|计)|扣除[^，。；]{1,12}因素|剔除[^，。；]{1,12}|以[^，。；]{1,8}计)$/;
