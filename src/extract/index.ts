@@ -67,7 +67,7 @@ export function timeStage(): Stage {
 export function quantityStage(): Stage {
   const stage: Stage = {
     name: 'extract.quantities',
-    version: '25',
+    version: '26',
     requires: ['text', 'blocks', 'sentences', 'times', 'meta'],
     assigns: ['quantities'],
     run(doc) {

@@ -168,3 +168,14 @@ describe('a dateline without a news agency', () => {
     expect(regions('菲律宾马尼拉2005年12月12日讯－亚行将提供1亿美元贷款，支持河南省海河流域的污染治理。')).toEqual([['1亿美元', '河南']]);
   });
 });
+
+describe('the nation by 国内, and a province in a title of honour', () => {
+  it('reads 国内市场 as the nation (国内生产总值 names no place) and 福建省著名商标 as no place of the count', () => {
+    expect(regions('日本旭硝子垄断技术。突破后，国外公司的产品在国内市场的价格下降了30%。')).toEqual([['30%', '全国']]);
+    expect(findRegionMentions('国内生产总值增长5%，国内外游客')).toEqual([]);
+    expect(regions('晋江拥有中国驰名商标42件、福建省著名商标220件。')).toEqual([
+      ['42件', '晋江'],
+      ['220件', '晋江'],
+    ]);
+  });
+});

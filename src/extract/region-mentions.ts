@@ -143,9 +143,16 @@ function withoutDatelines(text: string, mentions: RegionMention[]): RegionMentio
   return spans.length ? mentions.filter((m) => !spans.some(([a, b]) => a <= m.start && m.end <= b)) : mentions;
 }
 
+const DOMESTIC = /(?<![中全])国内(?=市场|旅游|游客|消费|需求|航线)/gu;
+
 /** 中国 as its clause's actor (中国在全球设立…, 中国与有关国家签署…): 全国. Elsewhere (中国鞋都) it names no scope. */
 function withNationActor(text: string, mentions: RegionMention[]): RegionMention[] {
   const added: RegionMention[] = [];
+  // 国内市场, 国内旅游: the nation's own market (国内生产总值, 国内外 are no scope)
+  for (const m of text.matchAll(DOMESTIC)) {
+    const inside = mentions[lastStartingBefore(mentions, m.index + 2)];
+    if (!inside || inside.end <= m.index) added.push({ start: m.index, end: m.index + 2, region: '全国', side: '全国', text: '国内' });
+  }
   for (const m of text.matchAll(notScopePatterns().nationActor)) {
     const inside = mentions[lastStartingBefore(mentions, m.index + 2)];
     if (inside && inside.end > m.index) continue;
